@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * loadConfig(env, files): the only place settings are read. Files give every setting and its default;
+ * the environment overrides them and is the only source of secrets. One error lists every problem.
+ */
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+// z.coerce.boolean() would read the string "false" as true.
+const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
+
+const fileSchema = z.object({
+  server: z.object({
+    port,
+    host: z.string().min(1),
+    publicUrl: z.string(),
+    bodyLimitBytes: positiveInt,
+    shutdownGraceMs: positiveInt,
+  }),
+  redis: z.object({
+    url: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+    prefix: z.string().min(1).regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only'),
+    enqueueTimeoutMs: positiveInt,
+    startLocal: flag,
+  }),
+  wecom: z.object({
+    corpId: z.string(),
+    agentId: z.string().regex(/^\d*$/, 'must be the numeric AgentId'),
+    apiBaseUrl: z.url(),
+    timestampWindowSec: positiveInt,
+    apiTimeoutMs: positiveInt,
+    welcomeTemplate: z.string(),
+  }),
+  retention: z.object({
+    conversationTtlDays: positiveInt,
+    conversationMaxMessages: positiveInt,
+    dedupeTtlSec: positiveInt,
+  }),
+  spool: z.object({ dir: z.string().min(1), replayIntervalMs: positiveInt }),
+  worker: z.object({ enabled: flag, concurrency: positiveInt, attempts: positiveInt }),
+  assist: z.object({
+    engine: z.enum(['offline', 'llm']),
+    knowledgeDir: z.string().min(1),
+    debounceMs: z.coerce.number().int().min(0),
+    llm: z.object({ baseUrl: z.string(), model: z.string(), timeoutMs: positiveInt }),
+  }),
+  log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) }),
+  demo: z.object({ emulatorPort: port }),
+});
+
+export type Settings = z.infer<typeof fileSchema>;
+
+export interface Secrets {
+  wecomToken: string;
+  wecomAesKey: string;
+  wecomSecret: string;
+  wecomContactSecret: string;
+  wecomKfSecret: string;
+  llmApiKey: string;
+  sessionSecrets: string[];
+}
+
+export interface Config extends Settings {
+  /** `demo` when no WeCom credentials are given: the built-in emulator plays WeCom. */
+  mode: 'demo' | 'wecom';
+  /** True when REDIS_URL was given explicitly (then we never start a local redis-server). */
+  redisUrlExplicit: boolean;
+  secrets: Secrets;
+}
+
+/** Environment variable → settings path. These names are a contract; extend, never rename. */
+export const ENV_MAP: Record<string, string> = {
+  PORT: 'server.port',
+  HOST: 'server.host',
+  PUBLIC_URL: 'server.publicUrl',
+  REDIS_URL: 'redis.url',
+  REDIS_PREFIX: 'redis.prefix',
+  WECOM_CORP_ID: 'wecom.corpId',
+  WECOM_AGENT_ID: 'wecom.agentId',
+  WECOM_API_BASE_URL: 'wecom.apiBaseUrl',
+  WECOM_WELCOME_TEMPLATE: 'wecom.welcomeTemplate',
+  SPOOL_DIR: 'spool.dir',
+  WORKER_ENABLED: 'worker.enabled',
+  ASSIST_ENGINE: 'assist.engine',
+  KNOWLEDGE_DIR: 'assist.knowledgeDir',
+  LLM_BASE_URL: 'assist.llm.baseUrl',
+  LLM_MODEL: 'assist.llm.model',
+  LLM_TIMEOUT_MS: 'assist.llm.timeoutMs',
+  LOG_LEVEL: 'log.level',
+  DEMO_EMULATOR_PORT: 'demo.emulatorPort',
+};
+
+const AES_KEY = /^[A-Za-z0-9]{43}$/;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Tree = Record<string, unknown>;
+
+function isTree(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function deepMerge(base: Tree, over: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] = isTree(current) && isTree(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+function setPath(tree: Tree, path: string, value: string): void {
+  const parts = path.split('.');
+  let node = tree;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    node[part] = isTree(next) ? { ...next } : {};
+    node = node[part] as Tree;
+  }
+  node[parts.at(-1) as string] = value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (isTree(value) || Array.isArray(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function readFiles(files: readonly string[], problems: string[]): Tree {
+  let tree: Tree = {};
+  for (const file of files) {
+    try {
+      const parsed: unknown = parseYaml(readFileSync(file, 'utf8'));
+      if (parsed !== null && !isTree(parsed)) problems.push(`${file}: top level must be a mapping`);
+      else if (parsed) tree = deepMerge(tree, parsed);
+    } catch (error) {
+      problems.push(`${file}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return tree;
+}
+
+function readSecrets(env: Readonly<Record<string, string | undefined>>): Secrets {
+  const get = (name: string): string => env[name]?.trim() ?? '';
+  return {
+    wecomToken: get('WECOM_TOKEN'),
+    wecomAesKey: get('WECOM_AES_KEY'),
+    wecomSecret: get('WECOM_SECRET'),
+    wecomContactSecret: get('WECOM_CONTACT_SECRET'),
+    wecomKfSecret: get('WECOM_KF_SECRET'),
+    llmApiKey: get('LLM_API_KEY'),
+    sessionSecrets: get('SESSION_SECRET').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+/** The few settings the cross-field rules read; taken from the raw tree so they run even when parsing failed. */
+interface RuleInputs {
+  corpId: string;
+  agentId: string;
+  engine: string;
+  llmBaseUrl: string;
+  llmModel: string;
+}
+
+function ruleInputs(tree: Tree): RuleInputs {
+  const at = (path: string): string => {
+    let node: unknown = tree;
+    for (const part of path.split('.')) node = isTree(node) ? node[part] : undefined;
+    return node === undefined || node === null ? '' : String(node);
+  };
+  return { corpId: at('wecom.corpId'), agentId: at('wecom.agentId'), engine: at('assist.engine'), llmBaseUrl: at('assist.llm.baseUrl'), llmModel: at('assist.llm.model') };
+}
+
+function checkModeRules(inputs: RuleInputs, secrets: Secrets, mode: Config['mode'], problems: string[]): void {
+  if (mode === 'wecom') {
+    const required: Array<[string, string]> = [
+      ['WECOM_CORP_ID', inputs.corpId],
+      ['WECOM_TOKEN', secrets.wecomToken],
+      ['WECOM_AES_KEY', secrets.wecomAesKey],
+      ['WECOM_AGENT_ID', inputs.agentId],
+      ['WECOM_SECRET', secrets.wecomSecret],
+      ['SESSION_SECRET', secrets.sessionSecrets.join(',')],
+    ];
+    for (const [name, value] of required) if (!value) problems.push(`${name} is required when WeCom credentials are given`);
+    if (secrets.wecomAesKey && !AES_KEY.test(secrets.wecomAesKey)) {
+      problems.push('WECOM_AES_KEY must be the 43-character EncodingAESKey (letters and digits)');
+    }
+  }
+  if (secrets.sessionSecrets.some((s) => s.length < 32)) problems.push('SESSION_SECRET: each secret needs at least 32 characters');
+  if (inputs.engine === 'llm') {
+    if (!inputs.llmBaseUrl) problems.push('LLM_BASE_URL is required when ASSIST_ENGINE=llm');
+    if (!inputs.llmModel) problems.push('LLM_MODEL is required when ASSIST_ENGINE=llm');
+    if (!secrets.llmApiKey) problems.push('LLM_API_KEY is required when ASSIST_ENGINE=llm');
+  }
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, files: readonly string[]): Config {
+  const problems: string[] = [];
+  const tree = readFiles(files, problems);
+  for (const [name, path] of Object.entries(ENV_MAP)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') setPath(tree, path, value);
+  }
+  const parsed = fileSchema.safeParse(tree);
+  if (!parsed.success) {
+    const reverse = Object.fromEntries(Object.entries(ENV_MAP).map(([k, v]) => [v, k]));
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.');
+      problems.push(`${reverse[path] ? `${reverse[path]} (${path})` : path}: ${issue.message}`);
+    }
+  }
+  const secrets = readSecrets(env);
+  const wecomGiven = Boolean(env.WECOM_CORP_ID || secrets.wecomToken || secrets.wecomAesKey || secrets.wecomSecret);
+  const mode: Config['mode'] = wecomGiven ? 'wecom' : 'demo';
+  checkModeRules(ruleInputs(tree), secrets, mode, problems);
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return deepFreeze({ ...parsed.data, mode, redisUrlExplicit: Boolean(env.REDIS_URL), secrets });
+}

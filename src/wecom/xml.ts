@@ -1,0 +1,50 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { badRequest } from '../errors.ts';
+
+/**
+ * Safe XML for callbacks: no DOCTYPE, no entity declarations (billion laughs, XXE), entity processing off,
+ * values kept as strings so a 19-digit MsgId never becomes a lossy number.
+ */
+const FORBIDDEN = /<!DOCTYPE|<!ENTITY|<!ELEMENT|<!ATTLIST/i;
+// The envelope is tiny and fixed; a strict regex is ~10x cheaper than a parser (architecture.md, performance notes).
+const ENCRYPT = /<Encrypt>\s*(?:<!\[CDATA\[([A-Za-z0-9+/=]*)\]\]>|([A-Za-z0-9+/=]*))\s*<\/Encrypt>/;
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+export function rejectHostileXml(xml: string): void {
+  if (FORBIDDEN.test(xml)) throw badRequest('forbidden_xml', 'DOCTYPE and entity declarations are not accepted');
+}
+
+/** Takes the `<Encrypt>` value out of a callback body. */
+export function extractEncrypt(body: string): string {
+  rejectHostileXml(body);
+  const match = ENCRYPT.exec(body);
+  const value = match?.[1] ?? match?.[2];
+  if (!value) throw badRequest('missing_encrypt', 'body has no <Encrypt> element');
+  return value;
+}
+
+export type XmlFields = Record<string, string>;
+
+/** Parses a flat `<xml>...</xml>` document into its string fields. Nested elements are not part of any callback we take. */
+export function parseFlatXml(xml: string): XmlFields {
+  rejectHostileXml(xml);
+  if (XMLValidator.validate(xml) !== true) throw badRequest('bad_xml', 'decrypted message is not well-formed XML');
+  const doc: unknown = parser.parse(xml);
+  const root = (doc as { xml?: unknown } | null)?.xml;
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) throw badRequest('bad_xml', 'missing <xml> root element');
+  const fields: XmlFields = {};
+  for (const [key, value] of Object.entries(root)) {
+    if (typeof value === 'string') fields[key] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value);
+  }
+  return fields;
+}

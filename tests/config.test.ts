@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const FILES = ['config/default.yaml'];
+const problemsOf = (env: Record<string, string>, files = FILES): string[] => {
+  try {
+    loadConfig(env, files);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('starts in demo mode with the documented defaults when nothing is set', () => {
+    const config = loadConfig({}, FILES);
+    expect(config.mode).toBe('demo');
+    expect(config.server.port).toBe(3000);
+    expect(config.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', prefix: 'ga:' });
+    expect(config.retention.conversationTtlDays).toBe(30);
+    expect(config.wecom.timestampWindowSec).toBe(300);
+    expect(config.redisUrlExplicit).toBe(false);
+    expect(Object.isFrozen(config.redis)).toBe(true);
+  });
+
+  it('takes the contract variables from the environment', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        REDIS_URL: 'redis://10.0.0.5:6380/2',
+        REDIS_PREFIX: 'shop1:',
+        WECOM_CORP_ID: 'ww123',
+        WECOM_TOKEN: 'tok',
+        WECOM_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+        WECOM_AGENT_ID: '1000002',
+        WECOM_SECRET: 'sec',
+        SESSION_SECRET: 'a'.repeat(40),
+        WORKER_ENABLED: 'false',
+      },
+      FILES,
+    );
+    expect(config).toMatchObject({ mode: 'wecom', redisUrlExplicit: true, server: { port: 8080 }, redis: { url: 'redis://10.0.0.5:6380/2', prefix: 'shop1:' } });
+    expect(config.wecom).toMatchObject({ corpId: 'ww123', agentId: '1000002' });
+    expect(config.secrets).toMatchObject({ wecomToken: 'tok', wecomSecret: 'sec' });
+    expect(config.worker.enabled).toBe(false);
+  });
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', REDIS_URL: 'http://x', WECOM_CORP_ID: 'ww1', WECOM_AES_KEY: 'short', LOG_LEVEL: 'loud' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('PORT (server.port)'),
+        expect.stringContaining('REDIS_URL (redis.url)'),
+        expect.stringContaining('LOG_LEVEL (log.level)'),
+      ]),
+    );
+    expect(problemsOf({ WECOM_CORP_ID: 'ww1', WECOM_AES_KEY: 'short' })).toEqual(
+      expect.arrayContaining([
+        'WECOM_TOKEN is required when WeCom credentials are given',
+        'WECOM_AGENT_ID is required when WeCom credentials are given',
+        'WECOM_SECRET is required when WeCom credentials are given',
+        'WECOM_AES_KEY must be the 43-character EncodingAESKey (letters and digits)',
+      ]),
+    );
+    expect(problemsOf({ ASSIST_ENGINE: 'llm' })).toEqual([
+      'LLM_BASE_URL is required when ASSIST_ENGINE=llm',
+      'LLM_MODEL is required when ASSIST_ENGINE=llm',
+      'LLM_API_KEY is required when ASSIST_ENGINE=llm',
+    ]);
+  });
+
+  it('layers extra files over the defaults and reports unreadable ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const extra = join(dir, 'shop.yaml');
+    writeFileSync(extra, 'retention:\n  conversationTtlDays: 7\n');
+    expect(loadConfig({}, [...FILES, extra]).retention).toMatchObject({ conversationTtlDays: 7, conversationMaxMessages: 200 });
+    expect(problemsOf({}, [...FILES, join(dir, 'missing.yaml')])[0]).toContain('missing.yaml');
+  });
+});

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ConversationStore } from '../../src/conversation/conversation-store.ts';
+import { createKeys } from '../../src/conversation/keys.ts';
+import { createMemoryConversationStore } from '../../src/conversation/memory-conversation-store.ts';
+import type { ChatMessage } from '../../src/conversation/model.ts';
+import { createRedisConversationStore } from '../../src/conversation/redis-conversation-store.ts';
+import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
+
+const prefix = `test:${randomUUID().slice(0, 8)}:`;
+const redis = new Redis(REDIS_URL);
+afterAll(async () => {
+  await deleteUnder(prefix);
+  redis.disconnect();
+});
+
+const msg = (id: string, text: string, at: number, customerId = 'wm1'): ChatMessage => ({ id, guideId: 'g1', customerId, speaker: 'customer', text, source: 'paste', at });
+
+const adapters: Array<[string, () => ConversationStore]> = [
+  ['memory', () => createMemoryConversationStore({ maxMessages: 5 })],
+  ['redis', () => createRedisConversationStore(redis, createKeys(`${prefix}${randomUUID().slice(0, 4)}:`), { ttlSec: 3600, maxMessages: 5 })],
+];
+
+describe.each(adapters)('ConversationStore contract: %s', (_name, make) => {
+  it('appends idempotently by id and returns the last N oldest first', async () => {
+    const store = make();
+    expect(await store.appendMessage(msg('a', '你好', 1))).toBe(true);
+    expect(await store.appendMessage(msg('a', '你好', 1))).toBe(false);
+    expect(await store.appendMessage(msg('b', '在吗', 2))).toBe(true);
+    expect((await store.lastMessages('g1', 'wm1', 10)).map((m) => m.id)).toEqual(['a', 'b']);
+    expect((await store.lastMessages('g1', 'wm1', 1)).map((m) => m.text)).toEqual(['在吗']);
+    expect(await store.lastMessages('g1', 'wm1', 0)).toEqual([]);
+    expect(await store.lastMessages('g1', 'other', 10)).toEqual([]);
+  });
+
+  it('caps a conversation at its maximum length', async () => {
+    const store = make();
+    for (let i = 0; i < 8; i++) await store.appendMessage(msg(`m${i}`, `t${i}`, i, 'wm2'));
+    expect((await store.lastMessages('g1', 'wm2', 100)).map((m) => m.id)).toEqual(['m3', 'm4', 'm5', 'm6', 'm7']);
+  });
+
+  it('creates, updates and keeps profiles, and derives who follows whom', async () => {
+    const store = make();
+    expect(await store.getProfile('wm9')).toBeUndefined();
+    const created = await store.updateProfile('wm9', 100, (p) => ({
+      ...p,
+      name: '张敏',
+      relationships: { g1: { guideId: 'g1', status: 'active', since: 1, tagIds: ['et1'] } },
+    }));
+    expect(created).toMatchObject({ customerId: 'wm9', name: '张敏', updatedAt: 100 });
+    expect(await store.isFollowing('g1', 'wm9')).toBe(true);
+    expect(await store.isFollowing('g2', 'wm9')).toBe(false);
+    expect(await store.listFollowed('g1')).toEqual(['wm9']);
+
+    const unchanged = await store.updateProfile('wm9', 200, () => undefined);
+    expect(unchanged.updatedAt).toBe(100);
+    await store.updateProfile('wm9', 300, (p) => ({ ...p, relationships: { g1: { ...p.relationships.g1!, status: 'closed', closedAt: 300 } } }));
+    expect(await store.isFollowing('g1', 'wm9')).toBe(false);
+    expect(await store.listFollowed('g1')).toEqual([]);
+    expect((await store.getProfile('wm9'))?.relationships.g1?.status).toBe('closed');
+  });
+
+  it('serialises concurrent profile updates without losing one', async () => {
+    const store = make();
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.updateProfile('wm10', i, (p) => ({ ...p, facts: [...p.facts, { key: `k${i}`, value: String(i), at: i }] })),
+      ),
+    );
+    expect((await store.getProfile('wm10'))?.facts.map((f) => f.key).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `k${i}`).sort());
+  });
+});
+
+describe('Redis adapter specifics', () => {
+  it('gives every key it writes a TTL', async () => {
+    const p = `${prefix}ttl:`;
+    const store = createRedisConversationStore(redis, createKeys(p), { ttlSec: 1234, maxMessages: 5 });
+    await store.appendMessage(msg('x', 'hi', 1));
+    await store.updateProfile('wm1', 1, (pr) => ({ ...pr, relationships: { g1: { guideId: 'g1', status: 'active', since: 1, tagIds: [] } } }));
+    const keys = await redis.keys(`${p}*`);
+    expect(keys.length).toBeGreaterThanOrEqual(5);
+    for (const key of keys) {
+      const ttl = await redis.ttl(key);
+      expect(ttl, key).toBeGreaterThan(1200);
+      expect(ttl, key).toBeLessThanOrEqual(1234);
+    }
+  });
+});
