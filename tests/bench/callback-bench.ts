@@ -5,6 +5,8 @@ import { signedCallback, textMessageXml } from '../support/callbacks.ts';
 import { OFFICIAL_KEYS } from '../support/vectors.ts';
 import { closedLoop, fixedRate, type LoadRequest } from './load.ts';
 
+const round = (n: number, d = 2): number => Number(n.toFixed(d));
+
 /** Starts a server in its own process so the load generator does not share its event loop. */
 async function serve(mode: 'full' | 'bare', prefix: string): Promise<{ url: string; child: ChildProcess }> {
   const child = fork(new URL('./serve-callback.ts', import.meta.url).pathname, [mode, prefix], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -18,7 +20,8 @@ async function serve(mode: 'full' | 'bare', prefix: string): Promise<{ url: stri
 async function stop(child: ChildProcess): Promise<void> {
   await new Promise<void>((ok) => {
     child.once('exit', () => ok());
-    child.connected ? child.send('stop') : child.kill();
+    if (child.connected) child.send('stop');
+    else child.kill();
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
   });
 }
@@ -50,7 +53,6 @@ export async function benchCallback(): Promise<{ callback_rps: number; bare_rps:
       await closedLoop(bare.url, same.slice(0, 2000), 20);
       const bareRun = await closedLoop(bare.url, same, 50);
       console.log(`bare Koa POST, 50 connections: ${bareRun.rps.toFixed(0)} req/s, p99 ${bareRun.p99.toFixed(2)} ms`);
-      const round = (n: number, d = 2): number => Number(n.toFixed(d));
       return {
         callback_rps: round(throughput.rps, 0),
         bare_rps: round(bareRun.rps, 0),
