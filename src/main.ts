@@ -14,6 +14,7 @@ import { mountOpsRoutes } from './http/ops-routes.ts';
 import { EventIntake } from './jobs/event-intake.ts';
 import { EVENT_QUEUE, type EventJob } from './jobs/event-job.ts';
 import { startEventWorker } from './jobs/event-worker.ts';
+import { startInboxPump } from './jobs/inbox-pump.ts';
 import { createEventHandler } from './jobs/on-event.ts';
 import { Spool } from './jobs/spool.ts';
 import { startSpoolReplayer } from './jobs/spool-replayer.ts';
@@ -30,6 +31,8 @@ import type { CallbackKeys } from './wecom/crypto.ts';
 export interface ServiceOptions {
   web?: boolean;
   worker?: boolean;
+  /** Move inbox entries into the queue (defaults to wherever the worker runs). */
+  pump?: boolean;
   now?: () => number;
   log?: Logger;
   /** Demo mode passes the emulator's callback keys; with WeCom credentials they come from config. */
@@ -89,10 +92,17 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const store = createRedisConversationStore(redis, keys, { ttlSec, maxMessages: config.retention.conversationMaxMessages });
   const spool = new Spool(config.spool.dir, options.instanceId ?? 'web');
   const metrics = createMetrics({
-    queueCounts: () => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'),
+    queueCounts: async () => ({ ...(await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')), inbox: await redis.xlen(keys.inbox()) }),
     spoolSize: () => spool.size(),
   });
-  const intake = new EventIntake({ redis: producer, queue, keys, spool, dedupeTtlSec: config.retention.dedupeTtlSec, timeoutMs: config.redis.enqueueTimeoutMs });
+  const intake = new EventIntake({
+    redis: producer,
+    keys,
+    spool,
+    dedupeTtlSec: config.retention.dedupeTtlSec,
+    inboxTtlSec: ttlSec,
+    timeoutMs: config.redis.enqueueTimeoutMs,
+  });
   const closers: Array<() => Promise<unknown>> = [];
   let url = '';
   let replayNow = replayNothing;
@@ -139,7 +149,17 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await spool.close();
     });
   }
-  if (options.worker ?? config.worker.enabled) {
+  const workerOn = options.worker ?? config.worker.enabled;
+  if (options.pump ?? workerOn) {
+    const pumpRedis = new Redis(config.redis.url, { maxRetriesPerRequest: null });
+    pumpRedis.on('error', (err) => log.debug({ err }, 'pump connection error'));
+    const pump = startInboxPump({ redis: pumpRedis, queue, keys, log, consumer: options.instanceId ?? 'pump', blockMs: 500 });
+    closers.push(async () => {
+      await pump.stop();
+      pumpRedis.disconnect();
+    });
+  }
+  if (workerOn) {
     const worker = startEventWorker({
       connection: { url: config.redis.url, maxRetriesPerRequest: null },
       prefix: keys.bull(),

@@ -9,6 +9,8 @@ export interface Keys {
   bull(): string;
   /** Callback dedupe marker (MsgId or hash of the decrypted XML). */
   dedupe(dedupeKey: string): string;
+  /** Stream of accepted callbacks between the callback route and the queue pump. */
+  inbox(): string;
   /** Capped list of ChatMessage JSON, newest last. */
   conversation(guideId: string, customerId: string): string;
   /** Set of message ids already appended to a conversation (idempotent append). */
@@ -45,6 +47,7 @@ export function createKeys(prefix: string): Keys {
     prefix,
     bull: () => k('bull'),
     dedupe: (key) => k('dedupe', key),
+    inbox: () => k('inbox'),
     conversation: (g, c) => k('conv', g, c),
     conversationIds: (g, c) => k('conv-ids', g, c),
     guideCustomers: (g) => k('guide-convs', g),

@@ -1,38 +1,47 @@
-import type { Queue } from 'bullmq';
+import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Keys } from '../conversation/keys.ts';
-import { jobIdOf, type EventJob } from './event-job.ts';
+import type { EventJob } from './event-job.ts';
 import type { Spool } from './spool.ts';
 
 export type IntakeResult = 'accepted' | 'duplicate' | 'spooled';
 
+const INTAKE = readFileSync(new URL('./lua/intake-2.lua', import.meta.url), 'utf8');
+
+type Scripted = Redis & { intake(marker: string, inbox: string, markerTtl: number, json: string, inboxTtl: number): Promise<number> };
+
 export interface EventIntakeOptions {
   /** The producer connection: fails fast (no offline queue, no per-command retries). */
   redis: Redis;
-  queue: Queue<EventJob>;
   keys: Keys;
   spool: Spool;
   dedupeTtlSec: number;
+  /** TTL of the inbox stream, refreshed on every append (it is drained continuously by the pump). */
+  inboxTtlSec: number;
   /** Past this the entry goes to the spool instead. */
   timeoutMs: number;
 }
 
 /**
- * Dedupe + enqueue for the callback route. Callbacks arriving together are folded into one pipelined
- * round trip: one addBulk (BullMQ dedupes on jobId while the job record exists) and one SET NX per key
- * (tells accepted from duplicate for WeCom's retries after the job record is gone). The job goes first, so a
- * crash between the two can only miscount a retry, never lose it. If Redis cannot take the batch in time,
- * the entries are fsync'd to the spool and still acknowledged; the replayer re-adds them with the same job id.
+ * Dedupe + enqueue for the callback route, in one Lua call per callback (SET NX marker + XADD to the inbox,
+ * atomic, so no crash can separate them). Callbacks arriving together share one pipelined round trip.
+ * The inbox pump turns inbox entries into BullMQ jobs whose id is the dedupe key, off the request path.
+ * If Redis cannot take the entry in time it is fsync'd to the spool and still acknowledged; the replayer
+ * runs the same script later, so a callback that also got through is not appended twice.
  */
 export class EventIntake {
   private batch: Array<{ job: EventJob; resolve: (r: 'accepted' | 'duplicate') => void; reject: (e: Error) => void }> = [];
   private scheduled = false;
+  private readonly redis: Scripted;
 
-  constructor(private readonly options: EventIntakeOptions) {}
+  constructor(private readonly options: EventIntakeOptions) {
+    this.redis = options.redis as Scripted;
+    if (!('intake' in this.redis)) options.redis.defineCommand('intake', { numberOfKeys: 2, lua: INTAKE });
+  }
 
   async accept(job: EventJob): Promise<IntakeResult> {
-    const { redis, timeoutMs, spool } = this.options;
-    if (redis.status !== 'ready') {
+    const { timeoutMs, spool } = this.options;
+    if (this.redis.status !== 'ready') {
       await spool.append(job);
       return 'spooled';
     }
@@ -62,35 +71,36 @@ export class EventIntake {
     });
   }
 
+  private async run(jobs: EventJob[]): Promise<Array<[Error | null, unknown]>> {
+    const { keys, dedupeTtlSec, inboxTtlSec } = this.options;
+    const pipeline = this.redis.pipeline() as ReturnType<Redis['pipeline']> & {
+      intake(marker: string, inbox: string, markerTtl: number, json: string, inboxTtl: number): unknown;
+    };
+    for (const job of jobs) pipeline.intake(keys.dedupe(job.dedupeKey), keys.inbox(), dedupeTtlSec, JSON.stringify(job), inboxTtlSec);
+    return (await pipeline.exec()) ?? [];
+  }
+
   private async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
     this.scheduled = false;
-    const { redis, queue, keys, dedupeTtlSec } = this.options;
     try {
-      const pipeline = redis.pipeline();
-      for (const { job } of batch) pipeline.set(keys.dedupe(job.dedupeKey), '1', 'EX', dedupeTtlSec, 'NX');
-      const [, marks] = await Promise.all([
-        queue.addBulk(batch.map(({ job }) => ({ name: job.event.type, data: job, opts: { jobId: jobIdOf(job.dedupeKey) } }))),
-        pipeline.exec(),
-      ]);
+      const replies = await this.run(batch.map((b) => b.job));
       batch.forEach((entry, i) => {
-        const [error, reply] = marks?.[i] ?? [new Error('no reply'), null];
+        const [error, reply] = replies[i] ?? [new Error('no reply'), null];
         if (error) entry.reject(error);
-        else entry.resolve(reply === 'OK' ? 'accepted' : 'duplicate');
+        else entry.resolve(reply === 1 ? 'accepted' : 'duplicate');
       });
     } catch (error) {
       for (const entry of batch) entry.reject(error as Error);
     }
   }
 
-  /** Re-adds spooled entries (replayer): same job ids, markers set, so dedupe holds across the outage. */
+  /** Re-runs spooled entries through the same script: entries that got in meanwhile are not added twice. */
   async replay(entries: EventJob[]): Promise<void> {
     if (entries.length === 0) return;
-    const { redis, queue, keys, dedupeTtlSec } = this.options;
-    await queue.addBulk(entries.map((job) => ({ name: job.event.type, data: job, opts: { jobId: jobIdOf(job.dedupeKey) } })));
-    const pipeline = redis.pipeline();
-    for (const job of entries) pipeline.set(keys.dedupe(job.dedupeKey), '1', 'EX', dedupeTtlSec);
-    await pipeline.exec();
+    const replies = await this.run(entries);
+    const failed = replies.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type Service } from '../../src/main.ts';
 import { contactEventXml, postCallback, signedCallback, textMessageXml } from '../support/callbacks.ts';
+import { eventually } from '../support/eventually.ts';
 import { deleteUnder, keysUnder, silentLog, testConfig } from '../support/test-service.ts';
 import { OFFICIAL, OFFICIAL_KEYS } from '../support/vectors.ts';
 
@@ -11,7 +12,7 @@ let prefix: string;
 beforeAll(async () => {
   const config = testConfig({ WORKER_ENABLED: 'false' }, OFFICIAL_KEYS);
   prefix = config.redis.prefix;
-  service = await startService(config, { now: () => NOW_SEC * 1000, log: silentLog, worker: false });
+  service = await startService(config, { now: () => NOW_SEC * 1000, log: silentLog, worker: false, pump: true });
 });
 
 afterAll(async () => {
@@ -54,7 +55,7 @@ describe('POST /wecom/callback', () => {
     const res = await fetch(`${service.url}/wecom/callback?msg_signature=${msg_signature}&timestamp=${timestamp}&nonce=${nonce}`, { method: 'POST', body });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
-    const job = await service.queue.getJob('msg-4561255354251345929');
+    const job = await eventually(() => service.queue.getJob('msg-4561255354251345929'), (j) => j !== undefined);
     expect(job?.data.event).toMatchObject({ type: 'text', msgId: '4561255354251345929', content: 'hello', fromUser: 'mycreate' });
   });
 
@@ -66,6 +67,7 @@ describe('POST /wecom/callback', () => {
     const answers = await Promise.all([1, 2, 3].map(() => postCallback(service.url, concurrent)));
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
 
+    await eventually(() => service.redis.xlen(service.keys.inbox()), (n) => n === 0);
     const jobs = await service.queue.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
     expect(jobs.filter((j) => j.data.dedupeKey === 'msg-7000000000000000001')).toHaveLength(1);
     expect(jobs.filter((j) => j.data.event.type === 'change_external_contact')).toHaveLength(1);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type Service } from '../../src/main.ts';
 import { startRedisChild } from '../../src/ops/ensure-redis.ts';
 import { postCallback, signedCallback, textMessageXml } from '../support/callbacks.ts';
+import { eventually as until } from '../support/eventually.ts';
 import { silentLog, testConfig } from '../support/test-service.ts';
 import { OFFICIAL_KEYS } from '../support/vectors.ts';
 
@@ -31,28 +32,12 @@ async function metric(result: string): Promise<number> {
   return Number(line?.split(' ').at(-1));
 }
 
-/** Polls until `ok` holds; a probe that throws (Redis still reconnecting) counts as not yet. */
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, attempts = 200): Promise<T> {
-  let last: T | undefined;
-  for (let i = 0; i < attempts; i++) {
-    try {
-      last = await probe();
-      if (ok(last)) return last;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  if (last === undefined) throw new Error('condition never held');
-  return last;
-}
-
 beforeAll(async () => {
   const started = await startRedisChild(dir);
   child = started.child;
   port = Number(new URL(started.url).port);
   const config = testConfig({ REDIS_URL: started.url, WORKER_ENABLED: 'false' }, OFFICIAL_KEYS);
-  service = await startService(config, { now: () => NOW_SEC * 1000, log: silentLog, worker: false });
+  service = await startService(config, { now: () => NOW_SEC * 1000, log: silentLog, worker: false, pump: true });
 });
 
 afterAll(async () => {
@@ -85,6 +70,7 @@ describe('a Redis outage', () => {
     // A retry after the replay is a duplicate, not a second job.
     expect((await postCallback(service.url, callbacks[3]!)).status).toBe(200);
     expect(await metric('duplicate')).toBe(1);
+    await until(() => service.redis.xlen(service.keys.inbox()), (n) => n === 0);
     expect(await service.queue.getJobs(['waiting'])).toHaveLength(5);
   });
 });

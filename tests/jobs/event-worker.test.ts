@@ -3,6 +3,7 @@ import { ASSISTANT_THREAD, createEventHandler } from '../../src/jobs/on-event.ts
 import { startService, type Service } from '../../src/main.ts';
 import { parseEvent } from '../../src/wecom/parse-event.ts';
 import { contactEventXml, postCallback, signedCallback, textMessageXml } from '../support/callbacks.ts';
+import { eventually } from '../support/eventually.ts';
 import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
 import { OFFICIAL_KEYS } from '../support/vectors.ts';
 
@@ -21,15 +22,6 @@ afterAll(async () => {
   await service.close();
   await deleteUnder(prefix);
 });
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await probe();
-    if (ok(value)) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return probe();
-}
 
 const send = (xml: string, createTime = NOW_SEC): Promise<Response> => postCallback(service.url, signedCallback(OFFICIAL_KEYS, xml, createTime));
 
