@@ -1,5 +1,6 @@
 // Enforces the architecture's "Always" rules that a linter cannot express:
-// imports point inward, and only the composition root reads the environment or constructs clients.
+// imports point inward, and only the composition root (src/main.ts and its helpers in src/compose/) reads the
+// environment or constructs clients.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -12,8 +13,11 @@ const forbidden = {
   assist: { layers: ['http', 'jobs', 'wecom', 'emulator'], packages: ['koa', '@koa/router', 'fast-xml-parser', 'bullmq'] },
   conversation: { layers: ['http', 'jobs', 'assist', 'wecom', 'emulator'], packages: ['koa', '@koa/router', 'openai'] },
   ops: { layers: ['http', 'jobs', 'assist', 'wecom', 'emulator'], packages: [] },
-  http: { layers: ['emulator'], packages: [] },
-  jobs: { layers: ['http', 'emulator'], packages: ['koa', '@koa/router'] },
+  http: { layers: ['emulator', 'compose'], packages: [] },
+  jobs: { layers: ['http', 'emulator', 'compose'], packages: ['koa', '@koa/router'] },
+  suggestions: { layers: ['http', 'jobs', 'wecom', 'emulator', 'compose'], packages: ['koa', '@koa/router'] },
+  tasks: { layers: ['http', 'jobs', 'assist', 'wecom', 'emulator', 'compose'], packages: ['koa', '@koa/router'] },
+  org: { layers: ['http', 'jobs', 'assist', 'wecom', 'emulator', 'compose'], packages: [] },
 };
 const ROOT_ONLY = [
   [/\bprocess\.env\b/, 'reads process.env'],
@@ -44,7 +48,7 @@ for (const file of walk(src)) {
       problems.push(`${rel}: ${layer}/ must not import ${spec}`);
     }
   }
-  if (!ROOT_ONLY_ALLOWED.has(rel) && !rel.startsWith('src/emulator/')) {
+  if (!ROOT_ONLY_ALLOWED.has(rel) && !rel.startsWith('src/emulator/') && !rel.startsWith('src/compose/')) {
     for (const [pattern, what] of ROOT_ONLY) if (pattern.test(text)) problems.push(`${rel}: ${what}; only src/main.ts may`);
   }
 }

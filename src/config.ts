@@ -32,6 +32,7 @@ const fileSchema = z.object({
     apiBaseUrl: z.url(),
     timestampWindowSec: positiveInt,
     apiTimeoutMs: positiveInt,
+    oauthAuthorizeUrl: z.url(),
     welcomeTemplate: z.string(),
   }),
   retention: z.object({
@@ -39,6 +40,7 @@ const fileSchema = z.object({
     conversationMaxMessages: positiveInt,
     dedupeTtlSec: positiveInt,
   }),
+  org: z.object({ file: z.string().min(1) }),
   spool: z.object({ dir: z.string().min(1), replayIntervalMs: positiveInt }),
   worker: z.object({ enabled: flag, concurrency: positiveInt, attempts: positiveInt }),
   assist: z.object({
@@ -83,6 +85,7 @@ export const ENV_MAP: Record<string, string> = {
   WECOM_API_BASE_URL: 'wecom.apiBaseUrl',
   WECOM_WELCOME_TEMPLATE: 'wecom.welcomeTemplate',
   SPOOL_DIR: 'spool.dir',
+  ORG_FILE: 'org.file',
   WORKER_ENABLED: 'worker.enabled',
   ASSIST_ENGINE: 'assist.engine',
   KNOWLEDGE_DIR: 'assist.knowledgeDir',

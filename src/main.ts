@@ -1,31 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { loadConfig, ConfigError, type Config } from './config.ts';
-import type { ConversationStore } from './conversation/conversation-store.ts';
-import { createKeys, type Keys } from './conversation/keys.ts';
-import { createRedisConversationStore } from './conversation/redis-conversation-store.ts';
-import { mountCallbackRoutes } from './http/callback-routes.ts';
-import { createApp } from './http/create-app.ts';
-import { mountOpsRoutes } from './http/ops-routes.ts';
+import { buildAssist } from './compose/assistant.ts';
+import type { Runtime } from './compose/runtime.ts';
+import { createStores } from './compose/stores.ts';
+import { setUpWecom } from './compose/wecom.ts';
+import { startWeb } from './compose/web.ts';
+import { startWorkers } from './compose/workers.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createKeys } from './conversation/keys.ts';
+import type { Emulator } from './emulator/start-emulator.ts';
 import { EventIntake } from './jobs/event-intake.ts';
 import { EVENT_QUEUE, type EventJob } from './jobs/event-job.ts';
-import { startEventWorker } from './jobs/event-worker.ts';
-import { startInboxPump } from './jobs/inbox-pump.ts';
-import { createEventHandler } from './jobs/on-event.ts';
+import { recordMessages } from './jobs/record-messages.ts';
+import { SUGGEST_QUEUE, type SuggestJob } from './jobs/suggest-job.ts';
 import { Spool } from './jobs/spool.ts';
 import { startSpoolReplayer } from './jobs/spool-replayer.ts';
 import { ensureRedis } from './ops/ensure-redis.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
-import { createMetrics, type Metrics } from './ops/metrics.ts';
-import type { CallbackKeys } from './wecom/crypto.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { loadOrg } from './org/org.ts';
+
+export { DEMO_CALLBACK_KEYS } from './compose/demo.ts';
 
 /**
- * The composition root: configuration → clients (Redis, queue) → HTTP app and workers → shutdown.
- * Nothing else in src/ reads the environment or constructs a client.
+ * The composition root: configuration → clients (Redis, queues, WeCom, model) → HTTP app and workers →
+ * shutdown. Nothing outside main.ts and src/compose/ reads the environment or constructs a client.
  */
 
 export interface ServiceOptions {
@@ -33,37 +34,19 @@ export interface ServiceOptions {
   worker?: boolean;
   /** Move inbox entries into the queue (defaults to wherever the worker runs). */
   pump?: boolean;
+  /** Import the tag library and existing contacts from WeCom at start (worker only; default true). */
+  warmUp?: boolean;
   now?: () => number;
   log?: Logger;
-  /** Demo mode passes the emulator's callback keys; with WeCom credentials they come from config. */
-  callbackKeys?: CallbackKeys;
-  /** Distinguishes this process's spool file. */
+  /** Distinguishes this process's spool file and stream consumer. */
   instanceId?: string;
 }
 
-export interface Service {
+export interface Service extends Runtime {
   url: string;
-  keys: Keys;
-  redis: Redis;
-  queue: Queue<EventJob>;
-  store: ConversationStore;
-  metrics: Metrics;
+  emulator?: Emulator;
   replaySpool(): Promise<number>;
   close(): Promise<void>;
-}
-
-const replayNothing = async (): Promise<number> => 0;
-
-/** Demo mode: the emulator signs callbacks with these public, demo-only keys. */
-export const DEMO_CALLBACK_KEYS: CallbackKeys = {
-  token: 'demo-token',
-  encodingAesKey: 'DemoOnlyAesKeyForTheBuiltInWeComEmulator123',
-  corpId: 'wwlanting0001demo',
-};
-
-function callbackKeysFrom(config: Config): CallbackKeys {
-  if (config.mode === 'demo') return DEMO_CALLBACK_KEYS;
-  return { token: config.secrets.wecomToken, encodingAesKey: config.secrets.wecomAesKey, corpId: config.wecom.corpId };
 }
 
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
@@ -71,117 +54,75 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const log = options.log ?? createLogger(config.log.level);
   const keys = createKeys(config.redis.prefix);
   const ttlSec = config.retention.conversationTtlDays * 86400;
+  const instanceId = options.instanceId ?? `svc-${randomUUID().slice(0, 8)}`;
   // The producer fails fast so a Redis outage turns into spooling within enqueueTimeoutMs, not a hung callback.
   const producer = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000 });
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
   for (const client of [producer, redis]) client.on('error', (err) => log.debug({ err }, 'redis connection error'));
   await new Promise<void>((ok) => (producer.status === 'ready' ? ok() : producer.once('ready', () => ok())));
 
-  const queue = new Queue<EventJob>(EVENT_QUEUE, {
-    connection: producer,
+  const eventQueue = new Queue<EventJob>(EVENT_QUEUE, {
+    connection: redis,
     prefix: keys.bull(),
     defaultJobOptions: {
       attempts: config.worker.attempts,
       backoff: { type: 'exponential', delay: 1000 },
-      // Kept for an hour so BullMQ's own jobId dedupe still covers WeCom's retries after the job ran.
+      // Kept for an hour so BullMQ's own jobId dedupe still covers a pump that re-reads after a crash.
       removeOnComplete: { age: 3600 },
       removeOnFail: { age: 7 * 86400 },
     },
   });
-  queue.on('error', (err) => log.debug({ err }, 'queue error'));
-  const store = createRedisConversationStore(redis, keys, { ttlSec, maxMessages: config.retention.conversationMaxMessages });
-  const spool = new Spool(config.spool.dir, options.instanceId ?? 'web');
+  const suggestQueue = new Queue<SuggestJob>(SUGGEST_QUEUE, {
+    connection: redis,
+    prefix: keys.bull(),
+    defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
+  });
+  for (const q of [eventQueue, suggestQueue]) q.on('error', (err) => log.debug({ err }, 'queue error'));
+  const stores = createStores(redis, keys, ttlSec, config.retention.conversationMaxMessages);
+  const spool = new Spool(config.spool.dir, instanceId);
   const metrics = createMetrics({
-    queueCounts: async () => ({ ...(await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')), inbox: await redis.xlen(keys.inbox()) }),
+    queueCounts: async () => ({ ...(await eventQueue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')), inbox: await redis.xlen(keys.inbox()) }),
     spoolSize: () => spool.size(),
   });
-  const intake = new EventIntake({
-    redis: producer,
-    keys,
-    spool,
-    dedupeTtlSec: config.retention.dedupeTtlSec,
-    inboxTtlSec: ttlSec,
-    timeoutMs: config.redis.enqueueTimeoutMs,
-  });
+  const intake = new EventIntake({ redis: producer, keys, spool, dedupeTtlSec: config.retention.dedupeTtlSec, inboxTtlSec: ttlSec, timeoutMs: config.redis.enqueueTimeoutMs });
+  const org = await loadOrg(config.org.file);
+  const wecom = await setUpWecom(config, redis, keys, now);
+  const assist = await buildAssist(config, { tagCache: stores.tagCache, org, log });
+  const rt: Runtime = {
+    config, log, now, keys, redis, producer, metrics, stores, org, wecom, assist, eventQueue, suggestQueue, intake, instanceId,
+    record: (messages) =>
+      recordMessages({ store: stores.store, suggestions: stores.suggestions, feed: stores.feed, suggestQueue, debounceMs: config.assist.debounceMs, now }, messages),
+  };
+
   const closers: Array<() => Promise<unknown>> = [];
   let url = '';
-  let replayNow = replayNothing;
+  let replayNow = async (): Promise<number> => 0;
   if (options.web ?? true) {
     await spool.claimDir();
+    const web = await startWeb(rt);
+    url = web.url;
+    wecom.emulator?.setWebhookUrl(`${url}/wecom/callback`);
+    wecom.emulator?.setSidebarUrl(`${url}/sidebar/`);
     const replayer = startSpoolReplayer({ spool, intake, redis: producer, log, intervalMs: config.spool.replayIntervalMs });
     producer.on('ready', () => void replayer.replayNow());
     void replayer.replayNow();
     replayNow = () => replayer.replayNow();
-    const app = createApp(log, [
-      (router) =>
-        mountCallbackRoutes(router, {
-          keys: options.callbackKeys ?? callbackKeysFrom(config),
-          intake,
-          metrics,
-          bodyLimitBytes: config.server.bodyLimitBytes,
-          timestampWindowSec: config.wecom.timestampWindowSec,
-          now,
-        }),
-      (router) =>
-        mountOpsRoutes(router, {
-          metrics,
-          checks: [
-            { name: 'redis', check: async () => void (await redis.ping()) },
-            { name: 'queue', check: async () => void (await queue.getJobCounts('waiting')) },
-          ],
-        }),
-    ]);
-    const server: Server = await new Promise((ok) => {
-      const s = app.listen(config.server.port, config.server.host, () => ok(s));
-    });
-    const { port } = server.address() as AddressInfo;
-    url = `http://127.0.0.1:${port}`;
-    closers.push(
-      () =>
-        new Promise<void>((ok) => {
-          server.close(() => ok());
-          server.closeIdleConnections();
-          setTimeout(() => server.closeAllConnections(), config.server.shutdownGraceMs).unref();
-        }),
-    );
-    closers.push(async () => {
-      await replayer.stop();
-      await spool.close();
-    });
+    closers.push(() => web.close(), () => replayer.stop(), () => spool.close());
   }
-  const workerOn = options.worker ?? config.worker.enabled;
-  if (options.pump ?? workerOn) {
-    const pumpRedis = new Redis(config.redis.url, { maxRetriesPerRequest: null });
-    pumpRedis.on('error', (err) => log.debug({ err }, 'pump connection error'));
-    const pump = startInboxPump({ redis: pumpRedis, queue, keys, log, consumer: options.instanceId ?? 'pump', blockMs: 500 });
-    closers.push(async () => {
-      await pump.stop();
-      pumpRedis.disconnect();
-    });
-  }
-  if (workerOn) {
-    const worker = startEventWorker({
-      connection: { url: config.redis.url, maxRetriesPerRequest: null },
-      prefix: keys.bull(),
-      concurrency: config.worker.concurrency,
-      handle: createEventHandler({ store, log, now }),
-      log,
-      metrics,
-    });
-    closers.push(() => worker.close());
-  }
+  const worker = options.worker ?? config.worker.enabled;
+  closers.push(...(await startWorkers(rt, { pump: options.pump ?? worker, worker, warmUp: options.warmUp ?? true })));
 
   return {
+    ...rt,
     url,
-    keys,
-    redis,
-    queue,
-    store,
-    metrics,
+    ...(wecom.emulator ? { emulator: wecom.emulator } : {}),
     replaySpool: () => replayNow(),
     async close() {
       for (const close of closers) await close();
-      await queue.close();
+      assist.close();
+      await eventQueue.close();
+      await suggestQueue.close();
+      await wecom.emulator?.close();
       producer.disconnect();
       await redis.quit().catch(() => redis.disconnect());
     },
@@ -206,14 +147,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (target.child) log.info({ url: target.url }, 'started a local redis-server under ./var/redis');
-  const effective: Config = { ...config, redis: { ...config.redis, url: target.url } };
-  const service = await startService(effective, {
-    web: role !== 'worker',
-    worker: role === 'worker' || (role === 'all' && config.worker.enabled),
-    log,
-    instanceId: `${role}-${process.pid}-${randomUUID().slice(0, 8)}`,
-  });
+  const service = await startService(
+    { ...config, redis: { ...config.redis, url: target.url } },
+    { web: role !== 'worker', worker: role === 'worker' || (role === 'all' && config.worker.enabled), log, instanceId: `${role}-${process.pid}-${randomUUID().slice(0, 8)}` },
+  );
   log.info({ url: service.url, mode: config.mode, role }, 'guide assistant started');
+  if (service.emulator) console.log(`\n  Demo: open ${service.emulator.url}/demo/ (an emulated WeCom chat beside the guide's sidebar)\n`);
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

@@ -35,10 +35,31 @@ export interface Keys {
   suggestion(guideId: string, customerId: string): string;
   suggestionPending(guideId: string, customerId: string): string;
   tagProposals(guideId: string, customerId: string): string;
+  /** Sorted set of a guide's open task ids, by due time. */
   tasks(guideId: string): string;
   task(taskId: string): string;
+  /** Marks that a task of this rule for this customer and period exists (one task per member, rule and period). */
+  taskOnce(ruleKey: string): string;
   /** Pub/sub channel carrying live updates for one guide. */
   guideChannel(guideId: string): string;
+  /** Capped stream of the same updates, so a reconnecting sidebar can resume from its last event id. */
+  guideFeed(guideId: string): string;
+  /** One held draft awaiting or past a manager's decision. */
+  approval(approvalId: string): string;
+  /** Sorted set of pending approval ids of one store, by creation time. */
+  approvalsPending(storeId: string): string;
+  /** Sorted set of decided approval ids of one store, by decision time (turnaround figures, history). */
+  approvalsDecided(storeId: string): string;
+  /** Feedback counters of one guide for one day (hash: action → count). */
+  feedbackCounts(guideId: string, day: string): string;
+  /** Every feedback event of one day (list of JSON), for the manager's figures and sent-message review. */
+  feedbackLog(day: string): string;
+  /** Marks a side effect as done (e.g. a reply sent for a message), so a redelivered job does not repeat it. */
+  done(scope: string, id: string): string;
+  /** A used OAuth code (codes are single use). */
+  oauthCode(codeHash: string): string;
+  /** Tag proposals the guide already accepted or dismissed (not proposed again). */
+  tagDecisions(guideId: string, customerId: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -68,6 +89,16 @@ export function createKeys(prefix: string): Keys {
     tagProposals: (g, c) => k('tag-proposals', g, c),
     tasks: (g) => k('tasks', g),
     task: (id) => k('task', id),
+    taskOnce: (r) => k('task-once', r),
     guideChannel: (g) => k('live', g),
+    guideFeed: (g) => k('feed', g),
+    tagDecisions: (g, c) => k('tag-decided', g, c),
+    oauthCode: (h) => k('oauth-code', h),
+    done: (scope, id) => k('done', scope, id),
+    feedbackCounts: (g, day) => k('fb-count', g, day),
+    approval: (id) => k('approval', id),
+    approvalsPending: (store) => k('approvals-pending', store),
+    approvalsDecided: (store) => k('approvals-decided', store),
+    feedbackLog: (day) => k('fb-log', day),
   };
 }

@@ -1,48 +1,45 @@
-import type { ConversationStore } from '../conversation/conversation-store.ts';
 import type { Logger } from '../ops/logger.ts';
 import { assertNever } from '../wecom/events.ts';
-import { applyContactChange } from './apply-contact-change.ts';
+import { handleAppText, type AppTextDeps } from './handle-app-text.ts';
+import { handleContactChange, type ContactDeps } from './handle-contact-change.ts';
+import { handleKfEvent, type KfDeps } from './handle-kf-event.ts';
 import type { EventJob } from './event-job.ts';
 
-/** Conversation id for what a member writes to our app: their own thread with the assistant. */
-export const ASSISTANT_THREAD = '@assistant';
+export { ASSISTANT_THREAD } from './handle-app-text.ts';
 
 export interface EventHandlerDeps {
-  store: ConversationStore;
   log: Logger;
-  now: () => number;
+  contact: ContactDeps;
+  kf: KfDeps;
+  appText: AppTextDeps;
+  refreshTags: () => Promise<unknown>;
 }
 
 /**
- * The worker's processor. At-least-once delivery: every branch is idempotent (appends are keyed by message id,
- * profile changes are set-like). The switch is exhaustive: a new WecomEvent member is a compile error here.
+ * The worker's processor. At-least-once delivery: every branch is idempotent. The switch is exhaustive:
+ * a new WecomEvent member is a compile error here.
  */
 export function createEventHandler(deps: EventHandlerDeps): (job: EventJob) => Promise<string> {
-  const { store, log, now } = deps;
-  return async ({ event, dedupeKey }) => {
+  const { log } = deps;
+  return async ({ event, dedupeKey, receivedAt }) => {
     switch (event.type) {
-      case 'text': {
-        const added = await store.appendMessage({
-          id: event.msgId,
-          guideId: event.fromUser,
-          customerId: ASSISTANT_THREAD,
-          speaker: 'guide',
-          text: event.content,
-          source: 'app',
-          at: event.createTime * 1000,
-        });
-        return added ? 'recorded' : 'already_recorded';
-      }
+      case 'text':
+        return handleAppText(deps.appText, event);
       case 'change_external_contact':
-        await store.updateProfile(event.externalUserId, now(), (profile) => applyContactChange(profile, event, now()));
-        return `contact_${event.changeType}`;
-      case 'unsupported_message':
+        return handleContactChange(deps.contact, event, receivedAt);
       case 'change_external_tag':
-      case 'msgaudit_notify':
+        await deps.refreshTags();
+        return 'tag_library_refreshed';
       case 'kf_msg_or_event':
+        return handleKfEvent(deps.kf, event);
+      case 'msgaudit_notify':
+        // Pulling the chat archive needs Tencent's Finance C SDK (a paid, per-corp feature); see README.
+        log.info({ dedupeKey }, 'chat archive notification: no archive puller configured');
+        return 'acknowledged';
+      case 'unsupported_message':
       case 'enter_agent':
       case 'unknown':
-        log.info({ type: event.type, dedupeKey }, 'event acknowledged, no handler yet');
+        log.info({ type: event.type, dedupeKey }, 'event acknowledged, nothing to do');
         return 'acknowledged';
       default:
         return assertNever(event);

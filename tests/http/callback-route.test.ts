@@ -12,7 +12,7 @@ let prefix: string;
 beforeAll(async () => {
   const config = testConfig({ WORKER_ENABLED: 'false' }, OFFICIAL_KEYS);
   prefix = config.redis.prefix;
-  service = await startService(config, { now: () => NOW_SEC * 1000, log: silentLog, worker: false, pump: true });
+  service = await startService(config, { now: () => NOW_SEC * 1000, log: silentLog, worker: false, pump: true, warmUp: false });
 });
 
 afterAll(async () => {
@@ -55,7 +55,7 @@ describe('POST /wecom/callback', () => {
     const res = await fetch(`${service.url}/wecom/callback?msg_signature=${msg_signature}&timestamp=${timestamp}&nonce=${nonce}`, { method: 'POST', body });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
-    const job = await eventually(() => service.queue.getJob('msg-4561255354251345929'), (j) => j !== undefined);
+    const job = await eventually(() => service.eventQueue.getJob('msg-4561255354251345929'), (j) => j !== undefined);
     expect(job?.data.event).toMatchObject({ type: 'text', msgId: '4561255354251345929', content: 'hello', fromUser: 'mycreate' });
   });
 
@@ -68,7 +68,7 @@ describe('POST /wecom/callback', () => {
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
 
     await eventually(() => service.redis.xlen(service.keys.inbox()), (n) => n === 0);
-    const jobs = await service.queue.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
+    const jobs = await service.eventQueue.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
     expect(jobs.filter((j) => j.data.dedupeKey === 'msg-7000000000000000001')).toHaveLength(1);
     expect(jobs.filter((j) => j.data.event.type === 'change_external_contact')).toHaveLength(1);
     expect(await metric('wecom_callbacks_total', 'result="accepted"')).toBe(before.accepted + 2);

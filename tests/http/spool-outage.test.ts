@@ -37,7 +37,7 @@ beforeAll(async () => {
   child = started.child;
   port = Number(new URL(started.url).port);
   const config = testConfig({ REDIS_URL: started.url, WORKER_ENABLED: 'false' }, OFFICIAL_KEYS);
-  service = await startService(config, { now: () => NOW_SEC * 1000, log: silentLog, worker: false, pump: true });
+  service = await startService(config, { now: () => NOW_SEC * 1000, log: silentLog, worker: false, pump: true, warmUp: false });
 });
 
 afterAll(async () => {
@@ -61,7 +61,7 @@ describe('a Redis outage', () => {
 
     child = (await startRedisChild(dir, port)).child;
     const jobs = await until(
-      () => service.queue.getJobs(['waiting']),
+      () => service.eventQueue.getJobs(['waiting']),
       (list) => list.length >= 5,
     );
     const ids = jobs.map((j) => j.data.dedupeKey).sort();
@@ -71,6 +71,6 @@ describe('a Redis outage', () => {
     expect((await postCallback(service.url, callbacks[3]!)).status).toBe(200);
     expect(await metric('duplicate')).toBe(1);
     await until(() => service.redis.xlen(service.keys.inbox()), (n) => n === 0);
-    expect(await service.queue.getJobs(['waiting'])).toHaveLength(5);
+    expect(await service.eventQueue.getJobs(['waiting'])).toHaveLength(5);
   });
 });

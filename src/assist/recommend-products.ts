@@ -1,0 +1,93 @@
+/**
+ * Product recommendations from the catalog for a customer: what they talked about (BM25 over the
+ * catalog), their tags (category, budget band, occasion) and, on request, a price near a given one.
+ * Prices always come from the catalog.
+ */
+import type { ChatMessage, CustomerProfile } from '../conversation/model.ts';
+import { buildContext, weightedQuery } from './context.ts';
+import type { KnowledgeBase } from './knowledge/build-knowledge-base.ts';
+import type { Product } from './knowledge/schemas.ts';
+import { parseBand } from './tags/extract-budget.ts';
+import type { Band } from './tags/extract-budget.ts';
+import type { TagLibrary } from './tags/tag-library.ts';
+
+export interface Recommendation {
+  sku: string;
+  name: string;
+  price: number;
+  reason: string;
+}
+
+export interface RecommendOptions {
+  /** Resolves the profile's tag ids to "组/标签". */
+  library?: TagLibrary;
+  guideId?: string;
+  /** Extra tags, e.g. the ones just proposed for this conversation. */
+  tags?: readonly string[];
+  /** "推荐同价位": prefer prices within ±30% of this one. */
+  nearPrice?: number;
+  /** Products not to recommend (the one being discussed). */
+  exclude?: ReadonlySet<string>;
+}
+
+const CATEGORIES = new Set(['服装', '美妆', '鞋履', '配饰']);
+
+function profileTags(profile: CustomerProfile | undefined, options: RecommendOptions): string[] {
+  const fromProfile = Object.values(profile?.relationships ?? {})
+    .filter((r) => options.guideId === undefined || r.guideId === options.guideId)
+    .flatMap((r) => r.tagIds)
+    .flatMap((id) => {
+      const tag = options.library?.byId.get(id);
+      return tag ? [tag.key] : [];
+    });
+  return [...new Set([...fromProfile, ...(options.tags ?? [])])];
+}
+
+export function recommendProducts(
+  kb: KnowledgeBase,
+  profile: CustomerProfile | undefined,
+  conversation: readonly ChatMessage[],
+  n = 3,
+  options: RecommendOptions = {},
+): Recommendation[] {
+  const tags = profileTags(profile, options);
+  const names = tags.map((t) => t.slice(t.indexOf('/') + 1));
+  const categories = new Set(names.filter((name) => CATEGORIES.has(name)));
+  const bands = names.flatMap((name) => parseBand(name) ?? []);
+  const tagSet = new Set(tags);
+  const query = weightedQuery(buildContext(conversation));
+  const relevance = new Map<number, number>();
+  const hits = query.size > 0 ? kb.productIndex.search(query, 60) : [];
+  const top = hits[0]?.score ?? 1;
+  for (const hit of hits) relevance.set(hit.doc, hit.score / top);
+
+  const scored = kb.products.map((product, doc) => {
+    const reasons: string[] = [];
+    let score = (relevance.get(doc) ?? 0) * 2;
+    if ((relevance.get(doc) ?? 0) >= 0.5) reasons.push('和您聊到的需求相关');
+    if (categories.has(product.category)) score += 0.6;
+    const fits = bands.some((band: Band) => product.price >= band.lo && product.price <= band.hi);
+    if (bands.length > 0) score += fits ? 0.8 : -0.5;
+    if (fits) reasons.push('在您的预算内');
+    if (options.nearPrice !== undefined) {
+      const ratio = Math.abs(product.price - options.nearPrice) / Math.max(options.nearPrice, 1);
+      score += ratio <= 0.3 ? 1.2 - ratio : -1;
+      if (ratio <= 0.3) reasons.push('价位相近');
+    }
+    const shared = (product.tags ?? []).filter((t) => tagSet.has(t) && !t.startsWith('预算/'));
+    score += 0.3 * shared.length;
+    const occasion = shared.find((t) => t.startsWith('场合/'));
+    if (occasion) reasons.push(`适合${occasion.slice(occasion.indexOf('/') + 1)}`);
+    return { product, score, reasons };
+  });
+  return scored
+    .filter((s) => !options.exclude?.has(s.product.sku) && s.score > 0)
+    .sort((a, b) => b.score - a.score || a.product.sku.localeCompare(b.product.sku))
+    .slice(0, n)
+    .map(({ product, reasons }: { product: Product; reasons: string[] }) => ({
+      sku: product.sku,
+      name: product.name,
+      price: product.price,
+      reason: reasons.length > 0 ? reasons.join('，') : `同为${product.subcategory || product.category}`,
+    }));
+}

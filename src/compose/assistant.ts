@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { createAssistant, type Assistant } from '../assist/create-assistant.ts';
+import type { CorpTagLibrary } from '../assist/knowledge/schemas.ts';
+import { loadCorpTags } from '../assist/knowledge/load-knowledge.ts';
+import { searchKnowledge } from '../assist/knowledge/search-knowledge.ts';
+import { watchKnowledge, type KnowledgeWatcher } from '../assist/knowledge/watch-knowledge.ts';
+import { createLlmEngine } from '../assist/llm/llm-engine.ts';
+import { recommendProducts } from '../assist/recommend-products.ts';
+import { buildAssistLibrary } from '../assist/tags/build-assist-library.ts';
+import type { Config } from '../config.ts';
+import type { CorpTagCache, CorpTags } from '../conversation/corp-tag-cache.ts';
+import { buildTagDirectory, type TagDirectory } from '../conversation/tag-directory.ts';
+import type { KnowledgePort } from '../http/guide-deps.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { Org } from '../org/org.ts';
+
+export interface AssistParts {
+  assistant: Assistant;
+  knowledge: KnowledgeWatcher;
+  knowledgePort: KnowledgePort;
+  tagDirectory: () => TagDirectory;
+  /** Swaps in the corp tags WeCom reported (after a tag event or at start). */
+  useCorpTags: (tags: CorpTags) => void;
+  close(): void;
+}
+
+/** WeCom has no single/multi-choice flag: tags.yaml's `multi` stays the local rule, joined by group name. */
+function fromCache(tags: CorpTags, local: CorpTagLibrary): CorpTagLibrary {
+  const multiByName = new Map(local.groups.map((g) => [g.name, g.multi]));
+  return {
+    groups: tags.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      multi: multiByName.get(g.name) ?? true,
+      order: g.order,
+      tags: g.tags.map((t) => ({ id: t.id, name: t.name })),
+    })),
+  };
+}
+
+/** Knowledge base (reloaded on change), tag library (tags.yaml, replaced by WeCom's when known), engine. */
+export async function buildAssist(config: Config, deps: { tagCache: CorpTagCache; org: Org; log: Logger }): Promise<AssistParts> {
+  const dir = config.assist.knowledgeDir;
+  const local = await loadCorpTags(join(dir, 'tags.yaml'));
+  let corpTags: CorpTagLibrary = local;
+  const cached = await deps.tagCache.get();
+  if (cached) corpTags = fromCache(cached, local);
+
+  const knowledge = await watchKnowledge(dir, () => deps.log.info({ dir }, 'knowledge base reloaded'), {
+    onError: (error) => deps.log.error({ err: error, dir }, 'knowledge base reload failed; keeping the last good one'),
+  });
+  const singleChoice = (): Set<string> => new Set(corpTags.groups.filter((g) => !g.multi).map((g) => g.name));
+  let directory = buildTagDirectory(corpTags, singleChoice());
+  const llm =
+    config.assist.engine === 'llm'
+      ? createLlmEngine({
+          client: new OpenAI({ baseURL: config.assist.llm.baseUrl, apiKey: config.secrets.llmApiKey, maxRetries: 0, timeout: config.assist.llm.timeoutMs }),
+          model: config.assist.llm.model,
+          timeoutMs: config.assist.llm.timeoutMs,
+        })
+      : undefined;
+  const assistant = createAssistant({
+    knowledge,
+    corpTags: () => corpTags,
+    engine: config.assist.engine,
+    ...(llm ? { llm } : {}),
+    directory: {
+      guideName: (id) => deps.org.member(id)?.name,
+      storeName: (id) => deps.org.stores.find((s) => s.id === deps.org.member(id)?.stores[0])?.name,
+    },
+  });
+  const knowledgePort: KnowledgePort = {
+    search: (query, limit) => searchKnowledge(knowledge.current(), query, limit).map(({ score: _score, ...hit }) => hit),
+    recommend: (guideId, profile, conversation, limit) => {
+      const kb = knowledge.current();
+      return recommendProducts(kb, profile, conversation, limit, { library: buildAssistLibrary(corpTags, kb), guideId });
+    },
+  };
+  return {
+    assistant,
+    knowledge,
+    knowledgePort,
+    tagDirectory: () => directory,
+    useCorpTags(tags) {
+      corpTags = fromCache(tags, local);
+      directory = buildTagDirectory(corpTags, singleChoice());
+    },
+    close: () => knowledge.close(),
+  };
+}

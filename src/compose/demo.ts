@@ -1,0 +1,26 @@
+import { dirname } from 'node:path';
+import type { Config } from '../config.ts';
+import { startEmulator, type Emulator } from '../emulator/start-emulator.ts';
+import type { CallbackKeys } from '../wecom/crypto.ts';
+
+/** Demo mode: the emulator signs callbacks and answers API calls with these public, demo-only values. */
+export const DEMO_CALLBACK_KEYS: CallbackKeys = {
+  token: 'demo-token',
+  encodingAesKey: 'DemoOnlyAesKeyForTheBuiltInWeComEmulator123',
+  corpId: 'wwlanting0001demo',
+};
+export const DEMO_AGENT_ID = '1000002';
+export const DEMO_SECRETS = { app: 'demo-app-secret', contact: 'demo-contact-secret', kf: 'demo-kf-secret' };
+export const DEMO_SESSION_SECRET = 'demo-only-session-secret-0123456789abcdef';
+
+/** Starts the WeCom emulator seeded from the org file's directory (config/demo). */
+export function startDemoEmulator(config: Config, now: () => number): Promise<Emulator> {
+  return startEmulator({
+    port: config.demo.emulatorPort,
+    host: '127.0.0.1',
+    seedDir: dirname(config.org.file),
+    keys: { ...DEMO_CALLBACK_KEYS, agentId: DEMO_AGENT_ID },
+    secrets: DEMO_SECRETS,
+    now,
+  });
+}

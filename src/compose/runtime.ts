@@ -1,0 +1,49 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import type { ChatMessage } from '../conversation/model.ts';
+import type { Keys } from '../conversation/keys.ts';
+import type { Emulator } from '../emulator/start-emulator.ts';
+import type { EventIntake } from '../jobs/event-intake.ts';
+import type { EventJob } from '../jobs/event-job.ts';
+import type { SuggestJob } from '../jobs/suggest-job.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { Org } from '../org/org.ts';
+import type { WecomApi } from '../wecom/api/wecom-api.ts';
+import type { CallbackKeys } from '../wecom/crypto.ts';
+import type { AssistParts } from './assistant.ts';
+import type { Stores } from './stores.ts';
+
+/** WeCom identity and endpoints: the tenant's from config, or the emulator's in demo mode. */
+export interface WecomSetup {
+  callbackKeys: CallbackKeys;
+  corpId: string;
+  agentId: string;
+  api: WecomApi;
+  authorizeUrl: string;
+  sessionSecrets: string[];
+  /** The emulator's ww stand-in in demo mode. */
+  sdkUrl: string | null;
+  emulator?: Emulator;
+}
+
+/** Everything the web side and the workers are built from; assembled once by startService. */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  now: () => number;
+  keys: Keys;
+  redis: Redis;
+  producer: Redis;
+  metrics: Metrics;
+  stores: Stores;
+  org: Org;
+  wecom: WecomSetup;
+  assist: AssistParts;
+  eventQueue: Queue<EventJob>;
+  suggestQueue: Queue<SuggestJob>;
+  intake: EventIntake;
+  record: (messages: ChatMessage[]) => Promise<ChatMessage[]>;
+  instanceId: string;
+}

@@ -1,0 +1,106 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { mountAuthRoutes } from '../http/auth-routes.ts';
+import { mountCallbackRoutes } from '../http/callback-routes.ts';
+import { createApp } from '../http/create-app.ts';
+import { mountGuideCustomerRoutes } from '../http/guide-customer-routes.ts';
+import type { GuideApiDeps } from '../http/guide-deps.ts';
+import { mountGuideKnowledgeRoutes } from '../http/guide-knowledge-routes.ts';
+import { mountGuideSuggestionRoutes } from '../http/guide-suggestion-routes.ts';
+import { mountGuideTagRoutes } from '../http/guide-tag-routes.ts';
+import { mountJssdkRoutes } from '../http/jssdk-routes.ts';
+import { LiveHub } from '../http/live-hub.ts';
+import { mountLiveRoute } from '../http/live-route.ts';
+import { mountOpsRoutes } from '../http/ops-routes.ts';
+import { createCookieSigner } from '../http/session-cookie.ts';
+import { mountStaticPage } from '../http/static-routes.ts';
+import { scheduleSuggestion } from '../jobs/suggest-job.ts';
+import type { Runtime } from './runtime.ts';
+
+export interface Web {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function guideApiDeps(rt: Runtime): GuideApiDeps {
+  const { stores } = rt;
+  return {
+    ...stores,
+    store: stores.store,
+    tags: rt.assist.tagDirectory,
+    knowledge: rt.assist.knowledgePort,
+    markTag: (input) => rt.wecom.api.markTag(input),
+    record: rt.record,
+    regenerate: (job) => scheduleSuggestion(rt.suggestQueue, job, 0),
+    signer: createCookieSigner(rt.wecom.sessionSecrets),
+    org: rt.org,
+    log: rt.log,
+    now: rt.now,
+  };
+}
+
+/** The HTTP side: callback, operations, sign-in, the guide API with its live stream, and the built pages. */
+export async function startWeb(rt: Runtime): Promise<Web> {
+  const { config, log, metrics } = rt;
+  const subscriber = new Redis(config.redis.url, { maxRetriesPerRequest: null });
+  subscriber.on('error', (err) => log.debug({ err }, 'live subscriber error'));
+  const hub = new LiveHub(subscriber, rt.keys);
+  await hub.start();
+  const guide = guideApiDeps(rt);
+  const app = createApp(log, [
+    (r) =>
+      mountCallbackRoutes(r, {
+        keys: rt.wecom.callbackKeys,
+        intake: rt.intake,
+        metrics,
+        bodyLimitBytes: config.server.bodyLimitBytes,
+        timestampWindowSec: config.wecom.timestampWindowSec,
+        now: rt.now,
+      }),
+    (r) =>
+      mountOpsRoutes(r, {
+        metrics,
+        checks: [
+          { name: 'redis', check: async () => void (await rt.redis.ping()) },
+          { name: 'queue', check: async () => void (await rt.eventQueue.getJobCounts('waiting')) },
+        ],
+      }),
+    (r) =>
+      mountAuthRoutes(r, {
+        ...guide,
+        api: rt.wecom.api,
+        redis: rt.redis,
+        keys: rt.keys,
+        corpId: rt.wecom.corpId,
+        agentId: rt.wecom.agentId,
+        authorizeUrl: rt.wecom.authorizeUrl,
+        publicUrl: config.server.publicUrl,
+      }),
+    (r) => mountGuideCustomerRoutes(r, guide),
+    (r) => mountGuideSuggestionRoutes(r, guide),
+    (r) => mountGuideTagRoutes(r, guide),
+    (r) => mountGuideKnowledgeRoutes(r, guide),
+    (r) => mountLiveRoute(r, { ...guide, hub, feedReader: rt.stores.feed }),
+    (r) => mountJssdkRoutes(r, { ...guide, api: rt.wecom.api, corpId: rt.wecom.corpId, agentId: rt.wecom.agentId, sdkUrl: rt.wecom.sdkUrl }),
+    (r) => mountStaticPage(r, 'sidebar', resolve('web/sidebar/dist')),
+  ]);
+  const server: Server = await new Promise((ok) => {
+    const s = app.listen(config.server.port, config.server.host, () => ok(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
+  return {
+    url: `http://${host}:${port}`,
+    async close() {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeIdleConnections();
+        // SSE streams never go idle: end them after the grace period.
+        setTimeout(() => server.closeAllConnections(), Math.min(config.server.shutdownGraceMs, 2000)).unref();
+      });
+      await hub.close();
+    },
+  };
+}

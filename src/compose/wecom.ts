@@ -1,0 +1,49 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import type { Keys } from '../conversation/keys.ts';
+import { createHttpWecomApi } from '../wecom/api/http-wecom-api.ts';
+import { createRedisTokenCache } from '../wecom/api/redis-token-cache.ts';
+import { createSendGuard } from '../wecom/api/send-guard.ts';
+import { DEMO_AGENT_ID, DEMO_CALLBACK_KEYS, DEMO_SECRETS, DEMO_SESSION_SECRET, startDemoEmulator } from './demo.ts';
+import type { WecomSetup } from './runtime.ts';
+
+/** The tenant's WeCom from config, or in demo mode a freshly started emulator playing WeCom. */
+export async function setUpWecom(config: Config, redis: Redis, keys: Keys, now: () => number): Promise<WecomSetup> {
+  const client = (baseUrl: string, corpId: string, agentId: string, secrets: { app: string; contact?: string; kf?: string }) =>
+    createHttpWecomApi({
+      baseUrl,
+      corpId,
+      agentId: Number(agentId),
+      secrets,
+      tokenCache: createRedisTokenCache(redis, keys),
+      sendGuard: createSendGuard(redis, keys),
+      timeoutMs: config.wecom.apiTimeoutMs,
+    });
+  if (config.mode === 'demo') {
+    const emulator = await startDemoEmulator(config, now);
+    return {
+      callbackKeys: DEMO_CALLBACK_KEYS,
+      corpId: DEMO_CALLBACK_KEYS.corpId,
+      agentId: DEMO_AGENT_ID,
+      api: client(`${emulator.url}/cgi-bin`, DEMO_CALLBACK_KEYS.corpId, DEMO_AGENT_ID, DEMO_SECRETS),
+      authorizeUrl: `${emulator.url}/connect/oauth2/authorize`,
+      sessionSecrets: config.secrets.sessionSecrets.length ? config.secrets.sessionSecrets : [DEMO_SESSION_SECRET],
+      sdkUrl: `${emulator.url}/__emulator/ww.js`,
+      emulator,
+    };
+  }
+  const { secrets } = config;
+  return {
+    callbackKeys: { token: secrets.wecomToken, encodingAesKey: secrets.wecomAesKey, corpId: config.wecom.corpId },
+    corpId: config.wecom.corpId,
+    agentId: config.wecom.agentId,
+    api: client(config.wecom.apiBaseUrl, config.wecom.corpId, config.wecom.agentId, {
+      app: secrets.wecomSecret,
+      ...(secrets.wecomContactSecret ? { contact: secrets.wecomContactSecret } : {}),
+      ...(secrets.wecomKfSecret ? { kf: secrets.wecomKfSecret } : {}),
+    }),
+    authorizeUrl: config.wecom.oauthAuthorizeUrl,
+    sessionSecrets: secrets.sessionSecrets,
+    sdkUrl: null,
+  };
+}

@@ -1,0 +1,97 @@
+import { Redis } from 'ioredis';
+import { startEventWorker } from '../jobs/event-worker.ts';
+import { startInboxPump } from '../jobs/inbox-pump.ts';
+import { createEventHandler } from '../jobs/on-event.ts';
+import { refreshTagLibrary } from '../jobs/refresh-tag-library.ts';
+import type { SuggestionDeps } from '../jobs/run-suggestion.ts';
+import { startSuggestWorker } from '../jobs/suggest-worker.ts';
+import { syncContacts } from '../jobs/sync-contacts.ts';
+import { approvalIdOf } from '../suggestions/approval-store.ts';
+import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
+import type { Runtime } from './runtime.ts';
+
+type Closer = () => Promise<unknown>;
+
+/** Held drafts become pending approvals in the guide's store. */
+function holdRiskyDrafts(rt: Runtime): (suggestion: StoredSuggestion) => Promise<void> {
+  return async (suggestion) => {
+    const storeId = rt.org.member(suggestion.guideId)?.stores[0] ?? 'unassigned';
+    for (const draft of suggestion.drafts.filter((d) => d.needsApproval)) {
+      await rt.stores.approvals.createPending({
+        id: approvalIdOf(suggestion.id, draft.id),
+        suggestionId: suggestion.id,
+        draftId: draft.id,
+        guideId: suggestion.guideId,
+        customerId: suggestion.customerId,
+        storeId,
+        originalText: draft.text,
+        flags: draft.flags,
+        createdAt: rt.now(),
+        state: 'pending',
+      });
+    }
+  };
+}
+
+export function suggestionDeps(rt: Runtime): SuggestionDeps {
+  const { stores } = rt;
+  return { store: stores.store, suggestions: stores.suggestions, assistant: rt.assist.assistant, feed: stores.feed, now: rt.now, windowSize: 20, onStored: holdRiskyDrafts(rt) };
+}
+
+/** Imports existing contacts and the tag library once at start; a failure is logged, not fatal. */
+async function warmUp(rt: Runtime, refreshTags: () => Promise<unknown>): Promise<void> {
+  try {
+    await refreshTags();
+    const guides = rt.org.guidesOf([]).map((m) => m.userId);
+    const count = await syncContacts({ api: rt.wecom.api, store: rt.stores.store, now: rt.now }, guides);
+    rt.log.info({ contacts: count, guides: guides.length }, 'imported existing customer relationships');
+  } catch (error) {
+    rt.log.warn({ err: error }, 'start-up sync with WeCom failed; contact events will still be handled');
+  }
+}
+
+export async function startWorkers(rt: Runtime, options: { pump: boolean; worker: boolean; warmUp: boolean }): Promise<Closer[]> {
+  const { config, stores, log, metrics, keys } = rt;
+  const closers: Closer[] = [];
+  if (options.pump) {
+    const pumpRedis = new Redis(config.redis.url, { maxRetriesPerRequest: null });
+    pumpRedis.on('error', (err) => log.debug({ err }, 'pump connection error'));
+    const pump = startInboxPump({ redis: pumpRedis, queue: rt.eventQueue, keys, log, consumer: rt.instanceId, blockMs: 500 });
+    closers.push(async () => {
+      await pump.stop();
+      pumpRedis.disconnect();
+    });
+  }
+  if (!options.worker) return closers;
+  const refreshTags = () => refreshTagLibrary({ api: rt.wecom.api, cache: stores.tagCache, now: rt.now, onRefreshed: rt.assist.useCorpTags });
+  const handle = createEventHandler({
+    log,
+    contact: {
+      store: stores.store,
+      api: rt.wecom.api,
+      tasks: stores.tasks,
+      log,
+      now: rt.now,
+      welcomeTemplate: config.wecom.welcomeTemplate,
+      guideName: (id) => rt.org.member(id)?.name ?? '',
+    },
+    kf: { api: rt.wecom.api, redis: rt.redis, keys, now: rt.now, record: rt.record },
+    appText: {
+      store: stores.store,
+      assistant: rt.assist.assistant,
+      api: rt.wecom.api,
+      now: rt.now,
+      replied: {
+        has: async (id) => (await rt.redis.exists(keys.done('app-reply', id))) === 1,
+        mark: async (id) => void (await rt.redis.set(keys.done('app-reply', id), '1', 'EX', config.retention.dedupeTtlSec)),
+      },
+    },
+    refreshTags,
+  });
+  const connection = { url: config.redis.url, maxRetriesPerRequest: null };
+  const events = startEventWorker({ connection, prefix: keys.bull(), concurrency: config.worker.concurrency, handle, log, metrics });
+  const suggest = startSuggestWorker({ connection, prefix: keys.bull(), concurrency: 2, deps: suggestionDeps(rt), log, metrics });
+  closers.push(() => events.close(), () => suggest.close());
+  if (options.warmUp) void warmUp(rt, refreshTags);
+  return closers;
+}

@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAccess, type OauthIdentity } from './access.ts';
+import { registerAdminRoutes } from './admin-routes.ts';
+import { createCallbackSender, type Delivery } from './callback-sender.ts';
+import { serveCgi, type CgiDeps, type CgiRoute } from './cgi.ts';
+import { authRoutes } from './cgi-auth.ts';
+import { contactRoutes } from './cgi-contact.ts';
+import { kfRoutes } from './cgi-kf.ts';
+import { messageRoutes } from './cgi-message.ts';
+import { tagRoutes } from './cgi-tags.ts';
+import { registerChatRoutes } from './chat-routes.ts';
+import { createChatService, type ChatInput, type ChatLine } from './chat-service.ts';
+import { createContactActions, type ContactActions } from './contact-actions.ts';
+import { createState, type EmulatorState } from './emulator-state.ts';
+import { createFaults, type Faults } from './faults.ts';
+import { HttpError, allowAnyOrigin, createRouter, sendJson } from './http-kit.ts';
+import { loadSeed } from './load-seed.ts';
+import { registerStaticRoutes } from './static-routes.ts';
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Directory holding stores.yaml and tags.yaml (config/demo in demo mode). */
+  seedDir: string;
+  /** Our callback URL; can also be set later with setWebhookUrl (the service may start after us). */
+  webhookUrl?: string;
+  /** The app's 接收消息 settings plus its ids: callbacks are signed and encrypted with these. */
+  keys: { token: string; encodingAesKey: string; corpId: string; agentId: string | number };
+  /** corpsecret per secret name, e.g. `{ app: '…', contact: '…', kf: '…' }`; gettoken accepts these only. */
+  secrets: Record<string, string>;
+  now?: () => number;
+  /** The guide sidebar shown beside the chat on the demo page. */
+  sidebarUrl?: string;
+  /** Pause before WeCom-style re-sends of a failed callback. Default 1000 ms. */
+  callbackRetryDelayMs?: number;
+}
+
+export interface EmulatorActions extends ContactActions {
+  /** A chat line (customer or guide) through the real path; resolves after the kf callback was delivered. */
+  say(input: ChatInput): Promise<{ line: ChatLine; delivery: Delivery }>;
+  issueOauthCode(who: OauthIdentity): string;
+  verifyUrl(): Promise<{ ok: boolean; httpStatus?: number; echoed?: string }>;
+}
+
+export interface Emulator {
+  /** Base URL, e.g. `http://127.0.0.1:41234`; the API base for our client is `${url}/cgi-bin`. */
+  url: string;
+  state: EmulatorState;
+  faults: Faults;
+  actions: EmulatorActions;
+  setWebhookUrl(url: string): void;
+  setSidebarUrl(url: string): void;
+  close(): Promise<void>;
+}
+
+/** A WeCom stand-in on a real HTTP server, seeded from the demo tenant files. */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const now = options.now ?? Date.now;
+  const agentId = String(options.keys.agentId);
+  const state = createState(loadSeed(options.seedDir), options.keys.corpId, agentId, now());
+  const faults = createFaults();
+  const access = createAccess(now, faults);
+  let webhookUrl = options.webhookUrl;
+  const settings = { sidebarUrl: options.sidebarUrl };
+  const sender = createCallbackSender({
+    webhookUrl: () => webhookUrl,
+    keys: { token: options.keys.token, encodingAesKey: options.keys.encodingAesKey, corpId: options.keys.corpId },
+    agentId,
+    state,
+    now,
+    retryDelayMs: options.callbackRetryDelayMs ?? 1000,
+  });
+  const chat = createChatService(state, access, sender, now);
+  const contactActions = createContactActions(state, access, chat, sender, now);
+  const deps: CgiDeps = { state, faults, access };
+  const cgi = new Map<string, CgiRoute>(
+    [...authRoutes(deps, options.secrets), ...contactRoutes(deps), ...tagRoutes(deps, now), ...messageRoutes(deps, chat, now), ...kfRoutes(deps, now)].map(
+      (route) => [`${route.method} /cgi-bin/${route.path}`, route],
+    ),
+  );
+  const router = createRouter();
+  registerAdminRoutes(router, {
+    state,
+    faults,
+    actions: contactActions,
+    sender,
+    get sidebarUrl() {
+      return settings.sidebarUrl;
+    },
+  });
+  registerChatRoutes(router, { state, access, chat });
+  registerStaticRoutes(router);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const method = req.method ?? 'GET';
+    try {
+      if (url.pathname.startsWith('/__emulator/')) {
+        allowAnyOrigin(res);
+        if (method === 'OPTIONS') return void res.writeHead(204).end();
+      }
+      const route = cgi.get(`${method} ${url.pathname}`);
+      if (route) return await serveCgi(deps, route, req, res, url);
+      const handler = router.find(method, url.pathname);
+      if (!handler) throw new HttpError(404, `no route ${method} ${url.pathname}`);
+      await handler(req, res, url);
+    } catch (error) {
+      if (res.headersSent) return void res.end();
+      if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message });
+      sendJson(res, 500, { error: `emulator failure: ${(error as Error).message}` });
+    }
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+    state,
+    faults,
+    actions: {
+      ...contactActions,
+      async say(input) {
+        const { line, delivery } = chat.post(input);
+        return { line, delivery: await delivery };
+      },
+      issueOauthCode: (who) => access.issueOauthCode(who),
+      verifyUrl: () => sender.verifyUrl(),
+    },
+    setWebhookUrl(url) {
+      webhookUrl = url;
+    },
+    setSidebarUrl(url) {
+      settings.sidebarUrl = url;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { allowAnyOrigin, sendText, type Router } from './http-kit.ts';
+
+/** The `ww` stand-in and the demo page. Files are read per request so edits show on reload. */
+
+const WW_JS = new URL('./browser/ww.js', import.meta.url);
+const DEMO_DIR = new URL('../../web/demo/', import.meta.url);
+
+const DEMO_FILES: Record<string, string> = {
+  'index.html': 'text/html; charset=utf-8',
+  'demo.js': 'text/javascript; charset=utf-8',
+  'demo.css': 'text/css; charset=utf-8',
+};
+
+export function registerStaticRoutes(router: Router): void {
+  router.on('GET', '/__emulator/ww.js', async (_req, res) => {
+    allowAnyOrigin(res);
+    sendText(res, 200, await readFile(WW_JS), 'text/javascript; charset=utf-8');
+  });
+  router.on('GET', '/', async (_req, res) => {
+    res.writeHead(302, { location: '/demo/' });
+    res.end();
+  });
+  router.on('GET', '/demo', async (_req, res) => {
+    res.writeHead(302, { location: '/demo/' });
+    res.end();
+  });
+  for (const [name, type] of Object.entries(DEMO_FILES)) {
+    const path = name === 'index.html' ? '/demo/' : `/demo/${name}`;
+    router.on('GET', path, async (_req, res) => {
+      res.setHeader('cache-control', 'no-cache');
+      sendText(res, 200, await readFile(new URL(name, DEMO_DIR)), type);
+    });
+  }
+}

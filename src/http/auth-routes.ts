@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Router } from '@koa/router';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../conversation/keys.ts';
+import { badRequest, isAppError } from '../errors.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { Org } from '../org/org.ts';
+import type { WecomApi } from '../wecom/api/wecom-api.ts';
+import { isWecomApiError } from '../wecom/api/wecom-api-error.ts';
+import { currentMember, requireMember, SESSION_COOKIE } from './current-member.ts';
+import { cookieHeader, readCookie, type CookieSigner } from './session-cookie.ts';
+
+const OAUTH_COOKIE = 'ga_oauth';
+const OAUTH_TTL_MS = 10 * 60_000;
+const SESSION_TTL_MS = 12 * 3600_000;
+
+export interface AuthDeps {
+  api: WecomApi;
+  org: Org;
+  signer: CookieSigner;
+  redis: Redis;
+  keys: Keys;
+  log: Logger;
+  now: () => number;
+  corpId: string;
+  agentId: string;
+  /** WeCom's authorize page (the emulator's in demo mode). */
+  authorizeUrl: string;
+  /** Base URL browsers use to reach us; empty = derive from the request. */
+  publicUrl: string;
+}
+
+/** Only same-site paths: `/x`, never `//host` or `http://…` (an open redirect would leak the session flow). */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/sidebar/';
+}
+
+/** WeCom OAuth (snsapi_base, doc 91022/91023) → signed session cookie. */
+export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
+  router.get('/auth/login', (ctx) => {
+    const state = randomBytes(16).toString('hex');
+    const next = safeNext(ctx.query.next);
+    const base = deps.publicUrl || ctx.origin;
+    const url = new URL(deps.authorizeUrl);
+    url.search = new URLSearchParams({
+      appid: deps.corpId,
+      redirect_uri: `${base}/auth/callback`,
+      response_type: 'code',
+      scope: 'snsapi_base',
+      state,
+      agentid: deps.agentId,
+    }).toString();
+    url.hash = 'wechat_redirect';
+    ctx.set('Set-Cookie', cookieHeader(OAUTH_COOKIE, deps.signer.sign({ s: state, next }, deps.now(), OAUTH_TTL_MS), OAUTH_TTL_MS / 1000, '/auth'));
+    ctx.redirect(url.toString());
+  });
+
+  router.get('/auth/callback', async (ctx) => {
+    const code = typeof ctx.query.code === 'string' ? ctx.query.code : '';
+    const state = typeof ctx.query.state === 'string' ? ctx.query.state : '';
+    const pending = deps.signer.verify<{ s: string; next: string }>(readCookie(ctx.get('cookie'), OAUTH_COOKIE), deps.now());
+    if (!code || !pending || pending.s !== state) throw badRequest('bad_state', 'sign-in was not started here or has expired; start again', 401);
+    // WeCom codes are single use; refusing a replay here also spares the API call.
+    const codeKey = deps.keys.oauthCode(createHash('sha256').update(code).digest('hex').slice(0, 32));
+    if ((await deps.redis.set(codeKey, '1', 'EX', 600, 'NX')) !== 'OK') throw badRequest('code_reused', 'this sign-in link was already used', 401);
+    let userId: string;
+    try {
+      ({ userId } = await deps.api.getUserInfo(code));
+    } catch (error) {
+      if (isWecomApiError(error, 40029)) throw badRequest('bad_code', 'the sign-in code is invalid or expired; start again', 401);
+      if (isAppError(error) && error.code === 'not_a_member') throw badRequest('not_a_member', 'only members of the company can sign in', 403);
+      throw error;
+    }
+    const member = deps.org.member(userId);
+    if (!member) {
+      deps.log.warn({ userId }, 'sign-in refused: member has no role');
+      throw badRequest('unknown_member', 'your account has no role in Guide Assistant; ask an admin', 403);
+    }
+    ctx.set('Set-Cookie', [
+      cookieHeader(SESSION_COOKIE, deps.signer.sign({ u: member.userId }, deps.now(), SESSION_TTL_MS), SESSION_TTL_MS / 1000),
+      cookieHeader(OAUTH_COOKIE, '', 0, '/auth'),
+    ]);
+    deps.log.info({ userId: member.userId, role: member.role }, 'signed in');
+    ctx.redirect(safeNext(pending.next));
+  });
+
+  router.post('/auth/logout', (ctx) => {
+    ctx.set('Set-Cookie', cookieHeader(SESSION_COOKIE, '', 0));
+    ctx.status = 204;
+  });
+
+  router.get('/api/me', requireMember(deps, ['guide', 'manager', 'admin']), (ctx) => {
+    const member = currentMember(ctx);
+    ctx.body = { userId: member.userId, name: member.name, role: member.role, stores: member.stores };
+  });
+}

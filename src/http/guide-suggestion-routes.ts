@@ -1,0 +1,79 @@
+import type { Router } from '@koa/router';
+import { z } from 'zod';
+import { badRequest } from '../errors.ts';
+import { approvalIdOf } from '../suggestions/approval-store.ts';
+import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
+import { currentMember, requireMember } from './current-member.ts';
+import type { GuideApiDeps } from './guide-deps.ts';
+import { readJson } from './json-body.ts';
+import { customerIdOf, ownCustomer } from './own-customer.ts';
+
+const regenerateBody = z.object({ instruction: z.string().trim().min(1).max(60) });
+const feedbackBody = z.object({
+  suggestionId: z.string().min(1),
+  action: z.enum(['shown', 'copied', 'rejected', 'ignored']),
+  reason: z.string().trim().max(60).optional(),
+});
+
+/** The current suggestion with each held draft's approval state merged in. */
+async function withApprovals(deps: GuideApiDeps, suggestion: StoredSuggestion): Promise<unknown> {
+  const held = suggestion.drafts.filter((d) => d.needsApproval).map((d) => approvalIdOf(suggestion.id, d.id));
+  const approvals = new Map((await deps.approvals.many(held)).map((a) => [a.draftId, a]));
+  return {
+    ...suggestion,
+    drafts: suggestion.drafts.map((draft) => {
+      const approval = approvals.get(draft.id);
+      if (!draft.needsApproval) return draft;
+      return {
+        ...draft,
+        approval: approval
+          ? {
+              state: approval.state,
+              ...(approval.text ? { text: approval.text } : {}),
+              ...(approval.comment ? { comment: approval.comment } : {}),
+              ...(approval.decidedBy ? { decidedBy: deps.org.member(approval.decidedBy)?.name ?? approval.decidedBy } : {}),
+              ...(approval.decidedAt ? { decidedAt: approval.decidedAt } : {}),
+            }
+          : { state: 'pending' },
+      };
+    }),
+  };
+}
+
+export function mountGuideSuggestionRoutes(router: Router, deps: GuideApiDeps): void {
+  const guide = requireMember(deps, ['guide']);
+  const own = ownCustomer(deps);
+
+  router.get('/api/customers/:customerId/suggestion', guide, own, async (ctx) => {
+    const suggestion = await deps.suggestions.get(currentMember(ctx).userId, customerIdOf(ctx.params));
+    ctx.body = { suggestion: suggestion ? await withApprovals(deps, suggestion) : null };
+  });
+
+  router.post('/api/customers/:customerId/suggestion/regenerate', guide, own, async (ctx) => {
+    const { instruction } = await readJson(ctx, regenerateBody);
+    await deps.regenerate({ guideId: currentMember(ctx).userId, customerId: customerIdOf(ctx.params), instruction, requestedAt: deps.now() });
+    ctx.status = 202;
+    ctx.body = { status: 'regenerating' };
+  });
+
+  router.post('/api/customers/:customerId/drafts/:draftId/feedback', guide, own, async (ctx) => {
+    const body = await readJson(ctx, feedbackBody);
+    const { userId } = currentMember(ctx);
+    const customerId = customerIdOf(ctx.params);
+    const suggestion = await deps.suggestions.get(userId, customerId);
+    const draftId = ctx.params.draftId ?? '';
+    if (suggestion?.id !== body.suggestionId || !suggestion.drafts.some((d) => d.id === draftId)) {
+      throw badRequest('unknown_draft', 'that draft is not the current suggestion', 404);
+    }
+    await deps.feedback.record({
+      at: deps.now(),
+      guideId: userId,
+      customerId,
+      suggestionId: body.suggestionId,
+      draftId,
+      action: body.action,
+      ...(body.reason ? { reason: body.reason } : {}),
+    });
+    ctx.status = 204;
+  });
+}

@@ -1,0 +1,55 @@
+import { PassThrough } from 'node:stream';
+import type { Router } from '@koa/router';
+import type { LiveEvent, LiveFeed } from '../suggestions/live-feed.ts';
+import { currentMember, requireMember } from './current-member.ts';
+import type { GuideApiDeps } from './guide-deps.ts';
+import { streamIdAfter, type LiveHub } from './live-hub.ts';
+
+const HEARTBEAT_MS = 15_000;
+const STREAM_ID = /^\d+-\d+$/;
+
+function frame(id: string, event: LiveEvent): string {
+  return `id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/**
+ * GET /api/live: Server-Sent Events for the signed-in guide. With Last-Event-ID (EventSource sends it on
+ * reconnect) the missed events are replayed from the guide's feed first; live events that arrive during the
+ * replay are held and sent after it, in order and without duplicates.
+ */
+export function mountLiveRoute(router: Router, deps: GuideApiDeps & { hub: LiveHub; feedReader: LiveFeed; heartbeatMs?: number }): void {
+  router.get('/api/live', requireMember(deps, ['guide']), async (ctx) => {
+    const { userId } = currentMember(ctx);
+    const stream = new PassThrough();
+    ctx.req.socket.setTimeout(0);
+    ctx.req.socket.setNoDelay(true);
+    ctx.set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    ctx.status = 200;
+    ctx.body = stream;
+
+    let held: Array<[string, LiveEvent]> | undefined = [];
+    let lastSent = '0-0';
+    const send = (id: string, event: LiveEvent): void => {
+      if (!streamIdAfter(id, lastSent)) return;
+      lastSent = id;
+      stream.write(frame(id, event));
+    };
+    const remove = deps.hub.add(userId, (id, event) => (held ? held.push([id, event]) : send(id, event)));
+    const heartbeat = setInterval(() => stream.write(': ping\n\n'), deps.heartbeatMs ?? HEARTBEAT_MS);
+    const close = (): void => {
+      clearInterval(heartbeat);
+      remove();
+      stream.end();
+    };
+    ctx.req.on('close', close);
+
+    stream.write('retry: 2000\n\n');
+    const lastEventId = ctx.get('last-event-id') || (typeof ctx.query.lastEventId === 'string' ? ctx.query.lastEventId : '');
+    if (STREAM_ID.test(lastEventId)) {
+      lastSent = lastEventId;
+      for (const { id, event } of await deps.feedReader.since(userId, lastEventId)) send(id, event);
+    }
+    for (const [id, event] of held ?? []) send(id, event);
+    held = undefined;
+  });
+}

@@ -1,0 +1,35 @@
+import type { Queue } from 'bullmq';
+import type { ConversationStore } from '../conversation/conversation-store.ts';
+import type { ChatMessage } from '../conversation/model.ts';
+import type { LiveFeed } from '../suggestions/live-feed.ts';
+import type { SuggestionStore } from '../suggestions/suggestion-store.ts';
+import { scheduleSuggestion, type SuggestJob } from './suggest-job.ts';
+
+export interface RecordDeps {
+  store: ConversationStore;
+  suggestions: SuggestionStore;
+  feed: LiveFeed;
+  suggestQueue: Queue<SuggestJob>;
+  debounceMs: number;
+  now: () => number;
+}
+
+/**
+ * Where every door (微信客服, chat archive, sidebar paste) delivers messages. New customer messages make the
+ * current suggestion stale and schedule a fresh one; every new message is announced to the guide's sidebar.
+ * Idempotent: a message already in the conversation does nothing.
+ */
+export async function recordMessages(deps: RecordDeps, messages: ChatMessage[]): Promise<ChatMessage[]> {
+  const added: ChatMessage[] = [];
+  for (const message of messages) {
+    if (!(await deps.store.appendMessage(message))) continue;
+    added.push(message);
+    const { guideId, customerId } = message;
+    await deps.feed.publish(guideId, { type: 'message', customerId, messageId: message.id });
+    if (message.speaker !== 'customer' || !message.text) continue;
+    const staleId = await deps.suggestions.markStale(guideId, customerId, message.id);
+    if (staleId) await deps.feed.publish(guideId, { type: 'suggestion_stale', customerId, suggestionId: staleId });
+    await scheduleSuggestion(deps.suggestQueue, { guideId, customerId, requestedAt: deps.now() }, deps.debounceMs);
+  }
+  return added;
+}

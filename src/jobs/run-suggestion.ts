@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { suggestionSchema } from '../assist/suggestion-schema.ts';
+import type { ConversationStore } from '../conversation/conversation-store.ts';
+import type { ChatMessage } from '../conversation/model.ts';
+import type { LiveFeed } from '../suggestions/live-feed.ts';
+import type { StoredSuggestion, SuggestionStore } from '../suggestions/suggestion-store.ts';
+import type { AssistantPort, SuggestJob } from './suggest-job.ts';
+
+export interface SuggestionDeps {
+  store: ConversationStore;
+  suggestions: SuggestionStore;
+  assistant: AssistantPort;
+  feed: LiveFeed;
+  now: () => number;
+  /** How many recent messages the engine sees. */
+  windowSize: number;
+  /** Called with every stored suggestion (the review queue takes held drafts from here). */
+  onStored?: (suggestion: StoredSuggestion) => Promise<void>;
+}
+
+export type SuggestionOutcome = 'suggested' | 'stale' | 'nothing_to_answer';
+
+function lastCustomerMessage(messages: ChatMessage[]): ChatMessage | undefined {
+  return messages.findLast((m) => m.speaker === 'customer');
+}
+
+/**
+ * Makes one suggestion for a conversation: engine → schema check → stale check → store → publish.
+ * A result that a newer customer message made stale is dropped (that message scheduled its own run).
+ */
+export async function runSuggestion(deps: SuggestionDeps, job: SuggestJob): Promise<SuggestionOutcome> {
+  const { store, suggestions, assistant, feed, now } = deps;
+  const conversation = await store.lastMessages(job.guideId, job.customerId, deps.windowSize);
+  const answering = lastCustomerMessage(conversation);
+  if (!answering) return 'nothing_to_answer';
+  const profile = await store.getProfile(job.customerId);
+  const result = await assistant.suggest({
+    conversation,
+    ...(profile ? { profile } : {}),
+    guideId: job.guideId,
+    customerId: job.customerId,
+    ...(job.instruction ? { instruction: job.instruction } : {}),
+    now: now(),
+  });
+  const latest = lastCustomerMessage(await store.lastMessages(job.guideId, job.customerId, deps.windowSize));
+  if (latest?.id !== answering.id) return 'stale';
+
+  const stored: StoredSuggestion = {
+    ...suggestionSchema.parse(result),
+    id: randomUUID(),
+    guideId: job.guideId,
+    customerId: job.customerId,
+    createdAt: now(),
+    status: 'fresh',
+    ...(job.instruction ? { instruction: job.instruction } : {}),
+  };
+  await suggestions.save(stored);
+  const added = await suggestions.addTagProposals(job.guideId, job.customerId, stored.tags);
+  await deps.onStored?.(stored);
+  await feed.publish(job.guideId, { type: 'suggestion', customerId: job.customerId, suggestionId: stored.id });
+  if (added.length > 0) await feed.publish(job.guideId, { type: 'tags', customerId: job.customerId });
+  return 'suggested';
+}

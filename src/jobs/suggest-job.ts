@@ -1,0 +1,42 @@
+import type { Queue } from 'bullmq';
+import type { Suggestion } from '../assist/suggestion-schema.ts';
+import type { ChatMessage, CustomerProfile } from '../conversation/model.ts';
+
+export const SUGGEST_QUEUE = 'suggest';
+
+export interface SuggestJob {
+  guideId: string;
+  customerId: string;
+  /** A regenerate request from the guide ("更简短", "更热情", "推荐同价位"). */
+  instruction?: string;
+  requestedAt: number;
+}
+
+/** What the job needs from the assist engine (src/assist createAssistant satisfies it). */
+export interface AssistantPort {
+  suggest(input: {
+    conversation: ChatMessage[];
+    profile?: CustomerProfile;
+    guideId: string;
+    customerId: string;
+    instruction?: string;
+    now: number;
+  }): Promise<Suggestion>;
+}
+
+/**
+ * Debounced per conversation: every customer message (re)schedules the conversation's one delayed job and
+ * resets its delay, so a burst of messages gives one suggestion made after the burst. A regenerate request
+ * runs without delay.
+ */
+export async function scheduleSuggestion(queue: Queue<SuggestJob>, job: SuggestJob, debounceMs: number): Promise<void> {
+  const id = `${job.guideId}|${job.customerId}`;
+  if (job.instruction || debounceMs === 0) {
+    await queue.add('suggest', job);
+    return;
+  }
+  await queue.add('suggest', job, {
+    delay: debounceMs,
+    deduplication: { id, ttl: debounceMs, extend: true, replace: true },
+  });
+}

@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+// Compare-then-act on one key, so a process never releases or extends a lock it no longer owns.
+const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+const EXTEND = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+
+/** SET NX PX: returns the handle when acquired. The lock expires by itself if its owner dies. */
+export async function tryAcquireLock(redis: Redis, key: string, ttlMs: number): Promise<string | undefined> {
+  const handle = randomUUID();
+  const ok = await redis.set(key, handle, 'PX', ttlMs, 'NX');
+  return ok === 'OK' ? handle : undefined;
+}
+
+export async function releaseLock(redis: Redis, key: string, handle: string): Promise<void> {
+  await redis.eval(RELEASE, 1, key, handle);
+}
+
+/** True while we still own the lock. */
+export async function extendLock(redis: Redis, key: string, handle: string, ttlMs: number): Promise<boolean> {
+  return (await redis.eval(EXTEND, 1, key, handle, String(ttlMs))) === 1;
+}

@@ -1,0 +1,224 @@
+// The demo page: an emulated WeCom chat between a guide and a customer, beside the guide's sidebar.
+// Talks only to the emulator's /__emulator/ API; lines arrive live over SSE.
+
+const $ = (id) => document.getElementById(id);
+const view = {
+  directory: null,
+  guide: '',
+  customer: '',
+  seen: new Set(),
+  stream: null,
+};
+
+const GENDER = { 1: '男', 2: '女' };
+const PLACEHOLDER = { image: '[图片]', voice: '[语音]', video: '[视频]', file: '[文件]', location: '[位置]', link: '[链接]', miniprogram: '[小程序]', business_card: '[名片]' };
+
+async function request(path, body) {
+  const response = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = await response.json();
+  if (!response.ok) throw new Error(json.error || `HTTP ${response.status}`);
+  return json;
+}
+
+function showError(error) {
+  const box = $('error');
+  box.textContent = error ? `出错了：${error.message || error}` : '';
+  box.hidden = !error;
+}
+
+function option(value, label) {
+  const el = document.createElement('option');
+  el.value = value;
+  el.textContent = label;
+  return el;
+}
+
+function guides() {
+  return view.directory.members.filter((m) => m.role === 'guide');
+}
+
+function customersOf(guide) {
+  const mine = [];
+  const others = [];
+  for (const c of view.directory.customers) {
+    const follow = c.follow.find((f) => f.userid === guide && f.status !== 'deleted_by_guide');
+    (follow ? mine : others).push({ c, follow });
+  }
+  return { mine, others };
+}
+
+function fillGuides() {
+  const select = $('guide-select');
+  select.replaceChildren(...guides().map((m) => option(m.userid, m.name)));
+  select.value = view.guide;
+}
+
+function fillCustomers() {
+  const { mine, others } = customersOf(view.guide);
+  const select = $('customer-select');
+  const mineGroup = document.createElement('optgroup');
+  mineGroup.label = '我的客户';
+  mineGroup.append(...mine.map(({ c, follow }) => option(c.external_userid, follow.remark || c.name)));
+  const otherGroup = document.createElement('optgroup');
+  otherGroup.label = '其他客户（未添加）';
+  otherGroup.append(...others.map(({ c }) => option(c.external_userid, c.name)));
+  select.replaceChildren(mineGroup, ...(others.length ? [otherGroup] : []));
+  if (![...mine, ...others].some(({ c }) => c.external_userid === view.customer)) view.customer = mine[0]?.c.external_userid ?? others[0]?.c.external_userid ?? '';
+  select.value = view.customer;
+}
+
+function describeCustomer() {
+  const c = view.directory.customers.find((x) => x.external_userid === view.customer);
+  const guide = guides().find((m) => m.userid === view.guide);
+  if (!c || !guide) return;
+  const follow = c.follow.find((f) => f.userid === view.guide);
+  $('chat-title').textContent = `${guide.name} ↔ ${c.name}`;
+  const tags = follow ? follow.tags.map((t) => `${t.group}/${t.name}`).join('、') : '';
+  const parts = [GENDER[c.gender], follow ? (follow.status === 'active' ? '已添加' : '关系已变更') : '尚未添加该导购', tags && `标签：${tags}`];
+  $('chat-subtitle').textContent = parts.filter(Boolean).join(' · ');
+}
+
+function renderLine(line) {
+  if (view.seen.has(line.seq)) return;
+  view.seen.add(line.seq);
+  const item = document.createElement('li');
+  item.className = `bubble ${line.from}`;
+  const who = document.createElement('span');
+  who.className = 'who';
+  who.textContent = line.from === 'customer' ? '客户' : '导购';
+  const text = document.createElement('span');
+  text.className = 'text';
+  text.textContent = line.msgtype === 'text' ? line.text : PLACEHOLDER[line.msgtype] || `[${line.msgtype}]`;
+  const time = document.createElement('time');
+  time.textContent = new Date(line.at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+  item.append(who, text, time);
+  const list = $('messages');
+  list.append(item);
+  list.scrollTop = list.scrollHeight;
+}
+
+function renderAppMessage(message) {
+  const item = document.createElement('li');
+  const body = message.body || {};
+  const title = body.title || (body.content || '').split('\n')[0];
+  item.textContent = `${new Date(message.at).toLocaleTimeString('zh-CN')} · ${title}${body.description ? ` — ${body.description}` : ''}`;
+  $('app-messages').prepend(item);
+  $('app-count').textContent = ` (${$('app-messages').children.length})`;
+}
+
+async function loadChat() {
+  view.seen.clear();
+  $('messages').replaceChildren();
+  if (!view.guide || !view.customer) return;
+  const { messages } = await request(`/__emulator/chat?guide=${encodeURIComponent(view.guide)}&customer=${encodeURIComponent(view.customer)}`);
+  messages.forEach(renderLine);
+  if (messages.length === 0) {
+    const empty = document.createElement('li');
+    empty.className = 'empty';
+    empty.textContent = '还没有消息。以客户身份说点什么，看看侧边栏如何给导购出主意。';
+    $('messages').append(empty);
+  }
+}
+
+async function loadAppMessages() {
+  $('app-messages').replaceChildren();
+  $('app-count').textContent = '';
+  const { messages } = await request(`/__emulator/app-messages?userid=${encodeURIComponent(view.guide)}`);
+  messages.filter((m) => !m.dropped).forEach(renderAppMessage);
+}
+
+function connectStream() {
+  view.stream?.close();
+  const stream = new EventSource(`/__emulator/chat/stream?guide=${encodeURIComponent(view.guide)}`);
+  stream.addEventListener('open', () => ($('live-state').textContent = '实时'));
+  stream.addEventListener('error', () => ($('live-state').textContent = '重连中…'));
+  stream.addEventListener('chat', (event) => {
+    const data = JSON.parse(event.data);
+    if (data.customer !== view.customer) return;
+    $('messages').querySelector('.empty')?.remove();
+    renderLine(data.line);
+  });
+  stream.addEventListener('app', (event) => renderAppMessage(JSON.parse(event.data).message));
+  view.stream = stream;
+}
+
+function updateSidebar() {
+  const frame = $('sidebar-frame');
+  const url = view.directory.sidebarUrl;
+  $('sidebar-placeholder').hidden = Boolean(url);
+  frame.hidden = !url;
+  if (!url) return;
+  const target = new URL(url, location.href);
+  target.searchParams.set('guide', view.guide);
+  target.searchParams.set('customer', view.customer);
+  // Like WeCom, the toolbar page is reopened for each chat; ww.js also listens for this message.
+  if (frame.src !== target.toString()) frame.src = target.toString();
+  frame.contentWindow?.postMessage({ type: 'ww-emulator:context', guide: view.guide, customer: view.customer }, '*');
+}
+
+async function openChat(guide, customer) {
+  view.guide = guide;
+  view.customer = customer;
+  fillGuides();
+  fillCustomers();
+  describeCustomer();
+  const params = new URLSearchParams({ guide: view.guide, customer: view.customer });
+  history.replaceState(null, '', `?${params}`);
+  await request('/__emulator/current', { guide: view.guide, customer: view.customer });
+  connectStream();
+  updateSidebar();
+  await Promise.all([loadChat(), loadAppMessages()]);
+}
+
+async function reloadDirectory() {
+  view.directory = await request('/__emulator/directory');
+  $('corp-name').textContent = `${view.directory.corp.name} · 企业微信模拟器`;
+}
+
+async function send(from) {
+  const box = $('composer-text');
+  const text = box.value.trim();
+  if (!text) return;
+  await request('/__emulator/chat', { guide: view.guide, customer: view.customer, from, text });
+  box.value = '';
+  box.focus();
+}
+
+function wire() {
+  $('guide-select').addEventListener('change', (e) => openChat(e.target.value, '').catch(showError));
+  $('customer-select').addEventListener('change', (e) => openChat(view.guide, e.target.value).catch(showError));
+  $('composer').addEventListener('submit', (e) => {
+    e.preventDefault();
+    send(e.submitter?.dataset.from || 'customer').then(() => showError(null), showError);
+  });
+  $('composer-text').addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.preventDefault();
+    send(e.ctrlKey || e.metaKey ? 'guide' : 'customer').then(() => showError(null), showError);
+  });
+  $('add-contact').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const name = $('new-customer-name').value.trim();
+      const state = $('new-customer-state').value.trim();
+      const added = await request('/__emulator/contacts', { userid: view.guide, ...(name ? { name } : {}), ...(state ? { state } : {}) });
+      $('new-customer-name').value = '';
+      await reloadDirectory();
+      await openChat(view.guide, added.externalUserId);
+      showError(null);
+    } catch (error) {
+      showError(error);
+    }
+  });
+  $('sidebar-frame').addEventListener('load', () => updateSidebar());
+}
+
+async function start() {
+  wire();
+  await reloadDirectory();
+  const params = new URLSearchParams(location.search);
+  const guide = guides().find((m) => m.userid === params.get('guide'))?.userid ?? guides()[0]?.userid ?? '';
+  await openChat(guide, params.get('customer') ?? '');
+}
+
+start().catch(showError);
