@@ -89,6 +89,7 @@ export const ENV_MAP: Record<string, string> = {
   WORKER_ENABLED: 'worker.enabled',
   ASSIST_ENGINE: 'assist.engine',
   KNOWLEDGE_DIR: 'assist.knowledgeDir',
+  ASSIST_DEBOUNCE_MS: 'assist.debounceMs',
   LLM_BASE_URL: 'assist.llm.baseUrl',
   LLM_MODEL: 'assist.llm.model',
   LLM_TIMEOUT_MS: 'assist.llm.timeoutMs',

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type Service } from '../../src/main.ts';
+import { api, cookiesFrom, signIn } from '../support/demo-session.ts';
+import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
+
+let service: Service;
+let prefix: string;
+
+beforeAll(async () => {
+  const config = testConfig({ WORKER_ENABLED: 'false' });
+  prefix = config.redis.prefix;
+  service = await startService(config, { log: silentLog, warmUp: false });
+});
+
+afterAll(async () => {
+  await service.close();
+  await deleteUnder(prefix);
+});
+
+async function expectError(res: Response, status: number, code: string): Promise<void> {
+  expect(res.status).toBe(status);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+}
+
+describe('sign-in with WeCom OAuth', () => {
+  it('signs a member in with an HttpOnly, Secure session cookie and returns them to where they were going', async () => {
+    const { cookie, location } = await signIn(service, 'guide.lin', '/sidebar/?customer=wmLT0001');
+    expect(location).toBe('/sidebar/?customer=wmLT0001');
+    const me = await api(service, cookie).get('/api/me');
+    expect(await me.json()).toEqual({ userId: 'guide.lin', name: '林晓', role: 'guide', stores: ['sh-jingan'] });
+  });
+
+  it('sets the cookie flags', async () => {
+    const login = await fetch(`${service.url}/auth/login`, { redirect: 'manual' });
+    expect(login.headers.getSetCookie()[0]).toMatch(/ga_oauth=.+; Path=\/auth; Max-Age=600; HttpOnly; Secure; SameSite=Lax/);
+    const authorize = new URL(login.headers.get('location') ?? '');
+    expect(authorize.searchParams.get('scope')).toBe('snsapi_base');
+    expect(authorize.hash).toBe('#wechat_redirect');
+  });
+
+  it('never redirects off-site after sign-in', async () => {
+    expect((await signIn(service, 'guide.lin', '//evil.example/steal')).location).toBe('/sidebar/');
+    expect((await signIn(service, 'guide.lin', 'https://evil.example/')).location).toBe('/sidebar/');
+  });
+
+  it('refuses a callback whose state does not match the one it started', async () => {
+    const login = await fetch(`${service.url}/auth/login`, { redirect: 'manual' });
+    const oauth = cookiesFrom(login).ga_oauth ?? '';
+    const code = service.emulator!.actions.issueOauthCode({ userid: 'guide.lin' });
+    const res = await fetch(`${service.url}/auth/callback?code=${code}&state=forged`, { redirect: 'manual', headers: { cookie: `ga_oauth=${oauth}` } });
+    await expectError(res, 401, 'bad_state');
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('ga_session='))).toBe(false);
+  });
+
+  it('refuses a reused code', async () => {
+    const login = await fetch(`${service.url}/auth/login`, { redirect: 'manual' });
+    const oauth = cookiesFrom(login).ga_oauth ?? '';
+    const state = new URL(login.headers.get('location') ?? '').searchParams.get('state');
+    const code = service.emulator!.actions.issueOauthCode({ userid: 'guide.lin' });
+    const url = `${service.url}/auth/callback?code=${code}&state=${state}`;
+    expect((await fetch(url, { redirect: 'manual', headers: { cookie: `ga_oauth=${oauth}` } })).status).toBe(302);
+    await expectError(await fetch(url, { redirect: 'manual', headers: { cookie: `ga_oauth=${oauth}` } }), 401, 'code_reused');
+  });
+
+  it('refuses a WeChat user who is not a member of the corp', async () => {
+    const login = await fetch(`${service.url}/auth/login`, { redirect: 'manual' });
+    const oauth = cookiesFrom(login).ga_oauth ?? '';
+    const state = new URL(login.headers.get('location') ?? '').searchParams.get('state');
+    const code = service.emulator!.actions.issueOauthCode({ openid: 'oWeChatUser123' });
+    await expectError(await fetch(`${service.url}/auth/callback?code=${code}&state=${state}`, { redirect: 'manual', headers: { cookie: `ga_oauth=${oauth}` } }), 403, 'not_a_member');
+  });
+
+  it('answers 401 without a cookie and with a tampered or unknown one', async () => {
+    await expectError(await fetch(`${service.url}/api/me`), 401, 'not_signed_in');
+    const { cookie } = await signIn(service, 'guide.lin');
+    const [body = '', sig = ''] = cookie.slice('ga_session='.length).split('.');
+    const forgedBody = Buffer.from(JSON.stringify({ u: 'manager.wang', exp: Date.now() + 3600_000 })).toString('base64url');
+    await expectError(await api(service, `ga_session=${forgedBody}.${sig}`).get('/api/me'), 401, 'bad_session');
+    await expectError(await api(service, `ga_session=${body}.${sig.slice(0, -2)}xx`).get('/api/me'), 401, 'bad_session');
+    await expectError(await api(service, 'ga_session=garbage').get('/api/me'), 401, 'bad_session');
+  });
+
+  it('signs out', async () => {
+    const res = await fetch(`${service.url}/auth/logout`, { method: 'POST' });
+    expect(res.status).toBe(204);
+    expect(res.headers.getSetCookie()[0]).toMatch(/^ga_session=; .*Max-Age=0/);
+  });
+});
