@@ -20,7 +20,7 @@ const PATTERNS: { kind: PiiKind; re: RegExp; valid?: (digits: string) => boolean
     re: /(?<![0-9a-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![0-9a-z])/giu,
   },
   // Card numbers pass the Luhn check; order numbers and timestamps of the same length mostly do not.
-  { kind: 'bank_card', re: /(?<![\d*])(?:\d{4}[ -]?){3}\d{4,7}(?![\d*])/gu, valid: isLuhnValid },
+  { kind: 'bank_card', re: /(?<![\d*])\d(?:[ -]?\d){15,18}(?![\d*])/gu, valid: isLuhnValid },
   { kind: 'mobile', re: /(?<![\d*])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![\d*])/gu },
   { kind: 'landline', re: /(?<![\d*])0\d{2,3}[-\s]?[2-9]\d{6,7}(?![\d*])/gu },
 ];
@@ -55,8 +55,10 @@ export function findPii(text: string): PiiHit[] {
 }
 
 /** Keeps the first three and last four digits ("138****5678"): enough for a guide to recognise, useless to leak. */
-function maskValue(value: string): string {
-  const compact = value.replace(/[\s-]/gu, '');
+function maskValue(value: string, kind: PiiKind): string {
+  let compact = value.replace(/[\s-]/gu, '');
+  // "+86 139…" keeps no country code: the mask reads like the number a guide knows.
+  if (kind === 'mobile') compact = compact.replace(/^\+?86(?=1\d{10}$)/u, '');
   if (compact.length <= 7) return '*'.repeat(compact.length);
   return `${compact.slice(0, 3)}${'*'.repeat(compact.length - 7)}${compact.slice(-4)}`;
 }
@@ -66,7 +68,7 @@ export function maskPii(text: string): string {
   let out = '';
   let at = 0;
   for (const hit of hits) {
-    out += text.slice(at, hit.start) + maskValue(hit.text);
+    out += text.slice(at, hit.start) + maskValue(hit.text, hit.kind);
     at = hit.end;
   }
   return out + text.slice(at);

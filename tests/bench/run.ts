@@ -1,5 +1,7 @@
 // npm run bench: measurements, not tests. The last line is the contract: BENCH {...}.
+import { benchAssist } from './assist-bench.ts';
 import { benchCallback } from './callback-bench.ts';
 
 const results: Record<string, number> = { ...(await benchCallback()) };
+Object.assign(results, await benchAssist());
 console.log(`BENCH ${JSON.stringify(results)}`);

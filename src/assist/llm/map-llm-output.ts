@@ -10,6 +10,7 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { findNamedProducts } from '../knowledge/find-named-products.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { formatPrice } from '../offline/fill-template.ts';
+import { looksLikeInstruction } from '../injection.ts';
 import { maskPii } from '../pii.ts';
 import type { TagProposal } from '../suggestion-schema.ts';
 import type { TagLibrary } from '../tags/tag-library.ts';
@@ -65,7 +66,8 @@ export function mapLlmOutput(
     const tag = library.byId.get(proposal.tag_id);
     const message = customer.get(proposal.message_id);
     const quoted = message !== undefined && (message.text.includes(proposal.evidence) || maskPii(message.text).includes(proposal.evidence));
-    if (!tag || !message || !quoted || proposal.evidence.trim().length === 0) {
+    // A message that tries to instruct the assistant is no evidence about the customer, whatever the model made of it.
+    if (!tag || !message || !quoted || proposal.evidence.trim().length === 0 || looksLikeInstruction(message.text)) {
       dropped++;
       continue;
     }

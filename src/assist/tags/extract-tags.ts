@@ -43,7 +43,7 @@ const PROBLEM = /坏了|断了|掉了|裂了|破了|开胶|开线|脱胶|脱线|
 // A question anywhere ("起球正常吗？才穿了两次") makes it a request for help rather than a complaint.
 const ASKING = /[吗么？?]|什么时候|怎么办|能不能|可不可以|有没有/u;
 const EXASPERATED = /[！!]{2,}|又|到底|第[二三四五六七八九]次|气死|失望|太差|再也不|怎么回事|什么态度|投诉/u;
-// Sizes and skin for someone else ("他穿XXL", "给我女儿买") are not the customer's own.
+// Sizes for someone else ("他穿XXL", "给我女儿买") are not the customer's own.
 const SOMEONE_ELSE = /(?:他|她|老公|老婆|男朋友|女朋友|男友|女友|爸爸|妈妈|爸|妈|女儿|儿子|弟弟|妹妹|哥哥|姐姐|婆婆|闺蜜|朋友|同事|客户|孩子|宝宝)(?:穿|戴|用|要)|(?:给|送)(?:我)?(?:老公|老婆|男朋友|女朋友|男友|女友|爸爸|妈妈|爸|妈|女儿|儿子|弟弟|妹妹|哥哥|姐姐|婆婆|公公|闺蜜|朋友|同事|客户|长辈|孩子|宝宝)/u;
 
 function bandsOf(group: LibraryGroup): { tag: LibraryTag; band: Band }[] {

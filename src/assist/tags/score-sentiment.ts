@@ -44,7 +44,8 @@ function buildEntries(): Map<string, Entry[]> {
 const ENTRIES = buildEntries();
 const NEGATOR_SET = new Set(NEGATORS);
 const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
-const NEGATED = new RegExp(`(?:${alternatives(NEGATORS)})(?:${alternatives(INTENSIFIERS)})?$`, 'u');
+// "不太好", "没有任何问题": a negator may stand one intensifier or quantifier away.
+const NEGATED = new RegExp(`(?:${alternatives(NEGATORS)})(?:${alternatives([...INTENSIFIERS, '任何', '什么', '一点'])})?$`, 'u');
 const INTENSIFIED = new RegExp(`(?:${alternatives(INTENSIFIERS)})$`, 'u');
 const VERDICT_START = new RegExp(`^\\s*(?:${alternatives(VERDICT)})`, 'u');
 const CONTRAST_START = new RegExp(`^\\s*(?:${alternatives(CONTRAST)})`, 'u');
@@ -114,7 +115,8 @@ export function scoreSentiment(text: string): SentimentScore {
       if (polarity === 1 && expectation) weight *= 0.3;
       if (negated) {
         polarity = polarity === 1 ? -1 : 1;
-        weight *= polarity === -1 ? 0.9 : 0.6;
+        // "不太好" is a clear complaint even though "好" alone is weak praise; "不差" is faint praise.
+        weight = polarity === -1 ? Math.max(weight * 0.9, 0.8 * clauseWeight) : weight * 0.6;
       }
       const start = clause.start + at;
       hits.push({ span: { start, end: start + entry.word.length }, word: entry.word, polarity, weight });

@@ -1,0 +1,63 @@
+/**
+ * Shared test setup: a knowledge directory made of the small fixtures plus the project's real rule
+ * files (policy, guardrails, tag rules), the demo corp tags, and a conversation builder.
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import { loadCorpTags, loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
+import type { CorpTagLibrary } from '../../src/assist/knowledge/schemas.ts';
+import { parseContextLine } from '../../src/assist/offline/rank-replies.ts';
+import type { ChatMessage } from '../../src/conversation/model.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '../..');
+export const DEMO_DIR = join(ROOT, 'config/demo');
+const FIXTURES = join(here, 'fixtures/knowledge');
+
+export interface TempKnowledge {
+  dir: string;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh directory with the fixture catalog/FAQ/scripts and the real policy, guardrails and tag rules. */
+export async function makeKnowledgeDir(): Promise<TempKnowledge> {
+  const dir = join(tmpdir(), `assist-test-${randomUUID()}`);
+  await mkdir(dir, { recursive: true });
+  for (const file of ['catalog.yaml', 'faq.yaml', 'scripts.yaml']) await copyFile(join(FIXTURES, file), join(dir, file));
+  for (const file of ['policy.yaml', 'guardrails.yaml', 'tag-rules.yaml']) await copyFile(join(DEMO_DIR, file), join(dir, file));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+let fixtureKb: Promise<KnowledgeBase> | undefined;
+
+/** The fixture knowledge base, loaded once per test file (read-only). */
+export function fixtureKnowledge(): Promise<KnowledgeBase> {
+  fixtureKb ??= (async () => {
+    const temp = await makeKnowledgeDir();
+    try {
+      return await loadKnowledge(temp.dir);
+    } finally {
+      await temp.cleanup();
+    }
+  })();
+  return fixtureKb;
+}
+
+let demoTags: Promise<CorpTagLibrary> | undefined;
+
+export function demoCorpTags(): Promise<CorpTagLibrary> {
+  demoTags ??= loadCorpTags(join(DEMO_DIR, 'tags.yaml'));
+  return demoTags;
+}
+
+/** "顾客: ..." / "导购: ..." lines → messages m1, m2, ... (unprefixed lines are the customer's). */
+export function chat(...lines: string[]): ChatMessage[] {
+  return lines.map((line, index) => {
+    const { speaker, text } = parseContextLine(line);
+    return { id: `m${index + 1}`, guideId: 'guide.lin', customerId: 'wmCUST', speaker, text, source: 'paste', at: 1_700_000_000_000 + index * 1000 };
+  });
+}
