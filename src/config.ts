@@ -49,6 +49,13 @@ const fileSchema = z.object({
     debounceMs: z.coerce.number().int().min(0),
     llm: z.object({ baseUrl: z.string(), model: z.string(), timeoutMs: positiveInt }),
   }),
+  review: z.object({
+    escalateAfterMin: positiveInt,
+    notifyBatchMs: positiveInt,
+    sentSampleRate: z.coerce.number().min(0).max(1),
+    auditRetentionDays: positiveInt,
+    approvalSeverity: z.record(z.string(), z.enum(['info', 'warn', 'block'])),
+  }),
   log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) }),
   demo: z.object({ emulatorPort: port }),
 });
@@ -94,6 +101,9 @@ export const ENV_MAP: Record<string, string> = {
   LLM_MODEL: 'assist.llm.model',
   LLM_TIMEOUT_MS: 'assist.llm.timeoutMs',
   LOG_LEVEL: 'log.level',
+  REVIEW_SENT_SAMPLE_RATE: 'review.sentSampleRate',
+  REVIEW_ESCALATE_AFTER_MIN: 'review.escalateAfterMin',
+  REVIEW_NOTIFY_BATCH_MS: 'review.notifyBatchMs',
   DEMO_EMULATOR_PORT: 'demo.emulatorPort',
 };
 

@@ -7,7 +7,10 @@ import type { Runtime } from './compose/runtime.ts';
 import { createStores } from './compose/stores.ts';
 import { setUpWecom } from './compose/wecom.ts';
 import { startWeb } from './compose/web.ts';
-import { startWorkers } from './compose/workers.ts';
+import { startWorkers, storeOf } from './compose/workers.ts';
+import { checkDraft } from './assist/guardrails/check-draft.ts';
+import { REVIEW_QUEUE, type ReviewJob } from './jobs/review-jobs.ts';
+import { createSentSampler } from './jobs/sample-sent-message.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createKeys } from './conversation/keys.ts';
 import type { Emulator } from './emulator/start-emulator.ts';
@@ -77,8 +80,13 @@ export async function startService(config: Config, options: ServiceOptions = {})
     prefix: keys.bull(),
     defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
   });
-  for (const q of [eventQueue, suggestQueue]) q.on('error', (err) => log.debug({ err }, 'queue error'));
-  const stores = createStores(redis, keys, ttlSec, config.retention.conversationMaxMessages);
+  const reviewQueue = new Queue<ReviewJob>(REVIEW_QUEUE, {
+    connection: redis,
+    prefix: keys.bull(),
+    defaultJobOptions: { attempts: 6, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
+  });
+  for (const q of [eventQueue, suggestQueue, reviewQueue]) q.on('error', (err) => log.debug({ err }, 'queue error'));
+  const stores = createStores(redis, keys, ttlSec, config.retention.conversationMaxMessages, config.review.auditRetentionDays * 86400);
   const spool = new Spool(config.spool.dir, instanceId);
   const metrics = createMetrics({
     queueCounts: async () => ({ ...(await eventQueue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')), inbox: await redis.xlen(keys.inbox()) }),
@@ -88,11 +96,18 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const org = await loadOrg(config.org.file);
   const wecom = await setUpWecom(config, redis, keys, now);
   const assist = await buildAssist(config, { tagCache: stores.tagCache, org, log });
+  let webUrl = '';
   const rt: Runtime = {
-    config, log, now, keys, redis, producer, metrics, stores, org, wecom, assist, eventQueue, suggestQueue, intake, instanceId,
-    record: (messages) =>
-      recordMessages({ store: stores.store, suggestions: stores.suggestions, feed: stores.feed, suggestQueue, debounceMs: config.assist.debounceMs, now }, messages),
+    config, log, now, keys, redis, producer, metrics, stores, org, wecom, assist, eventQueue, suggestQueue, reviewQueue, intake, instanceId,
+    publicUrl: () => config.server.publicUrl || webUrl,
+    record: (messages) => recordMessages({ store: stores.store, suggestions: stores.suggestions, feed: stores.feed, suggestQueue, debounceMs: config.assist.debounceMs, now, onGuideMessage: sampleSent }, messages),
   };
+  const sampleSent = createSentSampler({
+    rate: config.review.sentSampleRate,
+    check: (text) => checkDraft(assist.knowledge.current(), text, {}).flags,
+    reviews: stores.sentReviews,
+    storeOf: (guideId) => storeOf(rt, guideId),
+  });
 
   const closers: Array<() => Promise<unknown>> = [];
   let url = '';
@@ -101,6 +116,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     await spool.claimDir();
     const web = await startWeb(rt);
     url = web.url;
+    webUrl = url;
     wecom.emulator?.setWebhookUrl(`${url}/wecom/callback`);
     wecom.emulator?.setSidebarUrl(`${url}/sidebar/`);
     const replayer = startSpoolReplayer({ spool, intake, redis: producer, log, intervalMs: config.spool.replayIntervalMs });
@@ -122,6 +138,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       assist.close();
       await eventQueue.close();
       await suggestQueue.close();
+      await reviewQueue.close();
       await wecom.emulator?.close();
       producer.disconnect();
       await redis.quit().catch(() => redis.disconnect());

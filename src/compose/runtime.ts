@@ -6,6 +6,7 @@ import type { Keys } from '../conversation/keys.ts';
 import type { Emulator } from '../emulator/start-emulator.ts';
 import type { EventIntake } from '../jobs/event-intake.ts';
 import type { EventJob } from '../jobs/event-job.ts';
+import type { ReviewJob } from '../jobs/review-jobs.ts';
 import type { SuggestJob } from '../jobs/suggest-job.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -43,6 +44,9 @@ export interface Runtime {
   assist: AssistParts;
   eventQueue: Queue<EventJob>;
   suggestQueue: Queue<SuggestJob>;
+  reviewQueue: Queue<ReviewJob>;
+  /** Where browsers reach us (PUBLIC_URL, or the web server's own URL once it listens). */
+  publicUrl: () => string;
   intake: EventIntake;
   record: (messages: ChatMessage[]) => Promise<ChatMessage[]>;
   instanceId: string;

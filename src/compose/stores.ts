@@ -4,6 +4,10 @@ import type { ConversationStore } from '../conversation/conversation-store.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { createRedisConversationStore } from '../conversation/redis-conversation-store.ts';
 import { createRedisApprovalStore, type ApprovalStore } from '../suggestions/approval-store.ts';
+import { createAuditLog, type AuditLog } from '../suggestions/audit-log.ts';
+import { createPresence, type Presence } from '../suggestions/presence.ts';
+import { createReviewStats, type ReviewStats } from '../suggestions/review-stats.ts';
+import { createSentReviewStore, type SentReviewStore } from '../suggestions/sent-review-store.ts';
 import { createRedisFeedbackStore, type FeedbackStore } from '../suggestions/feedback-store.ts';
 import { createLiveFeed, type LiveFeed } from '../suggestions/live-feed.ts';
 import { createRedisSuggestionStore } from '../suggestions/redis-suggestion-store.ts';
@@ -18,10 +22,17 @@ export interface Stores {
   tasks: TaskStore;
   feed: LiveFeed;
   tagCache: CorpTagCache;
+  presence: Presence;
+  sentReviews: SentReviewStore;
+  audit: AuditLog;
+  stats: ReviewStats;
 }
 
+/** A sidebar counts as open while its SSE heartbeat (every 15 s) keeps renewing this. */
+const PRESENCE_TTL_MS = 45_000;
+
 /** Every Redis-backed store on one connection, with the retention TTL from config. */
-export function createStores(redis: Redis, keys: Keys, ttlSec: number, maxMessages: number): Stores {
+export function createStores(redis: Redis, keys: Keys, ttlSec: number, maxMessages: number, auditTtlSec: number): Stores {
   return {
     store: createRedisConversationStore(redis, keys, { ttlSec, maxMessages }),
     suggestions: createRedisSuggestionStore(redis, keys, ttlSec),
@@ -30,5 +41,9 @@ export function createStores(redis: Redis, keys: Keys, ttlSec: number, maxMessag
     tasks: createRedisTaskStore(redis, keys, ttlSec),
     feed: createLiveFeed(redis, keys, ttlSec),
     tagCache: createCorpTagCache(redis, keys),
+    presence: createPresence(redis, keys, PRESENCE_TTL_MS),
+    sentReviews: createSentReviewStore(redis, keys, ttlSec),
+    audit: createAuditLog(redis, keys, auditTtlSec),
+    stats: createReviewStats(redis, keys, ttlSec),
   };
 }

@@ -14,6 +14,12 @@ import { mountJssdkRoutes } from '../http/jssdk-routes.ts';
 import { LiveHub } from '../http/live-hub.ts';
 import { mountLiveRoute } from '../http/live-route.ts';
 import { mountOpsRoutes } from '../http/ops-routes.ts';
+import { mountReviewApprovalRoutes } from '../http/review-approval-routes.ts';
+import type { ReviewApiDeps } from '../http/review-deps.ts';
+import { mountReviewFigureRoutes } from '../http/review-figure-routes.ts';
+import { mountReviewScriptRoutes } from '../http/review-script-routes.ts';
+import { mountReviewSentRoutes } from '../http/review-sent-routes.ts';
+import { learnScript } from '../assist/knowledge/learn-script.ts';
 import { createCookieSigner } from '../http/session-cookie.ts';
 import { mountStaticPage } from '../http/static-routes.ts';
 import { scheduleSuggestion } from '../jobs/suggest-job.ts';
@@ -41,6 +47,31 @@ export function guideApiDeps(rt: Runtime): GuideApiDeps {
   };
 }
 
+export function reviewApiDeps(rt: Runtime, signer: GuideApiDeps['signer']): ReviewApiDeps {
+  const { stores } = rt;
+  return {
+    org: rt.org,
+    signer,
+    store: stores.store,
+    approvals: stores.approvals,
+    sentReviews: stores.sentReviews,
+    feedback: stores.feedback,
+    stats: stores.stats,
+    audit: stores.audit,
+    feed: stores.feed,
+    presence: stores.presence,
+    notifyGuide: async (guideId, text) => void (await rt.wecom.api.sendMessage({ toUser: [guideId], msgtype: 'text', text: { content: text } })),
+    intents: () => [...new Set(rt.assist.knowledge.current().scripts.map((s) => s.intent))],
+    promoteScript: async (script) => {
+      const learned = await learnScript(rt.config.assist.knowledgeDir, script.tags.length ? script : { intent: script.intent, text: script.text }, rt.now());
+      await rt.assist.knowledge.reload();
+      return { id: learned.id, intent: learned.intent, text: learned.text, tags: learned.tags ?? [] };
+    },
+    log: rt.log,
+    now: rt.now,
+  };
+}
+
 /** The HTTP side: callback, operations, sign-in, the guide API with its live stream, and the built pages. */
 export async function startWeb(rt: Runtime): Promise<Web> {
   const { config, log, metrics } = rt;
@@ -49,6 +80,7 @@ export async function startWeb(rt: Runtime): Promise<Web> {
   const hub = new LiveHub(subscriber, rt.keys);
   await hub.start();
   const guide = guideApiDeps(rt);
+  const review = reviewApiDeps(rt, guide.signer);
   const app = createApp(log, [
     (r) =>
       mountCallbackRoutes(r, {
@@ -82,9 +114,14 @@ export async function startWeb(rt: Runtime): Promise<Web> {
     (r) => mountGuideSuggestionRoutes(r, guide),
     (r) => mountGuideTagRoutes(r, guide),
     (r) => mountGuideKnowledgeRoutes(r, guide),
-    (r) => mountLiveRoute(r, { ...guide, hub, feedReader: rt.stores.feed }),
+    (r) => mountLiveRoute(r, { ...guide, hub, feedReader: rt.stores.feed, presence: rt.stores.presence }),
+    (r) => mountReviewApprovalRoutes(r, review),
+    (r) => mountReviewSentRoutes(r, review),
+    (r) => mountReviewFigureRoutes(r, review),
+    (r) => mountReviewScriptRoutes(r, review),
     (r) => mountJssdkRoutes(r, { ...guide, api: rt.wecom.api, corpId: rt.wecom.corpId, agentId: rt.wecom.agentId, sdkUrl: rt.wecom.sdkUrl }),
     (r) => mountStaticPage(r, 'sidebar', resolve('web/sidebar/dist')),
+    (r) => mountStaticPage(r, 'review', resolve('web/review/dist')),
   ]);
   const server: Server = await new Promise((ok) => {
     const s = app.listen(config.server.port, config.server.host, () => ok(s));

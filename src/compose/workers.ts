@@ -1,8 +1,10 @@
+import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { startEventWorker } from '../jobs/event-worker.ts';
 import { startInboxPump } from '../jobs/inbox-pump.ts';
 import { createEventHandler } from '../jobs/on-event.ts';
 import { refreshTagLibrary } from '../jobs/refresh-tag-library.ts';
+import { announceApproval, createReviewProcessor, REVIEW_QUEUE, type ReviewJob } from '../jobs/review-jobs.ts';
 import type { SuggestionDeps } from '../jobs/run-suggestion.ts';
 import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
@@ -12,12 +14,32 @@ import type { Runtime } from './runtime.ts';
 
 type Closer = () => Promise<unknown>;
 
-/** Held drafts become pending approvals in the guide's store. */
-function holdRiskyDrafts(rt: Runtime): (suggestion: StoredSuggestion) => Promise<void> {
+export const storeOf = (rt: Runtime, guideId: string): string => rt.org.member(guideId)?.stores[0] ?? 'unassigned';
+
+/** What the customer asked, for the manager's "top questions": the intent or FAQ behind the best draft. */
+function topicOf(rt: Runtime, suggestion: StoredSuggestion): string | undefined {
+  const best = suggestion.drafts[0];
+  if (!best?.sourceId) return undefined;
+  const kb = rt.assist.knowledge.current();
+  if (best.source === 'faq') return kb.faqs.find((f) => f.id === best.sourceId)?.question;
+  return kb.scripts.find((s) => s.id === best.sourceId)?.intent;
+}
+
+/** Counts the suggestion for the figures; held drafts become pending approvals announced to the managers. */
+function afterSuggestion(rt: Runtime): (suggestion: StoredSuggestion) => Promise<void> {
   return async (suggestion) => {
-    const storeId = rt.org.member(suggestion.guideId)?.stores[0] ?? 'unassigned';
+    const storeId = storeOf(rt, suggestion.guideId);
+    const topic = topicOf(rt, suggestion);
+    await rt.stores.stats.recordSuggestion({
+      guideId: suggestion.guideId,
+      storeId,
+      at: suggestion.createdAt,
+      drafts: suggestion.drafts.length,
+      flagged: suggestion.drafts.filter((d) => d.flags.length > 0).length,
+      ...(topic ? { topic } : {}),
+    });
     for (const draft of suggestion.drafts.filter((d) => d.needsApproval)) {
-      await rt.stores.approvals.createPending({
+      const approval = {
         id: approvalIdOf(suggestion.id, draft.id),
         suggestionId: suggestion.id,
         draftId: draft.id,
@@ -27,15 +49,27 @@ function holdRiskyDrafts(rt: Runtime): (suggestion: StoredSuggestion) => Promise
         originalText: draft.text,
         flags: draft.flags,
         createdAt: rt.now(),
-        state: 'pending',
-      });
+        state: 'pending' as const,
+      };
+      if (await rt.stores.approvals.createPending(approval)) {
+        await announceApproval(rt.reviewQueue, rt.redis, rt.keys, approval, rt.config.review.notifyBatchMs);
+      }
     }
   };
 }
 
 export function suggestionDeps(rt: Runtime): SuggestionDeps {
   const { stores } = rt;
-  return { store: stores.store, suggestions: stores.suggestions, assistant: rt.assist.assistant, feed: stores.feed, now: rt.now, windowSize: 20, onStored: holdRiskyDrafts(rt) };
+  return {
+    store: stores.store,
+    suggestions: stores.suggestions,
+    assistant: rt.assist.assistant,
+    feed: stores.feed,
+    now: rt.now,
+    windowSize: 20,
+    approvalThreshold: (guideId) => rt.config.review.approvalSeverity[storeOf(rt, guideId)],
+    onStored: afterSuggestion(rt),
+  };
 }
 
 /** Imports existing contacts and the tag library once at start; a failure is logged, not fatal. */
@@ -91,7 +125,26 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   const connection = { url: config.redis.url, maxRetriesPerRequest: null };
   const events = startEventWorker({ connection, prefix: keys.bull(), concurrency: config.worker.concurrency, handle, log, metrics });
   const suggest = startSuggestWorker({ connection, prefix: keys.bull(), concurrency: 2, deps: suggestionDeps(rt), log, metrics });
-  closers.push(() => events.close(), () => suggest.close());
+  const review = new Worker<ReviewJob, string>(
+    REVIEW_QUEUE,
+    async (job) =>
+      createReviewProcessor({
+        redis: rt.redis,
+        keys,
+        org: rt.org,
+        approvals: stores.approvals,
+        store: stores.store,
+        api: rt.wecom.api,
+        log,
+        now: rt.now,
+        consoleUrl: rt.publicUrl,
+        escalateAfterMs: config.review.escalateAfterMin * 60_000,
+      })(job.data),
+    { connection, prefix: keys.bull(), concurrency: 1 },
+  );
+  review.on('failed', (job, err) => log.warn({ kind: job?.data.kind, err }, 'review job failed; will retry'));
+  await rt.reviewQueue.upsertJobScheduler('review-sweep', { every: 60_000 }, { name: 'sweep', data: { kind: 'sweep' } });
+  closers.push(() => events.close(), () => suggest.close(), () => review.close());
   if (options.warmUp) void warmUp(rt, refreshTags);
   return closers;
 }

@@ -50,6 +50,20 @@ export interface Keys {
   approvalsPending(storeId: string): string;
   /** Sorted set of decided approval ids of one store, by decision time (turnaround figures, history). */
   approvalsDecided(storeId: string): string;
+  /** Sorted set of a guide's open sidebar connections (member = connection id, score = expiry ms). */
+  presence(guideId: string): string;
+  /** Approvals of a store waiting to be announced to its managers (batched notification). */
+  approvalsToNotify(storeId: string): string;
+  /** Suggestion counters of one guide for one day (hash: suggestions, drafts, flagged). */
+  suggestionCounts(guideId: string, day: string): string;
+  /** What customers asked in one store on one day (sorted set: topic → count). */
+  topQuestions(storeId: string, day: string): string;
+  /** One sampled sent message that the guardrails flagged. */
+  sentReview(itemId: string): string;
+  /** Sorted set of a store's sent-review item ids, by time. */
+  sentReviews(storeId: string): string;
+  /** Review decisions of one day (list of JSON): who, what, when, before/after. */
+  audit(day: string): string;
   /** Feedback counters of one guide for one day (hash: action → count). */
   feedbackCounts(guideId: string, day: string): string;
   /** Every feedback event of one day (list of JSON), for the manager's figures and sent-message review. */
@@ -96,6 +110,13 @@ export function createKeys(prefix: string): Keys {
     oauthCode: (h) => k('oauth-code', h),
     done: (scope, id) => k('done', scope, id),
     feedbackCounts: (g, day) => k('fb-count', g, day),
+    presence: (g) => k('presence', g),
+    approvalsToNotify: (store) => k('approvals-notify', store),
+    suggestionCounts: (g, day) => k('sg-count', g, day),
+    topQuestions: (store, day) => k('top-q', store, day),
+    sentReview: (id) => k('sent-review', id),
+    sentReviews: (store) => k('sent-reviews', store),
+    audit: (day) => k('audit', day),
     approval: (id) => k('approval', id),
     approvalsPending: (store) => k('approvals-pending', store),
     approvalsDecided: (store) => k('approvals-decided', store),

@@ -23,6 +23,8 @@ export interface ChatMessage {
   at: number;
   /** Non-text messages (image, voice, ...) are kept as typed placeholders with an empty text. */
   kind?: string;
+  /** For a guide message sent from a suggestion: which draft, and whether the guide edited it. */
+  fromDraft?: { suggestionId: string; draftId: string; edited: boolean };
 }
 
 export type RelationshipStatus = 'active' | 'pending' | 'closed';

@@ -97,10 +97,19 @@ export function mountGuideCustomerRoutes(router: Router, deps: GuideApiDeps): vo
       const conversation = await deps.store.lastMessages(userId, customerId, 50);
       customerAt = conversation.find((m) => suggestion.answeredMessageIds.includes(m.id))?.at;
     }
-    const message: ChatMessage = { id: `sent-${randomUUID()}`, guideId: userId, customerId, speaker: 'guide', text: body.text, source: 'sidebar', at: deps.now() };
+    const distance = draftText === undefined ? undefined : editDistance(draftText, body.text);
+    const message: ChatMessage = {
+      id: `sent-${randomUUID()}`,
+      guideId: userId,
+      customerId,
+      speaker: 'guide',
+      text: body.text,
+      source: 'sidebar',
+      at: deps.now(),
+      ...(body.suggestionId && body.draftId && distance !== undefined ? { fromDraft: { suggestionId: body.suggestionId, draftId: body.draftId, edited: distance > 0 } } : {}),
+    };
     await deps.record([message]);
-    if (body.suggestionId && body.draftId && draftText !== undefined) {
-      const distance = editDistance(draftText, body.text);
+    if (body.suggestionId && body.draftId && distance !== undefined) {
       await deps.feedback.record({
         at: deps.now(),
         guideId: userId,

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { Router } from '@koa/router';
 import type { LiveEvent, LiveFeed } from '../suggestions/live-feed.ts';
+import type { Presence } from '../suggestions/presence.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import type { GuideApiDeps } from './guide-deps.ts';
 import { streamIdAfter, type LiveHub } from './live-hub.ts';
@@ -17,7 +19,7 @@ function frame(id: string, event: LiveEvent): string {
  * reconnect) the missed events are replayed from the guide's feed first; live events that arrive during the
  * replay are held and sent after it, in order and without duplicates.
  */
-export function mountLiveRoute(router: Router, deps: GuideApiDeps & { hub: LiveHub; feedReader: LiveFeed; heartbeatMs?: number }): void {
+export function mountLiveRoute(router: Router, deps: GuideApiDeps & { hub: LiveHub; feedReader: LiveFeed; presence: Presence; heartbeatMs?: number }): void {
   router.get('/api/live', requireMember(deps, ['guide']), async (ctx) => {
     const { userId } = currentMember(ctx);
     const stream = new PassThrough();
@@ -35,10 +37,18 @@ export function mountLiveRoute(router: Router, deps: GuideApiDeps & { hub: LiveH
       stream.write(frame(id, event));
     };
     const remove = deps.hub.add(userId, (id, event) => (held ? held.push([id, event]) : send(id, event)));
-    const heartbeat = setInterval(() => stream.write(': ping\n\n'), deps.heartbeatMs ?? HEARTBEAT_MS);
+    // Presence tells the review side whether a decision reaches an open sidebar or needs an app message.
+    const connectionId = randomUUID();
+    const touch = (): void => void deps.presence.touch(userId, connectionId, deps.now()).catch(() => undefined);
+    touch();
+    const heartbeat = setInterval(() => {
+      stream.write(': ping\n\n');
+      touch();
+    }, deps.heartbeatMs ?? HEARTBEAT_MS);
     const close = (): void => {
       clearInterval(heartbeat);
       remove();
+      void deps.presence.leave(userId, connectionId).catch(() => undefined);
       stream.end();
     };
     ctx.req.on('close', close);

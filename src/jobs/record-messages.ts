@@ -12,6 +12,8 @@ export interface RecordDeps {
   suggestQueue: Queue<SuggestJob>;
   debounceMs: number;
   now: () => number;
+  /** Sees every new guide message (the sent-message review samples from here). */
+  onGuideMessage?: (message: ChatMessage) => Promise<void>;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function recordMessages(deps: RecordDeps, messages: ChatMessage[]):
     added.push(message);
     const { guideId, customerId } = message;
     await deps.feed.publish(guideId, { type: 'message', customerId, messageId: message.id });
+    if (message.speaker === 'guide' && message.text) await deps.onGuideMessage?.(message);
     if (message.speaker !== 'customer' || !message.text) continue;
     const staleId = await deps.suggestions.markStale(guideId, customerId, message.id);
     if (staleId) await deps.feed.publish(guideId, { type: 'suggestion_stale', customerId, suggestionId: staleId });

@@ -3,6 +3,7 @@ import { suggestionSchema } from '../assist/suggestion-schema.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { LiveFeed } from '../suggestions/live-feed.ts';
+import { applyStorePolicy, type Severity } from '../suggestions/store-policy.ts';
 import type { StoredSuggestion, SuggestionStore } from '../suggestions/suggestion-store.ts';
 import type { AssistantPort, SuggestJob } from './suggest-job.ts';
 
@@ -14,6 +15,8 @@ export interface SuggestionDeps {
   now: () => number;
   /** How many recent messages the engine sees. */
   windowSize: number;
+  /** The approval threshold of the guide's store, when it has its own. */
+  approvalThreshold?: (guideId: string) => Severity | undefined;
   /** Called with every stored suggestion (the review queue takes held drafts from here). */
   onStored?: (suggestion: StoredSuggestion) => Promise<void>;
 }
@@ -45,7 +48,7 @@ export async function runSuggestion(deps: SuggestionDeps, job: SuggestJob): Prom
   const latest = lastCustomerMessage(await store.lastMessages(job.guideId, job.customerId, deps.windowSize));
   if (latest?.id !== answering.id) return 'stale';
 
-  const stored: StoredSuggestion = {
+  const stored: StoredSuggestion = applyStorePolicy({
     ...suggestionSchema.parse(result),
     id: randomUUID(),
     guideId: job.guideId,
@@ -53,7 +56,7 @@ export async function runSuggestion(deps: SuggestionDeps, job: SuggestJob): Prom
     createdAt: now(),
     status: 'fresh',
     ...(job.instruction ? { instruction: job.instruction } : {}),
-  };
+  }, deps.approvalThreshold?.(job.guideId));
   await suggestions.save(stored);
   const added = await suggestions.addTagProposals(job.guideId, job.customerId, stored.tags);
   await deps.onStored?.(stored);

@@ -11,7 +11,7 @@ import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
 
 const prefix = `test:${randomUUID().slice(0, 8)}:`;
 const redis = new Redis(REDIS_URL);
-const stores = createStores(redis, createKeys(prefix), 3600, 50);
+const stores = createStores(redis, createKeys(prefix), 3600, 50, 3600);
 afterAll(async () => {
   await deleteUnder(prefix);
   redis.disconnect();

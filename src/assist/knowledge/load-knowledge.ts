@@ -21,7 +21,10 @@ import {
 } from './schemas.ts';
 import type { CorpTagLibrary, TagRule } from './schemas.ts';
 
-export const KNOWLEDGE_FILES = ['catalog.yaml', 'faq.yaml', 'scripts.yaml', 'policy.yaml', 'guardrails.yaml', 'tag-rules.yaml'] as const;
+export const KNOWLEDGE_FILES = ['catalog.yaml', 'faq.yaml', 'scripts.yaml', 'policy.yaml', 'guardrails.yaml', 'tag-rules.yaml', 'scripts.learned.yaml'] as const;
+
+/** Replies managers promoted from what guides wrote (the learning loop); optional, appended by the console. */
+export const LEARNED_SCRIPTS_FILE = 'scripts.learned.yaml';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -46,16 +49,17 @@ async function readYaml<T>(path: string, schema: z.ZodType<T>, optional: boolean
 
 /** Loads and indexes a knowledge directory; throws AppError `knowledge_invalid` naming every broken file. */
 export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
-  const [catalog, faq, scripts, policy, guardrails, tagRules] = await Promise.all([
+  const [catalog, faq, scripts, policy, guardrails, tagRules, learned] = await Promise.all([
     readYaml(join(dir, 'catalog.yaml'), catalogFileSchema, false, {}),
     readYaml(join(dir, 'faq.yaml'), faqFileSchema, false, {}),
     readYaml(join(dir, 'scripts.yaml'), scriptsFileSchema, false, {}),
     readYaml(join(dir, 'policy.yaml'), policySchema, false, {}),
     readYaml(join(dir, 'guardrails.yaml'), guardrailsSchema, false, {}),
     readYaml(join(dir, 'tag-rules.yaml'), tagRulesFileSchema, true, { rules: {} }),
+    readYaml(join(dir, LEARNED_SCRIPTS_FILE), scriptsFileSchema, true, { scripts: [] }),
   ]);
-  if (!catalog.ok || !faq.ok || !scripts.ok || !policy.ok || !guardrails.ok || !tagRules.ok) {
-    const problems = [catalog, faq, scripts, policy, guardrails, tagRules].flatMap((o) => (o.ok ? [] : [o.problem]));
+  if (!catalog.ok || !faq.ok || !scripts.ok || !policy.ok || !guardrails.ok || !tagRules.ok || !learned.ok) {
+    const problems = [catalog, faq, scripts, policy, guardrails, tagRules, learned].flatMap((o) => (o.ok ? [] : [o.problem]));
     throw new AppError('knowledge_invalid', `knowledge in ${dir} is invalid:\n${problems.join('\n')}`, {
       hint: `fix the listed files in ${dir}; the previous knowledge stays in use until they load`,
     });
@@ -64,7 +68,7 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
     {
       products: catalog.value.products,
       faqs: faq.value.faqs,
-      scripts: scripts.value.scripts,
+      scripts: [...scripts.value.scripts, ...learned.value.scripts],
       policy: policy.value,
       guardrails: guardrails.value,
       tagRules: tagRules.value.rules,
