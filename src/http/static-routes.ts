@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
  * (flat) directory are served; index.html is never cached, hashed assets may be.
  */
 export function mountStaticPage(router: Router, page: string, dir: string): void {
-  router.get(`/${page}`, (ctx) => ctx.redirect(`/${page}/${ctx.querystring ? `?${ctx.querystring}` : ''}`));
+  // The router is not strict about a trailing slash: only the bare path redirects, or /page/ would loop.
+  router.get(`/${page}`, (ctx, next) => (ctx.path === `/${page}` ? ctx.redirect(`/${page}/${ctx.querystring ? `?${ctx.querystring}` : ''}`) : next()));
   const serve = async (ctx: Parameters<Parameters<Router['get']>[1]>[0], file: string): Promise<void> => {
     const name = normalize(file);
     if (name.startsWith('..') || name.includes('\0') || !TYPES[extname(name)]) {

@@ -21,9 +21,23 @@ export interface RecordDeps {
  * current suggestion stale and schedule a fresh one; every new message is announced to the guide's sidebar.
  * Idempotent: a message already in the conversation does nothing.
  */
+/** How close in time the same guide text from two doors counts as one message. */
+const ECHO_WINDOW_MS = 120_000;
+
+/**
+ * A guide's message sent from the sidebar can come back through another door (微信客服 origin 5, the chat
+ * archive) with a different id: the same text from the same guide within the window is the same message.
+ */
+async function isEcho(store: ConversationStore, message: ChatMessage): Promise<boolean> {
+  if (message.speaker !== 'guide') return false;
+  const recent = await store.lastMessages(message.guideId, message.customerId, 10);
+  return recent.some((m) => m.speaker === 'guide' && m.source !== message.source && m.text === message.text && Math.abs(m.at - message.at) <= ECHO_WINDOW_MS);
+}
+
 export async function recordMessages(deps: RecordDeps, messages: ChatMessage[]): Promise<ChatMessage[]> {
   const added: ChatMessage[] = [];
   for (const message of messages) {
+    if (await isEcho(deps.store, message)) continue;
     if (!(await deps.store.appendMessage(message))) continue;
     added.push(message);
     const { guideId, customerId } = message;

@@ -1,0 +1,120 @@
+import type {
+  CardTag,
+  ChatMessage,
+  CustomerCard,
+  CustomerSummary,
+  FeedbackAction,
+  JssdkSignatures,
+  KnowledgeResult,
+  Me,
+  RecommendedProduct,
+  StoredSuggestion,
+  TagProposal,
+} from './api-types.ts';
+
+/** A refused or failed call: `code` is the server's stable error code, or `network` / `http_<status>`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 202 || response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
+    const message = typeof error?.message === 'string' ? error.message : response.statusText;
+    throw new ApiError(response.status, code, message);
+  }
+  return json as T;
+}
+
+const customer = (id: string): string => `/api/customers/${encodeURIComponent(id)}`;
+
+/** The guide API, one function per route of the contract. */
+export const api = {
+  me: () => request<Me>('GET', '/api/me'),
+  logout: () => request<void>('POST', '/auth/logout'),
+  signatures: (url: string) => request<JssdkSignatures>('GET', `/api/jssdk/signatures?url=${encodeURIComponent(url)}`),
+  customers: async () => (await request<{ customers?: CustomerSummary[] }>('GET', '/api/customers')).customers ?? [],
+  card: async (id: string) => normaliseCard(await request<CustomerCard>('GET', customer(id))),
+  messages: async (id: string, limit: number) =>
+    (await request<{ messages?: ChatMessage[] }>('GET', `${customer(id)}/messages?limit=${limit}`)).messages ?? [],
+  paste: (id: string, text: string) => request<{ message: ChatMessage }>('POST', `${customer(id)}/paste`, { text }),
+  sent: (id: string, body: { text: string; suggestionId?: string; draftId?: string }) => request<{ message: ChatMessage }>('POST', `${customer(id)}/sent`, body),
+  suggestion: async (id: string) => normaliseSuggestion((await request<{ suggestion: StoredSuggestion | null }>('GET', `${customer(id)}/suggestion`)).suggestion),
+  regenerate: (id: string, instruction: string) => request<void>('POST', `${customer(id)}/suggestion/regenerate`, { instruction }),
+  feedback: (id: string, draftId: string, body: { suggestionId: string; action: FeedbackAction; reason?: string }) =>
+    request<void>('POST', `${customer(id)}/drafts/${encodeURIComponent(draftId)}/feedback`, body),
+  proposals: async (id: string) => (await request<{ proposals?: TagProposal[] }>('GET', `${customer(id)}/tag-proposals`)).proposals ?? [],
+  decideTag: async (id: string, tag: string, decision: 'accepted' | 'dismissed') =>
+    (await request<{ tags?: CardTag[] }>('POST', `${customer(id)}/tags/decide`, { tag, decision })).tags ?? null,
+  search: async (q: string, limit: number) =>
+    (await request<{ results?: KnowledgeResult[] }>('GET', `/api/knowledge/search?q=${encodeURIComponent(q)}&limit=${limit}`)).results ?? [],
+  recommendations: async (id: string, limit: number) =>
+    (await request<{ products?: RecommendedProduct[] }>('GET', `${customer(id)}/recommendations?limit=${limit}`)).products ?? [],
+};
+
+/** Lists the page iterates are defaulted so a field the server omits cannot crash a render. */
+function normaliseCard(card: CustomerCard): CustomerCard {
+  return {
+    ...card,
+    relationship: card.relationship ?? { status: 'active', since: 0 },
+    tags: card.tags ?? [],
+    facts: card.facts ?? [],
+    tasks: card.tasks ?? [],
+  };
+}
+
+function normaliseSuggestion(suggestion: StoredSuggestion | null): StoredSuggestion | null {
+  if (!suggestion) return null;
+  return {
+    ...suggestion,
+    drafts: (suggestion.drafts ?? []).slice(0, 3).map((d) => ({ ...d, flags: d.flags ?? [], skus: d.skus ?? [] })),
+    tags: suggestion.tags ?? [],
+  };
+}
+
+/** What the guide should do about an error, in the guide's words. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) return '页面出了点问题，请刷新重试。';
+  switch (error.code) {
+    case 'network':
+      return '网络不稳定，请检查网络后重试。';
+    case 'not_signed_in':
+    case 'bad_session':
+      return '登录已过期，请重新打开导购助手。';
+    case 'not_your_customer':
+      return '这位客户不在你的客户列表中，无法查看。如需跟进，请先添加客户或联系店长分配。';
+    case 'forbidden_role':
+      return '你的账号没有导购权限，请联系管理员开通。';
+    default:
+      if (error.status === 404) return '没有找到相关内容，可能已被删除，请刷新重试。';
+      if (error.status >= 500) return '服务暂时不可用，请稍后重试；如持续出现请联系管理员。';
+      return error.message ? `操作未成功：${error.message}` : '操作未成功，请重试。';
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The guide API as the sidebar reads it (see the guide API contract). Kept on the page side so the bundle
+ * never pulls server modules; fields the page can live without are optional and defaulted where read.
+ */
+
+export type Role = 'guide' | 'manager' | 'admin';
+
+export interface Me {
+  userId: string;
+  name: string;
+  role: Role;
+  stores: string[];
+}
+
+export interface JssdkSignature {
+  timestamp: number;
+  nonceStr: string;
+  signature: string;
+}
+
+export interface JssdkSignatures {
+  corpId: string;
+  agentId: string | number;
+  config: JssdkSignature;
+  agentConfig: JssdkSignature;
+  /** The emulator's `ww` stand-in in demo mode; null means the bundled @wecom/jssdk. */
+  sdkUrl?: string | null;
+}
+
+export interface CardTag {
+  id: string;
+  group: string;
+  name: string;
+}
+
+export interface ProfileFact {
+  key: string;
+  value: string;
+  sourceMessageId?: string;
+  at: number;
+}
+
+export interface CustomerTask {
+  id: string;
+  kind: string;
+  title: string;
+  due?: number;
+  draft?: string;
+}
+
+export interface Relationship {
+  status: 'active' | 'pending' | 'closed' | string;
+  since: number;
+  remark?: string;
+  channel?: string;
+}
+
+export interface CustomerCard {
+  customerId: string;
+  name: string;
+  gender: 0 | 1 | 2;
+  relationship: Relationship;
+  tags: CardTag[];
+  facts: ProfileFact[];
+  tasks: CustomerTask[];
+}
+
+export interface CustomerSummary {
+  customerId: string;
+  name: string;
+  lastMessage?: { text: string; speaker: 'customer' | 'guide'; at: number };
+  hasSuggestion: boolean;
+}
+
+export interface ChatMessage {
+  id: string;
+  guideId: string;
+  customerId: string;
+  speaker: 'customer' | 'guide';
+  text: string;
+  source: string;
+  at: number;
+  kind?: string;
+}
+
+export type Severity = 'info' | 'warn' | 'block';
+
+export interface Flag {
+  rule: string;
+  /** [start, end) in UTF-16 code units of the draft text. */
+  span: [number, number];
+  text: string;
+  reason: string;
+  severity: Severity;
+}
+
+export interface Approval {
+  state: 'pending' | 'approved' | 'rejected';
+  text?: string;
+  comment?: string;
+  decidedBy?: string;
+  decidedAt?: number;
+}
+
+export type DraftSource = 'script' | 'faq' | 'model';
+
+export interface Draft {
+  id: string;
+  source: DraftSource;
+  sourceId?: string;
+  text: string;
+  skus: string[];
+  flags: Flag[];
+  needsApproval: boolean;
+  approval?: Approval;
+}
+
+export interface TagProposal {
+  /** "组/标签" */
+  tag: string;
+  tagId: string;
+  evidence: string;
+  messageId: string;
+  confidence: number;
+}
+
+export interface StoredSuggestion {
+  id: string;
+  guideId: string;
+  customerId: string;
+  createdAt: number;
+  status: 'fresh' | 'stale';
+  instruction?: string;
+  drafts: Draft[];
+  tags: TagProposal[];
+  summary: string;
+  nextAction: string;
+  engine: 'offline' | 'llm';
+  fallbackReason?: string;
+  latencyMs: number;
+  answeredMessageIds: string[];
+}
+
+export interface KnowledgeResult {
+  kind: 'product' | 'faq' | 'script';
+  id: string;
+  title: string;
+  text: string;
+  price?: number;
+}
+
+export interface RecommendedProduct {
+  sku: string;
+  name: string;
+  price: number;
+  reason: string;
+}
+
+export type FeedbackAction = 'shown' | 'copied' | 'rejected' | 'ignored';
+
+export type LiveEventType = 'suggestion' | 'suggestion_stale' | 'message' | 'tags' | 'approval' | 'task';
+
+export interface LiveEvent {
+  type: LiveEventType;
+  customerId: string;
+  suggestionId?: string;
+  messageId?: string;
+  draftId?: string;
+  taskId?: string;
+  decision?: 'approved' | 'rejected';
+}

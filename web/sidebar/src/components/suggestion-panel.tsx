@@ -1,0 +1,84 @@
+import type { StoredSuggestion } from '../api-types.ts';
+import type { FeedbackLedger } from '../feedback-ledger.ts';
+import type { Loadable } from '../use-loadable.ts';
+import { DraftCard } from './draft-card.tsx';
+import { Empty, ErrorState, Loading, Section } from './states.tsx';
+
+export const REGENERATE_CHIPS = ['更简短', '更热情', '推荐同价位'] as const;
+
+interface Props {
+  customerId: string;
+  suggestion: Loadable<StoredSuggestion | null>;
+  ledger: FeedbackLedger;
+  /** A new suggestion was asked for (regenerate or a pasted message) and has not arrived yet. */
+  waiting: 'regenerate' | 'paste' | null;
+  onRegenerate: (instruction: string) => void;
+}
+
+/** The live suggestion: summary, next best action, up to three drafts, and "regenerate with…" chips. */
+export function SuggestionPanel({ customerId, suggestion, ledger, waiting, onRegenerate }: Props) {
+  const current = suggestion.data;
+  let body;
+  if (current === undefined && suggestion.error) body = <ErrorState error={suggestion.error} onRetry={() => void suggestion.reload()} />;
+  else if (current === undefined) body = <Loading label="正在获取推荐回复…" />;
+  else if (current === null)
+    body = waiting ? (
+      <Loading label="正在生成建议…" />
+    ) : (
+      <Empty>
+        <p>顾客发来消息后，这里会出现推荐回复。</p>
+        <p class="small">顾客的话没有同步过来？可以在下方“粘贴顾客的话”。</p>
+      </Empty>
+    );
+  else {
+    const stale = current.status === 'stale' || waiting !== null;
+    body = (
+      <div class={stale ? 'suggestion suggestion-stale' : 'suggestion'} aria-busy={stale}>
+        {stale && (
+          <p class="stale-banner" role="status">
+            <span class="spinner" aria-hidden="true" />
+            {waiting === 'regenerate' ? '正在按你的要求重新生成…' : '顾客有新消息，正在生成新的建议…'}
+          </p>
+        )}
+        {current.summary && (
+          <p class="summary">
+            <span class="label">概要</span>
+            {current.summary}
+          </p>
+        )}
+        {current.nextAction && (
+          <p class="next-action">
+            <span class="label">下一步</span>
+            {current.nextAction}
+          </p>
+        )}
+        {current.instruction && <p class="hint">已按“{current.instruction}”重新生成</p>}
+        {current.fallbackReason && <p class="hint">智能模型暂时不可用，以下为离线建议。</p>}
+        {current.drafts.length === 0 ? (
+          <Empty>这次没有合适的回复建议。可以换个要求重新生成，或直接自己回复。</Empty>
+        ) : (
+          <div class="drafts">
+            {current.drafts.map((draft, index) => (
+              <DraftCard key={`${current.id}:${draft.id}`} draft={draft} index={index} suggestionId={current.id} customerId={customerId} ledger={ledger} />
+            ))}
+          </div>
+        )}
+      </div>
+    );
+  }
+  return (
+    <Section title="推荐回复" id="suggestion">
+      {body}
+      {current && (
+        <div class="regenerate" role="group" aria-label="换一批">
+          <span class="small muted">换一批：</span>
+          {REGENERATE_CHIPS.map((instruction) => (
+            <button type="button" key={instruction} class="chip-button" disabled={waiting !== null} onClick={() => onRegenerate(instruction)}>
+              {instruction}
+            </button>
+          ))}
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,49 @@
+import type { LiveEvent, LiveEventType } from './api-types.ts';
+
+/** The pieces of the sidebar that are fetched separately and can be refreshed one by one. */
+export type Resource = 'card' | 'suggestion' | 'proposals' | 'recommendations';
+
+const EVENT_TYPES: readonly LiveEventType[] = ['suggestion', 'suggestion_stale', 'message', 'tags', 'approval', 'task'];
+
+const AFFECTS: Record<LiveEventType, readonly Resource[]> = {
+  // A new suggestion carries new tag proposals; recommendations follow the conversation it answered.
+  suggestion: ['suggestion', 'proposals', 'recommendations'],
+  suggestion_stale: ['suggestion'],
+  // The chat itself is on screen beside the sidebar; a customer message is followed by suggestion_stale.
+  message: [],
+  tags: ['card', 'proposals', 'recommendations'],
+  approval: ['suggestion'],
+  task: ['card'],
+};
+
+export function isLiveEventType(type: string): type is LiveEventType {
+  return (EVENT_TYPES as readonly string[]).includes(type);
+}
+
+/** What to refetch for an event; events about another customer's chat change nothing on this page. */
+export function resourcesForEvent(event: LiveEvent, customerId: string): readonly Resource[] {
+  if (event.customerId !== customerId) return [];
+  return AFFECTS[event.type];
+}
+
+/** Parses one SSE `data:` payload; a malformed one is dropped rather than breaking the stream handler. */
+export function parseLiveEvent(type: string, data: string): LiveEvent | null {
+  if (!isLiveEventType(type)) return null;
+  try {
+    const parsed: unknown = JSON.parse(data);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const record = parsed as Record<string, unknown>;
+    if (typeof record.customerId !== 'string') return null;
+    const pick = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+    const decision = pick('decision');
+    const event: LiveEvent = { type, customerId: record.customerId };
+    for (const key of ['suggestionId', 'messageId', 'draftId', 'taskId'] as const) {
+      const value = pick(key);
+      if (value !== undefined) event[key] = value;
+    }
+    if (decision === 'approved' || decision === 'rejected') event.decision = decision;
+    return event;
+  } catch {
+    return null;
+  }
+}
