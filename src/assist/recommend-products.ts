@@ -53,6 +53,8 @@ export function recommendProducts(
   const tags = profileTags(profile, options);
   const names = tags.map((t) => t.slice(t.indexOf('/') + 1));
   const categories = new Set(names.filter((name) => CATEGORIES.has(name)));
+  // What the customer is asking about right now outweighs what the profile says they liked before.
+  const focus = new Set((options.tags ?? []).map((t) => t.slice(t.indexOf('/') + 1)).filter((name) => CATEGORIES.has(name)));
   const bands = names.flatMap((name) => parseBand(name) ?? []);
   const tagSet = new Set(tags);
   const query = weightedQuery(buildContext(conversation));
@@ -65,7 +67,8 @@ export function recommendProducts(
     const reasons: string[] = [];
     let score = (relevance.get(doc) ?? 0) * 2;
     if ((relevance.get(doc) ?? 0) >= 0.5) reasons.push('和您聊到的需求相关');
-    if (categories.has(product.category)) score += 0.6;
+    if (focus.has(product.category)) score += 1.5;
+    else if (categories.has(product.category)) score += focus.size > 0 ? 0 : 0.6;
     const fits = bands.some((band: Band) => product.price >= band.lo && product.price <= band.hi);
     if (bands.length > 0) score += fits ? 0.8 : -0.5;
     if (fits) reasons.push('在您的预算内');

@@ -72,9 +72,9 @@ export async function buildAssist(config: Config, deps: { tagCache: CorpTagCache
   });
   const knowledgePort: KnowledgePort = {
     search: (query, limit) => searchKnowledge(knowledge.current(), query, limit).map(({ score: _score, ...hit }) => hit),
-    recommend: (guideId, profile, conversation, limit) => {
+    recommend: (guideId, profile, conversation, limit, focusTags) => {
       const kb = knowledge.current();
-      return recommendProducts(kb, profile, conversation, limit, { library: buildAssistLibrary(corpTags, kb), guideId });
+      return recommendProducts(kb, profile, conversation, limit, { library: buildAssistLibrary(corpTags, kb), guideId, tags: focusTags });
     },
   };
   return {

@@ -22,7 +22,8 @@ export interface KnowledgeResult {
 
 export interface KnowledgePort {
   search(query: string, limit: number): KnowledgeResult[];
-  recommend(guideId: string, profile: CustomerProfile | undefined, conversation: ChatMessage[], limit: number): Array<{ sku: string; name: string; price: number; reason: string }>;
+  /** `focusTags`: tags the current conversation points at ("组/标签"), weighed above the profile's. */
+  recommend(guideId: string, profile: CustomerProfile | undefined, conversation: ChatMessage[], limit: number, focusTags: string[]): Array<{ sku: string; name: string; price: number; reason: string }>;
 }
 
 /** Everything the guide-facing routes need; built once in the composition root. */

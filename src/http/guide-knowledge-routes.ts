@@ -19,7 +19,12 @@ export function mountGuideKnowledgeRoutes(router: Router, deps: GuideApiDeps): v
   router.get('/api/customers/:customerId/recommendations', requireMember(deps, ['guide']), ownCustomer(deps), async (ctx) => {
     const customerId = customerIdOf(ctx.params);
     const { userId } = currentMember(ctx);
-    const [profile, conversation] = await Promise.all([deps.store.getProfile(customerId), deps.store.lastMessages(userId, customerId, 20)]);
-    ctx.body = { products: deps.knowledge.recommend(userId, profile, conversation, limitOf(ctx.query.limit, 3)) };
+    const [profile, conversation, suggestion] = await Promise.all([
+      deps.store.getProfile(customerId),
+      deps.store.lastMessages(userId, customerId, 20),
+      deps.suggestions.get(userId, customerId),
+    ]);
+    const focus = suggestion?.status === 'fresh' ? suggestion.tags.map((t) => t.tag) : [];
+    ctx.body = { products: deps.knowledge.recommend(userId, profile, conversation, limitOf(ctx.query.limit, 3), focus) };
   });
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
+import { detectIntent, topIntent } from '../../src/assist/offline/detect-intent.ts';
+import { recommendProducts } from '../../src/assist/recommend-products.ts';
+import { buildAssistLibrary } from '../../src/assist/tags/build-assist-library.ts';
+import { chat, DEMO_DIR, demoCorpTags } from './support.ts';
+
+describe('what the customer asks now comes first', () => {
+  it('does not mistake a greeting in front of a question for the intent', () => {
+    expect(topIntent(detectIntent('你好，想买双鞋子，周末出去玩穿，有推荐吗？'))?.intent).not.toBe('问候');
+    expect(topIntent(detectIntent('你好'))?.intent).toBe('问候');
+  });
+
+  it('recommends from the category the conversation is about, over the profile’s old interest', async () => {
+    const kb = await loadKnowledge(DEMO_DIR);
+    const library = buildAssistLibrary(await demoCorpTags(), kb);
+    const tagIds = ['意向品类/服装', '场合/通勤'].map((k) => library.byKey.get(k)?.id as string);
+    const profile = { customerId: 'c', relationships: { g: { guideId: 'g', status: 'active' as const, since: 0, tagIds } }, facts: [], updatedAt: 0 };
+    const conversation = chat('顾客: 你好，想买双鞋子，周末出去玩穿，有推荐吗？');
+    const withFocus = recommendProducts(kb, profile, conversation, 3, { library, guideId: 'g', tags: ['意向品类/鞋履'] });
+    expect(withFocus.map((r) => kb.products.find((p) => p.sku === r.sku)?.category)).toEqual(['鞋履', '鞋履', '鞋履']);
+    const withoutFocus = recommendProducts(kb, profile, conversation, 3, { library, guideId: 'g' });
+    expect(withoutFocus.some((r) => kb.products.find((p) => p.sku === r.sku)?.category === '服装')).toBe(true);
+  });
+});
