@@ -1,66 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { fileSchema } from './config-schema.ts';
 
 /**
  * loadConfig(env, files): the only place settings are read. Files give every setting and its default;
  * the environment overrides them and is the only source of secrets. One error lists every problem.
  */
 
-const port = z.coerce.number().int().min(0).max(65535);
-const positiveInt = z.coerce.number().int().positive();
-// z.coerce.boolean() would read the string "false" as true.
-const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
-
-const fileSchema = z.object({
-  server: z.object({
-    port,
-    host: z.string().min(1),
-    publicUrl: z.string(),
-    bodyLimitBytes: positiveInt,
-    shutdownGraceMs: positiveInt,
-  }),
-  redis: z.object({
-    url: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
-    prefix: z.string().min(1).regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only'),
-    enqueueTimeoutMs: positiveInt,
-    startLocal: flag,
-  }),
-  wecom: z.object({
-    corpId: z.string(),
-    agentId: z.string().regex(/^\d*$/, 'must be the numeric AgentId'),
-    apiBaseUrl: z.url(),
-    timestampWindowSec: positiveInt,
-    apiTimeoutMs: positiveInt,
-    oauthAuthorizeUrl: z.url(),
-    welcomeTemplate: z.string(),
-  }),
-  retention: z.object({
-    conversationTtlDays: positiveInt,
-    conversationMaxMessages: positiveInt,
-    dedupeTtlSec: positiveInt,
-  }),
-  org: z.object({ file: z.string().min(1) }),
-  spool: z.object({ dir: z.string().min(1), replayIntervalMs: positiveInt }),
-  worker: z.object({ enabled: flag, concurrency: positiveInt, attempts: positiveInt }),
-  assist: z.object({
-    engine: z.enum(['offline', 'llm']),
-    knowledgeDir: z.string().min(1),
-    debounceMs: z.coerce.number().int().min(0),
-    llm: z.object({ baseUrl: z.string(), model: z.string(), timeoutMs: positiveInt }),
-  }),
-  review: z.object({
-    escalateAfterMin: positiveInt,
-    notifyBatchMs: positiveInt,
-    sentSampleRate: z.coerce.number().min(0).max(1),
-    auditRetentionDays: positiveInt,
-    approvalSeverity: z.record(z.string(), z.enum(['info', 'warn', 'block'])),
-  }),
-  log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) }),
-  demo: z.object({ emulatorPort: port }),
-});
-
-export type Settings = z.infer<typeof fileSchema>;
+export type Settings = ReturnType<typeof fileSchema.parse>;
 
 export interface Secrets {
   wecomToken: string;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Every setting, its type and its bounds; defaults live in config/default.yaml, overrides in the environment. */
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+// z.coerce.boolean() would read the string "false" as true.
+const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
+
+export const fileSchema = z.object({
+  server: z.object({
+    port,
+    host: z.string().min(1),
+    publicUrl: z.string(),
+    bodyLimitBytes: positiveInt,
+    shutdownGraceMs: positiveInt,
+  }),
+  redis: z.object({
+    url: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+    prefix: z.string().min(1).regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only'),
+    enqueueTimeoutMs: positiveInt,
+    startLocal: flag,
+  }),
+  wecom: z.object({
+    corpId: z.string(),
+    agentId: z.string().regex(/^\d*$/, 'must be the numeric AgentId'),
+    apiBaseUrl: z.url(),
+    timestampWindowSec: positiveInt,
+    apiTimeoutMs: positiveInt,
+    oauthAuthorizeUrl: z.url(),
+    welcomeTemplate: z.string(),
+  }),
+  retention: z.object({
+    conversationTtlDays: positiveInt,
+    conversationMaxMessages: positiveInt,
+    dedupeTtlSec: positiveInt,
+  }),
+  org: z.object({ file: z.string().min(1) }),
+  spool: z.object({ dir: z.string().min(1), replayIntervalMs: positiveInt }),
+  worker: z.object({ enabled: flag, concurrency: positiveInt, attempts: positiveInt }),
+  assist: z.object({
+    engine: z.enum(['offline', 'llm']),
+    knowledgeDir: z.string().min(1),
+    debounceMs: z.coerce.number().int().min(0),
+    llm: z.object({ baseUrl: z.string(), model: z.string(), timeoutMs: positiveInt }),
+  }),
+  review: z.object({
+    escalateAfterMin: positiveInt,
+    notifyBatchMs: positiveInt,
+    sentSampleRate: z.coerce.number().min(0).max(1),
+    auditRetentionDays: positiveInt,
+    approvalSeverity: z.record(z.string(), z.enum(['info', 'warn', 'block'])),
+  }),
+  log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) }),
+  demo: z.object({ emulatorPort: port }),
+});
+
