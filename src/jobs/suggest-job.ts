@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
+import type { SuggestInput } from '../assist/engine-types.ts';
 import type { Suggestion } from '../assist/suggestion-schema.ts';
-import type { ChatMessage, CustomerProfile } from '../conversation/model.ts';
 
 export const SUGGEST_QUEUE = 'suggest';
 
@@ -14,14 +14,7 @@ export interface SuggestJob {
 
 /** What the job needs from the assist engine (src/assist createAssistant satisfies it). */
 export interface AssistantPort {
-  suggest(input: {
-    conversation: ChatMessage[];
-    profile?: CustomerProfile;
-    guideId: string;
-    customerId: string;
-    instruction?: string;
-    now: number;
-  }): Promise<Suggestion>;
+  suggest(input: SuggestInput): Promise<Suggestion>;
 }
 
 /**
