@@ -1,4 +1,5 @@
 import { Worker } from 'bullmq';
+import { detectIntent, topIntent } from '../assist/offline/detect-intent.ts';
 import { Redis } from 'ioredis';
 import { startEventWorker } from '../jobs/event-worker.ts';
 import { startInboxPump } from '../jobs/inbox-pump.ts';
@@ -16,20 +17,25 @@ type Closer = () => Promise<unknown>;
 
 export const storeOf = (rt: Runtime, guideId: string): string => rt.org.member(guideId)?.stores[0] ?? 'unassigned';
 
-/** What the customer asked, for the manager's "top questions": the intent or FAQ behind the best draft. */
-function topicOf(rt: Runtime, suggestion: StoredSuggestion): string | undefined {
+/**
+ * What the customer asked, for the manager's "top questions": the FAQ question the best draft answers, else
+ * the intent of the customer's words (whatever engine wrote the drafts).
+ */
+async function topicOf(rt: Runtime, suggestion: StoredSuggestion): Promise<string | undefined> {
   const best = suggestion.drafts[0];
-  if (!best?.sourceId) return undefined;
-  const kb = rt.assist.knowledge.current();
-  if (best.source === 'faq') return kb.faqs.find((f) => f.id === best.sourceId)?.question;
-  return kb.scripts.find((s) => s.id === best.sourceId)?.intent;
+  if (best?.source === 'faq' && best.sourceId) {
+    const faq = rt.assist.knowledge.current().faqs.find((f) => f.id === best.sourceId);
+    if (faq) return faq.question;
+  }
+  const asked = (await rt.stores.store.lastMessages(suggestion.guideId, suggestion.customerId, 20)).filter((m) => suggestion.answeredMessageIds.includes(m.id));
+  return topIntent(detectIntent(asked.map((m) => m.text).join(' ')))?.intent;
 }
 
 /** Counts the suggestion for the figures; held drafts become pending approvals announced to the managers. */
 function afterSuggestion(rt: Runtime): (suggestion: StoredSuggestion) => Promise<void> {
   return async (suggestion) => {
     const storeId = storeOf(rt, suggestion.guideId);
-    const topic = topicOf(rt, suggestion);
+    const topic = await topicOf(rt, suggestion);
     await rt.stores.stats.recordSuggestion({
       guideId: suggestion.guideId,
       storeId,

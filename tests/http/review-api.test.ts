@@ -153,8 +153,12 @@ describe('sent-message review, figures and the learning loop', () => {
     const figures = (await (await wang.get('/api/review/figures?period=week')).json()) as {
       stores: Array<{ id: string; guides: Array<{ userId: string; figures: { flaggedRate: number | null; approvalsDecided: number } }> }>;
       series: unknown[];
+      topQuestions: Array<{ text: string; count: number }>;
     };
     expect(figures.series).toHaveLength(7);
+    // Two questions were asked ("这件大衣能便宜点吗？", "可以便宜吗"): both about price or offers.
+    expect(figures.topQuestions.reduce((n, q) => n + q.count, 0)).toBe(2);
+    for (const q of figures.topQuestions) expect(['价格咨询', '优惠活动']).toContain(q.text);
     const linFigures = figures.stores.find((s) => s.id === 'sh-jingan')?.guides.find((g) => g.userId === 'guide.lin')?.figures;
     expect(linFigures?.flaggedRate).toBeGreaterThan(0);
     expect(linFigures?.approvalsDecided).toBeGreaterThanOrEqual(1);
