@@ -18,6 +18,7 @@ const forbidden = {
   suggestions: { layers: ['http', 'jobs', 'wecom', 'emulator', 'compose'], packages: ['koa', '@koa/router'] },
   tasks: { layers: ['http', 'jobs', 'assist', 'wecom', 'emulator', 'compose'], packages: ['koa', '@koa/router'] },
   org: { layers: ['http', 'jobs', 'assist', 'wecom', 'emulator', 'compose'], packages: [] },
+  lifecycle: { layers: ['http', 'jobs', 'emulator', 'compose'], packages: ['koa', '@koa/router', 'bullmq'] },
 };
 const ROOT_ONLY = [
   [/\bprocess\.env\b/, 'reads process.env'],

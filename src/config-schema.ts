@@ -50,6 +50,17 @@ export const fileSchema = z.object({
     auditRetentionDays: positiveInt,
     approvalSeverity: z.record(z.string(), z.enum(['info', 'warn', 'block'])),
   }),
+  lifecycle: z.object({
+    enabled: flag,
+    runAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24h, Asia/Shanghai)'),
+    memberTtlDays: positiveInt,
+    importMaxBytes: positiveInt,
+    rules: z.array(z.enum(['birthday', 'win_back', 'points_expiring', 'new_arrival'])),
+    birthday: z.object({ daysBefore: z.coerce.number().int().min(0).max(60) }),
+    winBack: z.object({ afterDays: positiveInt, offer: z.string() }),
+    pointsExpiring: z.object({ withinDays: positiveInt, minBalance: z.coerce.number().int().min(0) }),
+    newArrival: z.object({ withinDays: positiveInt }),
+  }),
   log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) }),
   demo: z.object({ emulatorPort: port }),
 });

@@ -52,6 +52,15 @@ export const ENV_MAP: Record<string, string> = {
   REVIEW_ESCALATE_AFTER_MIN: 'review.escalateAfterMin',
   REVIEW_NOTIFY_BATCH_MS: 'review.notifyBatchMs',
   DEMO_EMULATOR_PORT: 'demo.emulatorPort',
+  LIFECYCLE_ENABLED: 'lifecycle.enabled',
+  LIFECYCLE_RUN_AT: 'lifecycle.runAt',
+  LIFECYCLE_MEMBER_TTL_DAYS: 'lifecycle.memberTtlDays',
+  LIFECYCLE_BIRTHDAY_DAYS: 'lifecycle.birthday.daysBefore',
+  LIFECYCLE_WIN_BACK_DAYS: 'lifecycle.winBack.afterDays',
+  LIFECYCLE_WIN_BACK_OFFER: 'lifecycle.winBack.offer',
+  LIFECYCLE_POINTS_DAYS: 'lifecycle.pointsExpiring.withinDays',
+  LIFECYCLE_POINTS_MIN_BALANCE: 'lifecycle.pointsExpiring.minBalance',
+  LIFECYCLE_NEW_ARRIVAL_DAYS: 'lifecycle.newArrival.withinDays',
 };
 
 const AES_KEY = /^[A-Za-z0-9]{43}$/;

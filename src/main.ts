@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { buildAssist } from './compose/assistant.ts';
 import type { Runtime } from './compose/runtime.ts';
+import { buildLifecycle, importMembersCli, seedDemoMembers } from './compose/lifecycle.ts';
 import { createStores } from './compose/stores.ts';
 import { setUpWecom } from './compose/wecom.ts';
 import { startWeb } from './compose/web.ts';
@@ -96,9 +97,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const org = await loadOrg(config.org.file);
   const wecom = await setUpWecom(config, redis, keys, now);
   const assist = await buildAssist(config, { tagCache: stores.tagCache, org, log });
+  const lifecycle = buildLifecycle(config, redis, keys, log);
   let webUrl = '';
   const rt: Runtime = {
-    config, log, now, keys, redis, producer, metrics, stores, org, wecom, assist, eventQueue, suggestQueue, reviewQueue, intake, instanceId,
+    config, log, now, keys, redis, producer, metrics, stores, org, wecom, assist, eventQueue, suggestQueue, reviewQueue, lifecycle, intake, instanceId,
     publicUrl: () => config.server.publicUrl || webUrl,
     record: (messages) => recordMessages({ store: stores.store, suggestions: stores.suggestions, feed: stores.feed, suggestQueue, debounceMs: config.assist.debounceMs, now, onGuideMessage: sampleSent }, messages),
   };
@@ -139,6 +141,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await eventQueue.close();
       await suggestQueue.close();
       await reviewQueue.close();
+      await lifecycle.close();
       await wecom.emulator?.close();
       producer.disconnect();
       await redis.quit().catch(() => redis.disconnect());
@@ -155,6 +158,9 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : String(error));
     process.exit(1);
   }
+  // `npm run import-members -- FILE`: a one-shot import against the configured Redis, then exit.
+  const importAt = process.argv.indexOf('--import-members');
+  if (importAt >= 0) process.exit(await importMembersCli(config, process.argv.slice(importAt + 1), { now: Date.now, out: (line) => console.log(line) }));
   const log = createLogger(config.log.level);
   let target;
   try {
@@ -169,6 +175,7 @@ async function main(): Promise<void> {
     { web: role !== 'worker', worker: role === 'worker' || (role === 'all' && config.worker.enabled), log, instanceId: `${role}-${process.pid}-${randomUUID().slice(0, 8)}` },
   );
   log.info({ url: service.url, mode: config.mode, role }, 'guide assistant started');
+  if (service.emulator && role !== 'web') await seedDemoMembers(service).catch((err: unknown) => log.warn({ err }, 'demo members not imported'));
   if (service.emulator) console.log(`\n  Demo: open ${service.emulator.url}/demo/ (an emulated WeCom chat beside the guide's sidebar)\n`);
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

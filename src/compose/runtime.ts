@@ -14,6 +14,7 @@ import type { Org } from '../org/org.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
 import type { CallbackKeys } from '../wecom/crypto.ts';
 import type { AssistParts } from './assistant.ts';
+import type { LifecycleParts } from './lifecycle.ts';
 import type { Stores } from './stores.ts';
 
 /** WeCom identity and endpoints: the tenant's from config, or the emulator's in demo mode. */
@@ -45,6 +46,8 @@ export interface Runtime {
   eventQueue: Queue<EventJob>;
   suggestQueue: Queue<SuggestJob>;
   reviewQueue: Queue<ReviewJob>;
+  /** Member-lifecycle reminders: member data, counters, their queue. */
+  lifecycle: LifecycleParts;
   /** Where browsers reach us (PUBLIC_URL, or the web server's own URL once it listens). */
   publicUrl: () => string;
   intake: EventIntake;

@@ -23,6 +23,8 @@ import { learnScript } from '../assist/knowledge/learn-script.ts';
 import { createCookieSigner } from '../http/session-cookie.ts';
 import { mountStaticPage } from '../http/static-routes.ts';
 import { scheduleSuggestion } from '../jobs/suggest-job.ts';
+import { mountContentRoutes } from '../http/content-routes.ts';
+import { lifecycleMounts } from './lifecycle.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface Web {
@@ -120,6 +122,8 @@ export async function startWeb(rt: Runtime): Promise<Web> {
     (r) => mountReviewFigureRoutes(r, review),
     (r) => mountReviewScriptRoutes(r, review),
     (r) => mountJssdkRoutes(r, { ...guide, api: rt.wecom.api, corpId: rt.wecom.corpId, agentId: rt.wecom.agentId, sdkUrl: rt.wecom.sdkUrl }),
+    ...lifecycleMounts(rt, guide.signer),
+    (r) => mountContentRoutes(r, { knowledge: rt.assist.knowledge, org: rt.org, signer: guide.signer, now: rt.now }),
     (r) => mountStaticPage(r, 'sidebar', resolve('web/sidebar/dist')),
     (r) => mountStaticPage(r, 'review', resolve('web/review/dist')),
   ]);

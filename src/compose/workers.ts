@@ -11,6 +11,7 @@ import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
+import { startLifecycleWorker } from './lifecycle.ts';
 import type { Runtime } from './runtime.ts';
 
 type Closer = () => Promise<unknown>;
@@ -151,6 +152,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   review.on('failed', (job, err) => log.warn({ kind: job?.data.kind, err }, 'review job failed; will retry'));
   await rt.reviewQueue.upsertJobScheduler('review-sweep', { every: 60_000 }, { name: 'sweep', data: { kind: 'sweep' } });
   closers.push(() => events.close(), () => suggest.close(), () => review.close());
+  closers.push(await startLifecycleWorker(rt));
   if (options.warmUp) void warmUp(rt, refreshTags);
   return closers;
 }

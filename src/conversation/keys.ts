@@ -74,6 +74,16 @@ export interface Keys {
   oauthCode(codeHash: string): string;
   /** Tag proposals the guide already accepted or dismissed (not proposed again). */
   tagDecisions(guideId: string, customerId: string): string;
+  /** One member's lifecycle data (birthday, last purchase, points), JSON; expires unless re-imported. */
+  lifecycleMember(customerId: string): string;
+  /** Set of customer ids with lifecycle data (what the daily run walks). */
+  lifecycleMembers(): string;
+  /** Marks a lifecycle reminder as made for one member, rule and period; lives until the period is over. */
+  lifecycleOnce(onceKey: string): string;
+  /** Set of a guide's new lifecycle task ids not yet announced in a digest app message. */
+  lifecycleDigest(guideId: string): string;
+  /** Lifecycle counters of one store for one day (hash: `rule|created`, `rule|done`, `rule|outcome|sent` …). */
+  lifecycleCounts(storeId: string, day: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -121,5 +131,10 @@ export function createKeys(prefix: string): Keys {
     approvalsPending: (store) => k('approvals-pending', store),
     approvalsDecided: (store) => k('approvals-decided', store),
     feedbackLog: (day) => k('fb-log', day),
+    lifecycleMember: (c) => k('lc-member', c),
+    lifecycleMembers: () => k('lc-members'),
+    lifecycleOnce: (r) => k('lc-once', r),
+    lifecycleDigest: (g) => k('lc-digest', g),
+    lifecycleCounts: (store, day) => k('lc-count', store, day),
   };
 }

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type Service } from '../../src/main.ts';
+import { api, signIn } from '../support/demo-session.ts';
+import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
+
+let service: Service;
+let prefix: string;
+
+beforeAll(async () => {
+  const config = testConfig({ WORKER_ENABLED: 'false' });
+  prefix = config.redis.prefix;
+  service = await startService(config, { log: silentLog, warmUp: false });
+});
+
+afterAll(async () => {
+  await service.close();
+  await deleteUnder(prefix);
+});
+
+describe('POST /api/content', () => {
+  it('writes a Moments post with catalog prices for a signed-in guide', async () => {
+    const guide = api(service, (await signIn(service, 'guide.lin')).cookie);
+    const res = await guide.post('/api/content', { kind: 'moments', skus: ['AP-1001'], theme: '秋冬上新' });
+    expect(res.status).toBe(200);
+    const { copy } = (await res.json()) as { copy: { text: string; skus: string[]; flags: unknown[] } };
+    expect(copy.text).toContain('双面羊毛呢大衣 ¥1299');
+    expect(copy.text).toContain('上海静安嘉里店');
+    expect(copy.flags).toEqual([]);
+  });
+
+  it('refuses unknown products, unknown kinds and anonymous callers', async () => {
+    const guide = api(service, (await signIn(service, 'guide.lin')).cookie);
+    expect((await guide.post('/api/content', { kind: 'moments', skus: ['NOPE-1'] })).status).toBe(404);
+    expect((await guide.post('/api/content', { kind: 'poem', skus: ['AP-1001'] })).status).toBe(400);
+    expect((await fetch(`${service.url}/api/content`, { method: 'POST' })).status).toBe(401);
+  });
+});
