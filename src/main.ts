@@ -174,9 +174,6 @@ async function main(): Promise<void> {
     { ...config, redis: { ...config.redis, url: target.url } },
     { web: role !== 'worker', worker: role === 'worker' || (role === 'all' && config.worker.enabled), log, instanceId: `${role}-${process.pid}-${randomUUID().slice(0, 8)}` },
   );
-  log.info({ url: service.url, mode: config.mode, role }, 'guide assistant started');
-  if (service.emulator && role !== 'web') await seedDemoMembers(service).catch((err: unknown) => log.warn({ err }, 'demo members not imported'));
-  if (service.emulator) console.log(`\n  Demo: open ${service.emulator.url}/demo/ (an emulated WeCom chat beside the guide's sidebar)\n`);
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -188,6 +185,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  log.info({ url: service.url, mode: config.mode, role }, 'guide assistant started');
+  if (service.emulator) console.log(`\n  Demo: open ${service.emulator.url}/demo/ (an emulated WeCom chat beside the guide's sidebar)\n`);
+  if (service.emulator && role !== 'web') void seedDemoMembers(service).catch((err: unknown) => log.warn({ err }, 'demo members not imported'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
