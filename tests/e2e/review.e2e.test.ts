@@ -1,16 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReview } from '../../scripts/build-review.mjs';
-import { buildWeb } from '../../scripts/build-web.mjs';
+import { contextSignedInAs, DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
 import type { FakeLlmServer } from '../support/fake-llm-server.ts';
 import { llmEnv, RISKY_DRAFT, startRiskyModel } from '../support/risky-model.ts';
 import { tempTenant } from '../support/temp-tenant.ts';
-import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
 
 /**
  * Flow 3 end to end in real Chromium: `npm start` in demo mode with the model pointed at a fake provider that
@@ -22,8 +15,6 @@ import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
  * Screenshots go to artifacts/e2e/.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = join(ROOT, 'artifacts', 'e2e');
 const GUIDE = 'guide.lin';
 const CUSTOMER = 'wmLT0002';
 const CUSTOMER_SAYS = '这件羊绒大衣能打折吗？';
@@ -31,105 +22,34 @@ const MANAGER_TEXT = '这件金卡及以上会员可享95折，我帮您查一�
 const GUIDE_WRITES = '这款羊绒大衣是顶级面料，通勤穿很合适，您可以来店里试试～';
 const SCRIPT_TEXT = '这款羊绒大衣面料柔软保暖，通勤穿很合适，您可以来店里试试～';
 const PHONE = { width: 360, height: 740 };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Bounds for asynchronous work (OAuth hops, the suggestion job, the batched textcard); not speed goals. */
 const APPEAR_MS = 20_000;
-const START_MS = 90_000;
 
-const prefix = `test:e2e-review:${randomUUID().slice(0, 8)}:`;
-const spoolDir = mkdtempSync(join(tmpdir(), 'ga-e2e-review-spool-'));
-const tenant = tempTenant();
-let model: FakeLlmServer;
-let service: ChildProcess | undefined;
-let output = '';
-let demoUrl: URL;
+let model: FakeLlmServer | undefined;
+let demo: DemoProcess;
 let serviceUrl: string;
 let browser: Browser;
 
-function startDemo(): Promise<URL> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('WECOM_') && key !== 'CONFIG_FILE') env[key] = value;
-  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', REDIS_URL, REDIS_PREFIX: prefix, SPOOL_DIR: spoolDir, LOG_LEVEL: 'info', DEMO_EMULATOR_PORT: '0' });
-  // A writable copy of the demo tenant (promoted scripts land there), the textcard batch and sampling made quick and sure.
-  Object.assign(env, { KNOWLEDGE_DIR: tenant.dir, ORG_FILE: tenant.orgFile, REVIEW_NOTIFY_BATCH_MS: '300', REVIEW_SENT_SAMPLE_RATE: '1', ...llmEnv(model) });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  service = child;
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no demo URL printed within ${START_MS} ms:\n${output.slice(-3000)}`)), START_MS);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const found = output.match(/https?:\/\/[^\s"'<>]+\/demo\/?[^\s"'<>]*/)?.[0];
-      if (!found) return;
-      clearTimeout(timer);
-      ok(new URL(found));
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`));
-    });
-  });
-}
-
-async function stopDemo(): Promise<void> {
-  const child = service;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-  child.kill('SIGTERM');
-  const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(forced);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/**
- * A browser context in which WeCom's sign-in (the emulator's authorize page) knows the member as `userId`:
- * the page's own /auth/login hop is answered by the real service, its redirect to the authorize page only
- * gains `emulator_user` (redirect hops themselves cannot be intercepted).
- */
-async function contextAs(userId: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  await context.route((url) => url.pathname === '/auth/login', async (route) => {
-    const response = await route.fetch({ maxRedirects: 0 });
-    const authorize = new URL(response.headers().location ?? '');
-    authorize.searchParams.set('emulator_user', userId);
-    await route.fulfill({ response, headers: { ...response.headers(), location: authorize.toString() } });
-  });
-  return context;
-}
-
 /** The link of the newest 待审核 textcard the emulated WeCom delivered to the manager. */
 async function textcardLink(): Promise<string | undefined> {
-  const response = await fetch(new URL('/__emulator/app-messages?userid=manager.wang', demoUrl));
+  const response = await fetch(new URL('/__emulator/app-messages?userid=manager.wang', demo.url));
   const { messages } = (await response.json()) as { messages: Array<{ msgtype: string; body: { url?: string } }> };
   return messages.filter((m) => m.msgtype === 'textcard').at(-1)?.body.url;
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await buildReview({ quiet: true });
-  // The sidebar is built aside and copied over without emptying its directory first, so a sidebar test
-  // running at the same time never finds its files missing.
-  const sidebarOut = mkdtempSync(join(tmpdir(), 'ga-e2e-sidebar-'));
-  await buildWeb({ outDir: sidebarOut, quiet: true });
-  cpSync(sidebarOut, join(ROOT, 'web', 'sidebar', 'dist'), { recursive: true });
-  rmSync(sidebarOut, { recursive: true, force: true });
   model = await startRiskyModel();
-  demoUrl = await startDemo();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, START_MS + 60_000);
+  const tenant = tempTenant();
+  // A writable copy of the demo tenant (promoted scripts land there), the textcard batch and sampling made quick and sure.
+  const env = { KNOWLEDGE_DIR: tenant.dir, ORG_FILE: tenant.orgFile, REVIEW_NOTIFY_BATCH_MS: '300', REVIEW_SENT_SAMPLE_RATE: '1', ...llmEnv(model) };
+  demo = await startDemoProcess({ name: 'e2e-review', env, removeOnStop: [tenant.dir] });
+  browser = await launchChromium();
+}, DEMO_START_MS + 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stopDemo();
+  await demo?.stop();
   await model?.close();
-  await deleteUnder(prefix);
-  rmSync(spoolDir, { recursive: true, force: true });
-  rmSync(tenant.dir, { recursive: true, force: true });
 }, 30_000);
 
 describe('the manager review console in the demo', { timeout: 90_000 }, () => {
@@ -141,13 +61,10 @@ describe('the manager review console in the demo', { timeout: 90_000 }, () => {
 
   it('holds the model draft that promises an unlisted discount: the sidebar shows it waiting', async () => {
     guidePage = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' })).newPage();
-    const target = new URL(demoUrl);
-    target.searchParams.set('guide', GUIDE);
-    target.searchParams.set('customer', CUSTOMER);
-    await guidePage.goto(target.toString());
+    await guidePage.goto(demo.pageFor(GUIDE, CUSTOMER));
     sidebar = guidePage.frameLocator('#sidebar-frame');
     await sidebar.locator('.live-live').waitFor({ timeout: APPEAR_MS });
-    serviceUrl = new URL((await guidePage.locator('#sidebar-frame').getAttribute('src')) ?? '', demoUrl).origin;
+    serviceUrl = new URL((await guidePage.locator('#sidebar-frame').getAttribute('src')) ?? '', demo.url).origin;
     await guidePage.fill('#composer-text', CUSTOMER_SAYS);
     await guidePage.press('#composer-text', 'Enter');
     const held = sidebar.locator('article.draft', { hasText: RISKY_DRAFT });
@@ -169,11 +86,11 @@ describe('the manager review console in the demo', { timeout: 90_000 }, () => {
     const link = (await textcardLink()) as string;
     approvalId = new URL(link).searchParams.get('item') ?? '';
     // Meanwhile an admin has the queue open and starts editing the same item (so it stays on the admin's screen).
-    admin = await (await contextAs('admin.hq', { width: 1280, height: 860 })).newPage();
+    admin = await (await contextSignedInAs(browser, 'admin.hq', { width: 1280, height: 860 })).newPage();
     await admin.goto(`${serviceUrl}/review/`);
     await admin.locator(`article[data-approval-id="${approvalId}"]`).getByRole('button', { name: '修改后通过' }).click({ timeout: APPEAR_MS });
 
-    manager = await (await contextAs('manager.wang', PHONE)).newPage();
+    manager = await (await contextSignedInAs(browser, 'manager.wang', PHONE)).newPage();
     // No session yet: the page sends the manager through sign-in and back to the same item.
     const login = manager.waitForRequest((request) => new URL(request.url()).pathname === '/auth/login');
     await manager.goto(link);
@@ -256,7 +173,14 @@ describe('the manager review console in the demo', { timeout: 90_000 }, () => {
     const cells = await row.locator('td').allInnerTexts();
     // 展示, 直接发送, 修改后发送 ...: the approved draft was shown and sent.
     expect(Number(cells[1]) + Number(cells[2])).toBeGreaterThanOrEqual(1);
+    // The charts: percentages on the bar chart's axis, a bar and caption per guide, a point per day with data.
     await manager.locator('.chart-bars svg').waitFor();
+    await expect(manager.locator('.chart-bars .ct-label.ct-horizontal').allInnerTexts()).resolves.toEqual(['0%', '50%', '100%']);
+    await expect(manager.locator('.chart-bars .ct-label.ct-vertical', { hasText: '林晓' }).count()).resolves.toBe(1);
+    // The guide's caption says what the table says: 采纳率（sent/shown）.
+    const caption = `${cells[5]}（${Number(cells[1]) + Number(cells[2])}/${cells[0]}）`;
+    await expect(manager.locator('.chart-bars .chart-caption').allTextContents()).resolves.toContain(caption);
+    await manager.locator('.chart-line .ct-point').first().waitFor({ state: 'attached' });
     await shoot(manager, 'review-07-figures-360');
 
     const href = (await manager.getByRole('link', { name: '导出 CSV' }).getAttribute('href')) ?? '';

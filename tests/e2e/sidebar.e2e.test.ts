@@ -1,12 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.mjs';
-import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
+import { DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
 
 /**
  * The demo, end to end, in real Chromium at phone size (360×740): `npm start` without WeCom credentials
@@ -15,91 +9,32 @@ import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
  * as the guide; accepting a tag writes it to the emulated WeCom. Screenshots go to artifacts/e2e/.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = join(ROOT, 'artifacts', 'e2e');
 const GUIDE = 'guide.lin';
 const CUSTOMER = 'wmLT0002';
 const CUSTOMER_SAYS = '你好，想买双鞋子，周末出去玩穿，有推荐吗？';
 const EXPECTED_TAG = '意向品类/鞋履';
 /** Bounds for things that happen asynchronously (OAuth hops, the debounced suggestion job); not speed goals. */
 const APPEAR_MS = 20_000;
-const START_MS = 90_000;
 
-const prefix = `test:e2e:${randomUUID().slice(0, 8)}:`;
-const spoolDir = mkdtempSync(join(tmpdir(), 'ga-e2e-spool-'));
-let service: ChildProcess | undefined;
-let output = '';
-let demoUrl: URL;
+let demo: DemoProcess;
 let browser: Browser;
-
-/** The demo page URL `npm start` prints ("Demo: open http://127.0.0.1:<port>/demo/ …"). */
-function findDemoUrl(text: string): URL | undefined {
-  const found = text.match(/https?:\/\/[^\s"'<>]+\/demo\/?[^\s"'<>]*/)?.[0];
-  return found ? new URL(found) : undefined;
-}
-
-function startDemo(): Promise<URL> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('WECOM_') && key !== 'CONFIG_FILE') env[key] = value;
-  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', REDIS_URL, REDIS_PREFIX: prefix, SPOOL_DIR: spoolDir, LOG_LEVEL: 'info', DEMO_EMULATOR_PORT: '0', ASSIST_ENGINE: 'offline' });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  service = child;
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no demo URL printed within ${START_MS} ms:\n${output.slice(-3000)}`)), START_MS);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const url = findDemoUrl(output);
-      if (!url) return;
-      clearTimeout(timer);
-      ok(url);
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`));
-    });
-  });
-}
-
-async function stopDemo(): Promise<void> {
-  const child = service;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-  child.kill('SIGTERM');
-  const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(forced);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** The emulated WeCom's view of the guide's tags on the customer. */
 async function emulatorTags(): Promise<string[]> {
-  const response = await fetch(new URL('/__emulator/directory', demoUrl));
+  const response = await fetch(new URL('/__emulator/directory', demo.url));
   const directory = (await response.json()) as { customers: Array<{ external_userid: string; follow: Array<{ userid: string; tags: Array<{ group: string; name: string }> }> }> };
   const follow = directory.customers.find((c) => c.external_userid === CUSTOMER)?.follow.find((f) => f.userid === GUIDE);
   return (follow?.tags ?? []).map((t) => `${t.group}/${t.name}`);
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // The service serves web/sidebar/dist; build it from the current sources first.
-  await buildWeb({ quiet: true });
-  demoUrl = await startDemo();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, START_MS + 30_000);
+  demo = await startDemoProcess({ name: 'e2e', env: { ASSIST_ENGINE: 'offline' } });
+  browser = await launchChromium();
+}, DEMO_START_MS + 30_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stopDemo();
-  await deleteUnder(prefix);
-  rmSync(spoolDir, { recursive: true, force: true });
+  await demo?.stop();
 }, 30_000);
 
 // One browser session walks through the flow; each step waits for asynchronous work (OAuth, suggestion job).
@@ -110,10 +45,7 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
   it('opens beside the emulated chat and signs the guide in through the emulated WeCom OAuth', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
     page = await context.newPage();
-    const target = new URL(demoUrl);
-    target.searchParams.set('guide', GUIDE);
-    target.searchParams.set('customer', CUSTOMER);
-    await page.goto(target.toString());
+    await page.goto(demo.pageFor(GUIDE, CUSTOMER));
     await page.getByText('实时').first().waitFor({ timeout: APPEAR_MS });
     sidebar = page.frameLocator('#sidebar-frame');
     // The card shows the customer's name and the tags WeCom already has for this guide.
@@ -162,7 +94,7 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
     const src = await page.locator('#sidebar-frame').getAttribute('src');
     expect(src).toBeTruthy();
     const alone = await page.context().newPage();
-    await alone.goto(new URL(src ?? '', demoUrl).toString());
+    await alone.goto(new URL(src ?? '', demo.url).toString());
     await alone.locator('article.draft').first().waitFor({ timeout: APPEAR_MS });
     const width = await alone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Flag } from '../../web/sidebar/src/api-types.ts';
-import { placeFlag, segmentFlaggedText, worstSeverity } from '../../web/sidebar/src/flag-segments.ts';
+import { placeFlag, segmentFlaggedText, sortFlags, worstSeverity, type Flag } from '../../web/shared/flag-segments.ts';
+
+// One module marks flagged words for both pages: the guide's drafts in the sidebar, drafts and sent messages
+// in the review console.
 
 function flag(text: string, span: [number, number], severity: Flag['severity'] = 'warn', rule = 'absolute_terms'): Flag {
   return { rule, span, text, reason: `原因：${text}`, severity };
@@ -59,12 +61,47 @@ describe('segmentFlaggedText', () => {
   it('returns the whole text as one plain run without flags', () => {
     expect(segmentFlaggedText('好的', []).segments).toEqual([{ text: '好的', start: 0, end: 2, flags: [] }]);
   });
+
+  it('cuts a held draft around its flag and lists flags with a blank or out-of-range span it cannot place', () => {
+    const held = '这件我给您打8折，今天下单就行～';
+    const discount = flag('打8折', [5, 8], 'block', 'discount');
+    expect(segmentFlaggedText(held, [discount]).segments.map((s) => [s.text, s.flags.length])).toEqual([
+      ['这件我给您', 0],
+      ['打8折', 1],
+      ['，今天下单就行～', 0],
+    ]);
+    const gone = flag('打5折', [5, 8], 'block', 'discount');
+    const outOfRange = flag('', [40, 60]);
+    const { segments, unplaced } = segmentFlaggedText(held, [gone, outOfRange]);
+    expect(segments.map((s) => s.text)).toEqual([held]);
+    expect(unplaced).toEqual([gone, outOfRange]);
+  });
+
+  it('splits a flag nested inside another into three runs', () => {
+    const { segments } = segmentFlaggedText('全网最低价打7折', [flag('全网最低价', [0, 5], 'warn', 'absolute'), flag('最低', [2, 4], 'block', 'prices')]);
+    expect(segments.map((s) => [s.text, s.flags.map((f) => f.rule)])).toEqual([
+      ['全网', ['absolute']],
+      ['最低', ['absolute', 'prices']],
+      ['价', ['absolute']],
+      ['打7折', []],
+    ]);
+  });
 });
 
-describe('worstSeverity', () => {
+describe('worstSeverity and sortFlags', () => {
   it('orders block over warn over info', () => {
     expect(worstSeverity([])).toBeNull();
     expect(worstSeverity([flag('a', [0, 1], 'info'), flag('b', [0, 1], 'warn')])).toBe('warn');
     expect(worstSeverity([flag('a', [0, 1], 'block'), flag('b', [0, 1], 'info')])).toBe('block');
+  });
+
+  it('lists flags worst first, then in the order they appear in the text', () => {
+    const info = flag('这', [0, 1], 'info', 'a');
+    const laterWarn = flag('下单', [11, 13], 'warn', 'b');
+    const warn = flag('我', [2, 3], 'warn', 'c');
+    const block = flag('打8折', [5, 8], 'block', 'd');
+    const input = [info, laterWarn, block, warn];
+    expect(sortFlags(input).map((f) => f.rule)).toEqual(['d', 'c', 'b', 'a']);
+    expect(input.map((f) => f.rule)).toEqual(['a', 'b', 'd', 'c']);
   });
 });

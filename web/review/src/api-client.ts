@@ -1,17 +1,6 @@
+import { ApiError, createRequest } from '../../shared/api-request.ts';
 import type { ApprovalItem, AuditEntry, Decision, FiguresReport, Me, Period, ReviewStore, Script, SentItem } from './api-types.ts';
 import { approvalsUrl, figuresUrl, loginUrl, sentUrl } from './review-urls.ts';
-
-/** A refused or failed call: `code` is the server's stable error code, or `network` / `http_<status>`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
 
 let leaving = false;
 
@@ -22,35 +11,7 @@ function goSignIn(): void {
   window.location.assign(loginUrl(`${window.location.pathname}${window.location.search}`));
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch (error) {
-    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!response.ok) {
-    const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
-    const message = typeof error?.message === 'string' ? error.message : response.statusText;
-    if (response.status === 401) goSignIn();
-    throw new ApiError(response.status, code, message);
-  }
-  return json as T;
-}
+const request = createRequest({ bodiless: [204], onUnauthorized: goSignIn });
 
 const approval = (id: string): string => `/api/review/approvals/${encodeURIComponent(id)}`;
 
@@ -82,10 +43,6 @@ export const api = {
 };
 
 export const FORBIDDEN_ROLE_TEXT = '只有店长和总部运营可以使用审核台';
-
-export function isApiError(error: unknown, code: string): boolean {
-  return error instanceof ApiError && error.code === code;
-}
 
 /** What the manager should do about an error, in the manager's words. */
 export function describeError(error: unknown): string {

@@ -1,7 +1,9 @@
 /** The review console API as documented in the contract (notes/review-api.md); the server is the source of truth. */
+import type { Flag, Severity } from '../../shared/flag-segments.ts';
 
 export type Role = 'guide' | 'manager' | 'admin';
-export type Severity = 'info' | 'warn' | 'block';
+// Flags (guardrail findings on a text) have one shape in both pages' APIs.
+export type { Flag, Severity };
 
 export interface Me {
   userId: string;
@@ -22,15 +24,6 @@ export interface StoreRef {
 
 export interface ReviewStore extends StoreRef {
   guides: Person[];
-}
-
-export interface Flag {
-  rule: string;
-  /** [start, end) in the text, UTF-16 code units. */
-  span: [number, number];
-  text: string;
-  reason: string;
-  severity: Severity;
 }
 
 export interface ConversationLine {

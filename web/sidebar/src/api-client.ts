@@ -1,3 +1,4 @@
+import { ApiError, createRequest } from '../../shared/api-request.ts';
 import type {
   CardTag,
   ChatMessage,
@@ -12,46 +13,8 @@ import type {
   TagProposal,
 } from './api-types.ts';
 
-/** A refused or failed call: `code` is the server's stable error code, or `network` / `http_<status>`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch (error) {
-    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
-  }
-  if (response.status === 202 || response.status === 204) return undefined as T;
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!response.ok) {
-    const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
-    const message = typeof error?.message === 'string' ? error.message : response.statusText;
-    throw new ApiError(response.status, code, message);
-  }
-  return json as T;
-}
+// The guide API answers 202 (regenerate queued) and 204 without a body.
+const request = createRequest({ bodiless: [202, 204] });
 
 const customer = (id: string): string => `/api/customers/${encodeURIComponent(id)}`;
 

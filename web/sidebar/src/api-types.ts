@@ -2,6 +2,7 @@
  * The guide API as the sidebar reads it (see the guide API contract). Kept on the page side so the bundle
  * never pulls server modules; fields the page can live without are optional and defaulted where read.
  */
+import type { Flag, Severity } from '../../shared/flag-segments.ts';
 
 export type Role = 'guide' | 'manager' | 'admin';
 
@@ -83,16 +84,8 @@ export interface ChatMessage {
   kind?: string;
 }
 
-export type Severity = 'info' | 'warn' | 'block';
-
-export interface Flag {
-  rule: string;
-  /** [start, end) in UTF-16 code units of the draft text. */
-  span: [number, number];
-  text: string;
-  reason: string;
-  severity: Severity;
-}
+// Flags (guardrail findings on a draft) have one shape in both pages' APIs.
+export type { Flag, Severity };
 
 export interface Approval {
   state: 'pending' | 'approved' | 'rejected';

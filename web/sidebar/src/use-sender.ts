@@ -1,5 +1,6 @@
 import { useCallback } from 'preact/hooks';
-import { ApiError, api } from './api-client.ts';
+import { ApiError } from '../../shared/api-request.ts';
+import { api } from './api-client.ts';
 import { copyText } from './clipboard.ts';
 import { useNotify } from './components/notice.tsx';
 import { SdkError, sendText } from './sdk.ts';

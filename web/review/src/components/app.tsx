@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, ApiError, FORBIDDEN_ROLE_TEXT } from '../api-client.ts';
+import { ApiError } from '../../../shared/api-request.ts';
+import { useLoadable } from '../../../shared/use-loadable.ts';
+import { api, FORBIDDEN_ROLE_TEXT } from '../api-client.ts';
 import type { Me } from '../api-types.ts';
 import { pageSearch, readPageLocation, type PageLocation, type TabId } from '../review-urls.ts';
-import { useLoadable } from '../use-loadable.ts';
 import { ApprovalQueue } from './approval-queue.tsx';
 import { AuditLog } from './audit-log.tsx';
 import { FiguresView } from './figures-view.tsx';

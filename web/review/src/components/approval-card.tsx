@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, describeError, isApiError } from '../api-client.ts';
+import { isApiError } from '../../../shared/api-request.ts';
+import { api, describeError } from '../api-client.ts';
 import type { ApprovalItem, Person } from '../api-types.ts';
 import { buildDecision, decideLocally, decisionLabel, type DecisionKind } from '../decision.ts';
 import { formatMoment, formatWaiting } from '../format.ts';

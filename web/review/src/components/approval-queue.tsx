@@ -1,8 +1,11 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, describeError } from '../api-client.ts';
+import { ApiError } from '../../../shared/api-request.ts';
+import { useLoadable } from '../../../shared/use-loadable.ts';
+import { api, describeError } from '../api-client.ts';
 import type { ApprovalItem, Person } from '../api-types.ts';
 import { mergeQueue } from '../decision.ts';
-import { useAutoRefresh, useLoadable, useNow } from '../use-loadable.ts';
+import { useAutoRefresh } from '../use-auto-refresh.ts';
+import { useNow } from '../use-now.ts';
 import { ApprovalCard } from './approval-card.tsx';
 import { Empty, ErrorState, Loading, Segmented } from './states.tsx';
 

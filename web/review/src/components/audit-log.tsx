@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import { useLoadable } from '../../../shared/use-loadable.ts';
 import { api } from '../api-client.ts';
 import { auditActionLabel } from '../audit-labels.ts';
 import { formatMoment } from '../format.ts';
-import { useLoadable, useNow } from '../use-loadable.ts';
+import { useNow } from '../use-now.ts';
 import { Empty, ErrorState, Loading } from './states.tsx';
 
 const PAGE = 100;

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import { useLoadable } from '../../../shared/use-loadable.ts';
 import { api } from '../api-client.ts';
 import type { FiguresReport, Period } from '../api-types.ts';
 import { RateBarsChart, RateTrendChart } from '../charts/charts.tsx';
 import { adoptionTrend, guideAdoptionBars } from '../figures-format.ts';
 import { formatCount, formatRange } from '../format.ts';
 import { figuresCsvUrl } from '../review-urls.ts';
-import { useLoadable } from '../use-loadable.ts';
 import { FiguresTable } from './figures-table.tsx';
 import { Empty, ErrorState, Loading, Segmented } from './states.tsx';
 

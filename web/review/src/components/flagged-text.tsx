@@ -1,5 +1,7 @@
+import { segmentFlaggedText, sortFlags, worstSeverity } from '../../../shared/flag-segments.ts';
 import type { Flag } from '../api-types.ts';
-import { SEVERITY_LABEL, segmentFlaggedText, sortFlags, worstSeverity } from '../flag-segments.ts';
+
+const SEVERITY_LABEL: Record<Flag['severity'], string> = { info: '提示', warn: '注意', block: '须审核' };
 
 /**
  * Text with each flagged span marked by severity; every flag's reason is listed underneath, numbered like its

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { useLoadable } from '../../../shared/use-loadable.ts';
 import { api, describeError } from '../api-client.ts';
 import type { Flag } from '../api-types.ts';
 import { parseTags } from '../script-tags.ts';
-import { useLoadable } from '../use-loadable.ts';
 import { useNotify } from './notice.tsx';
 import { ErrorState, Loading } from './states.tsx';
 

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import { useLoadable } from '../../../shared/use-loadable.ts';
 import { api, describeError } from '../api-client.ts';
-import { useLoadable, useNow } from '../use-loadable.ts';
+import { useNow } from '../use-now.ts';
 import { SentCard } from './sent-card.tsx';
 import { Empty, ErrorState, Loading, Segmented } from './states.tsx';
 

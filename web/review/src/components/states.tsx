@@ -1,14 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { ApiError, describeError } from '../api-client.ts';
+import { ApiError } from '../../../shared/api-request.ts';
+import { describeError } from '../api-client.ts';
 
-export function Loading({ label = '正在加载…' }: { label?: string }) {
-  return (
-    <div class="state state-loading" role="status" aria-live="polite">
-      <span class="spinner" aria-hidden="true" />
-      {label}
-    </div>
-  );
-}
+export { Loading } from '../../../shared/loading.tsx';
 
 export function Empty({ title, children }: { title: string; children?: ComponentChildren }) {
   return (

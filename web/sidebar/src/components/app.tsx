@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, api, describeError } from '../api-client.ts';
+import { ApiError } from '../../../shared/api-request.ts';
+import { api, describeError } from '../api-client.ts';
 import type { Me } from '../api-types.ts';
 import { FeedbackLedger, type KeyValueStore } from '../feedback-ledger.ts';
 import { customerFromQuery, guideToSwitchTo, loginUrl, shouldRedirectToLogin, signableUrl } from '../page-context.ts';

@@ -1,6 +1,6 @@
+import { useLoadable } from '../../../shared/use-loadable.ts';
 import { api } from '../api-client.ts';
 import { formatMoment } from '../format.ts';
-import { useLoadable } from '../use-loadable.ts';
 import { Empty, ErrorState, Loading, Section } from './states.tsx';
 
 /** Outside a customer chat (desktop, testing): choose one of the guide's customers. */

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api } from '../api-client.ts';
+import { ApiError } from '../../../shared/api-request.ts';
+import { useLoadable } from '../../../shared/use-loadable.ts';
+import { api } from '../api-client.ts';
 import type { CustomerCard as Card, StoredSuggestion } from '../api-types.ts';
 import type { FeedbackLedger } from '../feedback-ledger.ts';
 import { resourcesForEvent, type Resource } from '../live-refetch.ts';
 import { openLiveStream, type LiveStatus } from '../live-stream.ts';
-import { useLoadable } from '../use-loadable.ts';
 import { CustomerCard } from './customer-card.tsx';
 import { KnowledgeSearch } from './knowledge-search.tsx';
 import { useNotify } from './notice.tsx';

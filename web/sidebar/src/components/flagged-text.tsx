@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { segmentFlaggedText, worstSeverity } from '../../../shared/flag-segments.ts';
 import type { Flag } from '../api-types.ts';
-import { segmentFlaggedText, worstSeverity } from '../flag-segments.ts';
 
 const SEVERITY_LABEL: Record<Flag['severity'], string> = { info: '提示', warn: '注意', block: '禁止' };
 

@@ -1,7 +1,7 @@
+import type { Loadable } from '../../../shared/use-loadable.ts';
 import type { RecommendedProduct } from '../api-types.ts';
 import { copyText } from '../clipboard.ts';
 import { formatPrice } from '../format.ts';
-import type { Loadable } from '../use-loadable.ts';
 import { useNotify } from './notice.tsx';
 import { Empty, ErrorState, Loading, Section } from './states.tsx';
 

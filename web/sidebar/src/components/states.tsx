@@ -1,14 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { describeError } from '../api-client.ts';
 
-export function Loading({ label = '正在加载…' }: { label?: string }) {
-  return (
-    <div class="state state-loading" role="status" aria-live="polite">
-      <span class="spinner" aria-hidden="true" />
-      {label}
-    </div>
-  );
-}
+export { Loading } from '../../../shared/loading.tsx';
 
 export function Empty({ children }: { children: ComponentChildren }) {
   return <div class="state state-empty">{children}</div>;

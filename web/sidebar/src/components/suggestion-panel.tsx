@@ -1,6 +1,6 @@
+import type { Loadable } from '../../../shared/use-loadable.ts';
 import type { StoredSuggestion } from '../api-types.ts';
 import type { FeedbackLedger } from '../feedback-ledger.ts';
-import type { Loadable } from '../use-loadable.ts';
 import { DraftCard } from './draft-card.tsx';
 import { Empty, ErrorState, Loading, Section } from './states.tsx';
 

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { Loadable } from '../../../shared/use-loadable.ts';
 import { api, describeError } from '../api-client.ts';
 import type { CardTag, TagProposal } from '../api-types.ts';
 import { formatConfidence } from '../format.ts';
 import { pendingProposals, splitTagPath } from '../group-tags.ts';
-import type { Loadable } from '../use-loadable.ts';
 import { useNotify } from './notice.tsx';
 import { ErrorState, Section } from './states.tsx';
 

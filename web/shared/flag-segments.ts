@@ -1,6 +1,16 @@
-import type { Flag, Severity } from './api-types.ts';
+/** A guardrail flag on a piece of text, as both the guide API and the review API send it. */
+export type Severity = 'info' | 'warn' | 'block';
 
-/** A run of draft text and the risk flags that cover it (none for plain text). */
+export interface Flag {
+  rule: string;
+  /** [start, end) in UTF-16 code units of the text. */
+  span: [number, number];
+  text: string;
+  reason: string;
+  severity: Severity;
+}
+
+/** A run of text and the flags that cover it (none for plain text). */
 export interface Segment {
   text: string;
   start: number;
@@ -10,7 +20,7 @@ export interface Segment {
 
 export interface FlaggedText {
   segments: Segment[];
-  /** Flags whose span could not be found in this text; their reasons are still shown. */
+  /** Flags whose words are not in this text (after an edit, say); their reasons are still shown. */
   unplaced: Flag[];
 }
 
@@ -22,10 +32,15 @@ export function worstSeverity(flags: readonly Flag[]): Severity | null {
   return worst;
 }
 
+/** Flags ordered for reading: the most severe first, then by position in the text. */
+export function sortFlags(flags: readonly Flag[]): Flag[] {
+  return [...flags].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.span[0] - b.span[0]);
+}
+
 /**
- * Where a flag sits in `text`: its span when the span still holds the flagged words, else the first
+ * Where a flag sits in `text`: its span while the span still holds the flagged words, else the first
  * occurrence of those words (the span may have been computed on a slightly different text), else nowhere.
- * Highlighting the wrong words would mislead the guide more than highlighting none.
+ * Marking the wrong words would mislead the reader more than marking none.
  */
 export function placeFlag(text: string, flag: Flag): [number, number] | null {
   const [start, end] = flag.span;
@@ -38,7 +53,7 @@ export function placeFlag(text: string, flag: Flag): [number, number] | null {
   return null;
 }
 
-/** Cuts the text at every flag boundary so overlapping flags become runs that list all flags covering them. */
+/** Cuts the text at every flag boundary, so overlapping flags become runs that list every flag covering them. */
 export function segmentFlaggedText(text: string, flags: readonly Flag[]): FlaggedText {
   const placed: Array<{ flag: Flag; start: number; end: number }> = [];
   const unplaced: Flag[] = [];
