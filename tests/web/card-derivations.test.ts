@@ -72,11 +72,13 @@ describe('deriveLifecycleFlags', () => {
           { id: 't1', kind: 'birthday', title: '生日问候' },
           { id: 't2', kind: 'points_expiring', title: '积分提醒' },
           { id: 't3', kind: 'points_expiring', title: '积分提醒（第二批）' },
-          { id: 't4', kind: 'vip_upgrade', title: '升级金卡' },
+          { id: 't4', kind: 'win_back', title: '60天未购买' },
+          { id: 't5', kind: 'new_arrival', title: '新品推荐' },
+          { id: 't6', kind: 'vip_upgrade', title: '升级金卡' },
         ],
       }),
       now,
     );
-    expect(flags.map((f) => f.label)).toEqual(['已不是好友', '生日将至', '积分将过期', '升级金卡']);
+    expect(flags.map((f) => f.label)).toEqual(['已不是好友', '生日将至', '积分将过期', '久未购买', '有匹配新品', '升级金卡']);
   });
 });

@@ -12,10 +12,9 @@ const NEW_CONTACT_DAYS = 7;
 /** Task kinds from the lifecycle rules (flow 5) and how the card names them. Unknown kinds use the task title. */
 const TASK_FLAGS: Record<string, LifecycleFlag> = {
   birthday: { label: '生日将至', tone: 'good' },
-  no_purchase: { label: '久未购买', tone: 'attention' },
-  dormant: { label: '久未购买', tone: 'attention' },
+  win_back: { label: '久未购买', tone: 'attention' },
   points_expiring: { label: '积分将过期', tone: 'attention' },
-  new_product: { label: '有匹配新品', tone: 'info' },
+  new_arrival: { label: '有匹配新品', tone: 'info' },
   welcome: { label: '待发欢迎语', tone: 'info' },
 };
 
