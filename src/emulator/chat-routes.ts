@@ -72,17 +72,29 @@ export function registerChatRoutes(router: Router, { state, access, chat }: Chat
     sendJson(res, 200, { code });
   });
 
+  // The demo page's "店长审核台" link: remember who should sign in next (one sign-in only, so the sidebar
+  // keeps signing in as the current guide), then start the service's own sign-in.
+  router.on('GET', '/__emulator/sign-in-as', async (_req, res, url) => {
+    const user = url.searchParams.get('user') ?? '';
+    const next = url.searchParams.get('next') ?? '';
+    if (!state.members.has(user) || !/^https?:\/\//.test(next)) return sendText(res, 400, 'user 或 next 无效', 'text/plain; charset=utf-8');
+    res.writeHead(302, { location: next, 'set-cookie': `emulator_user=${encodeURIComponent(user)}; Path=/connect; Max-Age=120; SameSite=Lax` });
+    res.end();
+  });
+
   // open.weixin.qq.com/connect/oauth2/authorize (doc 91022): the member is the demo page's current guide
-  // unless `emulator_user` names another.
-  router.on('GET', '/connect/oauth2/authorize', async (_req, res, url) => {
+  // unless `emulator_user` (query, or the one-shot cookie above) names another.
+  router.on('GET', '/connect/oauth2/authorize', async (req, res, url) => {
     const q = url.searchParams;
+    const once = /(?:^|;\s*)emulator_user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    if (once && !q.get('emulator_user')) q.set('emulator_user', decodeURIComponent(once));
     if (q.get('appid') !== state.corp.id) return sendText(res, 400, '应用 appid 与企业 CorpID 不一致', 'text/plain; charset=utf-8');
     const redirect = q.get('redirect_uri');
     if (!redirect || !/^https?:\/\//.test(redirect)) return sendText(res, 400, 'redirect_uri 无效', 'text/plain; charset=utf-8');
     const target = new URL(redirect);
     target.searchParams.set('code', access.issueOauthCode({ userid: pickGuide(state, q.get('emulator_user')) }));
     target.searchParams.set('state', q.get('state') ?? '');
-    res.writeHead(302, { location: target.toString() });
+    res.writeHead(302, { location: target.toString(), ...(once ? { 'set-cookie': 'emulator_user=; Path=/connect; Max-Age=0' } : {}) });
     res.end();
   });
 

@@ -80,6 +80,23 @@ describe('sign-in with WeCom OAuth', () => {
     await expectError(await api(service, 'ga_session=garbage').get('/api/me'), 401, 'bad_session');
   });
 
+  it('lets the demo page sign in its manager once, then the sidebar signs in as the guide again', async () => {
+    const emulator = service.emulator!.url;
+    const next = `${service.url}/auth/login?next=%2Freview%2F`;
+    const asManager = await fetch(`${emulator}/__emulator/sign-in-as?user=manager.wang&next=${encodeURIComponent(next)}`, { redirect: 'manual' });
+    const once = cookiesFrom(asManager).emulator_user ?? '';
+    expect(once).toBe('manager.wang');
+    const login = await fetch(asManager.headers.get('location') ?? '', { redirect: 'manual' });
+    const oauth = cookiesFrom(login).ga_oauth ?? '';
+    const authorize = await fetch(login.headers.get('location') ?? '', { redirect: 'manual', headers: { cookie: `emulator_user=${once}` } });
+    expect(authorize.headers.getSetCookie().some((c) => c.startsWith('emulator_user=;'))).toBe(true);
+    const done = await fetch(authorize.headers.get('location') ?? '', { redirect: 'manual', headers: { cookie: `ga_oauth=${oauth}` } });
+    expect(done.headers.get('location')).toBe('/review/');
+    const me = await api(service, `ga_session=${cookiesFrom(done).ga_session}`).get('/api/me');
+    expect(((await me.json()) as { role: string }).role).toBe('manager');
+    await expect(fetch(`${emulator}/__emulator/sign-in-as?user=nobody&next=${encodeURIComponent(next)}`)).resolves.toMatchObject({ status: 400 });
+  });
+
   it('signs out', async () => {
     const res = await fetch(`${service.url}/auth/logout`, { method: 'POST' });
     expect(res.status).toBe(204);

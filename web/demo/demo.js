@@ -148,6 +148,15 @@ function updateSidebar() {
   $('sidebar-placeholder').hidden = Boolean(url);
   frame.hidden = !url;
   if (!url) return;
+  // The manager's console lives beside the sidebar on the service; the emulator signs in 王静 for it.
+  const review = $('review-link');
+  const manager = view.directory.members.find((m) => m.role === 'manager');
+  if (manager) {
+    const login = new URL('/auth/login?next=%2Freview%2F', new URL(url, location.href)).toString();
+    review.href = `/__emulator/sign-in-as?user=${encodeURIComponent(manager.userid)}&next=${encodeURIComponent(login)}`;
+    review.title = `以店长${manager.name}的身份登录`;
+    review.hidden = false;
+  }
   const target = new URL(url, location.href);
   target.searchParams.set('guide', view.guide);
   target.searchParams.set('customer', view.customer);
