@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { mountAuthRoutes } from '../http/auth-routes.ts';
 import { mountCallbackRoutes } from '../http/callback-routes.ts';
-import { createApp } from '../http/create-app.ts';
+import { createApp, type Mount } from '../http/create-app.ts';
 import { mountGuideCustomerRoutes } from '../http/guide-customer-routes.ts';
 import type { GuideApiDeps } from '../http/guide-deps.ts';
 import { mountGuideKnowledgeRoutes } from '../http/guide-knowledge-routes.ts';
@@ -83,50 +83,54 @@ export async function startWeb(rt: Runtime): Promise<Web> {
   await hub.start();
   const guide = guideApiDeps(rt);
   const review = reviewApiDeps(rt, guide.signer);
-  const app = createApp(log, [
-    (r) =>
-      mountCallbackRoutes(r, {
-        keys: rt.wecom.callbackKeys,
-        intake: rt.intake,
-        metrics,
-        bodyLimitBytes: config.server.bodyLimitBytes,
-        timestampWindowSec: config.wecom.timestampWindowSec,
-        now: rt.now,
-      }),
-    (r) =>
-      mountOpsRoutes(r, {
-        metrics,
-        checks: [
-          { name: 'redis', check: async () => void (await rt.redis.ping()) },
-          { name: 'queue', check: async () => void (await rt.eventQueue.getJobCounts('waiting')) },
-        ],
-      }),
-    (r) =>
-      mountAuthRoutes(r, {
-        ...guide,
-        api: rt.wecom.api,
-        redis: rt.redis,
-        keys: rt.keys,
-        corpId: rt.wecom.corpId,
-        agentId: rt.wecom.agentId,
-        authorizeUrl: rt.wecom.authorizeUrl,
-        publicUrl: config.server.publicUrl,
-      }),
-    (r) => mountGuideCustomerRoutes(r, guide),
-    (r) => mountGuideSuggestionRoutes(r, guide),
-    (r) => mountGuideTagRoutes(r, guide),
-    (r) => mountGuideKnowledgeRoutes(r, guide),
-    (r) => mountLiveRoute(r, { ...guide, hub, feedReader: rt.stores.feed, presence: rt.stores.presence }),
-    (r) => mountReviewApprovalRoutes(r, review),
-    (r) => mountReviewSentRoutes(r, review),
-    (r) => mountReviewFigureRoutes(r, review),
-    (r) => mountReviewScriptRoutes(r, review),
-    (r) => mountJssdkRoutes(r, { ...guide, api: rt.wecom.api, corpId: rt.wecom.corpId, agentId: rt.wecom.agentId, sdkUrl: rt.wecom.sdkUrl }),
-    ...lifecycleMounts(rt, guide.signer),
-    (r) => mountContentRoutes(r, { knowledge: rt.assist.knowledge, org: rt.org, signer: guide.signer, now: rt.now }),
-    (r) => mountStaticPage(r, 'sidebar', resolve('web/sidebar/dist')),
-    (r) => mountStaticPage(r, 'review', resolve('web/review/dist')),
-  ]);
+  const callback: Mount = (r) =>
+    mountCallbackRoutes(r, {
+      keys: rt.wecom.callbackKeys,
+      intake: rt.intake,
+      metrics,
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      timestampWindowSec: config.wecom.timestampWindowSec,
+      now: rt.now,
+    });
+  const app = createApp(
+    log,
+    [
+      (r) =>
+        mountOpsRoutes(r, {
+          metrics,
+          checks: [
+            { name: 'redis', check: async () => void (await rt.redis.ping()) },
+            { name: 'queue', check: async () => void (await rt.eventQueue.getJobCounts('waiting')) },
+          ],
+        }),
+      (r) =>
+        mountAuthRoutes(r, {
+          ...guide,
+          api: rt.wecom.api,
+          redis: rt.redis,
+          keys: rt.keys,
+          corpId: rt.wecom.corpId,
+          agentId: rt.wecom.agentId,
+          authorizeUrl: rt.wecom.authorizeUrl,
+          publicUrl: config.server.publicUrl,
+        }),
+      (r) => mountGuideCustomerRoutes(r, guide),
+      (r) => mountGuideSuggestionRoutes(r, guide),
+      (r) => mountGuideTagRoutes(r, guide),
+      (r) => mountGuideKnowledgeRoutes(r, guide),
+      (r) => mountLiveRoute(r, { ...guide, hub, feedReader: rt.stores.feed, presence: rt.stores.presence }),
+      (r) => mountReviewApprovalRoutes(r, review),
+      (r) => mountReviewSentRoutes(r, review),
+      (r) => mountReviewFigureRoutes(r, review),
+      (r) => mountReviewScriptRoutes(r, review),
+      (r) => mountJssdkRoutes(r, { ...guide, api: rt.wecom.api, corpId: rt.wecom.corpId, agentId: rt.wecom.agentId, sdkUrl: rt.wecom.sdkUrl }),
+      ...lifecycleMounts(rt, guide.signer),
+      (r) => mountContentRoutes(r, { knowledge: rt.assist.knowledge, org: rt.org, signer: guide.signer, now: rt.now }),
+      (r) => mountStaticPage(r, 'sidebar', resolve('web/sidebar/dist')),
+      (r) => mountStaticPage(r, 'review', resolve('web/review/dist')),
+    ],
+    [callback],
+  );
   const server: Server = await new Promise((ok) => {
     const s = app.listen(config.server.port, config.server.host, () => ok(s));
   });

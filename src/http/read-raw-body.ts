@@ -1,23 +1,37 @@
 import type { IncomingMessage } from 'node:http';
 import { badRequest } from '../errors.ts';
 
-/** Reads a request body as UTF-8 text, refusing anything above `limit` bytes with 413 before buffering it. */
-export async function readRawBody(req: IncomingMessage, limit: number): Promise<string> {
+/**
+ * Reads a request body as UTF-8 text, refusing anything above `limit` bytes with 413 before buffering it.
+ * Plain 'data'/'end' listeners: on the callback's hot path they cost less than an async iterator.
+ */
+export function readRawBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
-    throw badRequest('body_too_large', `body exceeds ${limit} bytes`, 413);
+    return Promise.reject(badRequest('body_too_large', `body exceeds ${limit} bytes`, 413));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const fail = (error: Error): void => {
+      if (done) return;
+      done = true;
+      req.removeAllListeners('data');
       req.resume();
-      throw badRequest('body_too_large', `body exceeds ${limit} bytes`, 413);
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) fail(badRequest('body_too_large', `body exceeds ${limit} bytes`, 413));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8'));
+    });
+    req.on('error', fail);
+  });
 }
