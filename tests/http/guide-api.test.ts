@@ -60,6 +60,27 @@ describe('guide API: ownership and roles', () => {
     await expectError(res, 403, 'not_your_customer');
   });
 
+  it.each([
+    ['GET', '/api/customers'],
+    ['GET', '/api/customers/wmLT0001'],
+    ['GET', '/api/customers/wmLT0001/messages'],
+    ['GET', '/api/customers/wmLT0001/suggestion'],
+    ['GET', '/api/customers/wmLT0001/tag-proposals'],
+    ['GET', '/api/customers/wmLT0001/recommendations'],
+    ['POST', '/api/customers/wmLT0001/paste'],
+    ['POST', '/api/customers/wmLT0001/sent'],
+    ['POST', '/api/customers/wmLT0001/suggestion/regenerate'],
+    ['POST', '/api/customers/wmLT0001/drafts/d1/feedback'],
+    ['POST', '/api/customers/wmLT0001/tags/decide'],
+    ['GET', '/api/knowledge/search?q=x'],
+    ['GET', '/api/jssdk/signatures?url=http://x/'],
+    ['GET', '/api/live'],
+    ['GET', '/api/tasks'],
+    ['POST', '/api/content'],
+  ])('%s %s is 401 without a session', async (method, path) => {
+    await expectError(await fetch(`${service.url}${path}`, { method }), 401, 'not_signed_in');
+  });
+
   it('nothing is stored for a refused paste', async () => {
     await lin.post(`/api/customers/${foreign}/paste`, { text: '给我打一折' });
     expect(await service.stores.store.lastMessages('guide.lin', foreign, 10)).toEqual([]);

@@ -52,6 +52,26 @@ async function pendingFor(member: ReturnType<typeof api>): Promise<Item[]> {
   return ((await (await member.get('/api/review/approvals')).json()) as { items: Item[] }).items;
 }
 
+describe('who may use the console', () => {
+  it.each([
+    ['GET', '/api/review/approvals'],
+    ['GET', '/api/review/approvals/x.d1'],
+    ['POST', '/api/review/approvals/x.d1/decision'],
+    ['GET', '/api/review/sent'],
+    ['POST', '/api/review/sent/x/action'],
+    ['GET', '/api/review/stores'],
+    ['GET', '/api/review/figures'],
+    ['GET', '/api/review/figures.csv'],
+    ['GET', '/api/review/intents'],
+    ['POST', '/api/review/scripts'],
+    ['GET', '/api/review/audit'],
+    ['GET', '/api/review/lifecycle'],
+  ])('%s %s: 401 anonymous, 403 for a guide', async (method, path) => {
+    await expectError(await fetch(`${service.url}${path}`, { method }), 401, 'not_signed_in');
+    await expectError(method === 'GET' ? await lin.get(path) : await lin.post(path, { decision: 'approve', action: 'noted', text: 'x', intent: '问候' }), 403, 'forbidden_role');
+  });
+});
+
 describe('approval queue', () => {
   let item: Item;
 
