@@ -23,3 +23,22 @@ describe('what the customer asks now comes first', () => {
     expect(withoutFocus.some((r) => kb.products.find((p) => p.sku === r.sku)?.category === '服装')).toBe(true);
   });
 });
+
+describe('drafts fit the product they name', () => {
+  it('fills a category-specific script only with a product of that category, and drops weak matches', async () => {
+    const kb = await loadKnowledge(DEMO_DIR);
+    const corpTags = await demoCorpTags();
+    const { createAssistant } = await import('../../src/assist/create-assistant.ts');
+    const { staticKnowledge } = await import('../../src/assist/knowledge/watch-knowledge.ts');
+    const assistant = createAssistant({ knowledge: staticKnowledge(kb), corpTags: () => corpTags });
+    const shoes = await assistant.suggest({ conversation: chat('顾客: 你好，想买双鞋子，周末出去玩穿，有推荐吗？'), guideId: 'guide.lin', customerId: 'wmCUST', now: 1 });
+    expect(shoes.drafts.length).toBeGreaterThan(0);
+    for (const draft of shoes.drafts) {
+      const script = kb.scripts.find((s) => s.id === draft.sourceId);
+      expect(script?.intent).toBe('搭配建议');
+      expect(script?.tags ?? []).not.toContain('意向品类/服装');
+    }
+    const size = await assistant.suggest({ conversation: chat('顾客: 这件大衣有M码吗？我160cm 100斤'), guideId: 'guide.lin', customerId: 'wmCUST', now: 1 });
+    for (const draft of size.drafts) expect(['尺码咨询', '库存咨询']).toContain(kb.scripts.find((s) => s.id === draft.sourceId)?.intent ?? kb.faqs.find((f) => f.id === draft.sourceId)?.topic);
+  });
+});

@@ -21,7 +21,7 @@ import { nextBestAction, summarize } from './summarize.ts';
 const POOL = 8;
 /** Tags that say which script intent fits ("投诉" → 投诉安抚). */
 const TAG_INTENTS: Record<string, string> = { 售后: '售后', 投诉: '投诉安抚', 负面情绪: '投诉安抚', 送礼: '送礼推荐', 准备购买: '促成下单', 高意向: '促成下单', 比较: '搭配建议' };
-const RECOMMENDING = new Set(['送礼推荐', '肤质推荐']);
+const RECOMMENDING = new Set(['送礼推荐', '肤质推荐', '搭配建议']);
 
 function intentScores(text: string, earlier: string, tags: readonly TagProposal[]): Map<string, number> {
   const scores = detectIntent(text);
@@ -33,6 +33,9 @@ function intentScores(text: string, earlier: string, tags: readonly TagProposal[
   }
   return scores;
 }
+
+/** Candidates below this share of the best score are not shown. */
+const RELATIVE_FLOOR = 0.3;
 
 function sameDraft(a: string, b: string): boolean {
   return a === b || (a.length > 12 && b.startsWith(a.slice(0, 12)));
@@ -79,12 +82,18 @@ export function runOfflineEngine(request: EngineRequest): EngineResult {
   }
   const productWords = new Set(focus.flatMap((p) => tokenize(`${p.name} ${p.subcategory}`)));
   const scriptQuery = new Map([...query].filter(([term]) => !productWords.has(term)));
-  for (const ranked of rankCandidates(kb, query, scriptQuery, intents, tags)) {
+  const candidates = rankCandidates(kb, query, scriptQuery, intents, tags);
+  // A weak match is worse than no draft: a size question must not get an apology or a membership pitch.
+  const floor = (candidates[0]?.score ?? 0) * RELATIVE_FLOOR;
+  for (const ranked of candidates.filter((r) => r.score >= floor)) {
     if (pool.length >= POOL) break;
     const approvedText = ranked.kind === 'script' ? ranked.item.text : ranked.item.answer;
     const text = ranked.kind === 'script' ? fillTemplate(ranked.item.text, values) : ranked.item.answer;
     if (!text || pool.some((d) => sameDraft(d.text, text))) continue;
     const usesProduct = ranked.kind === 'script' && /\{(?:product_name|price)\}/u.test(ranked.item.text);
+    // A script written for one category ("配一条西装裤") must not be filled with a product of another.
+    const categories = ranked.kind === 'script' ? (ranked.item.tags ?? []).filter((t) => t.startsWith('意向品类/')).map((t) => t.slice(5)) : [];
+    if (usesProduct && product && categories.length > 0 && !categories.includes(product.category)) continue;
     pool.push({ source: ranked.kind, sourceId: ranked.item.id, text, approvedText, products: usesProduct && product ? [product] : [] });
   }
 
