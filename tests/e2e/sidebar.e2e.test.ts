@@ -1,4 +1,4 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
 
@@ -6,7 +6,9 @@ import { DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProces
  * The demo, end to end, in real Chromium at phone size (360×740): `npm start` without WeCom credentials
  * (Redis, the WeCom emulator, the service), the emulated chat beside the guide's sidebar. Typing as the
  * customer makes drafts and tag proposals appear in the sidebar; tapping 发送 puts the draft into the chat
- * as the guide; accepting a tag writes it to the emulated WeCom. Screenshots go to artifacts/e2e/.
+ * as the guide; accepting a tag writes it to the emulated WeCom. The guide's tasks (the digest's
+ * `?view=tasks`) close as done or by sending a draft into the chat; 写文案 writes copy that is only copied.
+ * Screenshots go to artifacts/e2e/.
  */
 
 const GUIDE = 'guide.lin';
@@ -27,6 +29,15 @@ async function emulatorTags(): Promise<string[]> {
   return (follow?.tags ?? []).map((t) => `${t.group}/${t.name}`);
 }
 
+/** The signed-in guide's open task ids, as the page's own session sees them. */
+function openTaskIds(on: Page | Frame): Promise<string[]> {
+  return on.evaluate(async () => {
+    const response = await fetch('/api/tasks', { credentials: 'same-origin' });
+    const body = (await response.json()) as { tasks: Array<{ id: string }> };
+    return body.tasks.map((t) => t.id);
+  });
+}
+
 beforeAll(async () => {
   demo = await startDemoProcess({ name: 'e2e', env: { ASSIST_ENGINE: 'offline' } });
   browser = await launchChromium();
@@ -41,6 +52,11 @@ afterAll(async () => {
 describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
   let page: Page;
   let sidebar: FrameLocator;
+  const sidebarFrame = (): Frame => {
+    const frame = page.frames().find((f) => new URL(f.url()).pathname.startsWith('/sidebar/'));
+    if (!frame) throw new Error('the demo page has no sidebar frame');
+    return frame;
+  };
 
   it('opens beside the emulated chat and signs the guide in through the emulated WeCom OAuth', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
@@ -100,6 +116,117 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
     expect(width).toBeLessThanOrEqual(360);
     await shoot(alone, '05-sidebar-360');
     await alone.close();
+  });
+
+  it('lists the guide’s open tasks at ?view=tasks (where the daily digest links) and closes one as done', async () => {
+    const src = await page.locator('#sidebar-frame').getAttribute('src');
+    const alone = await page.context().newPage();
+    await alone.goto(new URL('/sidebar/?view=tasks', new URL(src ?? '', demo.url)).toString());
+    const cards = alone.locator('li.task-card');
+    await cards.first().waitFor({ timeout: APPEAR_MS });
+    const before = await openTaskIds(alone);
+    expect(before.length).toBeGreaterThan(0);
+    await expect(cards.count()).resolves.toBe(before.length);
+    // Grouped by due day, each with the customer's name, the kind chip and the draft.
+    await alone.locator('.section-head h2', { hasText: /^(已过期|今天)$/ }).first().waitFor();
+    await expect(cards.first().locator('.task-customer').innerText()).resolves.not.toBe('');
+    await expect(cards.first().locator('.chip').innerText()).resolves.toMatch(/生日关怀|老客回访|积分到期|新品推荐/);
+    await expect(cards.first().locator('.task-draft').innerText()).resolves.not.toBe('');
+    expect(await alone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shoot(alone, '07-tasks-view');
+
+    // 唐晓梅 has not bought for months (the demo's members file): her win-back task is there whatever the date.
+    const done = cards.filter({ has: alone.locator('.task-customer', { hasText: '唐晓梅' }) }).first();
+    const taskId = (await done.getAttribute('data-task-id')) ?? '';
+    await done.getByRole('button', { name: '完成', exact: true }).click();
+    await alone.locator(`li[data-task-id="${taskId}"]`).waitFor({ state: 'detached', timeout: APPEAR_MS });
+    await alone.locator('.notice-show', { hasText: '已完成' }).waitFor({ timeout: APPEAR_MS });
+    const after = await openTaskIds(alone);
+    expect(after).not.toContain(taskId);
+    expect(after.length).toBe(before.length - 1);
+    await shoot(alone, '08-task-done');
+    await alone.close();
+  });
+
+  it('sends a task’s draft from 待办 beside that customer’s chat: it lands in the chat and the task closes', async () => {
+    await sidebar.locator('.status-bar').getByRole('button', { name: '待办', exact: true }).click();
+    const mine = sidebar.locator('li.task-card').filter({ has: sidebar.locator('.task-customer', { hasText: '李娜' }) }).filter({ has: sidebar.getByRole('button', { name: '发送草稿' }) });
+    await mine.first().waitFor({ timeout: APPEAR_MS });
+    // Another customer's draft cannot go into this chat: it is copied for that chat instead. (The demo's
+    // members file gives 林晓 tasks for 彭丹, 孙悦 and 唐晓梅 too.)
+    const others = sidebar.locator('li.task-card').filter({ hasNot: sidebar.locator('.task-customer', { hasText: '李娜' }) });
+    await expect(others.count()).resolves.toBeGreaterThan(0);
+    await expect(others.first().getByRole('button', { name: '发送草稿' }).count()).resolves.toBe(0);
+    await expect(others.first().getByRole('button', { name: '复制草稿' }).count()).resolves.toBe(1);
+    const task = mine.first();
+    const taskId = (await task.getAttribute('data-task-id')) ?? '';
+    const draft = (await task.locator('.task-draft').innerText()).trim();
+    await task.getByRole('button', { name: '发送草稿' }).click();
+    await page.locator('.bubble.guide', { hasText: draft }).waitFor({ timeout: APPEAR_MS });
+    await sidebar.locator(`li[data-task-id="${taskId}"]`).waitFor({ state: 'detached', timeout: APPEAR_MS });
+    await shoot(page, '09-task-draft-sent');
+    await sidebar.getByRole('button', { name: /返回客户/ }).click();
+    await sidebar.locator('.customer-name', { hasText: '李娜' }).waitFor();
+  });
+
+  it('writes a 朋友圈 copy for a recommended product and only copies it: nothing goes to the chat', async () => {
+    const guideBubbles = await page.locator('.bubble.guide').count();
+    const src = await page.locator('#sidebar-frame').getAttribute('src');
+    const alone = await page.context().newPage();
+    await alone.goto(new URL(src ?? '', demo.url).toString());
+    const product = alone.locator('#recommendations li.product').first();
+    await product.waitFor({ timeout: APPEAR_MS });
+    const name = (await product.locator('.product-name').innerText()).trim();
+    await product.getByRole('button', { name: '写文案' }).click();
+    await alone.locator('.view-header', { hasText: '写文案' }).waitFor({ timeout: APPEAR_MS });
+    // The product tapped is chosen; 朋友圈 is the kind unless the guide picks another.
+    await expect(alone.locator('.chip-picked', { hasText: name }).count()).resolves.toBe(1);
+    // The view loads the recommendations itself; the tapped product is ticked among them.
+    await alone.locator('.choice[aria-pressed="true"]', { hasText: name }).waitFor({ timeout: APPEAR_MS });
+    await expect(alone.locator('.choice[aria-pressed="true"]').count()).resolves.toBe(1);
+    await expect(alone.getByRole('radio', { name: '朋友圈' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await alone.getByRole('button', { name: '生成文案' }).click();
+    const result = alone.locator('article.copy-result');
+    await result.waitFor({ timeout: APPEAR_MS });
+    await expect(result.locator('.draft-text').innerText()).resolves.toContain(name);
+    await expect(result.getByRole('button', { name: '复制', exact: true }).count()).resolves.toBe(1);
+    expect(await alone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The result was scrolled into view; from the top the full-page shot keeps the sticky header in place.
+    await alone.evaluate(() => window.scrollTo(0, 0));
+    await shoot(alone, '10-write-copy');
+
+    // A theme the guardrails would hold: the result says it must be changed and cannot be copied.
+    await alone.getByLabel('主题（可选）').fill('不满意全额退款');
+    await alone.getByRole('radio', { name: '直播话术' }).click();
+    await alone.getByRole('button', { name: '生成文案' }).click();
+    await result.locator('.badge', { hasText: '需修改后使用' }).waitFor({ timeout: APPEAR_MS });
+    await expect(result.locator('mark.flag-block').count()).resolves.toBeGreaterThan(0);
+    await expect(result.getByRole('button', { name: '复制', exact: true }).count()).resolves.toBe(0);
+    await alone.evaluate(() => window.scrollTo(0, 0));
+    await shoot(alone, '11-write-copy-held');
+    await expect(page.locator('.bubble.guide').count()).resolves.toBe(guideBubbles);
+    await alone.getByRole('button', { name: /返回客户/ }).click();
+    await alone.locator('.customer-name', { hasText: '李娜' }).waitFor();
+    await alone.close();
+  });
+
+  it('closes a task from the customer’s card: 发送, 复制, 完成 and 忽略 beside its draft', async () => {
+    // 彭丹 has not bought for months (the demo's members file): her card carries a win-back task.
+    await page.selectOption('#customer-select', 'wmLT0020');
+    await sidebar.locator('.customer-name', { hasText: '彭丹' }).waitFor({ timeout: APPEAR_MS });
+    const card = sidebar.locator('section.customer');
+    await card.locator('.expand').click();
+    const items = card.locator('.tasks li.task');
+    await items.first().waitFor({ timeout: APPEAR_MS });
+    const count = await items.count();
+    const first = items.first();
+    for (const name of ['发送', '复制', '完成', '忽略']) await expect(first.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
+    const taskId = (await first.getAttribute('data-task-id')) ?? '';
+    await first.getByRole('button', { name: '忽略', exact: true }).click();
+    await card.locator(`li[data-task-id="${taskId}"]`).waitFor({ state: 'detached', timeout: APPEAR_MS });
+    await expect.poll(() => items.count(), { timeout: APPEAR_MS }).toBe(count - 1);
+    expect(await openTaskIds(sidebarFrame())).not.toContain(taskId);
+    await shoot(page, '12-card-task-dismissed');
   });
 
   it('follows the demo to another guide: the sidebar signs in again as that guide', async () => {

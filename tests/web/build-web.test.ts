@@ -45,6 +45,14 @@ describe('buildWeb for the sidebar', () => {
     expect(result.initialGzipBytes).toBeLessThan(result.gzipBytes);
   });
 
+  it('keeps the 待办 and 写文案 views out of the first load (fetched when the guide opens them)', () => {
+    const text = (path: string): string => readFileSync(join(result.outDir, path), 'utf8');
+    for (const phrase of ['今天没有待跟进的客户', '生成文案']) {
+      expect(result.files.filter((f) => f.initial).some((f) => text(f.path).includes(phrase))).toBe(false);
+      expect(result.files.filter((f) => !f.initial).some((f) => text(f.path).includes(phrase))).toBe(true);
+    }
+  });
+
   it('ships minified Chinese UI text and the shared base stylesheet, not source', () => {
     const main = readFileSync(join(result.outDir, result.js), 'utf8');
     expect(main).toContain('顾客发来消息后，这里会出现推荐回复');

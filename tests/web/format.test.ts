@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatConfidence, formatDate, formatDue, formatDuration, formatMoment, formatPrice } from '../../web/sidebar/src/format.ts';
+import { formatConfidence, formatDate, formatDuration, formatMoment, formatPrice } from '../../web/sidebar/src/format.ts';
 
 // Built from local-time parts so the expectations hold in any time zone.
 const at = (y: number, m: number, d: number, h = 12, min = 0): number => new Date(y, m - 1, d, h, min).getTime();
@@ -33,15 +33,6 @@ describe('formatDuration and formatDate', () => {
     expect(formatDuration(at(2023, 12, 1), now)).toBe('1 年 3 个月');
     expect(formatDuration(at(2024, 3, 5), now)).toBe('1 年');
     expect(formatDate(at(2025, 1, 1))).toBe('2025年1月1日');
-  });
-});
-
-describe('formatDue', () => {
-  it('counts days to or past a due date', () => {
-    expect(formatDue(at(2025, 3, 10, 20), now)).toBe('今天到期');
-    expect(formatDue(at(2025, 3, 11), now)).toBe('明天到期');
-    expect(formatDue(at(2025, 3, 8), now)).toBe('已过期 2 天');
-    expect(formatDue(at(2025, 3, 15), now)).toBe('3月15日到期');
   });
 });
 

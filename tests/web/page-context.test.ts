@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyValueStore } from '../../web/sidebar/src/feedback-ledger.ts';
-import { customerFromQuery, guideToSwitchTo, loginUrl, shouldRedirectToLogin, signableUrl } from '../../web/sidebar/src/page-context.ts';
+import { customerFromQuery, guideToSwitchTo, loginUrl, searchWith, shouldRedirectToLogin, signableUrl, viewFromQuery } from '../../web/sidebar/src/page-context.ts';
 
 describe('page context', () => {
   it('takes the customer from ?customer= when present', () => {
@@ -35,5 +35,19 @@ describe('page context', () => {
     expect(guideToSwitchTo('?guide=guide.chen&customer=wmLT0003', 'guide.lin')).toBe('guide.chen');
     expect(guideToSwitchTo('?guide=guide.lin&customer=wmLT0002', 'guide.lin')).toBeNull();
     expect(guideToSwitchTo('?customer=wmLT0002', 'guide.lin')).toBeNull();
+  });
+
+  it('reads the view from ?view= (the digest links to ?view=tasks); anything else is the chat', () => {
+    expect(viewFromQuery('?view=tasks')).toBe('tasks');
+    expect(viewFromQuery('?customer=wmLT0002&view=write')).toBe('write');
+    expect(viewFromQuery('?view=admin')).toBe('chat');
+    expect(viewFromQuery('')).toBe('chat');
+  });
+
+  it('sets and removes query parameters, keeping the others', () => {
+    expect(searchWith('?guide=guide.lin&customer=wmLT0002', { view: 'tasks' })).toBe('?guide=guide.lin&customer=wmLT0002&view=tasks');
+    expect(searchWith('?customer=wmLT0002&view=tasks', { view: null })).toBe('?customer=wmLT0002');
+    expect(searchWith('?view=tasks', { view: null })).toBe('');
+    expect(searchWith('', { customer: 'wm 1' })).toBe('?customer=wm+1');
   });
 });

@@ -7,11 +7,16 @@ import type {
   FeedbackAction,
   JssdkSignatures,
   KnowledgeResult,
+  MarketingCopy,
   Me,
+  OpenTask,
   RecommendedProduct,
   StoredSuggestion,
   TagProposal,
+  TaskOutcome,
+  TaskStatus,
 } from './api-types.ts';
+import type { ContentRequest } from './content-request.ts';
 
 // The guide API answers 202 (regenerate queued) and 204 without a body.
 const request = createRequest({ bodiless: [202, 204] });
@@ -40,7 +45,19 @@ export const api = {
     (await request<{ results?: KnowledgeResult[] }>('GET', `/api/knowledge/search?q=${encodeURIComponent(q)}&limit=${limit}`)).results ?? [],
   recommendations: async (id: string, limit: number) =>
     (await request<{ products?: RecommendedProduct[] }>('GET', `${customer(id)}/recommendations?limit=${limit}`)).products ?? [],
+  tasks: async () => ((await request<{ tasks?: OpenTask[] }>('GET', '/api/tasks')).tasks ?? []).map(normaliseTask),
+  closeTask: (taskId: string, body: { status: TaskStatus; outcome?: TaskOutcome }) =>
+    request<{ task: unknown }>('POST', `/api/tasks/${encodeURIComponent(taskId)}/close`, body),
+  writeCopy: async (body: ContentRequest) => {
+    const { copy } = await request<{ copy: MarketingCopy }>('POST', '/api/content', body);
+    return { ...copy, flags: copy.flags ?? [], skus: copy.skus ?? [] };
+  },
 };
+
+function normaliseTask(task: OpenTask): OpenTask {
+  const customerId = task.customer?.customerId ?? '';
+  return { ...task, customer: { customerId, name: task.customer?.name || customerId }, following: task.following !== false };
+}
 
 /** Lists the page iterates are defaulted so a field the server omits cannot crash a render. */
 function normaliseCard(card: CustomerCard): CustomerCard {
@@ -75,6 +92,14 @@ export function describeError(error: unknown): string {
       return '这位客户不在你的客户列表中，无法查看。如需跟进，请先添加客户或联系店长分配。';
     case 'forbidden_role':
       return '你的账号没有导购权限，请联系管理员开通。';
+    case 'task_closed':
+      return '这条待办已经处理过了。';
+    case 'task_not_found':
+      return '这条待办已过期或不存在，请刷新。';
+    case 'not_your_task':
+      return '这条待办属于其他导购，无法处理。';
+    case 'unknown_products':
+      return '所选商品不在商品库中（可能已下架），请重新选择。';
     default:
       if (error.status === 404) return '没有找到相关内容，可能已被删除，请刷新重试。';
       if (error.status >= 500) return '服务暂时不可用，请稍后重试；如持续出现请联系管理员。';

@@ -3,6 +3,7 @@
  * never pulls server modules; fields the page can live without are optional and defaulted where read.
  */
 import type { Flag, Severity } from '../../shared/flag-segments.ts';
+import type { CopyKind } from './content-request.ts';
 
 export type Role = 'guide' | 'manager' | 'admin';
 
@@ -48,6 +49,22 @@ export interface CustomerTask {
   due?: number;
   draft?: string;
 }
+
+/** A task from `GET /api/tasks`: across the guide's customers, with whose it is. */
+export interface OpenTask {
+  id: string;
+  kind: string;
+  title: string;
+  draft?: string;
+  due: number;
+  createdAt?: number;
+  customer: { customerId: string; name: string };
+  /** False when the customer is no longer among the guide's WeCom contacts. */
+  following: boolean;
+}
+
+export type TaskStatus = 'done' | 'dismissed';
+export type TaskOutcome = 'sent' | 'replied' | 'purchased' | 'no_response';
 
 export interface Relationship {
   status: 'active' | 'pending' | 'closed' | string;
@@ -147,6 +164,16 @@ export interface RecommendedProduct {
   name: string;
   price: number;
   reason: string;
+}
+
+/** What `POST /api/content` writes: the copy, the skus it used, and the guardrails' findings. */
+export interface MarketingCopy {
+  kind: CopyKind;
+  text: string;
+  skus: string[];
+  flags: Flag[];
+  /** The guardrails would hold this for a manager: it must be changed before anyone uses it. */
+  needsApproval: boolean;
 }
 
 export type FeedbackAction = 'shown' | 'copied' | 'rejected' | 'ignored';

@@ -47,15 +47,6 @@ export function formatDuration(since: number, now: number): string {
   return rest > 0 ? `${years} 年 ${rest} 个月` : `${years} 年`;
 }
 
-/** Due dates of tasks: 今天到期 · 明天到期 · 已过期 2 天 · 3月8日到期 */
-export function formatDue(due: number, now: number): string {
-  const days = Math.round((startOfDay(due) - startOfDay(now)) / DAY_MS);
-  if (days === 0) return '今天到期';
-  if (days === 1) return '明天到期';
-  if (days < 0) return `已过期 ${-days} 天`;
-  return `${formatMoment(due, now).replace(/ .*/, '')}到期`;
-}
-
 /** 0.823 → 82% */
 export function formatConfidence(confidence: number): string {
   const clamped = Math.min(1, Math.max(0, confidence));

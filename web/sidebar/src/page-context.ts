@@ -44,3 +44,23 @@ export function guideToSwitchTo(search: string, signedInAs: string): string | nu
   const wanted = new URLSearchParams(search).get('guide')?.trim();
   return wanted && wanted !== signedInAs ? wanted : null;
 }
+
+/** What the sidebar shows: the chat's customer (or the picker), the guide's tasks, or the copy writer. */
+export type PageView = 'chat' | 'tasks' | 'write';
+
+/** `?view=tasks` is where the lifecycle digest links (src/compose/lifecycle.ts); anything else is the chat view. */
+export function viewFromQuery(search: string): PageView {
+  const view = new URLSearchParams(search).get('view');
+  return view === 'tasks' || view === 'write' ? view : 'chat';
+}
+
+/** The query with some parameters set (a string) or removed (null), the rest kept in order: `?a=1&b=2` or ''. */
+export function searchWith(search: string, changes: Record<string, string | null>): string {
+  const params = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

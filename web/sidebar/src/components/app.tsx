@@ -1,14 +1,20 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../../shared/api-request.ts';
 import { api, describeError } from '../api-client.ts';
 import type { Me } from '../api-types.ts';
+import type { ProductChoice } from '../content-request.ts';
 import { FeedbackLedger, type KeyValueStore } from '../feedback-ledger.ts';
-import { customerFromQuery, guideToSwitchTo, loginUrl, shouldRedirectToLogin, signableUrl } from '../page-context.ts';
+import { customerFromQuery, guideToSwitchTo, loginUrl, searchWith, shouldRedirectToLogin, signableUrl, viewFromQuery, type PageView } from '../page-context.ts';
 import { SdkError, getCurrentCustomer, register } from '../sdk.ts';
 import { CustomerPicker } from './customer-picker.tsx';
 import { CustomerView } from './customer-view.tsx';
+import { lazyView } from './lazy-view.tsx';
 import { NoticeProvider } from './notice.tsx';
 import { Loading } from './states.tsx';
+
+// Opened by a tap (or the digest's link), not on every chat: fetched on first use.
+const TasksView = lazyView(() => import('./tasks-view.tsx').then((m) => m.TasksView), '正在打开待办…');
+const WriteView = lazyView(() => import('./write-view.tsx').then((m) => m.WriteView), '正在打开写文案…');
 
 type Boot =
   | { phase: 'loading'; label: string }
@@ -61,10 +67,33 @@ async function findCustomer(): Promise<{ customerId: string | null; note: string
   }
 }
 
-/** Sign-in, JS-SDK registration, which customer this chat is about; then the customer view. */
+/**
+ * Sign-in, JS-SDK registration, which customer this chat is about; then the customer view, or the guide's
+ * tasks (`?view=tasks`, the daily digest's link) or the copy writer (`?view=write`).
+ */
 export function App() {
   const ledger = useMemo(() => new FeedbackLedger(deviceStore()), []);
   const [boot, setBoot] = useState<Boot>({ phase: 'loading', label: '正在打开导购助手…' });
+  const [view, setView] = useState<PageView>(() => viewFromQuery(location.search));
+  // The chat view mounts the first time it is shown and then stays (hidden behind 待办 / 写文案), so its
+  // drafts, live stream and scroll position survive a look at the task list.
+  const [chatMounted, setChatMounted] = useState(view === 'chat');
+  const [seed, setSeed] = useState<ProductChoice[]>([]);
+  const chatScroll = useRef(0);
+
+  const show = useCallback(
+    (next: PageView, products: ProductChoice[] = []) => {
+      if (next === view) return;
+      if (view === 'chat') chatScroll.current = window.scrollY;
+      history.replaceState(null, '', `${location.pathname}${searchWith(location.search, { view: next === 'chat' ? null : next })}${location.hash}`);
+      setSeed(products);
+      if (next === 'chat') setChatMounted(true);
+      setView(next);
+    },
+    [view],
+  );
+
+  useEffect(() => window.scrollTo(0, view === 'chat' ? chatScroll.current : 0), [view]);
 
   const signIn = useCallback((force: boolean) => {
     if (force || shouldRedirectToLogin(sessionStore(), Date.now())) {
@@ -101,11 +130,8 @@ export function App() {
 
   const pick = (customerId: string | null): void => {
     if (boot.phase !== 'ready') return;
-    const params = new URLSearchParams(location.search);
-    if (customerId) params.set('customer', customerId);
-    else params.delete('customer');
-    const query = params.toString();
-    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    history.replaceState(null, '', `${location.pathname}${searchWith(location.search, { customer: customerId })}${location.hash}`);
+    chatScroll.current = 0;
     setBoot({ ...boot, customerId, picked: customerId !== null });
   };
 
@@ -120,19 +146,38 @@ export function App() {
         </button>
       </div>
     );
-  else if (boot.customerId === null) content = <CustomerPicker note={boot.pickerNote} onPick={pick} />;
-  else
+  else {
+    const { customerId } = boot;
+    const openTasks = (): void => show('tasks');
+    const write = (products?: ProductChoice[]): void => show('write', products);
+    const back = { backLabel: customerId === null ? '客户列表' : '返回客户', onBack: () => show('chat') };
     content = (
-      <CustomerView
-        key={boot.customerId}
-        customerId={boot.customerId}
-        guideName={boot.me.name}
-        ledger={ledger}
-        sdkNote={boot.sdkNote}
-        onSignedOut={signedOut}
-        onSwitchCustomer={boot.picked ? () => pick(null) : undefined}
-      />
+      <>
+        {chatMounted && (
+          <div class="view" hidden={view !== 'chat'}>
+            {customerId === null ? (
+              <CustomerPicker note={boot.pickerNote} onPick={pick} onOpenTasks={openTasks} onWrite={() => write()} />
+            ) : (
+              <CustomerView
+                key={customerId}
+                customerId={customerId}
+                guideName={boot.me.name}
+                ledger={ledger}
+                sdkNote={boot.sdkNote}
+                onSignedOut={signedOut}
+                onSwitchCustomer={boot.picked ? () => pick(null) : undefined}
+                onOpenTasks={openTasks}
+                onWrite={write}
+              />
+            )}
+          </div>
+        )}
+        {/* A customer the guide picked in the browser is not a chat: their drafts are copied, not sent. */}
+        {view === 'tasks' && <TasksView chatCustomerId={boot.picked ? null : customerId} {...back} />}
+        {view === 'write' && <WriteView customerId={customerId} seed={seed} {...back} />}
+      </>
     );
+  }
 
   return (
     <NoticeProvider>

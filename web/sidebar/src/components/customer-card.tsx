@@ -4,7 +4,10 @@ import { formatDate, formatDuration } from '../format.ts';
 import { groupTags } from '../group-tags.ts';
 import { deriveLifecycleFlags } from '../lifecycle-flags.ts';
 import { FactList } from './fact-list.tsx';
-import { TaskList } from './task-list.tsx';
+import { lazyView } from './lazy-view.tsx';
+
+// The tasks fold away under 展开 and share their code with the 待办 view: fetched on first use.
+const TaskList = lazyView(() => import('./task-list.tsx').then((m) => m.TaskList), '正在加载待办…');
 
 const GENDER: Record<number, string> = { 1: '男', 2: '女' };
 
@@ -69,7 +72,7 @@ export function CustomerCard({ card, now }: { card: Card; now: number }) {
         </button>
       )}
       {expanded && card.facts.length > 0 && <FactList customerId={card.customerId} facts={card.facts} now={now} />}
-      {expanded && card.tasks.length > 0 && <TaskList customerId={card.customerId} tasks={card.tasks} now={now} />}
+      {expanded && card.tasks.length > 0 && <TaskList customerId={card.customerId} customerName={card.name} tasks={card.tasks} now={now} />}
     </section>
   );
 }

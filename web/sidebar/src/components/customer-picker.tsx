@@ -3,8 +3,8 @@ import { api } from '../api-client.ts';
 import { formatMoment } from '../format.ts';
 import { Empty, ErrorState, Loading, Section } from './states.tsx';
 
-/** Outside a customer chat (desktop, testing): choose one of the guide's customers. */
-export function CustomerPicker({ note, onPick }: { note: string | null; onPick: (customerId: string) => void }) {
+/** Outside a customer chat (desktop, testing): choose one of the guide's customers, or open 待办 / 写文案. */
+export function CustomerPicker({ note, onPick, onOpenTasks, onWrite }: { note: string | null; onPick: (customerId: string) => void; onOpenTasks: () => void; onWrite: () => void }) {
   const customers = useLoadable('customers', () => api.customers());
   const now = Date.now();
   let body;
@@ -33,7 +33,19 @@ export function CustomerPicker({ note, onPick }: { note: string | null; onPick: 
       </ul>
     );
   return (
-    <Section title="选择客户">
+    <Section
+      title="选择客户"
+      extra={
+        <span class="section-links">
+          <button type="button" class="link" onClick={onOpenTasks}>
+            待办
+          </button>
+          <button type="button" class="link" onClick={onWrite}>
+            写文案
+          </button>
+        </span>
+      }
+    >
       {note && <p class="banner banner-info">{note}</p>}
       {body}
     </Section>

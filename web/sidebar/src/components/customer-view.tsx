@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api-request.ts';
 import { useLoadable } from '../../../shared/use-loadable.ts';
 import { api } from '../api-client.ts';
 import type { CustomerCard as Card, StoredSuggestion } from '../api-types.ts';
+import type { ProductChoice } from '../content-request.ts';
 import type { FeedbackLedger } from '../feedback-ledger.ts';
 import { resourcesForEvent, type Resource } from '../live-refetch.ts';
 import { openLiveStream, type LiveStatus } from '../live-stream.ts';
@@ -27,12 +28,15 @@ interface Props {
   sdkNote: string | null;
   onSignedOut: () => void;
   onSwitchCustomer?: () => void;
+  onOpenTasks: () => void;
+  /** Opens 写文案, with the products the guide started from. */
+  onWrite: (products?: ProductChoice[]) => void;
 }
 
 const isSignedOut = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
 
 /** Everything about one customer's chat, kept current by the live stream. */
-export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedOut, onSwitchCustomer }: Props) {
+export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedOut, onSwitchCustomer, onOpenTasks, onWrite }: Props) {
   const notify = useNotify();
   const card = useLoadable<Card>(`card:${customerId}`, () => api.card(customerId));
   const suggestion = useLoadable<StoredSuggestion | null>(`suggestion:${customerId}`, () => api.suggestion(customerId));
@@ -124,7 +128,7 @@ export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedO
   };
 
   const now = Date.now();
-  const header = <StatusBar guideName={guideName} live={live} updatedAt={updatedAt} onSwitchCustomer={onSwitchCustomer} />;
+  const header = <StatusBar guideName={guideName} live={live} updatedAt={updatedAt} onSwitchCustomer={onSwitchCustomer} onOpenTasks={onOpenTasks} />;
 
   // Someone else's customer: every other call would be refused too, so say it once.
   if (card.error instanceof ApiError && card.error.status === 403) {
@@ -160,7 +164,7 @@ export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedO
       <section class="section" aria-label="粘贴顾客的话">
         <PasteBox customerId={customerId} onPasted={() => setWaiting('paste')} />
       </section>
-      <Recommendations products={products} />
+      <Recommendations products={products} onWrite={onWrite} />
       <KnowledgeSearch customerId={customerId} />
     </>
   );

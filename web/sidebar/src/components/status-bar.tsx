@@ -10,10 +10,11 @@ interface Props {
   /** When a live event last changed something on screen (0: never). */
   updatedAt: number;
   onSwitchCustomer?: (() => void) | undefined;
+  onOpenTasks: () => void;
 }
 
-/** The top line: whose sidebar this is, whether live updates flow, and a brief 已更新 after a live change. */
-export function StatusBar({ guideName, live, updatedAt, onSwitchCustomer }: Props) {
+/** The top line: whose sidebar this is, whether live updates flow, a brief 已更新 after a live change, and 待办. */
+export function StatusBar({ guideName, live, updatedAt, onSwitchCustomer, onOpenTasks }: Props) {
   const [showUpdated, setShowUpdated] = useState(false);
   useEffect(() => {
     if (updatedAt === 0) return;
@@ -37,6 +38,9 @@ export function StatusBar({ guideName, live, updatedAt, onSwitchCustomer }: Prop
           切换客户
         </button>
       )}
+      <button type="button" class="link" onClick={onOpenTasks}>
+        待办
+      </button>
     </header>
   );
 }
