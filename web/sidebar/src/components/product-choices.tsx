@@ -1,14 +1,12 @@
-import { useState } from 'preact/hooks';
 import type { Loadable } from '../../../shared/use-loadable.ts';
 import { api } from '../api-client.ts';
 import type { RecommendedProduct } from '../api-types.ts';
 import { MAX_PRODUCTS, type ProductChoice } from '../content-request.ts';
 import { formatPrice } from '../format.ts';
+import { SearchBox, useSearch } from './search-box.tsx';
 import { Empty, ErrorState, Loading } from './states.tsx';
 
 const SEARCH_LIMIT = 8;
-
-type Search = { state: 'idle' } | { state: 'loading'; q: string } | { state: 'done'; q: string; results: ProductChoice[] } | { state: 'error'; q: string; error: unknown };
 
 interface Props {
   /** This customer's recommendations; null outside a customer's chat. */
@@ -38,20 +36,9 @@ function ChoiceList({ products, selected, onToggle }: { products: readonly Produ
 
 /** Which products the copy is about: ticked from the customer's recommendations or from a catalog search. */
 export function ProductChoices({ recommended, selected, onToggle }: Props) {
-  const [query, setQuery] = useState('');
-  const [search, setSearch] = useState<Search>({ state: 'idle' });
-
-  const run = async (q: string): Promise<void> => {
-    if (!q) return;
-    setSearch({ state: 'loading', q });
-    try {
-      const found = await api.search(q, SEARCH_LIMIT);
-      const results = found.filter((r) => r.kind === 'product').map((r) => ({ sku: r.id, name: r.title, price: r.price }));
-      setSearch((s) => (s.state === 'loading' && s.q === q ? { state: 'done', q, results } : s));
-    } catch (error) {
-      setSearch((s) => (s.state === 'loading' && s.q === q ? { state: 'error', q, error } : s));
-    }
-  };
+  const { search, run } = useSearch<ProductChoice>(async (q) =>
+    (await api.search(q, SEARCH_LIMIT)).filter((r) => r.kind === 'product').map((r) => ({ sku: r.id, name: r.title, price: r.price })),
+  );
 
   let fromRecommendations = null;
   if (recommended) {
@@ -88,28 +75,7 @@ export function ProductChoices({ recommended, selected, onToggle }: Props) {
           {fromRecommendations}
         </>
       )}
-      <form
-        class="search"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(query.trim());
-        }}
-      >
-        <input
-          type="search"
-          value={query}
-          placeholder="搜商品，如：羊毛大衣"
-          aria-label="搜索商品"
-          enterKeyHint="search"
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-        />
-        <button type="submit" class="btn btn-secondary" disabled={query.trim() === '' || search.state === 'loading'}>
-          搜索
-        </button>
-      </form>
-      {search.state === 'loading' && <Loading label="正在搜索…" />}
-      {search.state === 'error' && <ErrorState error={search.error} onRetry={() => void run(search.q)} />}
+      <SearchBox search={search} run={run} placeholder="搜商品，如：羊毛大衣" label="搜索商品" />
       {search.state === 'done' && search.results.length === 0 && <Empty>没有找到“{search.q}”相关的商品，换个说法试试。</Empty>}
       {search.state === 'done' && search.results.length > 0 && <ChoiceList products={search.results} selected={selected} onToggle={onToggle} />}
     </div>
