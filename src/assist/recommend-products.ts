@@ -43,6 +43,13 @@ function profileTags(profile: CustomerProfile | undefined, options: RecommendOpt
   return [...new Set([...fromProfile, ...(options.tags ?? [])])];
 }
 
+/** A men's product for a woman customer (or the other way round), by the catalog name (WeCom gender 1 male, 2 female). */
+function wrongGender(product: Product, gender: number | undefined): boolean {
+  if (gender === 2) return /^(男士|男款|男式)/u.test(product.name);
+  if (gender === 1) return /^(女士|女款|女式)/u.test(product.name);
+  return false;
+}
+
 export function recommendProducts(
   kb: KnowledgeBase,
   profile: CustomerProfile | undefined,
@@ -66,6 +73,7 @@ export function recommendProducts(
   const scored = kb.products.map((product, doc) => {
     const reasons: string[] = [];
     let score = (relevance.get(doc) ?? 0) * 2;
+    if (wrongGender(product, profile?.gender)) score -= 3;
     if ((relevance.get(doc) ?? 0) >= 0.5) reasons.push('和您聊到的需求相关');
     if (focus.has(product.category)) score += 1.5;
     else if (categories.has(product.category)) score += focus.size > 0 ? 0 : 0.6;

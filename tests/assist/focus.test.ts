@@ -42,3 +42,14 @@ describe('drafts fit the product they name', () => {
     for (const draft of size.drafts) expect(['尺码咨询', '库存咨询']).toContain(kb.scripts.find((s) => s.id === draft.sourceId)?.intent ?? kb.faqs.find((f) => f.id === draft.sourceId)?.topic);
   });
 });
+
+describe('recommendations respect who the customer is', () => {
+  it('does not recommend men’s products to a woman', async () => {
+    const kb = await loadKnowledge(DEMO_DIR);
+    const library = buildAssistLibrary(await demoCorpTags(), kb);
+    const profile = { customerId: 'c', gender: 2 as const, relationships: {}, facts: [], updatedAt: 0 };
+    const recs = recommendProducts(kb, profile, chat('顾客: 想买双鞋子'), 5, { library, guideId: 'g', tags: ['意向品类/鞋履'] });
+    expect(recs.length).toBe(5);
+    for (const r of recs) expect(r.name).not.toMatch(/^男士/);
+  });
+});
