@@ -29,6 +29,11 @@ export const fileSchema = z.object({
     oauthAuthorizeUrl: z.url(),
     welcomeTemplate: z.string(),
   }),
+  archive: z.object({
+    url: z.union([z.literal(''), z.url()]),
+    timeoutMs: positiveInt,
+    pageLimit: z.coerce.number().int().min(1).max(1000),
+  }),
   retention: z.object({
     conversationTtlDays: positiveInt,
     conversationMaxMessages: positiveInt,

@@ -15,6 +15,8 @@ export interface Secrets {
   wecomSecret: string;
   wecomContactSecret: string;
   wecomKfSecret: string;
+  /** Bearer token of the chat-archive sidecar (ARCHIVE_TOKEN). */
+  archiveToken: string;
   llmApiKey: string;
   sessionSecrets: string[];
 }
@@ -38,6 +40,7 @@ export const ENV_MAP: Record<string, string> = {
   WECOM_AGENT_ID: 'wecom.agentId',
   WECOM_API_BASE_URL: 'wecom.apiBaseUrl',
   WECOM_WELCOME_TEMPLATE: 'wecom.welcomeTemplate',
+  ARCHIVE_URL: 'archive.url',
   SPOOL_DIR: 'spool.dir',
   ORG_FILE: 'org.file',
   WORKER_ENABLED: 'worker.enabled',
@@ -130,6 +133,7 @@ function readSecrets(env: Readonly<Record<string, string | undefined>>): Secrets
     wecomSecret: get('WECOM_SECRET'),
     wecomContactSecret: get('WECOM_CONTACT_SECRET'),
     wecomKfSecret: get('WECOM_KF_SECRET'),
+    archiveToken: get('ARCHIVE_TOKEN'),
     llmApiKey: get('LLM_API_KEY'),
     sessionSecrets: get('SESSION_SECRET').split(',').map((s) => s.trim()).filter(Boolean),
   };
@@ -142,6 +146,7 @@ interface RuleInputs {
   engine: string;
   llmBaseUrl: string;
   llmModel: string;
+  archiveUrl: string;
 }
 
 function ruleInputs(tree: Tree): RuleInputs {
@@ -150,7 +155,7 @@ function ruleInputs(tree: Tree): RuleInputs {
     for (const part of path.split('.')) node = isTree(node) ? node[part] : undefined;
     return node === undefined || node === null ? '' : String(node);
   };
-  return { corpId: at('wecom.corpId'), agentId: at('wecom.agentId'), engine: at('assist.engine'), llmBaseUrl: at('assist.llm.baseUrl'), llmModel: at('assist.llm.model') };
+  return { corpId: at('wecom.corpId'), agentId: at('wecom.agentId'), engine: at('assist.engine'), llmBaseUrl: at('assist.llm.baseUrl'), llmModel: at('assist.llm.model'), archiveUrl: at('archive.url') };
 }
 
 function checkModeRules(inputs: RuleInputs, secrets: Secrets, mode: Config['mode'], problems: string[]): void {
@@ -168,6 +173,7 @@ function checkModeRules(inputs: RuleInputs, secrets: Secrets, mode: Config['mode
       problems.push('WECOM_AES_KEY must be the 43-character EncodingAESKey (letters and digits)');
     }
   }
+  if (inputs.archiveUrl && !secrets.archiveToken) problems.push('ARCHIVE_TOKEN is required when ARCHIVE_URL is set');
   if (secrets.sessionSecrets.some((s) => s.length < 32)) problems.push('SESSION_SECRET: each secret needs at least 32 characters');
   if (inputs.engine === 'llm') {
     if (!inputs.llmBaseUrl) problems.push('LLM_BASE_URL is required when ASSIST_ENGINE=llm');

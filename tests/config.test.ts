@@ -66,6 +66,7 @@ describe('loadConfig', () => {
         'WECOM_AES_KEY must be the 43-character EncodingAESKey (letters and digits)',
       ]),
     );
+    expect(problemsOf({ ARCHIVE_URL: 'http://127.0.0.1:9100' })).toEqual([expect.stringContaining('ARCHIVE_TOKEN')]);
     expect(problemsOf({ ASSIST_ENGINE: 'llm' })).toEqual([
       'LLM_BASE_URL is required when ASSIST_ENGINE=llm',
       'LLM_MODEL is required when ASSIST_ENGINE=llm',

@@ -9,6 +9,7 @@ import { announceApproval, createReviewProcessor, REVIEW_QUEUE, type ReviewJob }
 import type { SuggestionDeps } from '../jobs/run-suggestion.ts';
 import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
+import { createHttpArchiveSource } from '../wecom/archive/http-archive-source.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
 import { startLifecycleWorker } from './lifecycle.ts';
@@ -117,6 +118,18 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
       guideName: (id) => rt.org.member(id)?.name ?? '',
     },
     kf: { api: rt.wecom.api, redis: rt.redis, keys, now: rt.now, record: rt.record },
+    archive: {
+      source: config.archive.url
+        ? createHttpArchiveSource({ baseUrl: config.archive.url, token: config.secrets.archiveToken, timeoutMs: config.archive.timeoutMs })
+        : undefined,
+      redis: rt.redis,
+      keys,
+      corpMembers: (userId) => rt.org.member(userId) !== undefined,
+      now: rt.now,
+      record: rt.record,
+      log,
+      pageLimit: config.archive.pageLimit,
+    },
     appText: {
       store: stores.store,
       assistant: rt.assist.assistant,

@@ -29,6 +29,11 @@ export interface Keys {
   kfCursor(openKfId: string): string;
   kfCursorLock(openKfId: string): string;
   kfSeen(openKfId: string): string;
+  /** Last chat-archive seq handed to the conversation (会话内容存档 GetChatData cursor). */
+  archiveSeq(): string;
+  archiveLock(): string;
+  /** Sorted set of archive msgids already handled (msgid → epoch ms). */
+  archiveSeen(): string;
   /** Sliding window of app messages sent to one member (30/min guard). */
   sendWindow(userId: string): string;
   tagLibrary(): string;
@@ -106,6 +111,9 @@ export function createKeys(prefix: string): Keys {
     kfCursor: (id) => k('kf-cursor', id),
     kfCursorLock: (id) => k('kf-lock', id),
     kfSeen: (id) => k('kf-seen', id),
+    archiveSeq: () => k('archive-seq'),
+    archiveLock: () => k('archive-lock'),
+    archiveSeen: () => k('archive-seen'),
     sendWindow: (u) => k('send-window', u),
     tagLibrary: () => k('tag-library'),
     suggestion: (g, c) => k('suggestion', g, c),

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createAccess, type OauthIdentity } from './access.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
+import { createArchiveLog, type EmulatorArchive } from './archive-log.ts';
+import { registerArchiveRoutes } from './archive-routes.ts';
 import { createCallbackSender, type Delivery } from './callback-sender.ts';
 import { serveCgi, type CgiDeps, type CgiRoute } from './cgi.ts';
 import { authRoutes } from './cgi-auth.ts';
@@ -35,6 +37,8 @@ export interface EmulatorOptions {
   sidebarUrl?: string;
   /** Pause before WeCom-style re-sends of a failed callback. Default 1000 ms. */
   callbackRetryDelayMs?: number;
+  /** Serve the chat-archive sidecar contract at /__emulator/archive (bearer token as given). Off by default. */
+  archive?: { token: string };
 }
 
 export interface EmulatorActions extends ContactActions {
@@ -50,6 +54,8 @@ export interface Emulator {
   state: EmulatorState;
   faults: Faults;
   actions: EmulatorActions;
+  /** The 会话内容存档 stand-in, when options.archive was given. */
+  archive: EmulatorArchive | undefined;
   setWebhookUrl(url: string): void;
   setSidebarUrl(url: string): void;
   close(): Promise<void>;
@@ -92,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   registerChatRoutes(router, { state, access, chat });
   registerStaticRoutes(router);
+  const archive = options.archive ? createArchiveLog(state, sender, now, options.archive.token) : undefined;
+  if (archive) registerArchiveRoutes(router, archive);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
@@ -134,6 +142,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       issueOauthCode: (who) => access.issueOauthCode(who),
       verifyUrl: () => sender.verifyUrl(),
     },
+    archive,
     setWebhookUrl(url) {
       webhookUrl = url;
     },

@@ -1,6 +1,7 @@
 import type { Logger } from '../ops/logger.ts';
 import { assertNever } from '../wecom/events.ts';
 import { handleAppText, type AppTextDeps } from './handle-app-text.ts';
+import { createArchiveHandler, type ArchiveDeps } from './handle-archive-event.ts';
 import { handleContactChange, type ContactDeps } from './handle-contact-change.ts';
 import { handleKfEvent, type KfDeps } from './handle-kf-event.ts';
 import type { EventJob } from './event-job.ts';
@@ -12,6 +13,8 @@ export interface EventHandlerDeps {
   contact: ContactDeps;
   kf: KfDeps;
   appText: AppTextDeps;
+  /** 会话内容存档; without it msgaudit_notify is only logged. */
+  archive?: ArchiveDeps;
   refreshTags: () => Promise<unknown>;
 }
 
@@ -21,6 +24,7 @@ export interface EventHandlerDeps {
  */
 export function createEventHandler(deps: EventHandlerDeps): (job: EventJob) => Promise<string> {
   const { log } = deps;
+  const archive = deps.archive ? createArchiveHandler(deps.archive) : undefined;
   return async ({ event, dedupeKey, receivedAt }) => {
     switch (event.type) {
       case 'text':
@@ -33,7 +37,8 @@ export function createEventHandler(deps: EventHandlerDeps): (job: EventJob) => P
       case 'kf_msg_or_event':
         return handleKfEvent(deps.kf, event);
       case 'msgaudit_notify':
-        // Pulling the chat archive needs Tencent's Finance C SDK (a paid, per-corp feature); see README.
+        // Pulling the chat archive needs Tencent's Finance C SDK (a paid, per-corp feature) behind a sidecar; see README.
+        if (archive) return archive(event, dedupeKey);
         log.info({ dedupeKey }, 'chat archive notification: no archive puller configured');
         return 'acknowledged';
       case 'unsupported_message':

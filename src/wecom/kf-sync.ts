@@ -1,9 +1,9 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { Keys } from '../conversation/keys.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import { AppError } from '../errors.ts';
-import { extendLock, releaseLock, tryAcquireLock } from './api/redis-lock.ts';
+import { extendLock, releaseLock, waitForLock } from './api/redis-lock.ts';
+import { filterUnseen, markSeen } from './seen-ids.ts';
 import type { KfMessage, WecomApi } from './api/wecom-api.ts';
 
 export interface PullKfMessagesParams {
@@ -36,44 +36,6 @@ export interface KfPullResult {
 }
 
 const CURSOR_TTL_S = 30 * 24 * 3600;
-const LOCK_POLL_MS = 50;
-
-async function acquire(redis: Redis, key: string, ttlMs: number, waitMs: number): Promise<string> {
-  for (let waited = 0; ; waited += LOCK_POLL_MS) {
-    const handle = await tryAcquireLock(redis, key, ttlMs);
-    if (handle) return handle;
-    if (waited >= waitMs) {
-      throw new AppError('kf_sync_busy', 'another process is still pulling this 微信客服 account', {
-        status: 503,
-        hint: 'the job will be retried; a pull stuck for minutes means WeCom sync_msg is not answering',
-      });
-    }
-    await delay(LOCK_POLL_MS);
-  }
-}
-
-/** Only msgids not yet handed to onMessages, each once (a page can repeat an id after a replay). */
-async function filterUnseen(redis: Redis, seenKey: string, messages: KfMessage[]): Promise<KfMessage[]> {
-  if (messages.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const m of messages) pipeline.zscore(seenKey, m.msgId);
-  const scores = (await pipeline.exec()) ?? [];
-  const picked = new Set<string>();
-  return messages.filter((m, i) => {
-    const seen = scores[i]?.[1] !== null || picked.has(m.msgId);
-    picked.add(m.msgId);
-    return !seen;
-  });
-}
-
-async function markSeen(redis: Redis, seenKey: string, msgIds: string[], now: number, ttlMs: number): Promise<void> {
-  if (msgIds.length === 0) return;
-  const pipeline = redis.pipeline();
-  pipeline.zadd(seenKey, ...msgIds.flatMap((id) => [String(now), id]));
-  pipeline.zremrangebyscore(seenKey, '-inf', String(now - ttlMs));
-  pipeline.pexpire(seenKey, ttlMs);
-  await pipeline.exec();
-}
 
 /**
  * Pull everything new from one 微信客服 account (kf/sync_msg, doc 94670), serialized per account.
@@ -85,7 +47,9 @@ export async function pullKfMessages(params: PullKfMessagesParams): Promise<KfPu
   const lockKey = keys.kfCursorLock(openKfId);
   const lockTtlMs = params.lockTtlMs ?? 60_000;
   const seenTtlMs = params.seenTtlMs ?? 7 * 24 * 3600_000;
-  const handle = await acquire(redis, lockKey, lockTtlMs, params.lockWaitMs ?? 30_000);
+  const handle = await waitForLock(redis, lockKey, lockTtlMs, params.lockWaitMs ?? 30_000, () =>
+    new AppError('kf_sync_busy', 'another process is still pulling this 微信客服 account', { status: 503, hint: 'the job will be retried; a pull stuck for minutes means WeCom sync_msg is not answering' }),
+  );
   const result: KfPullResult = { messages: [], pages: 0, unassigned: 0 };
   // Origin-3 items carry no servicer_userid: ask the session state once per customer per pull.
   const servicers = new Map<string, string | undefined>();
@@ -101,7 +65,7 @@ export async function pullKfMessages(params: PullKfMessagesParams): Promise<KfPu
     while (result.pages < (params.maxPages ?? 200)) {
       const page = await api.syncKfMessages({ openKfId, cursor, limit: 1000, ...(params.token ? { token: params.token } : {}) });
       result.pages += 1;
-      const fresh = await filterUnseen(redis, keys.kfSeen(openKfId), page.messages);
+      const fresh = await filterUnseen(redis, keys.kfSeen(openKfId), page.messages, (x) => x.msgId);
       const mapped: ChatMessage[] = [];
       for (const m of fresh) {
         if (m.origin !== 3 && m.origin !== 5) continue;

@@ -20,3 +20,13 @@ export async function releaseLock(redis: Redis, key: string, handle: string): Pr
 export async function extendLock(redis: Redis, key: string, handle: string, ttlMs: number): Promise<boolean> {
   return (await redis.eval(EXTEND, 1, key, handle, String(ttlMs))) === 1;
 }
+
+/** Polls for the lock until `waitMs` has passed; then throws what `busy` makes (a typed "try later" error). */
+export async function waitForLock(redis: Redis, key: string, ttlMs: number, waitMs: number, busy: () => Error, pollMs = 50): Promise<string> {
+  for (let waited = 0; ; waited += pollMs) {
+    const handle = await tryAcquireLock(redis, key, ttlMs);
+    if (handle) return handle;
+    if (waited >= waitMs) throw busy();
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
