@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import { extendLock, releaseLock, waitForLock } from '../api/redis-lock.ts';
 import { filterUnseen, markSeen } from '../seen-ids.ts';
 import { toArchiveMessage } from './archive-message.ts';
-import type { ArchiveRecord, ArchiveSource } from './archive-source.ts';
+import type { ArchiveSource } from './archive-source.ts';
 
 export interface PullArchiveParams {
   source: ArchiveSource;
