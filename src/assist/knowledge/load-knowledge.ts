@@ -19,7 +19,7 @@ import {
   scriptsFileSchema,
   tagRulesFileSchema,
 } from './schemas.ts';
-import type { CorpTagLibrary, TagRule } from './schemas.ts';
+import type { CorpTagLibrary } from './schemas.ts';
 
 export const KNOWLEDGE_FILES = ['catalog.yaml', 'faq.yaml', 'scripts.yaml', 'policy.yaml', 'guardrails.yaml', 'tag-rules.yaml', 'scripts.learned.yaml'] as const;
 
@@ -84,11 +84,4 @@ export async function loadCorpTags(path: string): Promise<CorpTagLibrary> {
     throw new AppError('tag_library_invalid', outcome.problem, { hint: `check ${path} against the get_corp_tag_list shape: groups[].tags[]` });
   }
   return outcome.value;
-}
-
-/** Reads only the tag rules (tag-rules.yaml); a missing file means no rules. */
-export async function loadTagRules(path: string): Promise<Record<string, TagRule>> {
-  const outcome = await readYaml(path, tagRulesFileSchema, true, { rules: {} });
-  if (!outcome.ok) throw new AppError('tag_rules_invalid', outcome.problem, { hint: `fix ${path}: rules are keyed by "组/标签"` });
-  return outcome.value.rules;
 }

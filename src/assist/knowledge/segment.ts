@@ -34,10 +34,6 @@ const STOPWORDS = new Set(
 
 const WORDLIKE = /[\p{Script=Han}a-z0-9]/u;
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
-}
-
 /**
  * Index/query tokens: search-mode cut (so "连衣裙" also yields "衣裙"), normalised, without stopwords
  * and punctuation. Deterministic for a given input.
