@@ -15,10 +15,6 @@ export function dayNumber(day: string): number {
   return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / DAY_MS;
 }
 
-export function dayString(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Epoch ms of 00:00 China time on `day`. */
 export function startOfDay(day: string): number {
   return dayNumber(day) * DAY_MS - OFFSET_MS;
