@@ -13,6 +13,7 @@ import { checkDraft } from './assist/guardrails/check-draft.ts';
 import { REVIEW_QUEUE, type ReviewJob } from './jobs/review-jobs.ts';
 import { createSentSampler } from './jobs/sample-sent-message.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { isAppError } from './errors.ts';
 import { createKeys } from './conversation/keys.ts';
 import type { Emulator } from './emulator/start-emulator.ts';
 import { EventIntake } from './jobs/event-intake.ts';
@@ -170,10 +171,19 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (target.child) log.info({ url: target.url }, 'started a local redis-server under ./var/redis');
-  const service = await startService(
-    { ...config, redis: { ...config.redis, url: target.url } },
-    { web: role !== 'worker', worker: role === 'worker' || (role === 'all' && config.worker.enabled), log, instanceId: `${role}-${process.pid}-${randomUUID().slice(0, 8)}` },
-  );
+  let service: Service;
+  try {
+    service = await startService(
+      { ...config, redis: { ...config.redis, url: target.url } },
+      { web: role !== 'worker', worker: role === 'worker' || (role === 'all' && config.worker.enabled), log, instanceId: `${role}-${process.pid}-${randomUUID().slice(0, 8)}` },
+    );
+  } catch (error) {
+    // One line an operator can act on (port taken, spool dir in use, knowledge files invalid ...).
+    const hint = isAppError(error) && error.hint ? ` (${error.hint})` : '';
+    console.error(`Could not start: ${(error as Error).message}${hint}`);
+    target.child?.kill('SIGTERM');
+    process.exit(1);
+  }
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

@@ -131,8 +131,9 @@ export async function startWeb(rt: Runtime): Promise<Web> {
     ],
     [callback],
   );
-  const server: Server = await new Promise((ok) => {
+  const server: Server = await new Promise((ok, fail) => {
     const s = app.listen(config.server.port, config.server.host, () => ok(s));
+    s.once('error', fail); // EADDRINUSE and friends reject the start instead of crashing the process
   });
   const { port } = server.address() as AddressInfo;
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;

@@ -74,3 +74,24 @@ describe('npm start', () => {
     expect(err).toContain('WECOM_TOKEN is required');
   });
 });
+
+describe('npm start when something is in the way', () => {
+  it('exits with one line naming the problem when the port is taken', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', REDIS_URL, REDIS_PREFIX: `test:busy${port}:`, SPOOL_DIR: mkdtempSync(join(tmpdir(), 'spool-')) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (d) => (err += String(d)));
+      const code = await new Promise<number | null>((ok) => child.once('exit', (c) => ok(c)));
+      expect(code).toBe(1);
+      expect(err).toMatch(/^Could not start: .*EADDRINUSE/m);
+    } finally {
+      blocker.close();
+    }
+  });
+});
