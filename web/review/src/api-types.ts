@@ -1,5 +1,6 @@
 /** The review console API as documented in the contract (notes/review-api.md); the server is the source of truth. */
 import type { Flag, Severity } from '../../shared/flag-segments.ts';
+import type { Figures } from '../../../src/suggestions/compute-figures.ts';
 
 export type Role = 'guide' | 'manager' | 'admin';
 // Flags (guardrail findings on a text) have one shape in both pages' APIs.
@@ -79,18 +80,8 @@ export interface SentItem {
   note?: string;
 }
 
-export interface Figures {
-  shown: number;
-  sentAsIs: number;
-  sentEdited: number;
-  rejected: number;
-  ignored: number;
-  adoptionRate: number | null;
-  medianReplyMs: number | null;
-  flaggedRate: number | null;
-  approvalsDecided: number;
-  medianApprovalMs: number | null;
-}
+/** The server's figures, imported as a type only. */
+export type { Figures } from '../../../src/suggestions/compute-figures.ts';
 
 export type Period = 'day' | 'week';
 

@@ -4,6 +4,7 @@
  */
 import type { Flag, Severity } from '../../shared/flag-segments.ts';
 import type { CopyKind } from './content-request.ts';
+import type { TagProposal } from '../../../src/assist/suggestion-schema.ts';
 
 export type Role = 'guide' | 'manager' | 'admin';
 
@@ -125,14 +126,9 @@ export interface Draft {
   approval?: Approval;
 }
 
-export interface TagProposal {
-  /** "组/标签" */
-  tag: string;
-  tagId: string;
-  evidence: string;
-  messageId: string;
-  confidence: number;
-}
+/** The server's own shapes, imported as types only (nothing of the server reaches the bundle). */
+export type { TagProposal } from '../../../src/assist/suggestion-schema.ts';
+export type { KnowledgeResult } from '../../../src/http/guide-deps.ts';
 
 export interface StoredSuggestion {
   id: string;
@@ -149,14 +145,6 @@ export interface StoredSuggestion {
   fallbackReason?: string;
   latencyMs: number;
   answeredMessageIds: string[];
-}
-
-export interface KnowledgeResult {
-  kind: 'product' | 'faq' | 'script';
-  id: string;
-  title: string;
-  text: string;
-  price?: number;
 }
 
 export interface RecommendedProduct {
