@@ -11,6 +11,7 @@ import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
 import { createHttpArchiveSource } from '../wecom/archive/http-archive-source.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
+import type { ChatMessage } from '../conversation/model.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
 import { startLifecycleWorker } from './lifecycle.ts';
 import type { Runtime } from './runtime.ts';
@@ -23,21 +24,21 @@ export const storeOf = (rt: Runtime, guideId: string): string => rt.org.member(g
  * What the customer asked, for the manager's "top questions": the FAQ question the best draft answers, else
  * the intent of the customer's words (whatever engine wrote the drafts).
  */
-async function topicOf(rt: Runtime, suggestion: StoredSuggestion): Promise<string | undefined> {
+function topicOf(rt: Runtime, suggestion: StoredSuggestion, conversation: readonly ChatMessage[]): string | undefined {
   const best = suggestion.drafts[0];
   if (best?.source === 'faq' && best.sourceId) {
     const faq = rt.assist.knowledge.current().faqs.find((f) => f.id === best.sourceId);
     if (faq) return faq.question;
   }
-  const asked = (await rt.stores.store.lastMessages(suggestion.guideId, suggestion.customerId, 20)).filter((m) => suggestion.answeredMessageIds.includes(m.id));
+  const asked = conversation.filter((m) => suggestion.answeredMessageIds.includes(m.id));
   return topIntent(detectIntent(asked.map((m) => m.text).join(' ')))?.intent;
 }
 
 /** Counts the suggestion for the figures; held drafts become pending approvals announced to the managers. */
-function afterSuggestion(rt: Runtime): (suggestion: StoredSuggestion) => Promise<void> {
-  return async (suggestion) => {
+function afterSuggestion(rt: Runtime): (suggestion: StoredSuggestion, conversation: readonly ChatMessage[]) => Promise<void> {
+  return async (suggestion, conversation) => {
     const storeId = storeOf(rt, suggestion.guideId);
-    const topic = await topicOf(rt, suggestion);
+    const topic = topicOf(rt, suggestion, conversation);
     await rt.stores.stats.recordSuggestion({
       guideId: suggestion.guideId,
       storeId,

@@ -17,8 +17,8 @@ export interface SuggestionDeps {
   windowSize: number;
   /** The approval threshold of the guide's store, when it has its own. */
   approvalThreshold?: (guideId: string) => Severity | undefined;
-  /** Called with every stored suggestion (the review queue takes held drafts from here). */
-  onStored?: (suggestion: StoredSuggestion) => Promise<void>;
+  /** Called with every stored suggestion and the conversation it was made from (the review side takes held drafts and figures from here). */
+  onStored?: (suggestion: StoredSuggestion, conversation: readonly ChatMessage[]) => Promise<void>;
 }
 
 export type SuggestionOutcome = 'suggested' | 'stale' | 'nothing_to_answer';
@@ -59,7 +59,7 @@ export async function runSuggestion(deps: SuggestionDeps, job: SuggestJob): Prom
   }, deps.approvalThreshold?.(job.guideId));
   await suggestions.save(stored);
   const added = await suggestions.addTagProposals(job.guideId, job.customerId, stored.tags);
-  await deps.onStored?.(stored);
+  await deps.onStored?.(stored, conversation);
   await feed.publish(job.guideId, { type: 'suggestion', customerId: job.customerId, suggestionId: stored.id });
   if (added.length > 0) await feed.publish(job.guideId, { type: 'tags', customerId: job.customerId });
   return 'suggested';
