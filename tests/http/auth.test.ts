@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type Service } from '../../src/main.ts';
+import type { Service } from '../../src/main.ts';
 import { api, cookiesFrom, signIn } from '../support/demo-session.ts';
-import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
+import { startTestService } from '../support/service-fixture.ts';
 
 let service: Service;
-let prefix: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  const config = testConfig({ WORKER_ENABLED: 'false' });
-  prefix = config.redis.prefix;
-  service = await startService(config, { log: silentLog, warmUp: false });
+  ({ service, stop } = await startTestService({ WORKER_ENABLED: 'false' }, { warmUp: false }));
 });
 
-afterAll(async () => {
-  await service.close();
-  await deleteUnder(prefix);
-});
+afterAll(() => stop());
 
 async function expectError(res: Response, status: number, code: string): Promise<void> {
   expect(res.status).toBe(status);

@@ -1,27 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type Service } from '../../src/main.ts';
+import type { Service } from '../../src/main.ts';
 import { api, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
-import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
+import { startTestService } from '../support/service-fixture.ts';
 
 let service: Service;
-let prefix: string;
+let stop: () => Promise<void>;
 let lin: ReturnType<typeof api>;
 let manager: ReturnType<typeof api>;
 
 beforeAll(async () => {
-  const config = testConfig({ ASSIST_DEBOUNCE_MS: '30' });
-  prefix = config.redis.prefix;
-  service = await startService(config, { log: silentLog });
+  ({ service, stop } = await startTestService({ ASSIST_DEBOUNCE_MS: '30' }));
   await eventually(() => service.stores.store.isFollowing('guide.lin', 'wmLT0001'), Boolean);
   lin = api(service, (await signIn(service, 'guide.lin')).cookie);
   manager = api(service, (await signIn(service, 'manager.wang')).cookie);
 });
 
-afterAll(async () => {
-  await service.close();
-  await deleteUnder(prefix);
-});
+afterAll(() => stop());
 
 async function expectError(res: Response, status: number, code: string): Promise<void> {
   expect(res.status, await res.clone().text()).toBe(status);

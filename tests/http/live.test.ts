@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type Service } from '../../src/main.ts';
+import type { Service } from '../../src/main.ts';
 import { api, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
 import { openSse } from '../support/sse-client.ts';
-import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
+import { startTestService } from '../support/service-fixture.ts';
 
 let service: Service;
-let prefix: string;
+let stop: () => Promise<void>;
 let cookie: string;
 
 beforeAll(async () => {
-  const config = testConfig({ ASSIST_DEBOUNCE_MS: '30' });
-  prefix = config.redis.prefix;
-  service = await startService(config, { log: silentLog });
+  ({ service, stop } = await startTestService({ ASSIST_DEBOUNCE_MS: '30' }));
   await eventually(() => service.stores.store.isFollowing('guide.lin', 'wmLT0016'), Boolean);
   cookie = (await signIn(service, 'guide.lin')).cookie;
 });
 
-afterAll(async () => {
-  await service.close();
-  await deleteUnder(prefix);
-});
+afterAll(() => stop());
 
 describe('GET /api/live (Server-Sent Events)', () => {
   it('pushes new messages and suggestions, and a reconnect with Last-Event-ID loses nothing', async () => {

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewProcessor } from '../../src/jobs/review-jobs.ts';
-import { startService, type Service } from '../../src/main.ts';
+import type { Service } from '../../src/main.ts';
 import { api, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
 import type { FakeLlmServer } from '../support/fake-llm-server.ts';
 import { llmEnv, RISKY_DRAFT, startRiskyModel } from '../support/risky-model.ts';
 import { tempTenant } from '../support/temp-tenant.ts';
-import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
+import { startTestService } from '../support/service-fixture.ts';
+import { silentLog } from '../support/test-service.ts';
 
 let service: Service;
 let model: FakeLlmServer;
-let prefix: string;
+let stop: () => Promise<void>;
 let lin: ReturnType<typeof api>;
 let wang: ReturnType<typeof api>;
 let li: ReturnType<typeof api>;
@@ -28,9 +29,7 @@ interface Item {
 beforeAll(async () => {
   model = await startRiskyModel();
   const tenant = tempTenant(['{ userid: manager.li, name: 李娟, role: manager, stores: [hz-hubin] }']);
-  const config = testConfig({ ...llmEnv(model), ASSIST_DEBOUNCE_MS: '20', REVIEW_SENT_SAMPLE_RATE: '1', REVIEW_NOTIFY_BATCH_MS: '50', KNOWLEDGE_DIR: tenant.dir, ORG_FILE: tenant.orgFile });
-  prefix = config.redis.prefix;
-  service = await startService(config, { log: silentLog });
+  ({ service, stop } = await startTestService({ ...llmEnv(model), ASSIST_DEBOUNCE_MS: '20', REVIEW_SENT_SAMPLE_RATE: '1', REVIEW_NOTIFY_BATCH_MS: '50', KNOWLEDGE_DIR: tenant.dir, ORG_FILE: tenant.orgFile }));
   await eventually(() => service.stores.store.isFollowing('guide.lin', 'wmLT0007'), Boolean);
   lin = api(service, (await signIn(service, 'guide.lin')).cookie);
   wang = api(service, (await signIn(service, 'manager.wang')).cookie);
@@ -38,9 +37,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await service.close();
+  await stop();
   await model.close();
-  await deleteUnder(prefix);
 });
 
 async function expectError(res: Response, status: number, code: string): Promise<void> {

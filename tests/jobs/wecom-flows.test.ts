@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSISTANT_THREAD } from '../../src/jobs/on-event.ts';
-import { DEMO_CALLBACK_KEYS, startService, type Service } from '../../src/main.ts';
+import { DEMO_CALLBACK_KEYS, type Service } from '../../src/main.ts';
 import { postCallback, signedCallback, textMessageXml } from '../support/callbacks.ts';
 import { eventually } from '../support/eventually.ts';
-import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
+import { startTestService } from '../support/service-fixture.ts';
 
 // Demo mode end to end: the emulator plays WeCom (signed callbacks, server APIs), real Redis, real HTTP.
 let service: Service;
-let prefix: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  const config = testConfig({ WECOM_WELCOME_TEMPLATE: '{customer_name}您好，欢迎来到澜庭！' });
-  prefix = config.redis.prefix;
-  service = await startService(config, { log: silentLog });
+  ({ service, stop } = await startTestService({ WECOM_WELCOME_TEMPLATE: '{customer_name}您好，欢迎来到澜庭！' }));
   // The start-up import of existing relationships has run once the seeded customer is there.
   await eventually(() => service.stores.store.getProfile('wmLT0001'), (p) => p !== undefined);
 });
 
-afterAll(async () => {
-  await service.close();
-  await deleteUnder(prefix);
-});
+afterAll(() => stop());
 
 const emulator = () => service.emulator!;
 const profile = (id: string) => service.stores.store.getProfile(id);

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendGuard } from '../../src/wecom/api/send-guard.ts';
-import { startService, type Service } from '../../src/main.ts';
+import type { Service } from '../../src/main.ts';
 import { api, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
-import { deleteUnder, keysUnder, silentLog, testConfig } from '../support/test-service.ts';
+import { startTestService } from '../support/service-fixture.ts';
+import { keysUnder } from '../support/test-service.ts';
 import { lifecycleTenant, NOW } from './support.ts';
 
 let service: Service;
-let prefix: string;
+let stop: () => Promise<void>;
 let admin: ReturnType<typeof api>;
 let lin: ReturnType<typeof api>;
 let chen: ReturnType<typeof api>;
@@ -18,9 +19,7 @@ const clock = { now: NOW };
 beforeAll(async () => {
   const tenant = lifecycleTenant(['{ userid: manager.li, name: 李娟, role: manager, stores: [hz-hubin] }']);
   // The daily scheduler is off here: runs are queued by the test (or the admin API) with the clock above.
-  const config = testConfig({ KNOWLEDGE_DIR: tenant.dir, ORG_FILE: tenant.orgFile, LIFECYCLE_ENABLED: 'false' });
-  prefix = config.redis.prefix;
-  service = await startService(config, { log: silentLog, now: () => clock.now });
+  ({ service, stop } = await startTestService({ KNOWLEDGE_DIR: tenant.dir, ORG_FILE: tenant.orgFile, LIFECYCLE_ENABLED: 'false' }, { now: () => clock.now }));
   await eventually(() => service.stores.store.isFollowing('guide.zhou', 'wmLT0005'), Boolean);
   admin = api(service, (await signIn(service, 'admin.hq')).cookie);
   lin = api(service, (await signIn(service, 'guide.lin')).cookie);
@@ -29,10 +28,7 @@ beforeAll(async () => {
   li = api(service, (await signIn(service, 'manager.li')).cookie);
 });
 
-afterAll(async () => {
-  await service.close();
-  await deleteUnder(prefix);
-});
+afterAll(() => stop());
 
 async function expectError(res: Response, status: number, code: string): Promise<void> {
   expect(res.status, await res.clone().text()).toBe(status);
