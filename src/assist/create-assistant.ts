@@ -4,6 +4,8 @@
  * returns a result that passes `suggestionSchema` with only library tag ids.
  */
 import { buildContext } from './context.ts';
+import { buildDialogueState } from './dialogue/build-dialogue-state.ts';
+import { describeState, stateData } from './dialogue/describe-state.ts';
 import type { Directory, DraftCandidate, EngineRequest, EngineResult, SuggestInput } from './engine-types.ts';
 import { checkDraft } from './guardrails/check-draft.ts';
 import type { KnowledgeSource } from './knowledge/watch-knowledge.ts';
@@ -61,13 +63,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     async suggest(input) {
       const started = measure();
       const kb = deps.knowledge.current();
-      const request: EngineRequest = {
-        input,
-        kb,
-        library: buildAssistLibrary(deps.corpTags(), kb),
-        context: buildContext(input.conversation, deps.windowSize ?? 12),
-        directory,
-      };
+      const context = buildContext(input.conversation, deps.windowSize ?? 12);
+      const state = buildDialogueState(kb, { conversation: context.window, profile: input.profile, guideId: input.guideId, now: input.now, instruction: input.instruction });
+      const request: EngineRequest = { input, kb, library: buildAssistLibrary(deps.corpTags(), kb), context, directory, state };
       let result: EngineResult | undefined;
       let engine: Suggestion['engine'] = 'offline';
       let fallbackReason: FallbackReason | undefined;
@@ -83,14 +81,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         }
       }
       result ??= runOfflineEngine(request);
-      const { context } = request;
       const answered = context.answering.length > 0 ? context.answering : context.lastCustomer ? [context.lastCustomer] : [];
       const suggestion: Suggestion = {
         drafts: guard(request, result.drafts),
         // Only tags of the library, whatever the engine said.
         tags: result.tags.filter((t) => request.library.byId.get(t.tagId)?.key === t.tag),
-        summary: result.summary,
+        summary: engine === 'llm' ? result.summary : describeState(state),
         nextAction: result.nextAction,
+        state: result.state ?? stateData(state),
         engine,
         ...(fallbackReason ? { fallbackReason } : {}),
         latencyMs: Math.round((measure() - started) * 100) / 100,

@@ -1,6 +1,8 @@
 /** What flows between createAssistant and the engines. */
 import type { ChatMessage, CustomerProfile } from '../conversation/model.ts';
 import type { AssistContext } from './context.ts';
+import type { DialogueState } from './dialogue/dialogue-state.ts';
+import type { StateData } from './dialogue/describe-state.ts';
 import type { KnowledgeBase } from './knowledge/build-knowledge-base.ts';
 import type { Product } from './knowledge/schemas.ts';
 import type { DraftSource, TagProposal } from './suggestion-schema.ts';
@@ -29,6 +31,8 @@ export interface EngineRequest {
   library: TagLibrary;
   context: AssistContext;
   directory: Directory;
+  /** The dialogue state of the conversation (computed by createAssistant; engines build it when absent). */
+  state?: DialogueState;
 }
 
 /** A draft before the guardrails. */
@@ -47,4 +51,6 @@ export interface EngineResult {
   tags: TagProposal[];
   summary: string;
   nextAction: string;
+  /** The dialogue state as data, stored with the suggestion. */
+  state?: StateData;
 }

@@ -66,6 +66,16 @@ export type Usage = z.infer<typeof usageSchema>;
 export const fallbackReasonSchema = z.enum(['timeout', 'rate_limited', 'server_error', 'connection_error', 'circuit_open', 'invalid_output', 'request_error']);
 export type FallbackReason = z.infer<typeof fallbackReasonSchema>;
 
+const slotDataSchema = z.object({ value: z.string(), messageId: z.string(), quote: z.string() });
+/** The dialogue state the suggestion was built from (see src/assist/dialogue), each slot with its message. */
+export const stateDataSchema = z.object({
+  newestMessageId: z.string().optional(),
+  intents: z.array(z.string()),
+  complaint: z.object({ kind: z.string(), quote: z.string(), messageId: z.string() }).optional(),
+  slots: z.record(z.string(), slotDataSchema),
+  relationship: z.object({ isNew: z.boolean(), returning: z.boolean(), purchases: z.array(z.string()) }),
+});
+
 export const suggestionSchema = z.object({
   drafts: z.array(draftSchema).max(3),
   tags: z.array(tagProposalSchema),
@@ -76,5 +86,6 @@ export const suggestionSchema = z.object({
   latencyMs: z.number().nonnegative(),
   usage: usageSchema.optional(),
   answeredMessageIds: z.array(z.string()),
+  state: stateDataSchema.optional(),
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;

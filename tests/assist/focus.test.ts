@@ -33,13 +33,20 @@ describe('drafts fit the product they name', () => {
     const assistant = createAssistant({ knowledge: staticKnowledge(kb), corpTags: () => corpTags });
     const shoes = await assistant.suggest({ conversation: chat('顾客: 你好，想买双鞋子，周末出去玩穿，有推荐吗？'), guideId: 'guide.lin', customerId: 'wmCUST', now: 1 });
     expect(shoes.drafts.length).toBeGreaterThan(0);
-    for (const draft of shoes.drafts) {
+    // The composed draft names shoes only; a library script is a styling script not written for clothes.
+    const [composed, ...library] = shoes.drafts;
+    expect(composed?.sourceId).toMatch(/^compose:/u);
+    expect(composed?.skus.length).toBeGreaterThan(0);
+    expect(composed?.skus.map((sku) => kb.productBySku.get(sku)?.category)).toEqual(composed?.skus.map(() => '鞋履'));
+    for (const draft of library) {
       const script = kb.scripts.find((s) => s.id === draft.sourceId);
       expect(script?.intent).toBe('搭配建议');
       expect(script?.tags ?? []).not.toContain('意向品类/服装');
     }
     const size = await assistant.suggest({ conversation: chat('顾客: 这件大衣有M码吗？我160cm 100斤'), guideId: 'guide.lin', customerId: 'wmCUST', now: 1 });
-    for (const draft of size.drafts) expect(['尺码咨询', '库存咨询']).toContain(kb.scripts.find((s) => s.id === draft.sourceId)?.intent ?? kb.faqs.find((f) => f.id === draft.sourceId)?.topic);
+    const intentsOf = (id: string | undefined): string[] =>
+      id?.startsWith('compose:') ? id.slice('compose:'.length).split(':')[0]?.split('+') ?? [] : [kb.scripts.find((s) => s.id === id)?.intent ?? kb.faqs.find((f) => f.id === id)?.topic ?? ''];
+    for (const draft of size.drafts) for (const intent of intentsOf(draft.sourceId)) expect(['尺码咨询', '库存咨询']).toContain(intent);
   });
 });
 

@@ -8,7 +8,15 @@ import { tokenize } from '../../src/assist/knowledge/segment.ts';
 import { FAQ_TOPIC_INTENTS, detectIntent, topIntent } from '../../src/assist/offline/detect-intent.ts';
 import type { Draft } from '../../src/assist/suggestion-schema.ts';
 
+/** Intents the offline engine answers without a script of their own, in the script library's intents. */
+const COMPOSED_AS: Record<string, string[]> = { 商品推荐: ['搭配建议', '送礼推荐', '肤质推荐'], 营业时间: ['预约到店'], 门店地址: ['预约到店'], 议价: ['优惠活动', '价格咨询'], 发票: ['促成下单', '售后'], 功效咨询: ['材质咨询', '肤质推荐'] };
+
 export function draftIntents(kb: KnowledgeBase, draft: Pick<Draft, 'source' | 'sourceId' | 'text'>): string[] {
+  // A composed draft ("compose:尺码咨询+营业时间") says which intents it was built to answer.
+  if (draft.sourceId?.startsWith('compose:')) {
+    const intents = draft.sourceId.slice('compose:'.length).split(':')[0]?.split('+') ?? [];
+    return intents.flatMap((intent) => [intent, ...(COMPOSED_AS[intent] ?? [])]);
+  }
   if (draft.source === 'script' && draft.sourceId) {
     const script = kb.scriptById.get(draft.sourceId);
     if (script) return [script.intent];

@@ -1,0 +1,87 @@
+/**
+ * buildDialogueState(conversation, profile): the state a draft is built from. Slots are read from every
+ * customer message oldest first, so a later statement replaces an earlier one and each slot remembers
+ * the message it came from; the intents are the newest message's only. A change of category (服装 →
+ * 鞋履) drops the size, which belongs to the old one.
+ */
+import type { ChatMessage, CustomerProfile } from '../../conversation/model.ts';
+import { looksLikeInstruction } from '../injection.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { DialogueState, IntentHit, Slots } from './dialogue-state.ts';
+import { readComplaint } from './read-complaint.ts';
+import { productsInOrder, readFocus } from './read-focus.ts';
+import { readIntents } from './read-intents.ts';
+import { readNeeds } from './read-needs.ts';
+import type { Needs } from './read-needs.ts';
+import { readRelationship } from './read-relationship.ts';
+
+export interface StateInput {
+  conversation: readonly ChatMessage[];
+  profile?: CustomerProfile | undefined;
+  guideId: string;
+  now: number;
+  /** A regenerate instruction may state a need too ("推荐黑色的"); it fills slots but carries no intent. */
+  instruction?: string | undefined;
+  windowSize?: number;
+}
+
+function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
+  if (needs.category) {
+    if (slots.category && slots.category.value.category !== needs.category.value.category) {
+      delete slots.size;
+      delete slots.budget;
+      delete slots.colour;
+    }
+    slots.category = { ...needs.category, messageId };
+  }
+  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient'] as const) {
+    const reading = needs[key];
+    if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
+  }
+  // A size given as a letter supersedes the body measurements it was chosen from, and the other way round.
+  if (needs.size && !needs.body) delete slots.body;
+}
+
+function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest: ChatMessage | undefined, needs: Needs, male: boolean): IntentHit[] {
+  if (!newest) return [];
+  // Product names say what, not why: "羊毛呢大衣多少钱" asks a price, not about wool.
+  const text = productsInOrder(kb, newest.text).reduce((t, p) => t.split(p.name).join('这款'), newest.text);
+  const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));
+  if (intents.length > 0) return intents;
+  const stated = Object.keys(needs).length > 0;
+  // "S码" or "预算八百" alone answers the guide's question: it continues what the customer asked before.
+  const earlier = window.filter((m) => m.speaker === 'customer' && m !== newest).toReversed();
+  for (const message of earlier) {
+    const previous = readIntents(message.text).filter((h) => h.intent !== '问候' && h.intent !== '告别');
+    if (previous[0] && stated) return [{ ...previous[0], clause: newest.text, question: false }];
+  }
+  return stated ? [{ intent: '商品推荐', clause: newest.text, question: false, score: 1 }] : [];
+}
+
+export function buildDialogueState(kb: KnowledgeBase, input: StateInput): DialogueState {
+  // A message that tries to instruct the assistant is not evidence about the customer's needs.
+  const window = input.conversation.filter((m) => m.text.trim().length > 0 && !(m.speaker === 'customer' && looksLikeInstruction(m.text))).slice(-(input.windowSize ?? 12));
+  const male = input.profile?.gender === 1;
+  const slots: Slots = {};
+  let newestNeeds: Needs = {};
+  for (const message of window) {
+    if (message.speaker !== 'customer') continue;
+    newestNeeds = readNeeds(kb, message.text, male);
+    applyNeeds(slots, newestNeeds, message.id);
+  }
+  if (input.instruction) applyNeeds(slots, readNeeds(kb, input.instruction, male), 'instruction');
+  const focus = readFocus(kb, window, slots.category);
+  if (focus) slots.focus = focus;
+  const newest = window.findLast((m) => m.speaker === 'customer');
+  const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
+  const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
+  const complaint = readComplaint(unanswered.length > 0 ? unanswered : newest ? [newest] : []);
+  return {
+    newestMessageId: newest?.id,
+    newestText: newest?.text ?? '',
+    intents: newestIntents(kb, window, newest, newestNeeds, male),
+    slots,
+    ...(complaint ? { complaint } : {}),
+    relationship: readRelationship(kb, window, input.profile, input.guideId, input.now),
+  };
+}

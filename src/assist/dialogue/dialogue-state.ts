@@ -1,0 +1,96 @@
+/**
+ * The dialogue state: what the customer wants right now and what they have told us, each fact with the
+ * message it came from. A pure function of the conversation and the profile (buildDialogueState), so it
+ * can be recomputed every turn, stored with the suggestion and handed to either engine as data.
+ */
+import type { Product } from '../knowledge/schemas.ts';
+
+/** A fact the customer stated, with where it was said. A later statement replaces an earlier one. */
+export interface Slot<T> {
+  value: T;
+  messageId: string;
+  /** The words it was read from, verbatim. */
+  quote: string;
+}
+
+export interface CategoryNeed {
+  /** The word the customer used ("外套", "裤子", "面霜"). */
+  word: string;
+  category: Product['category'];
+  /** Catalog subcategories the word covers (empty: the whole category). */
+  subcategories: string[];
+  /** A product-name fragment the word requires ("牛仔裤" → 牛仔, "西装裤" → 西装裤). */
+  nameIncludes?: string;
+}
+
+export type BudgetKind = 'max' | 'around' | 'range' | 'min';
+
+export interface Budget {
+  kind: BudgetKind;
+  lo: number;
+  hi: number;
+}
+
+export interface Recipient {
+  /** As said: 妈妈, 老公, 闺蜜. */
+  who: string;
+  gender: 'female' | 'male' | undefined;
+  /** An older recipient (parents, in-laws) changes what fits. */
+  older: boolean;
+}
+
+export interface Slots {
+  category?: Slot<CategoryNeed>;
+  budget?: Slot<Budget>;
+  /** Letter size (S, M, XL), shoe size ("37") or 均码. */
+  size?: Slot<string>;
+  /** Height (cm) and weight (斤) when given instead of a size. */
+  body?: Slot<{ heightCm?: number; weightJin?: number }>;
+  colour?: Slot<string>;
+  skinType?: Slot<string>;
+  occasion?: Slot<string>;
+  recipient?: Slot<Recipient>;
+  /** The product being talked about: named last, or the one the guide recommended last. */
+  focus?: Slot<Product>;
+}
+
+/** One thing the newest customer message asks or says, in the script library's intent names. */
+export interface IntentHit {
+  intent: string;
+  /** The clause of the newest message it came from. */
+  clause: string;
+  /** A question (asks something) rather than a statement (gives information). */
+  question: boolean;
+  score: number;
+}
+
+export interface Complaint {
+  /** harm: skin reaction or injury; quality: defect; wrong_item: 发错/少发; service: attitude; delay: logistics. */
+  kind: 'harm' | 'quality' | 'wrong_item' | 'service' | 'delay' | 'general';
+  messageId: string;
+  quote: string;
+}
+
+export interface Relationship {
+  /** Added within the last day: a welcome fits. */
+  isNew: boolean;
+  /** Back after a long silence (≥ 14 days): 好久不见 fits. */
+  returning: boolean;
+  /** Products the customer is known to have bought (profile facts or said in the chat). */
+  purchases: Product[];
+  /** The guide has written in this conversation before. */
+  guideHasSpoken: boolean;
+}
+
+export interface DialogueState {
+  /** The newest customer message (what the top draft answers). */
+  newestMessageId: string | undefined;
+  newestText: string;
+  /** The newest message's intents in the order to answer them: the newest question first. */
+  intents: IntentHit[];
+  slots: Slots;
+  complaint?: Complaint;
+  relationship: Relationship;
+}
+
+export const EMPTY_RELATIONSHIP: Relationship = { isNew: false, returning: false, purchases: [], guideHasSpoken: false };

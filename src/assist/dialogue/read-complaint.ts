@@ -1,0 +1,27 @@
+/**
+ * A complaint or after-sales problem in the customer's unanswered messages: a skin reaction, a defect,
+ * a wrong item, a late parcel or the service itself. A complaint changes what the top draft may say:
+ * an apology and the policy path, never a sales pitch.
+ */
+import type { ChatMessage } from '../../conversation/model.ts';
+import type { Complaint } from './dialogue-state.ts';
+
+const KINDS: [Complaint['kind'], RegExp][] = [
+  ['harm', /过敏|红疹|起疹|疹子|刺痛|烂脸|发痒|痒痒|闷痘|长痘了|爆痘|起红|泛红了|红肿|磨脚磨出|磨破/u],
+  ['quality', /开线|开胶|脱胶|起球了|掉色了|褪色了|缩水了|坏了|破了|断了|掉了个|有污渍|有瑕疵|质量(?:太差|问题|不行|真差)|线头|有一股味|发黑|变形了/u],
+  ['wrong_item', /发错|寄错|少发|漏发|不是我买的|颜色不对|尺码不对|货不对版/u],
+  ['delay', /还没到|还没发货|一直没到|怎么还没|催了|等了(?:好几|一个|一周|半个月)/u],
+  ['service', /态度(?:太差|差|不好|恶劣)|投诉|差评|要个说法|给个说法|没人管|没人处理|太失望|再也不来|骗人|欺骗|12315|消协/u],
+];
+
+export function readComplaint(messages: readonly ChatMessage[]): Complaint | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i];
+    if (!message || message.speaker !== 'customer') continue;
+    for (const [kind, pattern] of KINDS) {
+      const match = pattern.exec(message.text);
+      if (match) return { kind, messageId: message.id, quote: match[0] };
+    }
+  }
+  return undefined;
+}

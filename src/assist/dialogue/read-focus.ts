@@ -1,0 +1,55 @@
+/**
+ * The product in focus: the one named last in the conversation (by either side, so the guide's own
+ * recommendation counts), unless the customer has since moved on to another kind of product.
+ * "第二款" / "后面那个" pick among the products of the message that named several.
+ */
+import type { ChatMessage } from '../../conversation/model.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import { findNamedProducts } from '../knowledge/find-named-products.ts';
+import type { Product } from '../knowledge/schemas.ts';
+import { normalizeAligned } from '../tags/find-phrases.ts';
+import type { CategoryNeed, Slot } from './dialogue-state.ts';
+
+/** Products named in a text, in the order they appear (a shorter name inside a longer one is not counted twice). */
+export function productsInOrder(kb: KnowledgeBase, text: string): Product[] {
+  const normalized = normalizeAligned(text);
+  const found = findNamedProducts(kb, text).map((p) => ({ p, at: normalized.indexOf(normalizeAligned(p.name)) }));
+  const kept = found.filter((f) => !found.some((g) => g !== f && g.p.name.length > f.p.name.length && g.p.name.includes(f.p.name)));
+  return kept.sort((a, b) => a.at - b.at).map((f) => f.p);
+}
+
+const ORDINAL: [RegExp, number][] = [
+  [/第一[款个件双]|前面那[款个件双]|第1[款个件]/u, 0],
+  [/第二[款个件双]|第2[款个件]/u, 1],
+  [/第三[款个件双]|第3[款个件]|最后那[款个件双]|后面那[款个件双]/u, 2],
+];
+
+export function fitsNeed(product: Product, need: CategoryNeed): boolean {
+  if (product.category !== need.category) return false;
+  if (need.subcategories.length > 0 && !need.subcategories.includes(product.subcategory)) return false;
+  return need.nameIncludes === undefined || product.name.includes(need.nameIncludes);
+}
+
+export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], category: Slot<CategoryNeed> | undefined): Slot<Product> | undefined {
+  let focus: Slot<Product> | undefined;
+  let focusIndex = -1;
+  let list: Product[] = [];
+  window.forEach((message, index) => {
+    const named = productsInOrder(kb, message.text);
+    if (message.speaker === 'customer' && list.length > 1) {
+      const pick = ORDINAL.find(([pattern]) => pattern.test(message.text));
+      if (pick && list[pick[1]]) {
+        focus = { value: list[pick[1]] as Product, messageId: message.id, quote: pick[0].exec(message.text)?.[0] ?? '' };
+        focusIndex = index;
+      }
+    }
+    if (named.length === 0) return;
+    list = named;
+    focus = { value: named[0] as Product, messageId: message.id, quote: (named[0] as Product).name };
+    focusIndex = index;
+  });
+  if (!focus) return undefined;
+  // "不看大衣了，想看看裤子": a kind of product asked for after the focus was named replaces it.
+  if (category && window.findIndex((m) => m.id === category.messageId) > focusIndex && !fitsNeed(focus.value, category.value)) return undefined;
+  return focus;
+}

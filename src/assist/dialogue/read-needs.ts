@@ -1,0 +1,178 @@
+/**
+ * What one customer message says about their needs: kind of product, budget, size or body, colour,
+ * skin type, occasion and recipient. Each reading keeps the words it came from. Pure and small on
+ * purpose: buildDialogueState runs it over every customer message and lets the newest reading win.
+ */
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import { extractAmounts } from '../tags/extract-budget.ts';
+import { extractSizes } from '../tags/extract-size.ts';
+import { normalizeAligned } from '../tags/find-phrases.ts';
+import { CATEGORY_WORDS } from './category-words.ts';
+import type { Budget, CategoryNeed, Recipient } from './dialogue-state.ts';
+
+export interface Reading<T> {
+  value: T;
+  quote: string;
+}
+
+export interface Needs {
+  category?: Reading<CategoryNeed>;
+  budget?: Reading<Budget>;
+  size?: Reading<string>;
+  body?: Reading<{ heightCm?: number; weightJin?: number }>;
+  colour?: Reading<string>;
+  skinType?: Reading<string>;
+  occasion?: Reading<string>;
+  recipient?: Reading<Recipient>;
+}
+
+/** The longest product word in the text, the catalog's own subcategory names included. */
+export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryNeed> | undefined {
+  const normalized = normalizeAligned(text);
+  let best: Reading<CategoryNeed> | undefined;
+  let bestAt = -1;
+  const consider = (word: string, need: CategoryNeed): void => {
+    const at = normalized.lastIndexOf(word.toLowerCase());
+    if (at < 0) return;
+    // The later mention wins ("不要裙子了，看看裤子"); at the same place the longer word does.
+    if (at > bestAt || (at === bestAt && word.length > (best?.value.word.length ?? 0))) {
+      best = { value: need, quote: word };
+      bestAt = at;
+    }
+  };
+  for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word, ...entry });
+  for (const product of kb.products) {
+    if (product.subcategory && !(product.subcategory.toLowerCase() in CATEGORY_WORDS)) consider(product.subcategory, { word: product.subcategory, category: product.category, subcategories: [product.subcategory] });
+  }
+  // "鞋码" and "包邮" are not products.
+  if (best && /^(鞋|包)$/u.test(best.value.word) && /鞋码|包邮|包装|包退|包换|打包/u.test(normalized)) return undefined;
+  return best;
+}
+
+const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|最多|控制在|封顶|出头|以上/u;
+
+export function readBudget(text: string): Reading<Budget> | undefined {
+  const amounts = extractAmounts(text).filter((a) => a.strength >= 1 || BUDGET_CUE.test(text));
+  const last = amounts[amounts.length - 1];
+  if (!last) return undefined;
+  const quote = text.slice(last.span.start, last.span.end);
+  let kind: Budget['kind'];
+  if (/以上|起/u.test(quote)) kind = 'min';
+  else if (/以内|之内|以下|内|不超过|不要超过|不能超过|别超过|最多|控制在|封顶/u.test(quote)) kind = 'max';
+  else kind = last.lo === last.hi ? 'around' : 'range';
+  const lo = kind === 'max' ? 0 : last.lo;
+  const hi = kind === 'min' ? Number.POSITIVE_INFINITY : last.hi;
+  return { value: { kind, lo, hi }, quote };
+}
+
+const HEIGHT = /(?:身高|高)?\s*(1[4-9]\d)\s*(?:cm|厘米|公分)?/iu;
+const WEIGHT = /(?:体重)?\s*(\d{2,3})\s*(斤|kg|公斤)/iu;
+
+export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size' | 'body'> {
+  const out: Pick<Needs, 'size' | 'body'> = {};
+  const sizes = extractSizes(text, { male });
+  const size = sizes.findLast((s) => s.kind === 'letter' || s.kind === 'shoe');
+  if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
+  if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
+  const weight = WEIGHT.exec(text);
+  const height = /(?:身高|高)\s*1[4-9]\d|1[4-9]\d\s*(?:cm|厘米|公分)|1[4-9]\d\s*[,，、/ ]\s*\d{2,3}\s*(?:斤|kg|公斤)/iu.test(text) ? HEIGHT.exec(text) : null;
+  if (height || weight) {
+    const heightCm = height ? Number(height[1]) : undefined;
+    const weightJin = weight ? (weight[2] === '斤' ? Number(weight[1]) : Number(weight[1]) * 2) : undefined;
+    const quote = [height?.[0].trim(), weight?.[0].trim()].filter(Boolean).join(' ');
+    out.body = { value: { ...(heightCm ? { heightCm } : {}), ...(weightJin ? { weightJin } : {}) }, quote };
+  }
+  return out;
+}
+
+const COLOURS = ['黑色', '白色', '米白', '米色', '驼色', '燕麦色', '灰色', '雾灰', '炭灰', '藏青', '藏蓝', '蓝色', '浅蓝', '深蓝', '红色', '酒红', '粉色', '紫色', '绿色', '墨绿', '军绿', '橄榄绿', '黄色', '卡其', '咖啡色', '棕色', '焦糖色', '杏色', '奶白', '香槟色', '银色', '金色', '豆沙色'];
+const SHORT_COLOURS: Record<string, string> = { 黑: '黑色', 白: '白色', 灰: '灰色', 红: '红色', 粉: '粉色', 蓝: '蓝色', 绿: '绿色', 驼: '驼色', 米: '米色' };
+
+export function readColour(text: string): Reading<string> | undefined {
+  const named = COLOURS.filter((c) => text.includes(c) || text.includes(c.replace(/色$/u, '')) && c.length > 2);
+  if (named.length > 0) {
+    const colour = named.sort((a, b) => text.lastIndexOf(b.replace(/色$/u, '')) - text.lastIndexOf(a.replace(/色$/u, '')) || b.length - a.length)[0] as string;
+    return { value: colour, quote: colour };
+  }
+  const short = /(黑|白|灰|红|粉|蓝|绿|驼|米)(?:色|的)/u.exec(text);
+  if (short) return { value: SHORT_COLOURS[short[1] ?? ''] ?? `${short[1]}色`, quote: short[0] };
+  return undefined;
+}
+
+const SKIN: [RegExp, string][] = [
+  [/敏感肌|敏感皮|皮肤敏感|容易过敏|泛红/u, '敏感性'],
+  [/混油|混合偏油|混合性|混合皮|混干/u, '混合性'],
+  [/油皮|油性|出油|大油田|爱出油/u, '油性'],
+  [/干皮|干性|很干|起皮|干燥/u, '干性'],
+  [/中性皮|中性肤质/u, '中性'],
+];
+
+export function readSkinType(text: string): Reading<string> | undefined {
+  for (const [pattern, value] of SKIN) {
+    const match = pattern.exec(text);
+    if (match) return { value, quote: match[0] };
+  }
+  return undefined;
+}
+
+const OCCASIONS: [RegExp, string][] = [
+  [/通勤|上班|办公室|职场|面试|开会/u, '通勤'],
+  [/约会|见男朋友|见女朋友|相亲/u, '约会'],
+  [/婚礼|伴娘|结婚|订婚/u, '婚礼'],
+  [/运动|健身|跑步|瑜伽|徒步|爬山/u, '运动'],
+  [/年会|晚宴|派对|聚会|宴会/u, '聚会'],
+  [/旅行|旅游|出差|度假/u, '旅行'],
+  [/生日/u, '生日'],
+];
+
+export function readOccasion(text: string): Reading<string> | undefined {
+  for (const [pattern, value] of OCCASIONS) {
+    const match = pattern.exec(text);
+    if (match) return { value, quote: match[0] };
+  }
+  return undefined;
+}
+
+const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
+  ['妈妈', 'female', true], ['我妈', 'female', true], ['母亲', 'female', true], ['婆婆', 'female', true], ['丈母娘', 'female', true], ['奶奶', 'female', true], ['外婆', 'female', true],
+  ['爸爸', 'male', true], ['我爸', 'male', true], ['父亲', 'male', true], ['老爸', 'male', true], ['公公', 'male', true], ['岳父', 'male', true], ['爷爷', 'male', true],
+  ['老公', 'male', false], ['男朋友', 'male', false], ['男友', 'male', false], ['先生', 'male', false], ['哥哥', 'male', false], ['弟弟', 'male', false], ['男同事', 'male', false],
+  ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
+  ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
+];
+const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节/u;
+
+export function readRecipient(text: string): Reading<Recipient> | undefined {
+  if (!GIFT_CUE.test(text)) return undefined;
+  let best: Reading<Recipient> | undefined;
+  let bestAt = -1;
+  for (const [who, gender, older] of RECIPIENTS) {
+    const found = text.lastIndexOf(who);
+    // "先生" after a name is an address ("王先生"), not a recipient: only "送/给…先生" counts.
+    if (found < 0 || (who === '先生' && !/(?:送|给)(?:我)?先生/u.test(text))) continue;
+    // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
+    const at = found + who.length;
+    if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
+      best = { value: { who: who.replace(/^我/u, ''), gender, older }, quote: who };
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs {
+  const needs: Needs = { ...readSizeAndBody(text, male) };
+  const category = readCategory(kb, text);
+  if (category) needs.category = category;
+  const budget = readBudget(text);
+  if (budget) needs.budget = budget;
+  const colour = readColour(text);
+  if (colour) needs.colour = colour;
+  const skin = readSkinType(text);
+  if (skin) needs.skinType = skin;
+  const occasion = readOccasion(text);
+  if (occasion) needs.occasion = occasion;
+  const recipient = readRecipient(text);
+  if (recipient) needs.recipient = recipient;
+  return needs;
+}

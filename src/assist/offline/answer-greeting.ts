@@ -1,0 +1,32 @@
+/**
+ * A greeting that fits the relationship: a welcome only for a contact added today, 好久不见 only after
+ * weeks of silence, otherwise a plain "在的".
+ */
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import type { Part } from './answer-product.ts';
+
+export interface Names {
+  customer?: string | undefined;
+  guide?: string | undefined;
+  store?: string | undefined;
+}
+
+function intro(names: Names): string {
+  if (names.guide && names.store) return `我是${names.store}的${names.guide}，`;
+  if (names.guide) return `我是${names.guide}，`;
+  return '';
+}
+
+export function answerGreeting(state: DialogueState, names: Names): Part {
+  const name = names.customer ?? '';
+  if (state.relationship.isNew && !state.relationship.guideHasSpoken) {
+    return { text: `${name}您好，很高兴加上您的微信！${intro(names)}衣服鞋包、护肤彩妆有什么想看的都可以直接问我～`, products: [] };
+  }
+  if (state.relationship.returning) return { text: `${name}好久不见！最近还好吗？有什么想看的直接告诉我，我帮您挑～`, products: [] };
+  if (!state.relationship.guideHasSpoken) return { text: `${name}您好，${intro(names)}有什么可以帮您的吗？`, products: [] };
+  return { text: `在的${name}，您请说，我马上帮您看～`, products: [] };
+}
+
+export function answerFarewell(names: Names): Part {
+  return { text: `不客气${names.customer ?? ''}～有需要随时找我，祝您生活愉快！`, products: [] };
+}

@@ -1,0 +1,40 @@
+/**
+ * Answers the store's policy gives: after-sales, logistics, membership, invoices, hours and address,
+ * offers and bargaining. The FAQ's approved wording is quoted (it is the policy), in the guide's voice.
+ */
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Part } from './answer-product.ts';
+import { priceTag } from './describe-product.ts';
+import { findFaqs } from './find-faq.ts';
+
+const OPENERS: Record<string, string> = { 发票: '可以开发票的，', 营业时间: '', 门店地址: '', 物流: '', 会员积分: '', 售后: '' };
+
+/** "上海静安嘉里店…；杭州湖滨银泰店…": the guide's own store's part when the answer lists each store. */
+function ownStore(answer: string, store: string | undefined): string {
+  if (!store) return answer;
+  const pieces = answer.split(/[；;]/u);
+  const own = pieces.find((p) => p.includes(store) || (store.length > 4 && p.includes(store.slice(-4))));
+  if (!own || pieces.length < 2) return answer;
+  const rest = pieces.slice(pieces.indexOf(own) + 1).join('；');
+  const tail = /。(.+)$/u.exec(rest)?.[1] ?? '';
+  return `${own.replace(/[。]$/u, '')}。${tail}`;
+}
+
+export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, index = 0, store?: string): Part | undefined {
+  const faq = findFaqs(kb, intent, text, index + 1)[index];
+  if (!faq) return undefined;
+  const opener = OPENERS[intent] ?? '';
+  const own = intent === '营业时间' || intent === '门店地址' ? ownStore(faq.answer, store) : faq.answer;
+  const answer = opener && own.startsWith('可以') ? own.replace(/^可以[的，。]*/u, opener) : `${opener}${own}`;
+  return { text: answer, products: [], approvedText: faq.answer, faqId: faq.id };
+}
+
+/** Offers the store stands behind; a discount the customer asks for that policy lacks is declined kindly. */
+export function answerOffers(kb: KnowledgeBase, state: DialogueState, bargaining: boolean): Part {
+  const offers = [...kb.policy.reductions.map((r) => r.label), ...kb.policy.discounts.map((d) => d.label)];
+  const product = state.slots.focus?.value;
+  const list = offers.length > 0 ? `现在店里的优惠是${offers.join('、')}` : '现在店里没有额外的折扣活动';
+  const head = bargaining ? (product ? `${product.name}${priceTag(product)}已经是门店统一价了，我这边没办法再单独改价，` : '价格是门店统一的，我这边没办法再单独改价，') : product ? `${product.name}是${priceTag(product)}，` : '';
+  return { text: `${head}${list}，我帮您看看怎么买最划算～`, products: product ? [product] : [], approvedText: offers.join('、') };
+}

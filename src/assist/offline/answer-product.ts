@@ -1,0 +1,122 @@
+/**
+ * Answers about the product in focus, from its catalog facts: size (checked against its sizes), price
+ * (against the budget), stock (colours and sizes it comes in), material, and efficacy asks (never a
+ * promise). Each answer names the product so the guide's reply stands on its own.
+ */
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import { describeBudget } from '../dialogue/describe-state.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Product } from '../knowledge/schemas.ts';
+import { priceTag, sellingPoint } from './describe-product.ts';
+import { aboveBudget, hasColour, hasSize, isMens, sizesOf, withinBudget } from './pick-products.ts';
+
+export interface Part {
+  text: string;
+  products: Product[];
+  /** The approved FAQ text the part quotes (its amounts and promises are policy). */
+  approvedText?: string;
+  faqId?: string;
+}
+
+const FEMALE: [number, string][] = [[150, 'XS'], [156, 'S'], [161, 'M'], [166, 'L'], [171, 'XL']];
+const MALE: [number, string][] = [[163, 'S'], [168, 'M'], [173, 'L'], [178, 'XL'], [183, 'XXL']];
+const ORDER = ['XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
+
+/** A letter size from height (and weight, which can push it one up or down). */
+export function sizeForBody(body: { heightCm?: number; weightJin?: number }, male: boolean): string | undefined {
+  const chart = male ? MALE : FEMALE;
+  let index = 0;
+  if (body.heightCm !== undefined) {
+    chart.forEach(([min], i) => {
+      if ((body.heightCm ?? 0) >= min) index = i;
+    });
+  } else if (body.weightJin !== undefined) {
+    const w = body.weightJin;
+    index = male ? (w < 120 ? 0 : w < 135 ? 1 : w < 150 ? 2 : w < 170 ? 3 : 4) : w < 90 ? 0 : w < 100 ? 1 : w < 115 ? 2 : w < 130 ? 3 : 4;
+    return chart[index]?.[1];
+  }
+  if (body.heightCm !== undefined && body.weightJin !== undefined) {
+    const expected = (body.heightCm - 105) * 2;
+    if (body.weightJin > expected * 1.15) index = Math.min(chart.length - 1, index + 1);
+    if (body.weightJin < expected * 0.8) index = Math.max(0, index - 1);
+  }
+  return chart[index]?.[1];
+}
+
+function fitNote(product: Product, size: string): string {
+  const cut = String(product.attributes['版型'] ?? '');
+  if (/宽松|廓形|落肩|茧型|oversize/iu.test(cut)) return `版型偏宽松，平时穿${size}选${size}就可以，想穿得合身些可以考虑小一码`;
+  if (/修身|紧身|合体/u.test(cut)) return `版型偏修身，平时穿${size}选${size}，在两个码之间建议选大一码`;
+  return `按平时的${size}码选就可以`;
+}
+
+function sizeList(product: Product): string {
+  return sizesOf(product).join('/');
+}
+
+export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBase): Part {
+  const product = state.slots.focus?.value;
+  const size = state.slots.size?.value;
+  const body = state.slots.body?.value;
+  if (!product) {
+    if (size) return { text: `好的，记下您穿${size}码了，您想看的是哪一款？我帮您确认有没有${size}码。`, products: [] };
+    return { text: '方便告诉我您的身高、体重和平时常穿的尺码吗？再说下想看哪一款，我帮您对照尺码表挑合适的码。', products: [] };
+  }
+  const sizes = sizesOf(product);
+  if (size && sizes.length > 0 && !sizes.includes('均码')) {
+    if (hasSize(product, size)) return { text: `${product.name}有${size}码，${fitNote(product, size)}。`, products: [product] };
+    const alternative = kb.products.find((p) => p.subcategory === product.subcategory && p.sku !== product.sku && hasSize(p, size) && isMens(p) === (male || isMens(product)) && Math.abs(p.price - product.price) <= product.price * 0.4);
+    const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${size}码，可以看看。` : '您看需要我帮您找找有这个码的类似款吗？';
+    return { text: `${product.name}没有${size}码，这款只有${sizeList(product)}码。${tail}`, products: alternative ? [product, alternative] : [product] };
+  }
+  if (sizes.includes('均码')) return { text: `${product.name}是均码，版型包容度比较高，大部分身材都能穿。`, products: [product] };
+  if (body && (body.heightCm !== undefined || body.weightJin !== undefined)) {
+    const letter = sizeForBody(body, male);
+    const said = [body.heightCm && `${body.heightCm}cm`, body.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、');
+    if (letter && sizes.includes(letter)) return { text: `您${said}的话，${product.name}建议选${letter}码，${fitNote(product, letter)}。`, products: [product] };
+    const nearest = sizes.filter((s) => ORDER.includes(s)).sort((a, b) => Math.abs(ORDER.indexOf(a) - ORDER.indexOf(letter ?? 'M')) - Math.abs(ORDER.indexOf(b) - ORDER.indexOf(letter ?? 'M')))[0];
+    if (nearest) return { text: `您${said}的话一般穿${letter}码，${product.name}是${sizeList(product)}码，建议试试${nearest}码，到店可以先试穿。`, products: [product] };
+  }
+  const list = sizeList(product);
+  return { text: `${product.name}${list ? `有${list}码` : ''}，方便告诉我您的身高体重和平时穿的尺码吗？我帮您对照尺码表选。`, products: [product] };
+}
+
+export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | undefined {
+  const product = state.slots.focus?.value;
+  if (!product) return undefined;
+  const budget = state.slots.budget?.value;
+  let text = `${product.name}是${priceTag(product)}`;
+  if (budget) text += aboveBudget(product.price, budget) ? `，比您${describeBudget(budget)}的预算稍高一点` : withinBudget(product.price, budget) ? `，在您${describeBudget(budget)}的预算内` : '';
+  const member = kb.policy.discounts[0];
+  text += member ? `，${member.label}。` : '。';
+  return { text, products: [product] };
+}
+
+export function answerStock(state: DialogueState): Part | undefined {
+  const product = state.slots.focus?.value;
+  if (!product) return undefined;
+  const colour = state.slots.colour?.value;
+  const size = state.slots.size?.value;
+  const colours = product.attributes['颜色'];
+  const colourList = Array.isArray(colours) ? colours.join('、') : (colours ?? '');
+  if (colour && !hasColour(product, colour)) return { text: `${product.name}没有${colour}，现在有${colourList}${colourList ? '可以选' : ''}。`, products: [product] };
+  if (size && !hasSize(product, size)) return { text: `${product.name}没有${size}码，这款是${sizeList(product)}码。`, products: [product] };
+  const asked = [colour, size && `${size}码`].filter(Boolean).join('');
+  const head = asked ? `${product.name}有${asked}的` : `${product.name}${colourList ? `有${colourList}` : ''}${sizeList(product) ? `，${sizeList(product)}码` : ''}`;
+  return { text: `${head}，我这就帮您查一下门店现货，确认了马上回您。`, products: [product] };
+}
+
+export function answerMaterial(state: DialogueState): Part | undefined {
+  const product = state.slots.focus?.value;
+  if (!product) return undefined;
+  const material = product.attributes['材质'] ?? product.attributes['成分'];
+  const point = sellingPoint(product);
+  const head = material ? `${product.name}的面料是${Array.isArray(material) ? material.join('、') : material}` : product.name;
+  return { text: `${head}${point ? `，${point}` : ''}。`, products: [product] };
+}
+
+export function answerEfficacy(state: DialogueState): Part {
+  const product = state.slots.focus?.value;
+  const use = product ? `${product.name}建议早晚坚持用，` : '';
+  return { text: `护肤品的效果因人而异，几天见效这个我没法跟您打包票哦。${use}您可以先领一份小样试用，觉得合适再入正装～`, products: product ? [product] : [] };
+}

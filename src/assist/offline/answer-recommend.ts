@@ -1,0 +1,48 @@
+/**
+ * Recommendations for what the customer asked for: only products that meet the hard constraints, each
+ * with its catalog price and the reasons in the customer's own terms; when nothing fits, say so and
+ * offer the nearest with what differs; when nothing is known yet, ask for what is missing.
+ */
+import type { CustomerProfile } from '../../conversation/model.ts';
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import { describeBudget } from '../dialogue/describe-state.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Part } from './answer-product.ts';
+import { priceTag, productLine } from './describe-product.ts';
+import { pickProducts } from './pick-products.ts';
+import type { PickOptions } from './pick-products.ts';
+
+function missingAsk(state: DialogueState): string {
+  const { slots } = state;
+  const asks: string[] = [];
+  if (!slots.category && !slots.recipient && !slots.skinType) asks.push('想看哪一类');
+  if (!slots.budget) asks.push('大概的预算');
+  if (!slots.size && !slots.body && slots.category && ['服装', '鞋履'].includes(slots.category.value.category)) asks.push('平时穿的尺码');
+  if (slots.recipient && !slots.category) asks.push(`${slots.recipient.value.who}平时的喜好`);
+  return asks.length > 0 ? `方便说下${asks.join('、')}吗？我帮您挑几款合适的。` : '';
+}
+
+export function answerRecommend(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined, options: PickOptions = {}): Part {
+  const { slots } = state;
+  if (!slots.category && !slots.recipient && !slots.skinType && !slots.occasion && options.nearPrice === undefined) {
+    return { text: missingAsk(state) || '您想看哪一类呢？告诉我场合、预算和尺码，我帮您挑几款。', products: [] };
+  }
+  const picks = pickProducts(kb, state, profile, { n: 2, ...options });
+  const word = slots.category?.value.word ?? '';
+  if (picks.fits.length > 0) {
+    const lines = picks.fits.map((p) => productLine(p, state));
+    const intro = picks.fits.length > 1 ? `给您挑了两款${word}：` : `给您推荐这款${word}：`;
+    const ask = !slots.size && !slots.body && slots.category && ['服装', '鞋履'].includes(slots.category.value.category) ? '您平时穿什么码？我帮您确认有没有货。' : '您看看喜欢哪款，我把图片和细节发您～';
+    return { text: `${intro}${lines.join('；')}。${ask}`, products: picks.fits };
+  }
+  const nearest = picks.nearest[0];
+  const wanted = [slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
+  if (nearest) {
+    const diff = slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : '';
+    return {
+      text: `${word || '这类'}里暂时没有${wanted}正好合适的款，最接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
+      products: [nearest],
+    };
+  }
+  return { text: `${word || '这类'}里暂时没有${wanted ? `${wanted}的` : '合适的'}款，我帮您留意新到货，也可以看看其他款式，您觉得呢？`, products: [] };
+}

@@ -1,0 +1,29 @@
+/**
+ * Every complaint is tagged: when the keyword rules missed it, the after-sales tag (and for harm,
+ * service and wrong-item complaints the complaint tag) is proposed with the customer's own words as evidence.
+ */
+import type { CustomerProfile } from '../../conversation/model.ts';
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import type { TagProposal } from '../suggestion-schema.ts';
+import { existingTagIds } from '../tags/propose-tags.ts';
+import type { TagLibrary } from '../tags/tag-library.ts';
+
+const AFTER_SALES = '购买阶段/售后';
+const COMPLAINT = '客户状态/投诉';
+
+export function withComplaintTags(tags: TagProposal[], state: DialogueState, library: TagLibrary, profile: CustomerProfile | undefined, guideId: string): TagProposal[] {
+  const complaint = state.complaint;
+  if (!complaint) return tags;
+  const existing = existingTagIds(profile, guideId);
+  const wanted = complaint.kind === 'harm' || complaint.kind === 'service' || complaint.kind === 'wrong_item' ? [AFTER_SALES, COMPLAINT] : [AFTER_SALES];
+  const out = [...tags];
+  for (const key of wanted) {
+    const tag = library.byKey.get(key);
+    if (!tag || existing.has(tag.id) || out.some((t) => t.tag === key)) continue;
+    // A single-choice group keeps one tag: 售后 replaces 浏览/比较 for a customer with a problem.
+    const group = library.groups.find((g) => g.tags.some((t) => t.key === key));
+    if (group && !group.multi) for (let i = out.length - 1; i >= 0; i--) if (group.tags.some((t) => t.key === out[i]?.tag)) out.splice(i, 1);
+    out.push({ tag: key, tagId: tag.id, evidence: complaint.quote, messageId: complaint.messageId, confidence: 0.8 });
+  }
+  return out;
+}

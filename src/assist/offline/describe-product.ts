@@ -1,0 +1,37 @@
+/** A product as a guide names it in a reply: catalog name and price, with the reasons in the customer's terms. */
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import { describeBudget } from '../dialogue/describe-state.ts';
+import type { Product } from '../knowledge/schemas.ts';
+import { formatPrice } from './fill-template.ts';
+import { aboveBudget, hasColour, hasSize } from './pick-products.ts';
+
+const OCCASION_FIT: Record<string, string> = { 通勤: '通勤穿很合适', 约会: '约会穿很合适', 婚礼: '参加婚礼很得体', 运动: '运动时穿很舒服', 聚会: '聚会穿很出彩', 旅行: '旅行带着方便', 生日: '当生日礼物很合适' };
+
+export function priceTag(product: Product): string {
+  return `¥${formatPrice(product.price)}`;
+}
+
+export function reasonsFor(product: Product, state: DialogueState): string[] {
+  const { slots } = state;
+  const reasons: string[] = [];
+  if (slots.size && hasSize(product, slots.size.value) && slots.size.value !== '均码') reasons.push(`有${slots.size.value}码`);
+  if (slots.colour && hasColour(product, slots.colour.value)) reasons.push(`有${slots.colour.value}`);
+  if (slots.budget) reasons.push(aboveBudget(product.price, slots.budget.value) ? `比您${describeBudget(slots.budget.value)}的预算稍高一点` : `在您${describeBudget(slots.budget.value)}的预算内`);
+  if (slots.occasion && (product.tags ?? []).includes(`场合/${slots.occasion.value}`)) reasons.push(OCCASION_FIT[slots.occasion.value] ?? `适合${slots.occasion.value}`);
+  if (slots.recipient) reasons.push(`送${slots.recipient.value.who}很合适`);
+  const skin = product.attributes['肤质'];
+  if (slots.skinType && skin && (Array.isArray(skin) ? skin : [skin]).includes(slots.skinType.value)) reasons.push(`适合${slots.skinType.value}肌肤`);
+  return reasons;
+}
+
+/** "水洗牛仔夹克（¥499，有M码、在您500左右的预算内）" */
+export function productLine(product: Product, state: DialogueState): string {
+  const reasons = reasonsFor(product, state);
+  return `${product.name}（${[priceTag(product), ...reasons].join('，')}）`;
+}
+
+/** The first clause of the description: what the product is like, in the catalog's words. */
+export function sellingPoint(product: Product): string {
+  const first = /^[^。！!；;]+/u.exec(product.description)?.[0] ?? '';
+  return first.length > 0 && first.length <= 40 ? first : first.slice(0, first.lastIndexOf('，', 40) > 0 ? first.lastIndexOf('，', 40) : 40);
+}

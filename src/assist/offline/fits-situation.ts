@@ -1,0 +1,37 @@
+/**
+ * Library scripts written for one situation are shown only in it: a welcome for a contact added today,
+ * 好久不见 after weeks, an after-purchase follow-up for a known purchase, a new guide's introduction when
+ * the customer asks about their old guide, a colour script only when a colour is in play, a gift script
+ * only for the recipient it names.
+ */
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+
+type Rule = [RegExp, (state: DialogueState, text: string) => boolean];
+
+const RULES: Rule[] = [
+  [/很高兴加上|感谢您添加|欢迎您来|刚加上|加上您/u, (s) => s.relationship.isNew],
+  [/好久不见|欢迎回来|这阵子过得/u, (s) => s.relationship.returning],
+  [/上次您买的|上次买的|之前买的|您买的/u, (s) => s.relationship.purchases.length > 0],
+  [/刚刚在店里|刚才在店里/u, (s) => s.relationship.isNew],
+  [/新来的导购|调岗|同事调/u, (s) => /之前那个|换导购|新换的|原来的导购|之前的导购/u.test(s.newestText)],
+  [/颜色|色号|断色|这个色/u, (s) => s.slots.colour !== undefined || /色/u.test(s.newestText)],
+  [/您说的身高|按您的身高/u, (s) => s.slots.body !== undefined],
+  [/告诉我您的身高|身高、体重/u, (s) => s.slots.body === undefined && s.slots.size === undefined],
+  // A script's claim about the cut must match the product's 版型.
+  [/宽松|落肩/u, (s) => /宽松|落肩|廓形|茧型/u.test(String(s.slots.focus?.value.attributes['版型'] ?? ''))],
+  [/修身|偏小/u, (s) => /修身|合体|紧身/u.test(String(s.slots.focus?.value.attributes['版型'] ?? ''))],
+  [/早上好/u, (s) => /早/u.test(s.newestText)],
+  [/晚上好/u, (s) => /晚/u.test(s.newestText)],
+  // Facts the script asserts that nothing in the conversation backs.
+  [/周末愉快|您试了几次|暂时没有了|目前没有您要的颜色|您说的那款|我帮您查了|您目前有/u, () => false],
+  [/送(?:妈妈|闺蜜|老公|男朋友|女朋友|老婆|长辈|爸爸)/u, (s, text) => s.slots.recipient !== undefined && text.includes(`送${s.slots.recipient.value.who}`)],
+];
+
+export function fitsSituation(text: string, state: DialogueState): boolean {
+  return RULES.every(([pattern, fits]) => !pattern.test(text) || fits(state, text));
+}
+
+/** The guide speaking of "导购" as someone else ("发给导购") is wrong in the guide's own mouth. */
+export function speaksOfGuideAsOther(text: string): boolean {
+  return /(?:发给|告诉|联系|咨询|问|找|请|让)(?:您的)?导购|导购(?:会|也会|可以帮|帮您)/u.test(text);
+}

@@ -1,0 +1,63 @@
+/**
+ * Alternatives from the approved library (scripts and FAQ answers) for the intents the state says the
+ * newest message carries, shown after the composed answer. A script is used only when it fits the
+ * situation, every placeholder fills, and its category matches the product it is filled with.
+ */
+import type { AssistContext } from '../context.ts';
+import { weightedQuery } from '../context.ts';
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import type { DraftCandidate } from '../engine-types.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import { tokenize } from '../knowledge/segment.ts';
+import type { TagProposal } from '../suggestion-schema.ts';
+import { FAQ_TOPIC_INTENTS } from './detect-intent.ts';
+import { INTENT_TOPICS } from './find-faq.ts';
+import { fillTemplate } from './fill-template.ts';
+import type { FillValues } from './fill-template.ts';
+import { fitsSituation, speaksOfGuideAsOther } from './fits-situation.ts';
+import { rankCandidates } from './rank-drafts.ts';
+
+/** Script intents that answer each state intent (the extra intents borrow the nearest script intent). */
+const SCRIPT_INTENTS: Record<string, string[]> = {
+  商品推荐: ['搭配建议', '送礼推荐', '肤质推荐'],
+  议价: ['优惠活动'],
+  营业时间: ['预约到店'],
+  门店地址: ['预约到店'],
+  发票: [],
+  功效咨询: [],
+};
+
+export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: DialogueState, tags: readonly TagProposal[], values: FillValues): DraftCandidate[] {
+  const wanted = state.complaint ? ['投诉安抚', '售后'] : state.intents.flatMap((h) => SCRIPT_INTENTS[h.intent] ?? [h.intent]);
+  if (wanted.length === 0) return [];
+  const intents = new Map<string, number>(wanted.map((intent, i) => [intent, 1 / (i + 1)]));
+  const query = weightedQuery(context);
+  const focus = state.slots.focus?.value;
+  const productWords = new Set(focus ? tokenize(`${focus.name} ${focus.subcategory}`) : []);
+  const scriptQuery = new Map([...query].filter(([term]) => !productWords.has(term)));
+  const faqTopics = new Set(wanted.flatMap((intent) => INTENT_TOPICS[intent] ?? []));
+  const out: DraftCandidate[] = [];
+  for (const ranked of rankCandidates(kb, query, scriptQuery, intents, tags)) {
+    if (out.length >= 4) break;
+    if (ranked.kind === 'faq') {
+      const topical = faqTopics.has(ranked.item.topic) || (FAQ_TOPIC_INTENTS[ranked.item.topic] ?? []).some((i) => wanted.includes(i));
+      if (!topical || speaksOfGuideAsOther(ranked.item.answer)) continue;
+      out.push({ source: 'faq', sourceId: ranked.item.id, text: ranked.item.answer, approvedText: ranked.item.answer, products: [] });
+      continue;
+    }
+    const script = ranked.item;
+    if (!wanted.includes(script.intent) || !fitsSituation(script.text, state) || speaksOfGuideAsOther(script.text)) continue;
+    const usesProduct = /\{(?:product_name|price)\}/u.test(script.text);
+    const purchase = /上次|之前买/u.test(script.text) ? state.relationship.purchases[0] : undefined;
+    const product = purchase ?? focus;
+    if (usesProduct && state.complaint && !purchase) continue;
+    // A defect or a reaction is not a change of mind: no "不合适没关系，无理由退换" for it.
+    if (state.complaint && state.complaint.kind !== 'general' && /不合适没关系|无理由/u.test(script.text)) continue;
+    const categories = (script.tags ?? []).filter((t) => t.startsWith('意向品类/')).map((t) => t.slice(5));
+    if (usesProduct && product && categories.length > 0 && !categories.includes(product.category)) continue;
+    const text = fillTemplate(script.text, { ...values, product_name: product?.name, price: product?.price });
+    if (!text) continue;
+    out.push({ source: 'script', sourceId: script.id, text, approvedText: script.text, products: usesProduct && product ? [product] : [] });
+  }
+  return out;
+}

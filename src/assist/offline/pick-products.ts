@@ -1,0 +1,156 @@
+/**
+ * Catalog products for the customer's stated needs. Hard constraints first — the kind of product, the
+ * budget (with a small tolerance), a size among the product's sizes, the wearer's gender — then the soft
+ * ones rank what is left (occasion, skin type, colour, the customer's own words). When nothing meets the
+ * hard constraints the nearest in price is returned separately, so a draft can say what differs.
+ */
+import type { CustomerProfile } from '../../conversation/model.ts';
+import type { Budget, DialogueState } from '../dialogue/dialogue-state.ts';
+import { fitsNeed } from '../dialogue/read-focus.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Product } from '../knowledge/schemas.ts';
+import { tokenize } from '../knowledge/segment.ts';
+import { toQuery } from '../knowledge/bm25-index.ts';
+
+export interface PickOptions {
+  n?: number;
+  exclude?: ReadonlySet<string>;
+  /** 推荐同价位 without a budget: the focus product's band. */
+  nearPrice?: number;
+}
+
+export interface Picks {
+  fits: Product[];
+  /** Only when nothing fits: the closest products on price that meet every other hard constraint. */
+  nearest: Product[];
+}
+
+export function budgetBounds(budget: Budget): [number, number] {
+  switch (budget.kind) {
+    case 'max':
+      return [0, budget.hi * 1.1];
+    case 'min':
+      return [budget.lo * 0.95, Number.POSITIVE_INFINITY];
+    case 'around':
+      return [budget.lo * 0.75, budget.hi * 1.25];
+    default:
+      return [budget.lo * 0.9, budget.hi * 1.1];
+  }
+}
+
+export function withinBudget(price: number, budget: Budget): boolean {
+  const [lo, hi] = budgetBounds(budget);
+  return price >= lo && price <= hi;
+}
+
+/** Above what the customer said, even if inside the tolerance ("稍高一点" must be said). */
+export function aboveBudget(price: number, budget: Budget): boolean {
+  return budget.kind !== 'min' && price > budget.hi;
+}
+
+export function sizesOf(product: Product): string[] {
+  const raw = product.attributes['尺码'] ?? product.attributes['鞋码'];
+  return Array.isArray(raw) ? raw : raw ? [raw] : [];
+}
+
+/** Does the product come in the size? Letter sizes only constrain products sized in letters, shoe sizes shoes. */
+export function hasSize(product: Product, size: string): boolean {
+  const sizes = sizesOf(product);
+  if (sizes.length === 0 || sizes.includes('均码')) return true;
+  const shoe = /^\d{2}(?:\.5)?$/u.test(size);
+  const shoeSized = sizes.some((s) => /^\d{2}/u.test(s));
+  if (shoe !== shoeSized) return true;
+  return sizes.some((s) => s === size || s.split('-').includes(size));
+}
+
+export function isMens(product: Product): boolean {
+  return /男士|男款|男式/u.test(product.name);
+}
+
+/** Who will wear it: the recipient when it is a gift, else the customer (WeCom gender 1 male, 2 female). */
+export function wearerGender(state: DialogueState, profile: CustomerProfile | undefined): 'female' | 'male' | undefined {
+  const recipient = state.slots.recipient?.value;
+  if (recipient) return recipient.gender;
+  return profile?.gender === 1 ? 'male' : profile?.gender === 2 ? 'female' : undefined;
+}
+
+function genderFits(product: Product, gender: 'female' | 'male' | undefined, category: string | undefined): boolean {
+  if (gender === 'female') return !isMens(product);
+  if (gender === 'male') {
+    if (/^(女士|女款|女式)/u.test(product.name)) return false;
+    // Clothes and shoes not made for men are women's in this catalog; accessories and beauty can be shared.
+    return isMens(product) || !['服装', '鞋履'].includes(product.category) || category === undefined;
+  }
+  return true;
+}
+
+function colours(product: Product): string[] {
+  const raw = product.attributes['颜色'] ?? product.attributes['色号'];
+  return Array.isArray(raw) ? raw : raw ? [raw] : [];
+}
+
+export function hasColour(product: Product, colour: string): boolean {
+  const base = colour.replace(/色$/u, '');
+  return colours(product).some((c) => c.includes(base)) || product.name.includes(base);
+}
+
+function softScore(product: Product, doc: number, state: DialogueState, relevance: ReadonlyMap<number, number>, gender: string | undefined): number {
+  const { slots } = state;
+  let score = (relevance.get(doc) ?? 0) * 1.5;
+  const tags = product.tags ?? [];
+  if (slots.occasion && tags.includes(`场合/${slots.occasion.value}`)) score += 1;
+  if (slots.recipient && tags.includes('场合/送礼')) score += 0.8;
+  if (slots.recipient && /礼盒|套装/u.test(product.name)) score += 0.4;
+  if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
+  if (gender === 'male' && isMens(product)) score += 0.6;
+  // Most customers of this catalog shop for women's wear: with no gender known, men's products come last.
+  if (gender === undefined && isMens(product)) score -= 1.5;
+  const skin = product.attributes['肤质'];
+  if (slots.skinType && skin) score += (Array.isArray(skin) ? skin : [skin]).some((s) => s === slots.skinType?.value || s === '全肤质') ? 1 : -1;
+  if (slots.colour && hasColour(product, slots.colour.value)) score += 0.8;
+  if (slots.budget) {
+    const mid = slots.budget.value.kind === 'max' ? slots.budget.value.hi * 0.8 : slots.budget.value.kind === 'min' ? slots.budget.value.lo * 1.2 : (slots.budget.value.lo + slots.budget.value.hi) / 2;
+    score -= Math.min(1, Math.abs(product.price - mid) / Math.max(mid, 1));
+    if (aboveBudget(product.price, slots.budget.value)) score -= 0.3;
+  }
+  return score;
+}
+
+export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined, options: PickOptions = {}): Picks {
+  const n = options.n ?? 3;
+  const { slots } = state;
+  const gender = wearerGender(state, profile);
+  const need = slots.category?.value;
+  const query = toQuery(tokenize(state.newestText));
+  const relevance = new Map<number, number>();
+  const hits = kb.productIndex.search(query, 80);
+  const top = hits[0]?.score ?? 1;
+  for (const hit of hits) relevance.set(hit.doc, hit.score / top);
+  const giftOnly = !need && slots.recipient !== undefined;
+  const skinOnly = !need && !giftOnly && slots.skinType !== undefined;
+
+  const candidates = kb.products
+    .map((product, doc) => ({ product, doc }))
+    .filter(({ product }) => !options.exclude?.has(product.sku))
+    .filter(({ product, doc }) => {
+      if (need) return fitsNeed(product, need);
+      if (giftOnly) return (product.tags ?? []).includes('场合/送礼') || /礼盒|套装/u.test(product.name) || product.category === '配饰';
+      if (skinOnly) return product.category === '美妆' && product.attributes['肤质'] !== undefined;
+      return relevance.has(doc);
+    })
+    .filter(({ product }) => genderFits(product, gender, need?.category))
+    .filter(({ product }) => !slots.size || hasSize(product, slots.size.value));
+  const priced = (product: Product): boolean => {
+    if (slots.budget) return withinBudget(product.price, slots.budget.value);
+    if (options.nearPrice !== undefined) return Math.abs(product.price - options.nearPrice) <= options.nearPrice * 0.3;
+    return true;
+  };
+  const ranked = candidates
+    .map((c) => ({ ...c, score: softScore(c.product, c.doc, state, relevance, gender) }))
+    .sort((a, b) => b.score - a.score || a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
+  const fits = ranked.filter((c) => priced(c.product)).slice(0, n).map((c) => c.product);
+  if (fits.length > 0 || (!slots.budget && options.nearPrice === undefined)) return { fits, nearest: [] };
+  const target = slots.budget ? (slots.budget.value.kind === 'min' ? slots.budget.value.lo : slots.budget.value.hi) : (options.nearPrice ?? 0);
+  const nearest = [...candidates].sort((a, b) => Math.abs(a.product.price - target) - Math.abs(b.product.price - target) || a.product.sku.localeCompare(b.product.sku)).slice(0, 2).map((c) => c.product);
+  return { fits: [], nearest };
+}

@@ -1,0 +1,154 @@
+/**
+ * The dialogue state as a pure function of the conversation: slots with the message they came from,
+ * later statements replacing earlier ones, the newest message's intents in answering order, complaints
+ * and the relationship. Table-driven over the demo catalog.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDialogueState } from '../../src/assist/dialogue/build-dialogue-state.ts';
+import { describeState, stateData } from '../../src/assist/dialogue/describe-state.ts';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import { loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
+import type { ChatMessage, CustomerProfile } from '../../src/conversation/model.ts';
+import { DEMO_DIR, chat } from './support.ts';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await loadKnowledge(DEMO_DIR);
+});
+const NOW = 1_700_000_000_000 + 60_000;
+const DAY = 86_400_000;
+const state = (lines: string[], profile?: CustomerProfile, conversation?: ChatMessage[]) =>
+  buildDialogueState(kb, { conversation: conversation ?? chat(...lines), profile, guideId: 'guide.lin', now: NOW });
+
+describe('budget slot', () => {
+  it.each([
+    ['预算500左右', 'around', 500, 500],
+    ['五百以内', 'max', 0, 500],
+    ['不超过一千', 'max', 0, 1000],
+    ['一千左右吧', 'around', 1000, 1000],
+    ['预算两千五', 'around', 2500, 2500],
+    ['预算1k', 'around', 1000, 1000],
+    ['1.5k左右', 'around', 1500, 1500],
+    ['300-500的', 'range', 300, 500],
+    ['八百到一千二', 'range', 800, 1200],
+    ['三四百的面霜', 'range', 300, 400],
+    ['两千以上的大衣', 'min', 2000, Number.POSITIVE_INFINITY],
+  ])('%s → %s %d..%d', (text, kind, lo, hi) => {
+    const budget = state([`顾客: ${text}`]).slots.budget;
+    expect(budget?.value).toEqual({ kind, lo, hi });
+    expect(budget?.messageId).toBe('m1');
+  });
+
+  it('does not read a size, a weight or a price question as a budget', () => {
+    expect(state(['顾客: 我160cm 100斤']).slots.budget).toBeUndefined();
+    expect(state(['顾客: 这件是899元吗']).slots.budget).toBeUndefined();
+  });
+});
+
+describe('other slots', () => {
+  it('reads category, size, colour, occasion and keeps the message each came from', () => {
+    const s = state(['顾客: 想要一条黑色直筒西装裤', '导购: 好的', '顾客: 平时穿M码，上班穿']);
+    expect(s.slots.category?.value).toMatchObject({ word: '西装裤', category: '服装', subcategories: ['裤装'] });
+    expect(s.slots.category?.messageId).toBe('m1');
+    expect(s.slots.colour?.value).toBe('黑色');
+    expect(s.slots.size).toMatchObject({ value: 'M', messageId: 'm3' });
+    expect(s.slots.occasion?.value).toBe('通勤');
+  });
+
+  it.each([
+    ['想给妈妈买条围巾', '妈妈', 'female', true],
+    ['送老公的生日礼物', '老公', 'male', false],
+    ['送闺蜜香水', '闺蜜', 'female', false],
+    ['给男朋友挑个钱包', '男朋友', 'male', false],
+  ])('%s → recipient %s', (text, who, gender, older) => {
+    expect(state([`顾客: ${text}`]).slots.recipient?.value).toEqual({ who, gender, older });
+  });
+
+  it('reads skin type and body measurements', () => {
+    const s = state(['顾客: 我是混油皮', '顾客: 身高165 体重110斤']);
+    expect(s.slots.skinType?.value).toBe('混合性');
+    expect(s.slots.body?.value).toEqual({ heightCm: 165, weightJin: 110 });
+  });
+
+  it('lets a later statement replace an earlier one', () => {
+    const s = state(['顾客: 预算五百', '导购: 好的', '顾客: 算了预算一千左右吧', '顾客: 穿S码', '顾客: 不对，还是M码']);
+    expect(s.slots.budget).toMatchObject({ value: { kind: 'around', lo: 1000, hi: 1000 }, messageId: 'm3' });
+    expect(s.slots.size).toMatchObject({ value: 'M', messageId: 'm5' });
+  });
+
+  it('drops the size and budget of the old category when the customer moves to another', () => {
+    const s = state(['顾客: 想买件外套 M码 预算800', '导购: 好的', '顾客: 先不看衣服了，想看看鞋子']);
+    expect(s.slots.category?.value.category).toBe('鞋履');
+    expect(s.slots.size).toBeUndefined();
+    expect(s.slots.budget).toBeUndefined();
+  });
+});
+
+describe('focus product', () => {
+  it('is the product named last, by either side', () => {
+    const s = state(['顾客: 有没有通勤外套', '导购: 水洗牛仔夹克（¥499）和防泼水连帽风衣（¥599）都不错', '顾客: 第二款有黑色吗']);
+    expect(s.slots.focus?.value.name).toBe('防泼水连帽风衣');
+    expect(s.slots.focus?.messageId).toBe('m3');
+  });
+
+  it('is dropped when the customer asks for another kind of product afterwards', () => {
+    const s = state(['顾客: 双面羊毛呢大衣多少钱', '导购: ¥1299', '顾客: 有点贵，有没有裤子推荐']);
+    expect(s.slots.focus).toBeUndefined();
+    expect(s.slots.category?.value.word).toBe('裤子');
+  });
+});
+
+describe('intents of the newest message', () => {
+  it.each([
+    [['顾客: 羊绒围巾有什么颜色', '导购: 有驼色和灰色', '顾客: 可以开发票吗'], ['发票']],
+    [['导购: 您平时穿什么码？', '顾客: S码。另外你们门店几点关门'], ['营业时间', '尺码咨询']],
+    [['顾客: 双面羊毛呢大衣有XXL吗'], ['尺码咨询']],
+    [['顾客: 这个精华保证三天见效吗'], ['功效咨询']],
+    [['顾客: 能便宜两百吗'], ['议价']],
+    [['顾客: 通勤的外套，预算500左右'], ['价格咨询']],
+  ])('%j → %j first', (lines, intents) => {
+    expect(state(lines).intents.map((h) => h.intent).slice(0, intents.length)).toEqual(intents);
+  });
+
+  it('takes only the newest message: an earlier discount question does not carry over', () => {
+    const s = state(['顾客: 有什么优惠活动吗', '导购: 满1000减100', '顾客: 这个精华保证三天见效吗']);
+    expect(s.intents.map((h) => h.intent)).not.toContain('优惠活动');
+  });
+});
+
+describe('complaints and relationship', () => {
+  it.each([
+    ['上次买的面霜用了脸上起红疹', 'harm'],
+    ['收到的大衣开线了', 'quality'],
+    ['你们发错货了，不是我买的颜色', 'wrong_item'],
+    ['快递怎么还没到，都一周了', 'delay'],
+    ['你们店员态度太差了', 'service'],
+  ])('%s → %s with the quote', (text, kind) => {
+    const s = state([`顾客: ${text}`]);
+    expect(s.complaint?.kind).toBe(kind);
+    expect(text).toContain(s.complaint?.quote);
+    expect(s.complaint?.messageId).toBe('m1');
+  });
+
+  it('knows a new contact from one coming back after weeks and from a known purchase', () => {
+    const added = (since: number): CustomerProfile => ({ customerId: 'c', relationships: { 'guide.lin': { guideId: 'guide.lin', status: 'active', since, tagIds: [] } }, facts: [], updatedAt: 0 });
+    expect(state(['顾客: 你好'], added(NOW - 60_000)).relationship.isNew).toBe(true);
+    expect(state(['顾客: 你好'], added(NOW - 200 * DAY)).relationship.isNew).toBe(false);
+    const back: ChatMessage[] = [
+      { id: 'a', guideId: 'guide.lin', customerId: 'c', speaker: 'guide', text: '有需要随时找我', source: 'kf', at: NOW - 40 * DAY },
+      { id: 'b', guideId: 'guide.lin', customerId: 'c', speaker: 'customer', text: '在吗', source: 'kf', at: NOW },
+    ];
+    expect(state([], added(NOW - 200 * DAY), back).relationship.returning).toBe(true);
+    expect(state(['导购: 您好', '顾客: 在吗'], added(NOW - 200 * DAY)).relationship.returning).toBe(false);
+    const bought: CustomerProfile = { ...added(NOW - 200 * DAY), facts: [{ key: 'purchase', value: 'AP-1001', at: 0 }] };
+    expect(state(['顾客: 在吗'], bought).relationship.purchases.map((p) => p.sku)).toEqual(['AP-1001']);
+  });
+
+  it('describes itself in one line and as data', () => {
+    const s = state(['顾客: 想给妈妈买件大衣，预算两千左右，她穿L码']);
+    expect(describeState(s)).toMatch(/大衣.*预算2000左右.*L码.*送妈妈/u);
+    const data = stateData(s);
+    expect(data.slots.budget).toEqual({ value: '2000左右', messageId: 'm1', quote: expect.any(String) });
+    expect(data.slots.recipient?.value).toBe('妈妈(女)');
+  });
+});
