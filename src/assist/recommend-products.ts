@@ -5,6 +5,10 @@
  */
 import type { ChatMessage, CustomerProfile } from '../conversation/model.ts';
 import { buildContext, weightedQuery } from './context.ts';
+import { buildDialogueState } from './dialogue/build-dialogue-state.ts';
+import type { DialogueState } from './dialogue/dialogue-state.ts';
+import { reasonsFor } from './offline/describe-product.ts';
+import { pickProducts } from './offline/pick-products.ts';
 import type { KnowledgeBase } from './knowledge/build-knowledge-base.ts';
 import type { Product } from './knowledge/schemas.ts';
 import { parseBand } from './tags/extract-budget.ts';
@@ -50,6 +54,29 @@ function wrongGender(product: Product, gender: number | undefined): boolean {
   return false;
 }
 
+function statesNeeds(state: DialogueState): boolean {
+  const { slots } = state;
+  return slots.category !== undefined || slots.budget !== undefined || slots.recipient !== undefined || slots.skinType !== undefined;
+}
+
+/**
+ * What the customer said in this conversation (category, budget, size, recipient) is a hard constraint:
+ * the picks come from the dialogue state, with reasons only where they are true.
+ */
+function fromState(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined, n: number, options: RecommendOptions): Recommendation[] {
+  const picks = pickProducts(kb, state, profile, { n, ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.nearPrice !== undefined ? { nearPrice: options.nearPrice } : {}) });
+  const fits = picks.fits.length > 0;
+  return (fits ? picks.fits : picks.nearest).map((product) => {
+    const reasons = reasonsFor(product, state);
+    return {
+      sku: product.sku,
+      name: product.name,
+      price: product.price,
+      reason: fits ? reasons.join('，') || `同为${product.subcategory || product.category}` : `最接近您的要求（${reasons.join('，') || product.subcategory}）`,
+    };
+  });
+}
+
 export function recommendProducts(
   kb: KnowledgeBase,
   profile: CustomerProfile | undefined,
@@ -57,6 +84,11 @@ export function recommendProducts(
   n = 3,
   options: RecommendOptions = {},
 ): Recommendation[] {
+  const state = buildDialogueState(kb, { conversation, profile, guideId: options.guideId ?? '', now: 0 });
+  if (statesNeeds(state)) {
+    const picked = fromState(kb, state, profile, n, options);
+    if (picked.length > 0) return picked;
+  }
   const tags = profileTags(profile, options);
   const names = tags.map((t) => t.slice(t.indexOf('/') + 1));
   const categories = new Set(names.filter((name) => CATEGORIES.has(name)));

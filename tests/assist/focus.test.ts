@@ -19,8 +19,11 @@ describe('what the customer asks now comes first', () => {
     const conversation = chat('顾客: 你好，想买双鞋子，周末出去玩穿，有推荐吗？');
     const withFocus = recommendProducts(kb, profile, conversation, 3, { library, guideId: 'g', tags: ['意向品类/鞋履'] });
     expect(withFocus.map((r) => kb.products.find((p) => p.sku === r.sku)?.category)).toEqual(['鞋履', '鞋履', '鞋履']);
+    // The customer's stated kind of product is a hard constraint, whatever the profile's tags say.
     const withoutFocus = recommendProducts(kb, profile, conversation, 3, { library, guideId: 'g' });
-    expect(withoutFocus.some((r) => kb.products.find((p) => p.sku === r.sku)?.category === '服装')).toBe(true);
+    expect(withoutFocus.map((r) => kb.products.find((p) => p.sku === r.sku)?.category)).toEqual(['鞋履', '鞋履', '鞋履']);
+    const older = recommendProducts(kb, profile, chat('顾客: 你好'), 3, { library, guideId: 'g' });
+    expect(older.some((r) => kb.products.find((p) => p.sku === r.sku)?.category === '服装')).toBe(true);
   });
 });
 
