@@ -11,7 +11,8 @@
  *   complaint     names no product, no pitch words, and its first sentence apologises or acknowledges
  *   no product    names no catalog product (`expect.noProduct`)
  *   clean         no `{placeholder}`, no guide spoken of in the third person, nothing for another
- *                 situation (welcome to an old contact, 好久不见 to a recent chat, 上次买的 with no purchase)
+ *                 situation (welcome to an old contact, 好久不见 to a recent chat, 上次买的 with no purchase,
+ *                 您说的身高体重 when the customer gave neither)
  *   not held      needsApproval is false
  * Line-level: a complaint line has a complaint or after-sales tag proposed.
  */
@@ -62,6 +63,9 @@ const THIRD_PERSON_GUIDE = /(?:发给|联系|咨询|告诉|找|问|交给|转给
 const WELCOME = ['很高兴加上', '感谢您添加', '欢迎您来'];
 const LONG_TIME = ['好久不见', '欢迎回来'];
 const LAST_PURCHASE = /上次(?:您|你)?(?:在[^，。]{0,8})?买的/u;
+/** "您说的身高体重" is only true when the customer gave a height or a weight. */
+const QUOTES_BODY = /您说的身高|您说的体重|按您的身高/u;
+const GAVE_BODY = /斤|公斤|kg|cm|厘米|身高|体重|1[4-9]\d(?!\d)/iu;
 const DAY_MINUTES = 24 * 60;
 const LONG_GAP_DAYS = 14;
 
@@ -102,6 +106,7 @@ export function wrongSituation(line: DialogueLine, text: string): boolean {
   if (!isNew && containsAny(text, WELCOME)) return true;
   if ((customer.daysSinceLastChat ?? 0) < LONG_GAP_DAYS && containsAny(text, LONG_TIME)) return true;
   if ((customer.purchases ?? []).length === 0 && LAST_PURCHASE.test(text)) return true;
+  if (QUOTES_BODY.test(text) && !line.context.some((l) => l.startsWith('顾客') && GAVE_BODY.test(l))) return true;
   return false;
 }
 

@@ -20,6 +20,8 @@ export const productExpectSchema = z
     /** A clothing size (尺码) or a shoe size (鞋码). */
     size: z.string().min(1).optional(),
     colour: z.string().min(1).optional(),
+    /** A skin type as the catalog's 肤质 writes it (干性, 油性, 混合性, 敏感性, 中性). */
+    skin: z.string().min(1).optional(),
     /** Who will wear or use it (the customer or the recipient). */
     gender: z.enum(['female', 'male']).optional(),
   })

@@ -5,9 +5,11 @@
  *   around X     → 0.75·X ≤ price ≤ 1.25·X
  *   min A, max B → 0.9·A ≤ price ≤ 1.1·B
  * Gender: a name with 男士/男款 is a men's product, 女士/女款 a women's one. For a woman nothing of the
- * men's; for a man nothing of the women's, and when the asked (sub)category has men's products at all,
- * only those (a man asking for 大衣 gets 男士单排扣羊毛大衣, not the women's cut).
- * Size: 尺码 for clothes, 鞋码 for shoes; 均码 fits every size.
+ * men's. For a man nothing of the women's; in 服装 and 鞋履 only men's products (the catalog's unmarked
+ * clothes and shoes are cut for women: a man asking for 大衣 gets 男士单排扣羊毛大衣); elsewhere a men's
+ * product when one meets every other constraint (雪松男士淡香水 over 白茶淡香水), else any unmarked one
+ * (a 牛皮卡包 is fine for a boyfriend).
+ * Size: 尺码 for clothes, 鞋码 for shoes; 均码 fits every size. Skin: 肤质 lists it or says 全肤质.
  */
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
 import type { Product } from '../../src/assist/knowledge/schemas.ts';
@@ -37,7 +39,7 @@ export function isOverBudget(product: Product, budget: Budget): boolean {
 function values(product: Product, key: string): string[] {
   const value = product.attributes[key];
   if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split('/'));
 }
 
 function matchesKind(product: Product, want: ProductExpect): boolean {
@@ -46,12 +48,15 @@ function matchesKind(product: Product, want: ProductExpect): boolean {
   return true;
 }
 
+const CUT_BY_GENDER = new Set(['服装', '鞋履']);
+
 function fitsGender(kb: KnowledgeBase, product: Product, want: ProductExpect): boolean {
   if (want.gender === 'female') return !isMens(product);
   if (want.gender === 'male') {
     if (isWomens(product)) return false;
-    const mensExist = kb.products.some((p) => matchesKind(p, want) && isMens(p));
-    return !mensExist || isMens(product);
+    if (isMens(product)) return true;
+    if (CUT_BY_GENDER.has(product.category)) return false;
+    return !kb.products.some((p) => isMens(p) && fitsApartFromGender(p, want));
   }
   return true;
 }
@@ -65,7 +70,11 @@ export function fitsColour(product: Product, colour: string): boolean {
   return values(product, '颜色').some((c) => c === colour || c.includes(colour));
 }
 
-export function fitsRequest(kb: KnowledgeBase, product: Product, want: ProductExpect): boolean {
+export function fitsSkin(product: Product, skin: string): boolean {
+  return values(product, '肤质').some((s) => s === skin || s === '全肤质');
+}
+
+function fitsApartFromGender(product: Product, want: ProductExpect): boolean {
   if (!matchesKind(product, want)) return false;
   if (want.budget) {
     const [low, high] = budgetBounds(want.budget);
@@ -73,7 +82,12 @@ export function fitsRequest(kb: KnowledgeBase, product: Product, want: ProductEx
   }
   if (want.size && !fitsSize(product, want.size)) return false;
   if (want.colour && !fitsColour(product, want.colour)) return false;
-  return fitsGender(kb, product, want);
+  if (want.skin && !fitsSkin(product, want.skin)) return false;
+  return true;
+}
+
+export function fitsRequest(kb: KnowledgeBase, product: Product, want: ProductExpect): boolean {
+  return fitsApartFromGender(product, want) && fitsGender(kb, product, want);
 }
 
 /** Every catalog product that fits (for writing and checking the dev set). */

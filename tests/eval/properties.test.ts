@@ -128,6 +128,9 @@ describe('clean drafts', () => {
     expect(check(old, said('上次您买的大衣穿着还合适吗？')).no_wrong_situation).toBe(false);
     expect(check(line({ customer: { purchases: ['AP-1001'] } }), said('上次您买的大衣穿着还合适吗？')).no_wrong_situation).toBe(true);
     expect(check(line({ expect: { mustNot: ['颜色断货'] } }), said('这个颜色断货了')).no_wrong_situation).toBe(false);
+    const body = '您说的身高体重，建议M码。';
+    expect(check(line({ context: ['顾客: 这件有M吗'] }), said(body)).no_wrong_situation).toBe(false);
+    expect(check(line({ context: ['顾客: 我160 100斤'] }), said(body)).no_wrong_situation).toBe(true);
   });
   it('no_product wants no catalog product in the top draft', () => {
     const logistics = line({ expect: { noProduct: true } });
