@@ -52,7 +52,8 @@ export type Property = (typeof PROPERTIES)[number];
 export type Checks = Partial<Record<Property, boolean>>;
 
 const OVER_BUDGET = ['超出', '略超', '超过您的预算', '超过预算', '超预算', '预算外', '高一点', '高一些', '略高', '稍高', '贵一些', '贵一点', '稍贵'];
-const NO_EXACT_MATCH = ['没有', '暂无', '暂时没', '超出', '略高', '略超', '最接近', '高一些', '高一点', '稍高', '找不到', '没找到'];
+/** "没有" but not "门店没有的尺码可以调货" (an attribute, not an answer). */
+const NO_EXACT_MATCH = /没有(?!的)|暂无|暂时没|超出|略高|略超|最接近|高一些|高一点|稍高|贵一些|找不到|没找到/u;
 const CLAIMS_IN_BUDGET = ['在您的预算内', '在你的预算内', '预算之内', '预算范围内', '在预算内'];
 const PITCH = ['推荐', '新款', '优惠', '上新', '活动', '折扣', '满减'];
 const APOLOGY = ['抱歉', '不好意思', '对不起', '理解您', '给您添麻烦', '让您失望', '辛苦您'];
@@ -138,7 +139,7 @@ export function checkDraft(line: DialogueLine, draft: JudgedDraft, kb: Knowledge
   const budget = want?.budget;
   if (budget) checks.withinBudget = !named.some((p) => isOverBudget(p, budget)) || containsAny(draft.text, OVER_BUDGET);
   // "有没有" is a question, not a "没有".
-  if (expect.nothingFits) checks.honest = containsAny(draft.text.replaceAll('有没有', ''), NO_EXACT_MATCH) && !containsAny(draft.text, CLAIMS_IN_BUDGET);
+  if (expect.nothingFits) checks.honest = NO_EXACT_MATCH.test(draft.text.replaceAll('有没有', '')) && !containsAny(draft.text, CLAIMS_IN_BUDGET);
   if (expect.complaint) checks.complaint = named.length === 0 && !containsAny(draft.text, PITCH) && containsAny(firstSentence(draft.text), APOLOGY);
   if (expect.noProduct) checks.noProduct = named.length === 0;
   return checks;

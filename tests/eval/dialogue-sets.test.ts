@@ -24,6 +24,7 @@ async function readSet(name: string): Promise<DialogueLine[]> {
 
 describe.each([
   ['dev.dialogue.jsonl', 130],
+  ['holdout.dialogue.jsonl', 50],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);

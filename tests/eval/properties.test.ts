@@ -91,6 +91,7 @@ describe('nothing_fits_honest', () => {
     expect(check(none, said('300以内的大衣暂时没有，最接近的是翻领短款羊毛大衣999元。')).nothing_fits_honest).toBe(true);
     expect(check(none, said('翻领短款羊毛大衣999元，在您的预算内。')).nothing_fits_honest).toBe(false);
     expect(check(none, said('您看看有没有喜欢的。')).nothing_fits_honest).toBe(false);
+    expect(check(none, said('门店没有的尺码可以调货，一般1-2天到店。')).nothing_fits_honest).toBe(false);
   });
 });
 
