@@ -1,0 +1,61 @@
+/**
+ * Regression guard on the dialogue dev set (tests/eval/dev.dialogue.jsonl) with the offline engine and
+ * the demo knowledge. The offline engine is being rewritten: each floor sits a little under the rate
+ * measured on 2026-12-01 and is raised as the engine improves. nothing_fits_honest has no floor yet
+ * (0 of 8 today); its count is held so the lines stay judged. The holdout set is never asserted on here.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import { loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
+import type { CorpTagLibrary } from '../../src/assist/knowledge/schemas.ts';
+import type { Property } from '../eval/check-properties.ts';
+import { readJsonl } from '../eval/jsonl.ts';
+import { runSuggestTask } from '../eval/task-suggest.ts';
+import { DEMO_DIR, ROOT, demoCorpTags } from './support.ts';
+
+/** Measured today → floor. */
+const FLOORS: Partial<Record<Property, number>> = {
+  answers_newest: 0.42, // 0.4706
+  fitting_product_top3: 0.42, // 0.4706
+  within_budget: 0.86, // 0.9189
+  complaint_tagged: 0.78, // 0.8571
+  no_pitch_in_complaint: 0.14, // 0.2143
+  no_placeholder: 1, // 1: an unfilled {product_name} must never reach a customer
+  no_third_person: 0.68, // 0.7357
+  no_wrong_situation: 0.85, // 0.9071
+  no_product: 0.85, // 0.9286
+  sendable_top3: 0.33, // 0.3857
+  sendable_top1: 0.21, // 0.2643
+};
+
+let kb: KnowledgeBase;
+let corp: CorpTagLibrary;
+beforeAll(async () => {
+  kb = await loadKnowledge(DEMO_DIR);
+  corp = await demoCorpTags();
+});
+
+describe('offline engine on the dialogue dev set', () => {
+  it('keeps every property at or above its floor', async () => {
+    const records = await readJsonl(join(ROOT, 'tests/eval/dev.dialogue.jsonl'));
+    const result = await runSuggestTask(records, corp, kb);
+    const metrics = result.metrics as { engine: string; fallbacks: number; properties: Record<string, number>; counts: Record<string, number> };
+    expect(metrics.engine).toBe('offline');
+    expect(metrics.fallbacks).toBe(0);
+    expect(metrics.counts).toMatchObject({ answers_newest: 136, fitting_product_top3: 68, within_budget: 37, nothing_fits_honest: 8, complaint_tagged: 14, no_product: 28, sendable_top3: 140 });
+    const below = Object.entries(FLOORS).filter(([property, floor]) => (metrics.properties[property] ?? 0) < floor);
+    expect(below.map(([property, floor]) => `${property} ${metrics.properties[property]} < ${floor}`)).toEqual([]);
+  });
+
+  it('keeps the suggest output contract: drafts[].text best first, tags as 组/标签, checks per line', async () => {
+    const records = await readJsonl(join(ROOT, 'tests/eval/dev.dialogue.jsonl'));
+    const result = await runSuggestTask(records.slice(0, 20), corp, kb);
+    for (const output of result.outputs as { drafts: { text: string }[]; tags: string[]; checks: Record<string, boolean>; engine: string }[]) {
+      for (const draft of output.drafts) expect(draft.text.length).toBeGreaterThan(0);
+      for (const tag of output.tags) expect(tag).toMatch(/^[^/]+\/.+$/u);
+      expect(typeof output.checks.sendable_top3).toBe('boolean');
+      expect(output.engine).toBe('offline');
+    }
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The dialogue dev set and holdout are well formed and tell the truth about the catalog: every line
+ * parses, ids are unique, the last line is the customer's, and a product expectation has a fitting
+ * catalog product exactly when the line does not say nothing fits. (No engine runs here.)
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import { loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
+import { DEMO_DIR, ROOT } from '../assist/support.ts';
+import { dialogueLineSchema } from './dialogue-line.ts';
+import type { DialogueLine } from './dialogue-line.ts';
+import { readJsonl } from './jsonl.ts';
+import { fittingProducts } from './product-fit.ts';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await loadKnowledge(DEMO_DIR);
+});
+
+async function readSet(name: string): Promise<DialogueLine[]> {
+  return (await readJsonl(join(ROOT, 'tests/eval', name))).map((raw) => dialogueLineSchema.parse(raw));
+}
+
+describe.each([
+  ['dev.dialogue.jsonl', 130],
+  ['holdout.dialogue.jsonl', 50],
+])('%s', (name, least) => {
+  it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
+    const lines = await readSet(name);
+    expect(lines.length).toBeGreaterThanOrEqual(least);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+    for (const line of lines) {
+      expect(line.id, JSON.stringify(line.context)).toBeDefined();
+      expect(line.expect, line.id).toBeDefined();
+      expect(line.context.length, line.id).toBeLessThanOrEqual(8);
+      expect(line.context.at(-1), line.id).toMatch(/^顾客[:：]/u);
+    }
+  });
+
+  it('expects a fitting product only where the catalog has one, and says so where it has none', async () => {
+    for (const line of await readSet(name)) {
+      const want = line.expect?.product;
+      if (!want) continue;
+      const fits = fittingProducts(kb, want).map((p) => p.sku);
+      if (line.expect?.nothingFits) expect(fits, line.id).toEqual([]);
+      else expect(fits.length, line.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('names only catalog skus as purchases', async () => {
+    for (const line of await readSet(name)) for (const sku of line.customer?.purchases ?? []) expect(kb.productBySku.has(sku), `${line.id} ${sku}`).toBe(true);
+  });
+});
