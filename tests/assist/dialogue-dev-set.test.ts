@@ -1,8 +1,9 @@
 /**
  * Regression guard on the dialogue dev set (tests/eval/dev.dialogue.jsonl) with the offline engine and
- * the demo knowledge. The offline engine is being rewritten: each floor sits a little under the rate
- * measured on 2026-12-01 and is raised as the engine improves. nothing_fits_honest has no floor yet
- * (0 of 8 today); its count is held so the lines stay judged. The holdout set is never asserted on here.
+ * the demo knowledge. Each floor sits a little under the rate measured after the engine was rebuilt on
+ * the dialogue state (2026-12-01; the rate before is in the comment's brackets). The dev set is what the
+ * rules were tuned on, so these numbers flatter the engine: the holdout set (never tuned on, never
+ * asserted on here) is reported by `npm run eval` only.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,19 +15,20 @@ import { readJsonl } from '../eval/jsonl.ts';
 import { runSuggestTask } from '../eval/task-suggest.ts';
 import { DEMO_DIR, ROOT, demoCorpTags } from './support.ts';
 
-/** Measured today → floor. */
+/** Floor (rate measured on the dev set; [rate before the dialogue state]). */
 const FLOORS: Partial<Record<Property, number>> = {
-  answers_newest: 0.42, // 0.4706
-  fitting_product_top3: 0.42, // 0.4706
-  within_budget: 0.86, // 0.9189
-  complaint_tagged: 0.78, // 0.8571
-  no_pitch_in_complaint: 0.14, // 0.2143
+  answers_newest: 0.92, // 0.963 [0.47]
+  fitting_product_top3: 0.93, // 0.971 [0.47]
+  within_budget: 0.93, // 0.973 [0.92]
+  nothing_fits_honest: 0.85, // 1 [0]
+  complaint_tagged: 1, // 1 [0.86]: every complaint is tagged
+  no_pitch_in_complaint: 1, // 1 [0.21]
   no_placeholder: 1, // 1: an unfilled {product_name} must never reach a customer
-  no_third_person: 0.68, // 0.7357
-  no_wrong_situation: 0.85, // 0.9071
-  no_product: 0.85, // 0.9286
-  sendable_top3: 0.33, // 0.3857
-  sendable_top1: 0.21, // 0.2643
+  no_third_person: 1, // 1 [0.74]
+  no_wrong_situation: 1, // 1 [0.91]
+  no_product: 0.92, // 0.964 [0.93]
+  sendable_top3: 0.94, // 0.979 [0.39]
+  sendable_top1: 0.9, // 0.957 [0.26]
 };
 
 let kb: KnowledgeBase;

@@ -34,7 +34,7 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
     }
     slots.category = { ...needs.category, messageId };
   }
-  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient'] as const) {
+  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender'] as const) {
     const reading = needs[key];
     if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
   }
@@ -49,6 +49,15 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));
   if (intents.length > 0) return intents;
   const stated = Object.keys(needs).length > 0;
+  if (needs.cheaper) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
+  const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
+  // "是真的吗" after a pasted line: the pasted line (same unanswered burst) carries the ask.
+  if (!stated) {
+    for (const message of window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer' && m !== newest).toReversed()) {
+      const asked = readIntents(message.text, (clause) => readNeeds(kb, clause, male));
+      if (asked.length > 0) return asked.map((h) => ({ ...h, question: true }));
+    }
+  }
   // "S码" or "预算八百" alone answers the guide's question: it continues what the customer asked before.
   const earlier = window.filter((m) => m.speaker === 'customer' && m !== newest).toReversed();
   for (const message of earlier) {
@@ -59,13 +68,14 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
 }
 
 export function buildDialogueState(kb: KnowledgeBase, input: StateInput): DialogueState {
-  // A message that tries to instruct the assistant is not evidence about the customer's needs.
-  const window = input.conversation.filter((m) => m.text.trim().length > 0 && !(m.speaker === 'customer' && looksLikeInstruction(m.text))).slice(-(input.windowSize ?? 12));
+  const window = input.conversation.filter((m) => m.text.trim().length > 0).slice(-(input.windowSize ?? 12));
+  // A message that tries to instruct the assistant is answered, but it is no evidence about the customer.
+  const evidence = (m: ChatMessage): boolean => m.speaker === 'customer' && !looksLikeInstruction(m.text);
   const male = input.profile?.gender === 1;
   const slots: Slots = {};
   let newestNeeds: Needs = {};
   for (const message of window) {
-    if (message.speaker !== 'customer') continue;
+    if (!evidence(message)) continue;
     newestNeeds = readNeeds(kb, message.text, male);
     applyNeeds(slots, newestNeeds, message.id);
   }
@@ -73,9 +83,14 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const focus = readFocus(kb, window, slots.category);
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');
+  // "有没有更便宜的": the same kind of product below the price of the one in focus.
+  if (newestNeeds.cheaper && focus && newest) {
+    slots.budget = { value: { kind: 'max', lo: 0, hi: focus.value.price * 0.9 }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
+    slots.category ??= { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
+  }
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
-  const complaint = readComplaint(unanswered.length > 0 ? unanswered : newest ? [newest] : []);
+  const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence));
   return {
     newestMessageId: newest?.id,
     newestText: newest?.text ?? '',

@@ -50,6 +50,8 @@ export interface Slots {
   skinType?: Slot<string>;
   occasion?: Slot<string>;
   recipient?: Slot<Recipient>;
+  /** Who will wear it, when the customer says ("男士的", "女款"). */
+  gender?: Slot<'female' | 'male'>;
   /** The product being talked about: named last, or the one the guide recommended last. */
   focus?: Slot<Product>;
 }
@@ -65,8 +67,8 @@ export interface IntentHit {
 }
 
 export interface Complaint {
-  /** harm: skin reaction or injury; quality: defect; wrong_item: 发错/少发; service: attitude; delay: logistics. */
-  kind: 'harm' | 'quality' | 'wrong_item' | 'service' | 'delay' | 'general';
+  /** harm: skin reaction or injury; quality: defect; wrong_item: 发错/少发; service: attitude; delay: logistics; refund: a refund not arrived. */
+  kind: 'harm' | 'quality' | 'wrong_item' | 'service' | 'delay' | 'refund' | 'general';
   messageId: string;
   quote: string;
 }
@@ -86,7 +88,7 @@ export interface DialogueState {
   /** The newest customer message (what the top draft answers). */
   newestMessageId: string | undefined;
   newestText: string;
-  /** The newest message's intents in the order to answer them: the newest question first. */
+  /** The newest message's intents in the order asked (earlier unanswered messages only when it asks nothing). */
   intents: IntentHit[];
   slots: Slots;
   complaint?: Complaint;

@@ -8,11 +8,14 @@ import type { Complaint } from './dialogue-state.ts';
 
 const KINDS: [Complaint['kind'], RegExp][] = [
   ['harm', /过敏|红疹|起疹|疹子|刺痛|烂脸|发痒|痒痒|闷痘|长痘了|爆痘|起红|泛红了|红肿|磨脚磨出|磨破/u],
-  ['quality', /开线|开胶|脱胶|起球了|掉色了|褪色了|缩水了|坏了|破了|断了|掉了个|有污渍|有瑕疵|质量(?:太差|问题|不行|真差)|线头|有一股味|发黑|变形了/u],
+  ['refund', /(?:退款|退的钱|钱).{0,8}(?:还没到|没到账|还没收到|没退|没收到)|还没到账|没到账/u],
+  ['quality', /开线|开胶|脱胶|起球|掉色了|褪色了|缩水了|坏了|破了|断了|掉了个|有污渍|有瑕疵|质量(?:太差|问题|不行|真差)|线头|有一股味|发黑|变形了|漏液|漏了|洒了|破损|压坏|裂了/u],
   ['wrong_item', /发错|寄错|少发|漏发|不是我买的|颜色不对|尺码不对|货不对版/u],
   ['delay', /还没到|还没发货|一直没到|怎么还没|催了|等了(?:好几|一个|一周|半个月)/u],
-  ['service', /态度(?:太差|差|不好|恶劣)|投诉|差评|要个说法|给个说法|没人管|没人处理|太失望|再也不来|骗人|欺骗|12315|消协/u],
+  ['service', /态度.{0,2}(?:差|不好|恶劣)|爱答不理|不理人|没人理|投诉|差评|要个说法|给个说法|没人管|没人处理|太失望|再也不来|骗人|欺骗|12315|消协/u],
 ];
+
+const HYPOTHETICAL = /会不会|会|担心|怕|容易|不会|防止|避免|如果|万一|是否/u;
 
 export function readComplaint(messages: readonly ChatMessage[]): Complaint | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {
@@ -20,7 +23,8 @@ export function readComplaint(messages: readonly ChatMessage[]): Complaint | und
     if (!message || message.speaker !== 'customer') continue;
     for (const [kind, pattern] of KINDS) {
       const match = pattern.exec(message.text);
-      if (match) return { kind, messageId: message.id, quote: match[0] };
+      // "会不会起球", "怕过敏": a worry before buying is a question, not a complaint.
+      if (match && !HYPOTHETICAL.test(message.text.slice(Math.max(0, match.index - 6), match.index))) return { kind, messageId: message.id, quote: match[0] };
     }
   }
   return undefined;

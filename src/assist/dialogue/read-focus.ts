@@ -8,7 +8,10 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { findNamedProducts } from '../knowledge/find-named-products.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { normalizeAligned } from '../tags/find-phrases.ts';
+import { buildContext } from '../context.ts';
+import { findFocusProducts } from '../offline/focus-products.ts';
 import type { CategoryNeed, Slot } from './dialogue-state.ts';
+import { readCategory } from './read-needs.ts';
 
 /** Products named in a text, in the order they appear (a shorter name inside a longer one is not counted twice). */
 export function productsInOrder(kb: KnowledgeBase, text: string): Product[] {
@@ -30,6 +33,25 @@ export function fitsNeed(product: Product, need: CategoryNeed): boolean {
   return need.nameIncludes === undefined || product.name.includes(need.nameIncludes);
 }
 
+/**
+ * No product named exactly: "那条真丝方巾 90的那个" or "1299的大衣" point at one product when the
+ * customer's product words (or a catalog price) single it out.
+ */
+function productByWords(kb: KnowledgeBase, window: readonly ChatMessage[]): Slot<Product> | undefined {
+  const context = buildContext(window);
+  const last = context.lastCustomer;
+  if (!last) return undefined;
+  // Only when the customer points at one ("那条…", "这款…", "…的那个"): a kind of product with a budget is a request, not a pick.
+  const pointing = /[这那](?:条|款|件|个|双|只|瓶|支)|的那个|的那款/u.test(last.text);
+  const [matched] = pointing ? findFocusProducts(kb, context) : [];
+  if (matched) return { value: matched, messageId: last.id, quote: matched.name };
+  const need = readCategory(kb, last.text)?.value;
+  const prices = [...last.text.matchAll(/(?<![\d.])(\d{2,5})(?![\d.]|码|cm|斤|号)/gu)].map((m) => Number(m[1]));
+  if (!need || prices.length === 0) return undefined;
+  const priced = kb.products.filter((p) => prices.includes(p.price) && fitsNeed(p, need));
+  return priced.length === 1 && priced[0] ? { value: priced[0], messageId: last.id, quote: String(priced[0].price) } : undefined;
+}
+
 export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], category: Slot<CategoryNeed> | undefined): Slot<Product> | undefined {
   let focus: Slot<Product> | undefined;
   let focusIndex = -1;
@@ -48,6 +70,7 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
     focus = { value: named[0] as Product, messageId: message.id, quote: (named[0] as Product).name };
     focusIndex = index;
   });
+  focus ??= productByWords(kb, window);
   if (!focus) return undefined;
   // "不看大衣了，想看看裤子": a kind of product asked for after the focus was named replaces it.
   if (category && window.findIndex((m) => m.id === category.messageId) > focusIndex && !fitsNeed(focus.value, category.value)) return undefined;

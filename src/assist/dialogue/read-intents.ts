@@ -1,6 +1,6 @@
 /**
- * The intents of the newest customer message, clause by clause, in the order a guide answers them:
- * the newest question first, then the rest ("S码。另外你们门店几点关门" → 营业时间 first, then the size).
+ * The intents of the newest customer message, clause by clause, in the order asked ("S码。另外你们门店几点
+ * 关门" → the size, then the hours). The newest message comes before anything asked earlier.
  * Builds on the script library's intent cues and adds the asks that have no script of their own
  * (发票, 功效, 议价, 营业时间/地址), which a draft must still answer rather than pattern-match away.
  */
@@ -9,12 +9,20 @@ import type { IntentHit } from './dialogue-state.ts';
 
 const EXTRA: [string, RegExp, number][] = [
   ['发票', /发票|开票|抬头|税号|专票|普票/u, 3],
-  ['功效咨询', /见效|有效果吗|有没有效果|效果怎么样|管用|多久能|几天能|保证.{0,6}(?:效|好|白|掉)|真的能/u, 2.5],
-  ['议价', /便宜(?:点|些|一点|两百|一百|\d+)|少点|抹零|再优惠|能不能便宜|打[一二三四五六七八九\d]折|[一二三四五六七八九\d]折(?:吗|行吗|可以吗)|最低(?:多少|价)|砍价/u, 2.5],
-  ['营业时间', /几点(?:关门|开门|营业|下班)|营业时间|开到几点|几点到几点|关门|周末开|节假日.{0,4}开/u, 3],
-  ['门店地址', /在哪|地址|怎么走|哪个商场|几楼|停车/u, 2],
-  ['投诉安抚', /过敏|红疹|起疹|刺痛|烂脸|发痒|长痘了|闷痘|起红|泛红了|开线|起球了|掉色了|坏了|破了|发错|少发|漏发|寄错|质量(?:太差|问题|不行)|态度(?:太差|差|不好)|投诉|差评|要个说法|太失望/u, 3],
+  ['功效咨询', /见效|有效果吗|有没有效果|效果怎么样|管用吗|有用吗|有效吗|保证(?!.{0,6}(?:到|送达|发货|正品))|真的能.{0,4}(?:白|斑|痘|皱)/u, 2.5],
+  ['优惠活动', /能便宜多少|便宜多少|优惠多少|能省多少|打几折|有折扣吗|有优惠吗/u, 3],
+  ['议价', /便宜(?:点|些|一点|两百|一百|\d+)(?!的)|少点|抹零|再优惠|能不能便宜|打个?[一二三四五六七八九\d]折|[一二三四五六七八九\d]折(?:吗|行吗|可以吗)|最低(?:多少|价)|砍价/u, 2.5],
+  ['营业时间', /几点(?:关门|开门|营业|下班)|营业时间|开到几点|开到(?:十|\d)|几点到几点|关门|周末开|节假日.{0,4}开/u, 3],
+  ['门店地址', /(?:店|门店|你们)(?:在哪|的地址|地址在)|店在哪|怎么走|哪个商场|几楼|停车/u, 2],
+  ['物流', /多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
+  ['售后', /买大了|买小了|能换|可以换|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|(?:能|帮忙)改|改裤|改短|改长|修改裤|保养/u, 3],
+  ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
+  ['新品推荐', /新款|上新|新到|新品|新货/u, 2.5],
+  ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有/u, 2.5],
+  ['投诉安抚', /过敏|红疹|起疹|刺痛|烂脸|发痒|长痘了|闷痘|起红|泛红了|开线|起球了|掉色了|坏了|破了|发错|少发|漏发|寄错|质量(?:太差|问题|不行)|态度.{0,2}(?:差|不好)|投诉|差评|要个说法|太失望/u, 3],
 ];
+
+const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询']);
 
 const SPLIT = /(?<=[。！？!?；;\n])|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下)/u;
 const QUESTION = /[?？吗呢么嘛]|多少|几点|什么|怎么|哪|能不能|可不可以|可以.{0,6}吗|有没有|是不是|会不会|咋|啥/u;
@@ -37,18 +45,39 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // stated size or colour weighs more than a material cue.
   if (needs.size !== undefined || needs.body !== undefined) scores.set('尺码咨询', (scores.get('尺码咨询') ?? 0) + (question ? 2 : 1.5));
   if (needs.colour !== undefined && question) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
-  if (scores.size === 0 && (needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined)) scores.set('商品推荐', 1);
+  // A kind of product with a budget, an occasion or a recipient is a request for products, whatever
+  // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
+  const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些/u.test(clause));
+  const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
+  if (wants && !scores.has('售后') && !scores.has('投诉安抚')) scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
+  else if (scores.size === 0 && states) scores.set('商品推荐', 1);
   for (const [intent, pattern, weight] of EXTRA) if (pattern.test(clause)) scores.set(intent, (scores.get(intent) ?? 0) + weight);
   // 营业时间/门店地址 are what 预约到店 cues pick up too; keep the precise one.
   if (scores.has('营业时间') || scores.has('门店地址')) scores.delete('预约到店');
   if (scores.has('发票')) scores.delete('售后');
   if (scores.has('功效咨询')) scores.delete('优惠活动');
   if (scores.has('议价')) scores.delete('优惠活动');
+  if (scores.has('物流')) for (const other of ['门店地址', '功效咨询', '价格咨询']) scores.delete(other);
+  if (scores.has('私人转账')) scores.delete('促成下单');
+  if (scores.has('商品推荐') && needs.category !== undefined) scores.delete('材质咨询');
+  // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
+  if (scores.size > 1 && needs.category === undefined) scores.delete('价格咨询');
+  if (scores.has('投诉安抚') && scores.has('售后')) scores.delete('售后');
+  // "敏感肌会不会过敏", "会不会起球": a worry before buying asks about the product, it is no complaint.
+  if (scores.has('投诉安抚') && /会不会|担心|怕|容易|会.{0,4}吗/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause)) {
+    scores.delete('投诉安抚');
+    scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
+  }
   const best = [...scores].sort((a, b) => b[1] - a[1]);
   const top = best[0];
   if (!top) return [];
-  // A clause may ask two things ("有M码吗多少钱"); a second intent counts when it is nearly as strong.
-  return best.filter(([, score]) => score >= top[1] * 0.8).slice(0, 2).map(([intent, score]) => ({ intent, clause, question, score }));
+  // A clause may ask two things about a product ("有M码吗多少钱"); other asks come one per clause.
+  const second = best[1];
+  // "给老公买羊绒毛衣，他175 140斤，穿啥码": products, then the size for them.
+  const sizeToo = top[0] === '商品推荐' && /穿啥码|什么码|几码|多大码|哪个码|选多大|穿多大/u.test(clause) && scores.has('尺码咨询');
+  if (sizeToo) return [{ intent: top[0], clause, question, score: top[1] }, { intent: '尺码咨询', clause, question, score: scores.get('尺码咨询') ?? 1 }];
+  const both = second !== undefined && second[1] >= top[1] * 0.8 && PRODUCT_ASKS.has(top[0]) && PRODUCT_ASKS.has(second[0]);
+  return (both ? [top, second] : [top]).map(([intent, score]) => ({ intent, clause, question, score }));
 }
 
 export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
@@ -56,7 +85,6 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   for (const clause of clauses(text)) for (const hit of clauseIntents(clause, needsOf)) if (!hits.some((h) => h.intent === hit.intent)) hits.push(hit);
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.
   const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别');
-  const kept = real.length > 0 ? real : hits;
-  const questions = kept.filter((h) => h.question).toReversed();
-  return [...questions, ...kept.filter((h) => !h.question)];
+  // In the order asked: a guide answers "有38码吗 另外能开发票吗" in that order.
+  return real.length > 0 ? real : hits;
 }

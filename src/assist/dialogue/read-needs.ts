@@ -24,6 +24,9 @@ export interface Needs {
   skinType?: Reading<string>;
   occasion?: Reading<string>;
   recipient?: Reading<Recipient>;
+  gender?: Reading<'female' | 'male'>;
+  /** "有没有更便宜的": below the price of the product in focus. */
+  cheaper?: Reading<true>;
 }
 
 /** The longest product word in the text, the catalog's own subcategory names included. */
@@ -32,9 +35,11 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   let best: Reading<CategoryNeed> | undefined;
   let bestAt = -1;
   const consider = (word: string, need: CategoryNeed): void => {
-    const at = normalized.lastIndexOf(word.toLowerCase());
-    if (at < 0) return;
-    // The later mention wins ("不要裙子了，看看裤子"); at the same place the longer word does.
+    const found = normalized.lastIndexOf(word.toLowerCase());
+    if (found < 0) return;
+    // The later mention wins ("不要裙子了，看看裤子"), by where it ends ("钱包" is not "包"); at the
+    // same end the longer word does.
+    const at = found + word.length;
     if (at > bestAt || (at === bestAt && word.length > (best?.value.word.length ?? 0))) {
       best = { value: need, quote: word };
       bestAt = at;
@@ -74,6 +79,8 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   const size = sizes.findLast((s) => s.kind === 'letter' || s.kind === 'shoe');
   if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
   if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
+  const shoe = /(?<!\d)(3[4-9]|4[0-6])(?:\.5)?\s*码/u.exec(text);
+  if (!out.size && shoe) out.size = { value: shoe[1] ?? '', quote: shoe[0] };
   const weight = WEIGHT.exec(text);
   const height = /(?:身高|高)\s*1[4-9]\d|1[4-9]\d\s*(?:cm|厘米|公分)|1[4-9]\d\s*[,，、/ ]\s*\d{2,3}\s*(?:斤|kg|公斤)/iu.test(text) ? HEIGHT.exec(text) : null;
   if (height || weight) {
@@ -88,12 +95,38 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
 const COLOURS = ['黑色', '白色', '米白', '米色', '驼色', '燕麦色', '灰色', '雾灰', '炭灰', '藏青', '藏蓝', '蓝色', '浅蓝', '深蓝', '红色', '酒红', '粉色', '紫色', '绿色', '墨绿', '军绿', '橄榄绿', '黄色', '卡其', '咖啡色', '棕色', '焦糖色', '杏色', '奶白', '香槟色', '银色', '金色', '豆沙色'];
 const SHORT_COLOURS: Record<string, string> = { 黑: '黑色', 白: '白色', 灰: '灰色', 红: '红色', 粉: '粉色', 蓝: '蓝色', 绿: '绿色', 驼: '驼色', 米: '米色' };
 
-export function readColour(text: string): Reading<string> | undefined {
-  const named = COLOURS.filter((c) => text.includes(c) || text.includes(c.replace(/色$/u, '')) && c.length > 2);
-  if (named.length > 0) {
-    const colour = named.sort((a, b) => text.lastIndexOf(b.replace(/色$/u, '')) - text.lastIndexOf(a.replace(/色$/u, '')) || b.length - a.length)[0] as string;
-    return { value: colour, quote: colour };
+const catalogColours = new WeakMap<KnowledgeBase, string[]>();
+
+/** Every colour the catalog sells (雾蓝, 燕麦色 ...) plus the everyday ones, longest first. */
+function colourWords(kb: KnowledgeBase | undefined): string[] {
+  if (!kb) return COLOURS;
+  let words = catalogColours.get(kb);
+  if (!words) {
+    const fromCatalog = kb.products.flatMap((p) => {
+      const raw = p.attributes['颜色'];
+      return Array.isArray(raw) ? raw : raw ? [raw] : [];
+    });
+    words = [...new Set([...COLOURS, ...fromCatalog.filter((c) => c.length >= 2 && c.length <= 4)])];
+    catalogColours.set(kb, words);
   }
+  return words;
+}
+
+export function readColour(text: string, kb?: KnowledgeBase): Reading<string> | undefined {
+  let best: string | undefined;
+  let bestEnd = -1;
+  for (const colour of colourWords(kb)) {
+    const base = colour.replace(/色$/u, '');
+    if (base.length < 2) continue;
+    const at = text.lastIndexOf(base);
+    if (at < 0) continue;
+    const end = at + base.length;
+    if (end > bestEnd || (end === bestEnd && colour.length > (best?.length ?? 0))) {
+      best = colour;
+      bestEnd = end;
+    }
+  }
+  if (best) return { value: best, quote: best };
   const short = /(黑|白|灰|红|粉|蓝|绿|驼|米)(?:色|的)/u.exec(text);
   if (short) return { value: SHORT_COLOURS[short[1] ?? ''] ?? `${short[1]}色`, quote: short[0] };
   return undefined;
@@ -166,7 +199,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (category) needs.category = category;
   const budget = readBudget(text);
   if (budget) needs.budget = budget;
-  const colour = readColour(text);
+  const colour = readColour(text, kb);
   if (colour) needs.colour = colour;
   const skin = readSkinType(text);
   if (skin) needs.skinType = skin;
@@ -174,5 +207,9 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (occasion) needs.occasion = occasion;
   const recipient = readRecipient(text);
   if (recipient) needs.recipient = recipient;
+  const gender = /(男士|男款|男式|男生|男鞋|男装|男的)/u.exec(text) ?? /(女士|女款|女式|女生|女鞋|女装)/u.exec(text);
+  if (gender) needs.gender = { value: gender[1]?.startsWith('男') ? 'male' : 'female', quote: gender[1] ?? '' };
+  const cheaper = /(?:更|再|稍微)便宜|便宜(?:点|一点|些|一些)的|价格低一点|有没有便宜的/u.exec(text);
+  if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
   return needs;
 }

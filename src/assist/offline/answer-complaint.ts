@@ -12,16 +12,32 @@ const OPENING: Record<Complaint['kind'], string> = {
   quality: '非常抱歉给您带来不好的体验！签收30天内的质量问题可以享受质量问题30天包换，麻烦拍一下问题部位和吊牌的照片发给我，我马上帮您登记；方便的话也可以直接到店，我们当场帮您处理。',
   wrong_item: '非常抱歉给您发错了！麻烦拍一下收到的商品和快递面单发给我，我马上核实，给您安排换成您买的那款。',
   delay: '非常抱歉让您久等了！麻烦把订单号发给我，我马上联系顺丰核实包裹位置，有结果第一时间告诉您。',
+  refund: '非常抱歉让您久等了！麻烦把订单号发给我，我马上帮您查退款进度，有结果第一时间告诉您。',
   service: '非常抱歉给您带来这么不好的体验，您的心情我完全理解。麻烦说一下具体情况，我马上记录并请店长跟进，尽快给您一个处理方案。',
   general: '非常抱歉给您带来不好的体验！麻烦说一下具体情况，有照片的话也发给我，我马上帮您处理。',
 };
 
 /** Words that lead the FAQ search to the policy for the kind of problem. */
-const FAQ_HINT: Record<Complaint['kind'], string> = { harm: '过敏 不适 拆封 美妆', quality: '质量问题 包换', wrong_item: '发错 少件 破损', delay: '物流 没收到 丢件', service: '', general: '' };
+const FAQ_HINT: Record<Complaint['kind'], string> = { harm: '过敏 不适 拆封 美妆', quality: '质量问题 包换', wrong_item: '发错 少件 破损', delay: '物流 没收到 丢件', refund: '退款 到账 多久', service: '', general: '' };
 
+/** "非常抱歉，毛衣起球了给您添麻烦了！": the apology names the problem in the customer's words. */
+function apology(state: DialogueState, complaint: Complaint): string {
+  const thing = state.slots.category?.messageId === complaint.messageId ? state.slots.category.value.word : '';
+  if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
+  const problem = complaint.kind === 'service' || complaint.kind === 'delay' || complaint.kind === 'refund' ? '' : `${thing}${complaint.quote.replace(/了$/u, '')}了，`;
+  return `非常抱歉，${problem}给您添麻烦了！`;
+}
+
+/**
+ * The top draft is the apology with the policy path (the FAQ's steps); the kind-specific steps and the
+ * library's apology scripts follow.
+ */
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
-  const parts: Part[] = [{ text: OPENING[complaint.kind], products: [] }];
+  const opening: Part = { text: OPENING[complaint.kind], products: [] };
   const faq = answerFromFaq(kb, '投诉安抚', `${state.newestText} ${complaint.quote} ${FAQ_HINT[complaint.kind]}`);
-  if (faq) parts.push({ ...faq, text: `给您添麻烦了，非常抱歉。${faq.text}` });
+  if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
+  const steps = faq.text.replace(/^可以的?[。，]/u, '');
+  const lead = complaint.kind === 'harm' ? `${apology(state, complaint)}请先停用，症状明显的话及时就医。` : apology(state, complaint);
+  const parts: Part[] = [{ ...faq, text: `${lead}${steps}` }, opening];
   return parts;
 }

@@ -23,7 +23,7 @@ export function answerGreeting(state: DialogueState, names: Names): Part {
     return { text: `${name}您好，很高兴加上您的微信！${intro(names)}衣服鞋包、护肤彩妆有什么想看的都可以直接问我～`, products: [] };
   }
   if (state.relationship.returning) return { text: `${name}好久不见！最近还好吗？有什么想看的直接告诉我，我帮您挑～`, products: [] };
-  if (!state.relationship.guideHasSpoken) return { text: `${name}您好，${intro(names)}有什么可以帮您的吗？`, products: [] };
+  if (!state.relationship.guideHasSpoken) return { text: `在的${name ? `，${name}` : ''}您好～${intro(names)}有什么可以帮您的吗？`, products: [] };
   return { text: `在的${name}，您请说，我马上帮您看～`, products: [] };
 }
 

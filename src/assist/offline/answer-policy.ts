@@ -11,10 +11,11 @@ import { findFaqs } from './find-faq.ts';
 const OPENERS: Record<string, string> = { 发票: '可以开发票的，', 营业时间: '', 门店地址: '', 物流: '', 会员积分: '', 售后: '' };
 
 /** "上海静安嘉里店…；杭州湖滨银泰店…": the guide's own store's part when the answer lists each store. */
-function ownStore(answer: string, store: string | undefined): string {
-  if (!store) return answer;
+function ownStore(answer: string, store: string | undefined, asked: string): string {
   const pieces = answer.split(/[；;]/u);
-  const own = pieces.find((p) => p.includes(store) || (store.length > 4 && p.includes(store.slice(-4))));
+  // The store the customer names first ("湖滨店开到几点"), else the guide's own.
+  const named = pieces.find((p) => /^(\S{2})/u.test(p) && asked.includes(p.slice(2, 4)));
+  const own = named ?? (store ? pieces.find((p) => p.includes(store) || (store.length > 4 && p.includes(store.slice(-4)))) : undefined);
   if (!own || pieces.length < 2) return answer;
   const rest = pieces.slice(pieces.indexOf(own) + 1).join('；');
   const tail = /。(.+)$/u.exec(rest)?.[1] ?? '';
@@ -25,7 +26,7 @@ export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, i
   const faq = findFaqs(kb, intent, text, index + 1)[index];
   if (!faq) return undefined;
   const opener = OPENERS[intent] ?? '';
-  const own = intent === '营业时间' || intent === '门店地址' ? ownStore(faq.answer, store) : faq.answer;
+  const own = intent === '营业时间' || intent === '门店地址' ? ownStore(faq.answer, store, text) : faq.answer;
   const answer = opener && own.startsWith('可以') ? own.replace(/^可以[的，。]*/u, opener) : `${opener}${own}`;
   return { text: answer, products: [], approvedText: faq.answer, faqId: faq.id };
 }

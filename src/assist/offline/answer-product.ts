@@ -59,6 +59,12 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
   const size = state.slots.size?.value;
   const body = state.slots.body?.value;
   if (!product) {
+    const letter = body ? sizeForBody(body, male) : undefined;
+    if (body && letter) {
+      const said = [body.heightCm && `${body.heightCm}cm`, body.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、');
+      const up = ORDER[ORDER.indexOf(letter) + 1];
+      return { text: `您${said}的话一般穿${letter}码${up ? `，喜欢宽松些或者修身款可以选${up}码` : ''}。您想看哪一款？我再对照它的尺码表帮您确认。`, products: [] };
+    }
     if (size) return { text: `好的，记下您穿${size}码了，您想看的是哪一款？我帮您确认有没有${size}码。`, products: [] };
     return { text: '方便告诉我您的身高、体重和平时常穿的尺码吗？再说下想看哪一款，我帮您对照尺码表挑合适的码。', products: [] };
   }

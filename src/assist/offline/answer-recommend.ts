@@ -36,7 +36,7 @@ export function answerRecommend(kb: KnowledgeBase, state: DialogueState, profile
     return { text: `${intro}${lines.join('；')}。${ask}`, products: picks.fits };
   }
   const nearest = picks.nearest[0];
-  const wanted = [slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
+  const wanted = [slots.colour && !slots.budget && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
   if (nearest) {
     const diff = slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : '';
     return {
@@ -45,4 +45,16 @@ export function answerRecommend(kb: KnowledgeBase, state: DialogueState, profile
     };
   }
   return { text: `${word || '这类'}里暂时没有${wanted ? `${wanted}的` : '合适的'}款，我帮您留意新到货，也可以看看其他款式，您觉得呢？`, products: [] };
+}
+
+/** 最近有什么新款: the newest arrivals (catalog arrivedAt), in the kind of product asked for when one was. */
+export function answerNewArrivals(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined): Part {
+  const need = state.slots.category?.value;
+  const arrived = kb.products
+    .filter((p) => typeof p.attributes['arrivedAt'] === 'string' && (!need || (p.category === need.category && (need.subcategories.length === 0 || need.subcategories.includes(p.subcategory)))))
+    .filter((p) => profile?.gender === 1 ? /男士/u.test(p.name) || p.category === '美妆' || p.category === '配饰' : !/男士/u.test(p.name))
+    .sort((a, b) => String(b.attributes['arrivedAt']).localeCompare(String(a.attributes['arrivedAt'])) || a.sku.localeCompare(b.sku))
+    .slice(0, 2);
+  if (arrived.length === 0) return answerRecommend(kb, state, profile);
+  return { text: `最近店里上了几款新款：${arrived.map((p) => `${p.name}（${priceTag(p)}）`).join('、')}，需要的话我拍细节图发您看看～`, products: arrived };
 }

@@ -12,7 +12,8 @@ import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
-import { answerRecommend } from './answer-recommend.ts';
+import { pickProducts } from './pick-products.ts';
+import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 
 export interface ComposeInput {
   kb: KnowledgeBase;
@@ -60,10 +61,26 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '投诉安抚':
       return answerComplaint(kb, state, state.complaint ?? { kind: 'general', messageId: state.newestMessageId ?? '', quote: text })[0];
     default:
-      if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile);
+      if (hit.intent === '新品推荐') return answerNewArrivals(kb, state, profile);
+      if (hit.intent === '私人转账') return answerFromFaq(kb, '私人转账', '个人账户 转账 资金安全 下单');
+      if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus ? { exclude: new Set([focus.value.sku]) } : {});
       if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
       return undefined;
   }
+}
+
+const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询']);
+
+/**
+ * "乐福鞋是羊皮还是牛皮": a question about a kind of product with no product named is answered about the
+ * catalog product of that kind that best fits what the customer said.
+ */
+function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
+  const { state } = input;
+  if (state.slots.focus || !state.slots.category || !PRODUCT_ASKS.has(hit.intent) || hit.intent === '价格咨询') return input;
+  if (hit.intent === '尺码咨询' || hit.intent === '库存咨询') return input;
+  const [best] = pickProducts(input.kb, state, input.profile, { n: 1 }).fits;
+  return best ? { ...input, state: { ...state, slots: { ...state.slots, focus: { value: best, messageId: 'compose', quote: best.name } } } } : input;
 }
 
 function join(parts: readonly Part[]): Part | undefined {
@@ -79,9 +96,14 @@ export function composeAnswer(input: ComposeInput): Part[] {
   const { state } = input;
   if (state.complaint) return answerComplaint(input.kb, state, state.complaint);
   const parts: Part[] = [];
+  let current = input;
   for (const hit of state.intents.slice(0, 3)) {
-    const part = answerIntent(input, hit);
-    if (part && !parts.some((p) => p.text === part.text)) parts.push(part);
+    const part = answerIntent(withImplicitFocus(current, hit), hit);
+    if (!part || parts.some((p) => p.text === part.text)) continue;
+    parts.push(part);
+    // "推荐毛衣，穿啥码": the size answer is about the product just recommended.
+    const recommended = part.products[0];
+    if (recommended && !current.state.slots.focus) current = { ...current, state: { ...current.state, slots: { ...current.state.slots, focus: { value: recommended, messageId: 'compose', quote: recommended.name } } } };
   }
   const top = join(parts);
   if (!top) return [];

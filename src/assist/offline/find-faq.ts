@@ -12,6 +12,7 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
   优惠活动: ['会员'],
   议价: ['会员'],
   发票: ['支付'],
+  私人转账: ['支付'],
   促成下单: ['支付', '门店'],
   营业时间: ['门店'],
   门店地址: ['门店'],
@@ -21,7 +22,7 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
 };
 
 /** Words that name the ask in the FAQ's own terms, for short questions ("店在哪") that share few words with it. */
-const HINTS: Record<string, string> = { 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 物流: '快递 发货', 会员积分: '会员 积分' };
+const HINTS: Record<string, string> = { 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 物流: '快递', 会员积分: '会员 积分' };
 
 export function findFaqs(kb: KnowledgeBase, intent: string, text: string, n = 2): Faq[] {
   const topics = INTENT_TOPICS[intent];

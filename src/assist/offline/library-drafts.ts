@@ -19,7 +19,6 @@ import { rankCandidates } from './rank-drafts.ts';
 
 /** Script intents that answer each state intent (the extra intents borrow the nearest script intent). */
 const SCRIPT_INTENTS: Record<string, string[]> = {
-  商品推荐: ['搭配建议', '送礼推荐', '肤质推荐'],
   议价: ['优惠活动'],
   营业时间: ['预约到店'],
   门店地址: ['预约到店'],
@@ -27,8 +26,10 @@ const SCRIPT_INTENTS: Record<string, string[]> = {
   功效咨询: [],
 };
 
-export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: DialogueState, tags: readonly TagProposal[], values: FillValues): DraftCandidate[] {
-  const wanted = state.complaint ? ['投诉安抚', '售后'] : state.intents.flatMap((h) => SCRIPT_INTENTS[h.intent] ?? [h.intent]);
+export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: DialogueState, tags: readonly TagProposal[], values: FillValues, only?: readonly string[]): DraftCandidate[] {
+  const recommending = state.slots.skinType ? ['肤质推荐'] : state.slots.recipient ? ['送礼推荐'] : ['搭配建议'];
+  const wanted = state.complaint ? ['投诉安抚', '售后'] : state.intents.flatMap((h) => (h.intent === '商品推荐' ? recommending : (SCRIPT_INTENTS[h.intent] ?? [h.intent])));
+  if (only) wanted.splice(0, wanted.length, ...only);
   if (wanted.length === 0) return [];
   const intents = new Map<string, number>(wanted.map((intent, i) => [intent, 1 / (i + 1)]));
   const query = weightedQuery(context);

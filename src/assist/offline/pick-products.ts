@@ -70,7 +70,9 @@ export function isMens(product: Product): boolean {
 /** Who will wear it: the recipient when it is a gift, else the customer (WeCom gender 1 male, 2 female). */
 export function wearerGender(state: DialogueState, profile: CustomerProfile | undefined): 'female' | 'male' | undefined {
   const recipient = state.slots.recipient?.value;
-  if (recipient) return recipient.gender;
+  if (recipient?.gender) return recipient.gender;
+  if (state.slots.gender) return state.slots.gender.value;
+  if (recipient) return undefined;
   return profile?.gender === 1 ? 'male' : profile?.gender === 2 ? 'female' : undefined;
 }
 
@@ -140,6 +142,8 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     })
     .filter(({ product }) => genderFits(product, gender, need?.category))
     .filter(({ product }) => !slots.size || hasSize(product, slots.size.value));
+  // A colour the customer named is a constraint too, where the product lists its colours.
+  const coloured = (product: Product): boolean => !slots.colour || colours(product).length === 0 || hasColour(product, slots.colour.value);
   const priced = (product: Product): boolean => {
     if (slots.budget) return withinBudget(product.price, slots.budget.value);
     if (options.nearPrice !== undefined) return Math.abs(product.price - options.nearPrice) <= options.nearPrice * 0.3;
@@ -148,8 +152,9 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
   const ranked = candidates
     .map((c) => ({ ...c, score: softScore(c.product, c.doc, state, relevance, gender) }))
     .sort((a, b) => b.score - a.score || a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
-  const fits = ranked.filter((c) => priced(c.product)).slice(0, n).map((c) => c.product);
-  if (fits.length > 0 || (!slots.budget && options.nearPrice === undefined)) return { fits, nearest: [] };
+  const fits = ranked.filter((c) => priced(c.product) && coloured(c.product)).slice(0, n).map((c) => c.product);
+  if (fits.length > 0) return { fits, nearest: [] };
+  if (!slots.budget && options.nearPrice === undefined) return { fits, nearest: ranked.slice(0, 2).map((c) => c.product) };
   const target = slots.budget ? (slots.budget.value.kind === 'min' ? slots.budget.value.lo : slots.budget.value.hi) : (options.nearPrice ?? 0);
   const nearest = [...candidates].sort((a, b) => Math.abs(a.product.price - target) - Math.abs(b.product.price - target) || a.product.sku.localeCompare(b.product.sku)).slice(0, 2).map((c) => c.product);
   return { fits: [], nearest };

@@ -34,7 +34,7 @@ const PATTERNS: { re: RegExp; interval: (a: number, b: number) => [number, numbe
 ];
 
 /** "三四百" / "七八百": adjacent digits before a unit read as a range. */
-const FUZZY = /([一二两三四五六七八])([二三四五六七八九])(百|千)(?:块钱|块|元)?/gu;
+const FUZZY = /([一二两三四五六七八])([二两三四五六七八九])(百|千)(?:块钱|块|元)?/gu;
 
 /** Measures, not money: a number followed by one of these is a size, a weight or a count. */
 const NOT_MONEY_AFTER = /^\s*(?:cm|厘米|公分|mm|kg|公斤|斤|码|号|岁|ml|毫升|g|克|件|个|天|次|年|月|w粉|分钟|小时|平|米|度|%|积分|分)/iu;
