@@ -10,6 +10,7 @@ import { normalizeAligned } from '../tags/find-phrases.ts';
 import { checkDiscounts } from './check-discounts.ts';
 import { checkPatterns, checkPii, checkPromises } from './check-patterns.ts';
 import { checkPrices, findAmounts } from './check-prices.ts';
+import { checkSlots } from './check-slots.ts';
 import { checkTerms } from './check-terms.ts';
 import { guardrailsFor } from './compile-guardrails.ts';
 import { atLeast } from './flag.ts';
@@ -52,6 +53,7 @@ export function checkDraft(kb: KnowledgeBase, text: string, context: DraftContex
     ...fromApproved(checkPromises(text, g.promisePatterns, g.policy, g.config.promises.reason, g.config.promises.severity), context.approvedText),
     ...checkPii(text, g.config.pii.reason, g.config.pii.severity),
     ...checkPatterns(text, g.extraRules),
+    ...checkSlots(text),
   ].sort((a, b) => a.span[0] - b.span[0] || a.rule.localeCompare(b.rule));
   return {
     flags,
