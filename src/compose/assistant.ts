@@ -80,7 +80,8 @@ export async function buildAssist(config: Config, deps: { tagCache: CorpTagCache
   const slotValues = (audience: SearchAudience | undefined): SlotValues => {
     if (!audience) return {};
     const kb = knowledge.current();
-    const focus = audience.conversation ? findFocusProducts(kb, buildContext(audience.conversation)) : [];
+    const picked = audience.sku === undefined ? undefined : kb.products.find((p) => p.sku === audience.sku);
+    const focus = picked ? [picked] : audience.conversation ? findFocusProducts(kb, buildContext(audience.conversation)) : [];
     const product = focus.length === 1 ? focus[0] : undefined;
     const guideName = deps.org.member(audience.guideId)?.name;
     const storeName = storeNameOf(audience.guideId) ?? kb.policy.store.name;

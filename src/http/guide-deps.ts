@@ -28,6 +28,8 @@ export interface SearchAudience {
   guideId: string;
   customerName?: string;
   conversation?: ChatMessage[];
+  /** The product the guide picked for a template's product slot (catalog name and price). */
+  sku?: string;
 }
 
 export interface KnowledgePort {

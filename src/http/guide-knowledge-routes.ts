@@ -5,6 +5,7 @@ import type { GuideApiDeps, SearchAudience } from './guide-deps.ts';
 import { customerIdOf, ownCustomer } from './own-customer.ts';
 
 const CUSTOMER_ID = /^[\w@.-]{1,128}$/;
+const SKU = /^[\w.-]{1,64}$/;
 
 const limitOf = (raw: unknown, fallback: number): number => Math.min(Math.max(Number(raw ?? fallback) || fallback, 1), 20);
 
@@ -15,7 +16,8 @@ export function mountGuideKnowledgeRoutes(router: Router, deps: GuideApiDeps): v
   /**
    * Library texts are templates: they come back filled with the guide's and store's names and, when the
    * search is made for a customer (`customerId`, one the guide follows), that chat's focus product. A slot
-   * still open is listed in `slots` so the sidebar asks for a product before anything is sent.
+   * still open is listed in `slots` so the sidebar asks for a product before anything is sent; `sku` is
+   * the product the guide then picked (an unknown one fills nothing).
    */
   router.get('/api/knowledge/search', member, async (ctx) => {
     const q = typeof ctx.query.q === 'string' ? ctx.query.q.trim() : '';
@@ -32,6 +34,11 @@ export function mountGuideKnowledgeRoutes(router: Router, deps: GuideApiDeps): v
       const [profile, conversation] = await Promise.all([deps.store.getProfile(customerId), deps.store.lastMessages(userId, customerId, 20)]);
       audience.customerName = profile?.name ?? '';
       audience.conversation = conversation;
+    }
+    const sku = ctx.query.sku;
+    if (sku !== undefined) {
+      if (typeof sku !== 'string' || !SKU.test(sku)) throw badRequest('bad_sku', 'sku is malformed');
+      audience.sku = sku;
     }
     ctx.body = { results: deps.knowledge.search(q, limitOf(ctx.query.limit, 5), audience) };
   });

@@ -98,6 +98,12 @@ describe('knowledge search fills templates for the customer in the chat', () => 
     for (const r of body.results) expect(r.text).not.toMatch(/\{(?:guide_name|store_name|customer_name)\}/u);
   });
 
+  it('a product the guide picked (sku) fills the slot with its catalog name; a malformed sku is 400', async () => {
+    const body = (await (await lin.get(`/api/knowledge/search?q=${q}&limit=10&customerId=wmLT0001&sku=AP-1023`)).json()) as Results;
+    expect(body.results.find((r) => r.id === 'sc-gift-05')?.text).toContain('羊绒圆领毛衣手感软糯');
+    await expectError(await lin.get(`/api/knowledge/search?q=${q}&sku=${encodeURIComponent('<x>')}`), 400, 'bad_sku');
+  });
+
   it('a customer the guide does not follow is 403; a malformed id is 400', async () => {
     await expectError(await lin.get(`/api/knowledge/search?q=${q}&customerId=wmLT0003`), 403, 'not_your_customer');
     await expectError(await lin.get(`/api/knowledge/search?q=${q}&customerId=${encodeURIComponent('a b')}`), 400, 'bad_customer_id');
