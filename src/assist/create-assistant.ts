@@ -6,6 +6,7 @@
 import { buildContext } from './context.ts';
 import type { Directory, DraftCandidate, EngineRequest, EngineResult, SuggestInput } from './engine-types.ts';
 import { checkDraft } from './guardrails/check-draft.ts';
+import { cleanNote } from './guardrails/clean-note.ts';
 import type { KnowledgeSource } from './knowledge/watch-knowledge.ts';
 import type { CorpTagLibraryInput } from './knowledge/schemas.ts';
 import type { LlmEngine } from './llm/llm-engine.ts';
@@ -89,8 +90,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         drafts: guard(request, result.drafts),
         // Only tags of the library, whatever the engine said.
         tags: result.tags.filter((t) => request.library.byId.get(t.tagId)?.key === t.tag),
-        summary: result.summary,
-        nextAction: result.nextAction,
+        // The engine's notes for the guide pass the same checks as drafts (masked, links cut, promises dropped).
+        summary: cleanNote(kb, result.summary),
+        nextAction: cleanNote(kb, result.nextAction),
         engine,
         ...(fallbackReason ? { fallbackReason } : {}),
         latencyMs: Math.round((measure() - started) * 100) / 100,
