@@ -5,9 +5,14 @@
  * the original, so a hit [i, j) in the copy is [origin[i], origin[j - 1] + 1) in the text.
  */
 
-const CN: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-// Zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks: invisible, and used to split numbers.
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;
+const CN = new Map<number, string>(
+  Object.entries({ 〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }).map(([ch, digit]) => [ch.charCodeAt(0), digit]),
+);
+
+/** Zero-width space/joiners, bidi marks, word joiner, BOM, soft hyphen: invisible, and used to split numbers. */
+function invisible(code: number): boolean {
+  return code === 0xad || code === 0x180e || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064) || code === 0xfeff;
+}
 
 export interface NormalizedDigits {
   normalized: string;
@@ -16,18 +21,35 @@ export interface NormalizedDigits {
 }
 
 export function normalizeDigits(text: string): NormalizedDigits {
-  let normalized = '';
+  const out: string[] = [];
   const origin: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const at = i;
-    i += ch.length;
-    if (INVISIBLE.test(ch)) continue;
-    const mapped = CN[ch] ?? ch.normalize('NFKC');
-    for (const unit of mapped) {
-      normalized += unit;
-      for (let k = 0; k < unit.length; k++) origin.push(at);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out.push(text.charAt(i));
+      origin.push(i);
+      continue;
+    }
+    if (invisible(code)) continue;
+    const digit = CN.get(code);
+    if (digit !== undefined) {
+      out.push(digit);
+      origin.push(i);
+      continue;
+    }
+    // Full-width ASCII (１２３, ＋, ｗｗｗ) directly; NFKC only where other compatibility forms live (circled
+    // digits, letterlike symbols). CJK text around a number has nothing for it to change, and it is slow.
+    if (code >= 0xff01 && code <= 0xff5e) {
+      out.push(String.fromCharCode(code - 0xfee0));
+      origin.push(i);
+      continue;
+    }
+    const ch = text.charAt(i);
+    const mapped = code < 0x2000 || (code >= 0x3400 && code < 0xf900) || (code >= 0xd800 && code < 0xe000) ? ch : ch.normalize('NFKC');
+    for (let k = 0; k < mapped.length; k++) {
+      out.push(mapped.charAt(k));
+      origin.push(i);
     }
   }
-  return { normalized, origin };
+  return { normalized: out.join(''), origin };
 }
