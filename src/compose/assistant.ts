@@ -3,15 +3,20 @@ import OpenAI from 'openai';
 import { createAssistant, type Assistant } from '../assist/create-assistant.ts';
 import type { CorpTagLibrary } from '../assist/knowledge/schemas.ts';
 import { loadCorpTags } from '../assist/knowledge/load-knowledge.ts';
+import { checkDraft } from '../assist/guardrails/check-draft.ts';
 import { searchKnowledge } from '../assist/knowledge/search-knowledge.ts';
 import { watchKnowledge, type KnowledgeWatcher } from '../assist/knowledge/watch-knowledge.ts';
 import { createLlmEngine } from '../assist/llm/llm-engine.ts';
+import { buildContext } from '../assist/context.ts';
+import type { SlotValues } from '../assist/knowledge/fill-slots.ts';
+import { priceText } from '../assist/knowledge/fill-slots.ts';
+import { findFocusProducts } from '../assist/offline/focus-products.ts';
 import { recommendProducts } from '../assist/recommend-products.ts';
 import { buildAssistLibrary } from '../assist/tags/build-assist-library.ts';
 import type { Config } from '../config.ts';
 import type { CorpTagCache, CorpTags } from '../conversation/corp-tag-cache.ts';
 import { buildTagDirectory, type TagDirectory } from '../conversation/tag-directory.ts';
-import type { KnowledgePort } from '../http/guide-deps.ts';
+import type { KnowledgePort, SearchAudience } from '../http/guide-deps.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Org } from '../org/org.ts';
 
@@ -70,8 +75,34 @@ export async function buildAssist(config: Config, deps: { tagCache: CorpTagCache
       storeName: (id) => deps.org.stores.find((s) => s.id === deps.org.member(id)?.stores[0])?.name,
     },
   });
+  const storeNameOf = (guideId: string): string | undefined => deps.org.stores.find((s) => s.id === deps.org.member(guideId)?.stores[0])?.name;
+  /** Only one clear focus product fills a template: quoting the wrong product is worse than asking. */
+  const slotValues = (audience: SearchAudience | undefined): SlotValues => {
+    if (!audience) return {};
+    const kb = knowledge.current();
+    const picked = audience.sku === undefined ? undefined : kb.products.find((p) => p.sku === audience.sku);
+    const focus = picked ? [picked] : audience.conversation ? findFocusProducts(kb, buildContext(audience.conversation)) : [];
+    const product = focus.length === 1 ? focus[0] : undefined;
+    const guideName = deps.org.member(audience.guideId)?.name;
+    const storeName = storeNameOf(audience.guideId) ?? kb.policy.store.name;
+    return {
+      ...(guideName ? { guide_name: guideName } : {}),
+      store_name: storeName,
+      ...(audience.customerName !== undefined ? { customer_name: audience.customerName } : {}),
+      ...(product ? { product_name: product.name, price: priceText(product.price) } : {}),
+    };
+  };
   const knowledgePort: KnowledgePort = {
-    search: (query, limit) => searchKnowledge(knowledge.current(), query, limit).map(({ score: _score, ...hit }) => hit),
+    search: (query, limit, audience) => searchKnowledge(knowledge.current(), query, limit, slotValues(audience)).map(({ score: _score, ...hit }) => hit),
+    check: (text, context) => {
+      const kb = knowledge.current();
+      const skus = new Set(context.skus ?? []);
+      const { flags, needsApproval } = checkDraft(kb, text, {
+        products: kb.products.filter((p) => skus.has(p.sku)),
+        ...(context.approvedText ? { approvedText: context.approvedText } : {}),
+      });
+      return { flags, needsApproval };
+    },
     recommend: (guideId, profile, conversation, limit, focusTags) => {
       const kb = knowledge.current();
       return recommendProducts(kb, profile, conversation, limit, { library: buildAssistLibrary(corpTags, kb), guideId, tags: focusTags });

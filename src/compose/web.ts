@@ -8,6 +8,7 @@ import { createApp, type Mount } from '../http/create-app.ts';
 import { mountGuideCustomerRoutes } from '../http/guide-customer-routes.ts';
 import type { GuideApiDeps } from '../http/guide-deps.ts';
 import { mountGuideKnowledgeRoutes } from '../http/guide-knowledge-routes.ts';
+import { mountGuideSendRoutes } from '../http/guide-send-routes.ts';
 import { mountGuideSuggestionRoutes } from '../http/guide-suggestion-routes.ts';
 import { mountGuideTagRoutes } from '../http/guide-tag-routes.ts';
 import { mountJssdkRoutes } from '../http/jssdk-routes.ts';
@@ -22,6 +23,7 @@ import { mountReviewSentRoutes } from '../http/review-sent-routes.ts';
 import { learnScript } from '../assist/knowledge/learn-script.ts';
 import { createCookieSigner } from '../http/session-cookie.ts';
 import { mountStaticPage } from '../http/static-routes.ts';
+import { announceApproval } from '../jobs/review-jobs.ts';
 import { scheduleSuggestion } from '../jobs/suggest-job.ts';
 import { mountContentRoutes } from '../http/content-routes.ts';
 import { lifecycleMounts } from './lifecycle.ts';
@@ -42,6 +44,16 @@ export function guideApiDeps(rt: Runtime): GuideApiDeps {
     markTag: (input) => rt.wecom.api.markTag(input),
     record: rt.record,
     regenerate: (job) => scheduleSuggestion(rt.suggestQueue, job, 0),
+    editPolicy: (guideId) => {
+      const storeId = rt.org.member(guideId)?.stores[0] ?? 'unassigned';
+      const threshold = rt.config.review.approvalSeverity[storeId];
+      return { storeId, holdRiskyEdits: rt.org.stores.some((s) => s.id === storeId && s.holdRiskyEdits === true), ...(threshold ? { threshold } : {}) };
+    },
+    holdEdit: async (approval) => {
+      if (!(await stores.approvals.createPending(approval))) return false;
+      await announceApproval(rt.reviewQueue, rt.redis, rt.keys, approval, rt.config.review.notifyBatchMs);
+      return true;
+    },
     signer: createCookieSigner(rt.wecom.sessionSecrets),
     org: rt.org,
     log: rt.log,
@@ -116,6 +128,7 @@ export async function startWeb(rt: Runtime): Promise<Web> {
         }),
       (r) => mountGuideCustomerRoutes(r, guide),
       (r) => mountGuideSuggestionRoutes(r, guide),
+      (r) => mountGuideSendRoutes(r, guide),
       (r) => mountGuideTagRoutes(r, guide),
       (r) => mountGuideKnowledgeRoutes(r, guide),
       (r) => mountLiveRoute(r, { ...guide, hub, feedReader: rt.stores.feed, presence: rt.stores.presence }),

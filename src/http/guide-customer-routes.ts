@@ -3,10 +3,10 @@ import type { Router } from '@koa/router';
 import { z } from 'zod';
 import type { ChatMessage } from '../conversation/model.ts';
 import { badRequest } from '../errors.ts';
-import { approvalIdOf } from '../suggestions/approval-store.ts';
 import { editDistance } from '../suggestions/edit-distance.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import type { GuideApiDeps } from './guide-deps.ts';
+import { clearToSend } from './clear-to-send.ts';
 import { readJson } from './json-body.ts';
 import { customerIdOf, ownCustomer } from './own-customer.ts';
 
@@ -79,23 +79,18 @@ export function mountGuideCustomerRoutes(router: Router, deps: GuideApiDeps): vo
     const body = await readJson(ctx, sentBody);
     const { userId } = currentMember(ctx);
     const customerId = customerIdOf(ctx.params);
-    let draftText: string | undefined;
+    // The same clearance the sidebar asked for before sending: a client that skipped it is refused here.
+    const clearance = await clearToSend(deps, userId, customerId, body);
+    if (clearance.state === 'hold') {
+      deps.log.warn({ userId, customerId, suggestionId: body.suggestionId, draftId: body.draftId }, 'refused: risky edit reported as sent without review');
+      throw badRequest('edit_held', 'this edit breaks a guardrail and must be approved by the store manager first', 409);
+    }
+    const from = clearance.from;
+    const draftText = from?.offeredText;
     let customerAt: number | undefined;
-    if (body.suggestionId && body.draftId) {
-      const suggestion = await deps.suggestions.get(userId, customerId);
-      const draft = suggestion?.id === body.suggestionId ? suggestion.drafts.find((d) => d.id === body.draftId) : undefined;
-      if (!suggestion || !draft) throw badRequest('unknown_draft', 'that draft is not the current suggestion', 404);
-      draftText = draft.text;
-      if (draft.needsApproval) {
-        const approval = await deps.approvals.get(approvalIdOf(suggestion.id, draft.id));
-        if (approval?.state !== 'approved') {
-          deps.log.warn({ userId, customerId, suggestionId: suggestion.id, draftId: draft.id }, 'refused: held draft reported as sent');
-          throw badRequest('draft_held', 'this draft waits for the store manager and cannot be sent yet', 409);
-        }
-        draftText = approval.text ?? draft.text;
-      }
+    if (from) {
       const conversation = await deps.store.lastMessages(userId, customerId, 50);
-      customerAt = conversation.find((m) => suggestion.answeredMessageIds.includes(m.id))?.at;
+      customerAt = conversation.find((m) => from.suggestion.answeredMessageIds.includes(m.id))?.at;
     }
     const distance = draftText === undefined ? undefined : editDistance(draftText, body.text);
     const message: ChatMessage = {

@@ -1,10 +1,11 @@
+import type { Flag } from '../assist/suggestion-schema.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
 import type { ChatMessage, CustomerProfile } from '../conversation/model.ts';
 import type { TagDirectory } from '../conversation/tag-directory.ts';
 import type { SuggestJob } from '../jobs/suggest-job.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Org } from '../org/org.ts';
-import type { ApprovalStore } from '../suggestions/approval-store.ts';
+import type { Approval, ApprovalStore } from '../suggestions/approval-store.ts';
 import type { FeedbackStore } from '../suggestions/feedback-store.ts';
 import type { LiveFeed } from '../suggestions/live-feed.ts';
 import type { SuggestionStore } from '../suggestions/suggestion-store.ts';
@@ -18,10 +19,26 @@ export interface KnowledgeResult {
   title: string;
   text: string;
   price?: number;
+  /** Template slots still open ("product_name"): the text must not be sent until they are filled. */
+  slots?: string[];
+}
+
+/** Who a knowledge search is for: results are filled with this guide's names and this chat's focus product. */
+export interface SearchAudience {
+  guideId: string;
+  customerName?: string;
+  conversation?: ChatMessage[];
+  /** The product the guide picked for a template's product slot (catalog name and price). */
+  sku?: string;
 }
 
 export interface KnowledgePort {
-  search(query: string, limit: number): KnowledgeResult[];
+  search(query: string, limit: number, audience?: SearchAudience): KnowledgeResult[];
+  /**
+   * The guardrails on a text a guide is about to send. `approvedText` is the draft (or the manager's
+   * wording) it was edited from, `skus` the products that draft was about.
+   */
+  check(text: string, context: { approvedText?: string; skus?: readonly string[] }): { flags: Flag[]; needsApproval: boolean };
   /** `focusTags`: tags the current conversation points at ("组/标签"), weighed above the profile's. */
   recommend(guideId: string, profile: CustomerProfile | undefined, conversation: ChatMessage[], limit: number, focusTags: string[]): Array<{ sku: string; name: string; price: number; reason: string }>;
 }
@@ -39,6 +56,10 @@ export interface GuideApiDeps {
   markTag: (input: MarkTagInput) => Promise<void>;
   record: (messages: ChatMessage[]) => Promise<ChatMessage[]>;
   regenerate: (job: SuggestJob) => Promise<void>;
+  /** The guide's store policy on edited drafts: hold risky ones, and the store's own threshold if it has one. */
+  editPolicy: (guideId: string) => { storeId: string; holdRiskyEdits: boolean; threshold?: Flag['severity'] };
+  /** Queues a held edit for the store's managers (idempotent like createPending); false when one exists. */
+  holdEdit: (approval: Approval) => Promise<boolean>;
   signer: CookieSigner;
   org: Org;
   log: Logger;

@@ -15,21 +15,26 @@ const feedbackBody = z.object({
   reason: z.string().trim().max(60).optional(),
 });
 
-/** The current suggestion with each held draft's approval state merged in. */
+/**
+ * The current suggestion with each held draft's approval state merged in. A draft the engine did not hold
+ * can still have an approval: the guide's risky edit of it, held by the store policy; it shows as held too.
+ */
 async function withApprovals(deps: GuideApiDeps, suggestion: StoredSuggestion): Promise<unknown> {
-  const held = suggestion.drafts.filter((d) => d.needsApproval).map((d) => approvalIdOf(suggestion.id, d.id));
-  const approvals = new Map((await deps.approvals.many(held)).map((a) => [a.draftId, a]));
+  const ids = suggestion.drafts.map((d) => approvalIdOf(suggestion.id, d.id));
+  const approvals = new Map((await deps.approvals.many(ids)).map((a) => [a.draftId, a]));
   return {
     ...suggestion,
     drafts: suggestion.drafts.map((draft) => {
       const approval = approvals.get(draft.id);
-      if (!draft.needsApproval) return draft;
+      if (!draft.needsApproval && !approval) return draft;
       return {
         ...draft,
+        needsApproval: true,
         approval: approval
           ? {
               state: approval.state,
               ...(approval.text ? { text: approval.text } : {}),
+              ...(approval.originalText !== draft.text ? { heldText: approval.originalText } : {}),
               ...(approval.comment ? { comment: approval.comment } : {}),
               ...(approval.decidedBy ? { decidedBy: deps.org.member(approval.decidedBy)?.name ?? approval.decidedBy } : {}),
               ...(approval.decidedAt ? { decidedAt: approval.decidedAt } : {}),

@@ -17,6 +17,11 @@ export interface Store {
   id: string;
   name: string;
   city?: string;
+  /**
+   * A guide's edit of a draft that breaks a guardrail at or above the store's threshold waits for the
+   * manager before it can be sent (the draft was checked, the guide's words were not).
+   */
+  holdRiskyEdits?: boolean;
 }
 
 export interface Org {
@@ -42,7 +47,7 @@ const memberSchema = z
 
 const orgSchema = z.object({
   corp: z.object({ id: z.string().min(1), name: z.string().min(1) }),
-  stores: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), city: z.string().optional() })),
+  stores: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), city: z.string().optional(), holdRiskyEdits: z.boolean().optional() })),
   members: z.array(memberSchema),
 });
 
@@ -58,7 +63,7 @@ export function buildOrg(data: unknown): Org {
   return {
     corpId: parsed.corp.id,
     corpName: parsed.corp.name,
-    stores: parsed.stores.map((s) => ({ id: s.id, name: s.name, ...(s.city ? { city: s.city } : {}) })),
+    stores: parsed.stores.map((s) => ({ id: s.id, name: s.name, ...(s.city ? { city: s.city } : {}), ...(s.holdRiskyEdits ? { holdRiskyEdits: true } : {}) })),
     member: (userId) => byId.get(userId),
     members: () => [...members],
     guidesOf: (storeIds) => members.filter((m) => m.role === 'guide' && (storeIds.length === 0 || m.stores.some((s) => storeIds.includes(s)))),

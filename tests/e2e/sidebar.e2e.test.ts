@@ -1,6 +1,6 @@
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
+import { contextSignedInAs, DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
 
 /**
  * The demo, end to end, in real Chromium at phone size (360×740): `npm start` without WeCom credentials
@@ -73,6 +73,30 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
     await shoot(page, '01-demo-open');
   });
 
+  it('keeps 发送 of a knowledge script with an unfilled {product_name} disabled until the guide picks a product', async () => {
+    const knowledge = sidebar.locator('section#knowledge');
+    await knowledge.getByRole('searchbox', { name: '搜索知识库' }).fill('送长辈 手感软糯');
+    await knowledge.getByRole('button', { name: '搜索', exact: true }).click();
+    // No product in this chat yet, so the script's slot stays open.
+    const result = knowledge.locator('li.result[data-result-id="sc-gift-05"]');
+    await result.waitFor({ timeout: APPEAR_MS });
+    await expect(result.locator('.result-text').innerText()).resolves.toContain('{product_name}');
+    await expect(result.getByRole('button', { name: '发送', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(result.getByRole('button', { name: '复制', exact: true }).isDisabled()).resolves.toBe(true);
+    await shoot(page, '01b-knowledge-unfilled');
+
+    await result.getByRole('button', { name: '选择商品' }).click();
+    await result.getByRole('searchbox', { name: '搜索要填入的商品' }).fill('羊绒圆领毛衣');
+    await result.getByRole('button', { name: '搜索', exact: true }).click();
+    await result.locator('button.choice[data-sku="AP-1023"]').click({ timeout: APPEAR_MS });
+    await result.locator('.result-text', { hasText: '羊绒圆领毛衣手感软糯' }).waitFor({ timeout: APPEAR_MS });
+    const send = result.getByRole('button', { name: '发送', exact: true });
+    await expect(send.isDisabled()).resolves.toBe(false);
+    await send.click();
+    await page.locator('.bubble.guide', { hasText: '羊绒圆领毛衣手感软糯' }).waitFor({ timeout: APPEAR_MS });
+    await expect(page.locator('.bubble.guide', { hasText: '{product_name}' }).count()).resolves.toBe(0);
+  });
+
   it('shows drafts and tag proposals live after the customer writes', async () => {
     await page.fill('#composer-text', CUSTOMER_SAYS);
     await page.press('#composer-text', 'Enter');
@@ -95,6 +119,35 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
     await page.locator('.bubble.guide', { hasText: text }).waitFor({ timeout: APPEAR_MS });
     await sidebar.locator('article.draft .badge-sent').first().waitFor({ timeout: APPEAR_MS });
     await shoot(page, '03-draft-sent');
+  });
+
+  it('holds an edit that adds 「给您打八折」 for the store manager; the manager’s approval makes it sendable live', async () => {
+    const editable = sidebar.locator('article.draft:not(.draft-sent)').filter({ has: sidebar.getByRole('button', { name: '编辑后发送' }) }).first();
+    const draftId = (await editable.getAttribute('data-draft-id')) ?? '';
+    const card = sidebar.locator(`article.draft[data-draft-id="${draftId}"]`);
+    await card.getByRole('button', { name: '编辑后发送' }).click();
+    const area = card.getByRole('textbox', { name: '编辑回复内容' });
+    const edited = `${(await area.inputValue()).trim()}今天给您打八折`;
+    await area.fill(edited);
+    await card.getByRole('button', { name: '发送修改后的内容' }).click();
+    await card.locator('.badge-pending').waitFor({ timeout: APPEAR_MS });
+    await expect(card.locator('.draft-text').innerText()).resolves.toBe(edited);
+    await expect(card.getByRole('button', { name: '发送', exact: true }).count()).resolves.toBe(0);
+    await expect(page.locator('.bubble.guide', { hasText: '给您打八折' }).count()).resolves.toBe(0);
+    await shoot(page, '03b-edit-held');
+
+    const serviceUrl = new URL((await page.locator('#sidebar-frame').getAttribute('src')) ?? '', demo.url).origin;
+    const manager = await (await contextSignedInAs(browser, 'manager.wang', { width: 1280, height: 860 })).newPage();
+    await manager.goto(`${serviceUrl}/review/`);
+    const item = manager.locator('article.approval', { hasText: '给您打八折' });
+    await expect(item.locator('mark.flag-block').first().innerText({ timeout: APPEAR_MS })).resolves.toContain('八折');
+    await item.getByRole('button', { name: '通过', exact: true }).click();
+    await item.locator('.badge-approved').waitFor({ timeout: APPEAR_MS });
+    await manager.context().close();
+
+    await card.locator('.badge-approved', { hasText: '店长已通过你的修改' }).waitFor({ timeout: APPEAR_MS });
+    await card.getByRole('button', { name: '发送', exact: true }).click();
+    await page.locator('.bubble.guide', { hasText: edited }).waitFor({ timeout: APPEAR_MS });
   });
 
   it('accepts a tag proposal: WeCom (the emulator) gets the tag and the card shows it', async () => {

@@ -53,4 +53,14 @@ describe('displayText', () => {
     expect(displayText({ ...base, approval: { state: 'approved', text: '新的说法' } })).toBe('新的说法');
     expect(displayText({ ...base, needsApproval: true })).toBe(base.text);
   });
+
+  it('a guide’s edit held by the store policy shows the edit while waiting, then sends it once approved', () => {
+    const edit = `${base.text}今天给您打八折`;
+    const pending = deriveDraftState({ ...base, needsApproval: true, approval: { state: 'pending', heldText: edit } });
+    expect(pending).toMatchObject({ phase: 'pending', sendText: null, canSend: false, heldEdit: edit });
+    const approved = deriveDraftState({ ...base, needsApproval: true, approval: { state: 'approved', text: edit, heldText: edit } });
+    expect(approved).toMatchObject({ phase: 'approved', sendText: edit, canSend: true, editedByManager: false, showFlags: false, heldEdit: edit });
+    const reworded = deriveDraftState({ ...base, needsApproval: true, approval: { state: 'approved', text: base.text, heldText: edit } });
+    expect(reworded).toMatchObject({ sendText: base.text, editedByManager: true });
+  });
 });

@@ -7,9 +7,11 @@ import { findNamedProducts } from '../knowledge/find-named-products.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { Flag } from '../suggestion-schema.ts';
 import { normalizeAligned } from '../tags/find-phrases.ts';
+import { checkContacts } from './check-contacts.ts';
 import { checkDiscounts } from './check-discounts.ts';
 import { checkPatterns, checkPii, checkPromises } from './check-patterns.ts';
 import { checkPrices, findAmounts } from './check-prices.ts';
+import { checkSlots } from './check-slots.ts';
 import { checkTerms } from './check-terms.ts';
 import { guardrailsFor } from './compile-guardrails.ts';
 import { atLeast } from './flag.ts';
@@ -51,7 +53,9 @@ export function checkDraft(kb: KnowledgeBase, text: string, context: DraftContex
     ...fromApproved(checkDiscounts(text, g.policy, g.config.discounts.reason, g.config.discounts.severity), context.approvedText),
     ...fromApproved(checkPromises(text, g.promisePatterns, g.policy, g.config.promises.reason, g.config.promises.severity), context.approvedText),
     ...checkPii(text, g.config.pii.reason, g.config.pii.severity),
+    ...checkContacts(text, g.config.contacts.allow, g.config.contacts.reason, g.config.contacts.severity),
     ...checkPatterns(text, g.extraRules),
+    ...checkSlots(text),
   ].sort((a, b) => a.span[0] - b.span[0] || a.rule.localeCompare(b.rule));
   return {
     flags,

@@ -4,6 +4,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { GuardrailsConfig, Policy } from '../knowledge/schemas.ts';
+import { BUILTIN_PROMISES } from './builtin-promises.ts';
 import type { PatternRule } from './check-patterns.ts';
 import { compileTermList } from './check-terms.ts';
 import type { TermList } from './check-terms.ts';
@@ -29,7 +30,7 @@ export function compileGuardrails(config: GuardrailsConfig, policy: Policy): Com
       compileTermList('efficacy', config.efficacy),
       compileTermList('competitor', config.competitors),
     ],
-    promisePatterns: config.promises.patterns.map((source) => new RegExp(source, 'giu')),
+    promisePatterns: [...config.promises.patterns, ...BUILTIN_PROMISES].map((source) => new RegExp(source, 'giu')),
     extraRules: config.rules.map((r) => ({ rule: `rule:${r.id}`, pattern: new RegExp(r.pattern, 'giu'), reason: r.reason, severity: r.severity })),
     policyAmounts: new Set([...policy.amounts, ...policy.reductions.flatMap((r) => [r.threshold, r.off])]),
   };

@@ -138,6 +138,10 @@ export const guardrailsSchema = z.object({
   prices: z.object({ severity: severitySchema, reason: z.string().min(1) }),
   discounts: z.object({ severity: severitySchema, reason: z.string().min(1) }),
   pii: z.object({ severity: severitySchema, reason: z.string().min(1) }),
+  /** Links and contact handles (URLs, e-mail, 微信号, QQ); `allow` lists hosts or handles that may appear. */
+  contacts: z
+    .object({ severity: severitySchema, reason: z.string().min(1), allow: z.array(z.string().min(1)).default([]) })
+    .default({ severity: 'block', reason: '含链接或私人联系方式（网址、微信号、QQ 等），不能发给顾客', allow: [] }),
   rules: z
     .array(z.object({ id: z.string().min(1), pattern: regexSchema, reason: z.string().min(1), severity: severitySchema }))
     .default([]),

@@ -61,7 +61,7 @@ export function buildPrompt(kb: KnowledgeBase, library: TagLibrary, context: Ass
       products: products.map(productCard),
     },
     tag_library: describeLibrary(library),
-    ...(instruction ? { guide_instruction: instruction } : {}),
+    ...(instruction ? { guide_instruction: maskPii(instruction) } : {}),
   };
   const user = `以下是本次需要处理的数据（JSON）。请为导购起草回复并提出标签，按要求只输出 JSON。\n${JSON.stringify(data)}`;
   return {

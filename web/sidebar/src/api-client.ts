@@ -11,6 +11,7 @@ import type {
   Me,
   OpenTask,
   RecommendedProduct,
+  SendCheck,
   StoredSuggestion,
   TagProposal,
   TaskOutcome,
@@ -33,6 +34,7 @@ export const api = {
   messages: async (id: string, limit: number) =>
     (await request<{ messages?: ChatMessage[] }>('GET', `${customer(id)}/messages?limit=${limit}`)).messages ?? [],
   paste: (id: string, text: string) => request<{ message: ChatMessage }>('POST', `${customer(id)}/paste`, { text }),
+  sendCheck: (id: string, body: { text: string; suggestionId?: string; draftId?: string }) => request<SendCheck>('POST', `${customer(id)}/send-check`, body),
   sent: (id: string, body: { text: string; suggestionId?: string; draftId?: string }) => request<{ message: ChatMessage }>('POST', `${customer(id)}/sent`, body),
   suggestion: async (id: string) => normaliseSuggestion((await request<{ suggestion: StoredSuggestion | null }>('GET', `${customer(id)}/suggestion`)).suggestion),
   regenerate: (id: string, instruction: string) => request<void>('POST', `${customer(id)}/suggestion/regenerate`, { instruction }),
@@ -41,8 +43,11 @@ export const api = {
   proposals: async (id: string) => (await request<{ proposals?: TagProposal[] }>('GET', `${customer(id)}/tag-proposals`)).proposals ?? [],
   decideTag: async (id: string, tag: string, decision: 'accepted' | 'dismissed') =>
     (await request<{ tags?: CardTag[] }>('POST', `${customer(id)}/tags/decide`, { tag, decision })).tags ?? null,
-  search: async (q: string, limit: number) =>
-    (await request<{ results?: KnowledgeResult[] }>('GET', `/api/knowledge/search?q=${encodeURIComponent(q)}&limit=${limit}`)).results ?? [],
+  /** `customerId` fills the results for that chat; `sku` fills a product slot with that catalog product. */
+  search: async (q: string, limit: number, fill: { customerId?: string; sku?: string } = {}) => {
+    const extra = `${fill.customerId ? `&customerId=${encodeURIComponent(fill.customerId)}` : ''}${fill.sku ? `&sku=${encodeURIComponent(fill.sku)}` : ''}`;
+    return (await request<{ results?: KnowledgeResult[] }>('GET', `/api/knowledge/search?q=${encodeURIComponent(q)}&limit=${limit}${extra}`)).results ?? [];
+  },
   recommendations: async (id: string, limit: number) =>
     (await request<{ products?: RecommendedProduct[] }>('GET', `${customer(id)}/recommendations?limit=${limit}`)).products ?? [],
   tasks: async () => ((await request<{ tasks?: OpenTask[] }>('GET', '/api/tasks')).tasks ?? []).map(normaliseTask),
@@ -98,6 +103,13 @@ export function describeError(error: unknown): string {
       return '这条待办已过期或不存在，请刷新。';
     case 'not_your_task':
       return '这条待办属于其他导购，无法处理。';
+    case 'unfilled_placeholder':
+      return '内容里还有没填写的占位符（如商品名），请先选择商品或补全后再发送。';
+    case 'draft_held':
+      return '这条回复正在等店长审核，通过后才能发送。';
+    case 'edit_held':
+    case 'draft_reviewed':
+      return '修改后的内容需要店长审核，请用审核通过的内容或改为不含风险的说法。';
     case 'unknown_products':
       return '所选商品不在商品库中（可能已下架），请重新选择。';
     default:

@@ -108,6 +108,8 @@ export type { Flag, Severity };
 export interface Approval {
   state: 'pending' | 'approved' | 'rejected';
   text?: string;
+  /** The guide's own edit that the store policy held (absent when the engine held the draft itself). */
+  heldText?: string;
   comment?: string;
   decidedBy?: string;
   decidedAt?: number;
@@ -162,6 +164,13 @@ export interface MarketingCopy {
   flags: Flag[];
   /** The guardrails would hold this for a manager: it must be changed before anyone uses it. */
   needsApproval: boolean;
+}
+
+/** The server's answer before anything is sent: clear, or held for the store manager. */
+export interface SendCheck {
+  status: 'clear' | 'held';
+  flags: Flag[];
+  approvalId?: string;
 }
 
 export type FeedbackAction = 'shown' | 'copied' | 'rejected' | 'ignored';

@@ -22,6 +22,8 @@ export interface DraftState {
   /** Flags were computed on draft.text; they are shown only while that is the text on screen. */
   showFlags: boolean;
   comment?: string;
+  /** The guide's own edit the store policy held for review (shown instead of the draft). */
+  heldEdit?: string;
 }
 
 function locked(phase: DraftPhase, comment?: string): DraftState {
@@ -39,9 +41,10 @@ function locked(phase: DraftPhase, comment?: string): DraftState {
 
 export function deriveDraftState(draft: Draft): DraftState {
   const approval = draft.approval;
+  const heldEdit = approval?.heldText && approval.heldText.trim() !== '' ? approval.heldText : undefined;
   if (approval?.state === 'approved') {
-    const text = approval.text && approval.text.trim() !== '' ? approval.text : draft.text;
-    const edited = text !== draft.text;
+    const text = approval.text && approval.text.trim() !== '' ? approval.text : (heldEdit ?? draft.text);
+    const edited = text !== (heldEdit ?? draft.text);
     return {
       phase: 'approved',
       sendText: text,
@@ -49,12 +52,14 @@ export function deriveDraftState(draft: Draft): DraftState {
       canEdit: true,
       canCopy: true,
       editedByManager: edited,
-      showFlags: !edited,
+      // The draft's flags were computed on draft.text, not on the guide's edit.
+      showFlags: !edited && heldEdit === undefined,
       ...(approval.comment ? { comment: approval.comment } : {}),
+      ...(heldEdit ? { heldEdit } : {}),
     };
   }
-  if (approval?.state === 'rejected') return locked('rejected', approval.comment);
-  if (draft.needsApproval) return locked('pending');
+  if (approval?.state === 'rejected') return { ...locked('rejected', approval.comment), ...(heldEdit ? { heldEdit } : {}) };
+  if (draft.needsApproval) return { ...locked('pending'), ...(heldEdit ? { heldEdit } : {}) };
   if (draft.flags.some((f) => f.severity === 'block')) return locked('blocked');
   return { phase: 'ready', sendText: draft.text, canSend: true, canEdit: true, canCopy: true, editedByManager: false, showFlags: true };
 }

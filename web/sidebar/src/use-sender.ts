@@ -1,11 +1,12 @@
 import { useCallback } from 'preact/hooks';
 import { ApiError } from '../../shared/api-request.ts';
-import { api } from './api-client.ts';
+import { api, describeError } from './api-client.ts';
 import { copyText } from './clipboard.ts';
 import { useNotify } from './components/notice.tsx';
 import { SdkError, sendText } from './sdk.ts';
 
-export type SendOutcome = 'sent' | 'cancelled' | 'copied' | 'failed';
+/** `held`: the server put the guide's edit before the store manager; `refused`: the server said no. */
+export type SendOutcome = 'sent' | 'cancelled' | 'copied' | 'failed' | 'held' | 'refused';
 
 const SDK_PROBLEM: Record<string, string> = {
   no_permission: '应用没有发送权限',
@@ -24,14 +25,28 @@ async function recordSent(customerId: string, text: string, draft?: { suggestion
 }
 
 /**
- * Sending as the guide: WeCom puts the text into the chat (ww.sendChatMessage), then the server records it
- * (with the draft, so it can tell "sent as is" from "sent edited"). When WeCom cannot send from here, the
+ * Sending as the guide: the server clears the text first (no unfilled placeholder, no held draft, a risky
+ * edit goes to the store manager), WeCom puts it into the chat (ww.sendChatMessage), then the server records
+ * it (with the draft, so it can tell "sent as is" from "sent edited"). When WeCom cannot send from here, the
  * text is copied so the guide can paste it; nothing is recorded as sent then.
  */
 export function useSender(customerId: string): (text: string, draft?: { suggestionId: string; draftId: string }) => Promise<SendOutcome> {
   const notify = useNotify();
   return useCallback(
     async (text, draft) => {
+      try {
+        const check = await api.sendCheck(customerId, { text, ...draft });
+        if (check.status === 'held') {
+          notify('修改后的内容含需要审核的说法，已提交店长审核，通过后即可发送。', 'warn');
+          return 'held';
+        }
+      } catch (error) {
+        // A replaced suggestion does not stop a clean text; anything else the server refused stays unsent.
+        if (!(draft && error instanceof ApiError && error.code === 'unknown_draft')) {
+          notify(describeError(error), 'error');
+          return 'refused';
+        }
+      }
       try {
         await sendText(text);
       } catch (error) {

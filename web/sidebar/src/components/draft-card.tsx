@@ -51,6 +51,8 @@ export function DraftCard({ draft, index, suggestionId, customerId, ledger }: Pr
       setMode('view');
     } else if (result === 'copied') {
       record('copied');
+    } else if (result === 'held') {
+      setMode('view');
     }
   };
 
@@ -90,7 +92,7 @@ export function DraftCard({ draft, index, suggestionId, customerId, ledger }: Pr
         <span class="draft-index">建议 {index + 1}</span>
         <span class={`badge badge-${draft.source}`}>{SOURCE_LABEL[draft.source]}</span>
         {state.phase === 'pending' && <span class="badge badge-pending">等待店长审核</span>}
-        {state.phase === 'approved' && <span class="badge badge-approved">{state.editedByManager ? '店长修改后通过' : '店长已通过'}</span>}
+        {state.phase === 'approved' && <span class="badge badge-approved">{state.editedByManager ? '店长修改后通过' : state.heldEdit !== undefined ? '店长已通过你的修改' : '店长已通过'}</span>}
         {state.phase === 'rejected' && <span class="badge badge-rejected">店长未通过</span>}
         {state.phase === 'blocked' && <span class="badge badge-rejected">不可发送</span>}
         {outcome === 'sent' && <span class="badge badge-sent">已发送</span>}
@@ -98,6 +100,8 @@ export function DraftCard({ draft, index, suggestionId, customerId, ledger }: Pr
 
       {mode === 'editing' && state.sendText !== null ? (
         <DraftEditor original={state.sendText} busy={busy} onCancel={() => setMode('view')} onSend={(text) => void sendNow(text)} />
+      ) : state.phase !== 'approved' && state.heldEdit !== undefined ? (
+        <p class="draft-text">{state.heldEdit}</p>
       ) : (
         <FlaggedText text={state.sendText ?? draft.text} flags={draft.flags} showFlags={state.showFlags} />
       )}
@@ -105,7 +109,11 @@ export function DraftCard({ draft, index, suggestionId, customerId, ledger }: Pr
       {state.showFlags && draft.flags.length > 0 && mode !== 'editing' && (
         <p class="hint">含 {draft.flags.length} 处风险提示，点高亮文字查看原因。</p>
       )}
-      {state.phase === 'pending' && <p class="note note-pending">这条回复含需要审核的内容，已提交店长。审核通过后会在这里变为可发送。</p>}
+      {state.phase === 'pending' && (
+        <p class="note note-pending">
+          {state.heldEdit !== undefined ? '你修改后的内容含需要审核的说法，已提交店长。' : '这条回复含需要审核的内容，已提交店长。'}审核通过后会在这里变为可发送。
+        </p>
+      )}
       {state.phase === 'rejected' && <p class="note note-rejected">店长意见：{state.comment ?? '未填写原因'}。请换一条建议或自己回复。</p>}
       {state.phase === 'blocked' && <p class="note note-rejected">含不能发给顾客的内容，请换一条建议或自己回复。</p>}
       {state.phase === 'approved' && state.comment && <p class="note">店长备注：{state.comment}</p>}
