@@ -9,6 +9,7 @@ import { describeState, stateData } from './dialogue/describe-state.ts';
 import type { Directory, DraftCandidate, EngineRequest, EngineResult, SuggestInput } from './engine-types.ts';
 import { checkDraft } from './guardrails/check-draft.ts';
 import { cleanNote } from './guardrails/clean-note.ts';
+import { maskPii } from './pii.ts';
 import type { KnowledgeSource } from './knowledge/watch-knowledge.ts';
 import type { CorpTagLibraryInput } from './knowledge/schemas.ts';
 import type { LlmEngine } from './llm/llm-engine.ts';
@@ -87,9 +88,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         drafts: guard(request, result.drafts),
         // Only tags of the library, whatever the engine said.
         tags: result.tags.filter((t) => request.library.byId.get(t.tagId)?.key === t.tag),
-        // The engine's notes for the guide pass the same checks as drafts (masked, links cut, promises dropped).
-        summary: cleanNote(kb, engine === 'llm' ? result.summary : describeState(state)),
-        nextAction: cleanNote(kb, result.nextAction),
+        // A model's notes for the guide pass the same checks as drafts (masked, links cut, promises dropped);
+        // the offline notes are the state and fixed advice, with the customer's own words masked.
+        summary: engine === 'llm' ? cleanNote(kb, result.summary) : maskPii(describeState(state)),
+        nextAction: engine === 'llm' ? cleanNote(kb, result.nextAction) : result.nextAction,
         state: result.state ?? stateData(state),
         engine,
         ...(fallbackReason ? { fallbackReason } : {}),

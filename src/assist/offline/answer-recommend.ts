@@ -40,7 +40,7 @@ export function answerRecommend(kb: KnowledgeBase, state: DialogueState, profile
   if (nearest) {
     const diff = slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : '';
     return {
-      text: `${word || '这类'}里暂时没有${wanted}正好合适的款，最接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
+      text: `${word || '这类'}里暂时没有${wanted}正好合适的款，和您要求比较接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
       products: [nearest],
     };
   }

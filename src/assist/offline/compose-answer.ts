@@ -13,6 +13,7 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { pickProducts } from './pick-products.ts';
+import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 
 export interface ComposeInput {
@@ -91,6 +92,15 @@ function join(parts: readonly Part[]): Part | undefined {
   return { text, products: [...new Map(parts.flatMap((p) => p.products).map((p) => [p.sku, p])).values()], ...(approved ? { approvedText: approved } : {}) };
 }
 
+/** An alternative to a recommendation: the best pick alone, with what makes it worth a look. */
+function pitchOf(top: Part, state: DialogueState): Part[] {
+  const [product] = top.products;
+  if (!product || state.complaint || !state.intents.some((h) => RECOMMENDING.has(h.intent) || h.intent === '价格咨询')) return [];
+  const reasons = reasonsFor(product, state);
+  const point = sellingPoint(product);
+  return [{ text: `${product.name}（${priceTag(product)}）${point ? `：${point}` : ''}${reasons.length > 0 ? `，${reasons.join('，')}` : ''}。需要的话我拍几张实拍图发您看看～`, products: [product] }];
+}
+
 /** The top draft, then alternatives made from the same state. */
 export function composeAnswer(input: ComposeInput): Part[] {
   const { state } = input;
@@ -111,5 +121,5 @@ export function composeAnswer(input: ComposeInput): Part[] {
   if (!state.relationship.guideHasSpoken && !state.intents.some((h) => h.intent === '问候')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;
   }
-  return [top, ...(parts.length > 1 ? parts : [])];
+  return [top, ...(parts.length > 1 ? parts : []), ...pitchOf(top, state)];
 }

@@ -3,7 +3,7 @@ import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { formatPrice } from './fill-template.ts';
-import { aboveBudget, hasColour, hasSize } from './pick-products.ts';
+import { aboveBudget, hasColour, hasSize, withinBudget } from './pick-products.ts';
 
 const OCCASION_FIT: Record<string, string> = { 通勤: '通勤穿很合适', 约会: '约会穿很合适', 婚礼: '参加婚礼很得体', 运动: '运动时穿很舒服', 聚会: '聚会穿很出彩', 旅行: '旅行带着方便', 生日: '当生日礼物很合适' };
 
@@ -16,7 +16,12 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
   const reasons: string[] = [];
   if (slots.size && hasSize(product, slots.size.value) && slots.size.value !== '均码') reasons.push(`有${slots.size.value}码`);
   if (slots.colour && hasColour(product, slots.colour.value)) reasons.push(`有${slots.colour.value}`);
-  if (slots.budget) reasons.push(aboveBudget(product.price, slots.budget.value) ? `比您${describeBudget(slots.budget.value)}的预算稍高一点` : `在您${describeBudget(slots.budget.value)}的预算内`);
+  if (slots.budget) {
+    const budget = slots.budget.value;
+    if (aboveBudget(product.price, budget)) reasons.push(`比您${describeBudget(budget)}的预算稍高一点`);
+    else if (withinBudget(product.price, budget)) reasons.push(`在您${describeBudget(budget)}的预算内`);
+    else reasons.push(`比您${describeBudget(budget)}的预算低一些`);
+  }
   if (slots.occasion && (product.tags ?? []).includes(`场合/${slots.occasion.value}`)) reasons.push(OCCASION_FIT[slots.occasion.value] ?? `适合${slots.occasion.value}`);
   if (slots.recipient) reasons.push(`送${slots.recipient.value.who}很合适`);
   const skin = product.attributes['肤质'];

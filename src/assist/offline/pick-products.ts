@@ -83,7 +83,8 @@ function genderFits(product: Product, gender: 'female' | 'male' | undefined, cat
     // Clothes and shoes not made for men are women's in this catalog; accessories and beauty can be shared.
     return isMens(product) || !['服装', '鞋履'].includes(product.category) || category === undefined;
   }
-  return true;
+  // Nobody said who wears it: the catalog's clothes and shoes are women's unless named 男士, so those are left out.
+  return !isMens(product) || !['服装', '鞋履'].includes(product.category);
 }
 
 function colours(product: Product): string[] {
@@ -96,16 +97,28 @@ export function hasColour(product: Product, colour: string): boolean {
   return colours(product).some((c) => c.includes(base)) || product.name.includes(base);
 }
 
+/** Occasions the catalog has no tag for, read from the product's own words. */
+const OCCASION_WORDS: Record<string, RegExp> = { 休闲: /休闲|百搭|轻便|舒适|软底|日常|透气|帆布|小白/u, 旅行: /轻便|收纳|旅行|防泼水|速干|大容量/u, 聚会: /缎面|珠光|亮片|礼服|精致/u };
+
+function productWords(product: Product): string {
+  return `${product.name} ${product.subcategory} ${product.description}`;
+}
+
 function softScore(product: Product, doc: number, state: DialogueState, relevance: ReadonlyMap<number, number>, gender: string | undefined): number {
   const { slots } = state;
   let score = (relevance.get(doc) ?? 0) * 1.5;
   const tags = product.tags ?? [];
   if (slots.occasion && tags.includes(`场合/${slots.occasion.value}`)) score += 1;
+  const words = slots.occasion ? OCCASION_WORDS[slots.occasion.value] : undefined;
+  if (words?.test(productWords(product))) score += 1;
+  // Things for home (拖鞋, 家居服) only when asked for by name.
+  if (/拖鞋|家居服|家居香氛|收纳/u.test(product.subcategory) && !(slots.category?.value.subcategories.length === 1)) score -= 1.5;
+  if (slots.occasion?.value === '休闲' && /高跟|细跟|婚鞋|礼服/u.test(productWords(product))) score -= 1;
   if (slots.recipient && tags.includes('场合/送礼')) score += 0.8;
   if (slots.recipient && /礼盒|套装/u.test(product.name)) score += 0.4;
   if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
   if (gender === 'male' && isMens(product)) score += 0.6;
-  // Most customers of this catalog shop for women's wear: with no gender known, men's products come last.
+  // With no gender known, men's accessories and beauty come after the shared ones.
   if (gender === undefined && isMens(product)) score -= 1.5;
   const skin = product.attributes['肤质'];
   if (slots.skinType && skin) score += (Array.isArray(skin) ? skin : [skin]).some((s) => s === slots.skinType?.value || s === '全肤质') ? 1 : -1;
