@@ -62,6 +62,24 @@ describe('LLM engine through the real openai SDK', () => {
     expect(user).toContain(tagId(corp, '肤质/干性'));
   });
 
+  it('hands the model the dialogue state as data: intents, slots with their message, the fitting products', async () => {
+    const { assistant } = llmAssistant(server, kb, corp);
+    server.enqueue(json(modelAnswer(['好的，我帮您看看。'])));
+    const talk = chat('顾客: 想买件大衣 预算一千五左右', '导购: 好的，您穿什么码？', '顾客: M码，电话13812345678');
+    const s = await assistant.suggest({ conversation: talk, guideId: 'guide.lin', customerId: 'wmCUST', now: NOW });
+    expect(s.engine).toBe('llm');
+    const user = server.requests[0]?.messages[1]?.content ?? '';
+    const data = JSON.parse(user.slice(user.indexOf('{'))) as { dialogue_state: { slots: Record<string, { value: string; messageId: string }> }; knowledge: { products: { sku: string }[] } };
+    expect(data.dialogue_state.slots.budget).toMatchObject({ value: '1500左右', messageId: 'm1' });
+    expect(data.dialogue_state.slots.size).toMatchObject({ value: 'M', messageId: 'm3' });
+    expect(user).not.toContain('13812345678');
+    // Products that meet the stated needs are offered to the model.
+    const offered = data.knowledge.products.map((p) => kb.productBySku.get(p.sku));
+    expect(offered.some((p) => p?.subcategory === '大衣' && p.price >= 1125 && p.price <= 1875)).toBe(true);
+    expect(server.requests[0]?.messages[0]?.content).toContain('dialogue_state');
+    expect(s.state?.slots.budget?.value).toBe('1500左右');
+  });
+
   it('repairs an invalid answer once by sending the validation error back', async () => {
     const { assistant } = llmAssistant(server, kb, corp);
     server.enqueue({ kind: 'content', content: '好的，以下是回复：{"drafts": [' }, json(modelAnswer(['您好，这款是双面羊毛呢大衣。'])));

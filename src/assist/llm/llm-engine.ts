@@ -3,8 +3,10 @@
  * mode) → zod validation with one repair round → tags constrained to the library. Any failure returns
  * a reason instead of a result, and createAssistant falls back to the offline engine.
  */
+import { stateData } from '../dialogue/describe-state.ts';
 import type { EngineRequest, EngineResult } from '../engine-types.ts';
 import { findFocusProducts } from '../offline/focus-products.ts';
+import { pickProducts } from '../offline/pick-products.ts';
 import { detectIntent, topIntent } from '../offline/detect-intent.ts';
 import { nextBestAction, summarize } from '../offline/summarize.ts';
 import type { FallbackReason, LlmCall, Usage } from '../suggestion-schema.ts';
@@ -84,8 +86,11 @@ export function createLlmEngine(options: LlmEngineOptions): LlmEngine {
       return result;
     };
 
-    const focus = findFocusProducts(kb, context);
-    const prompt = buildPrompt(kb, library, context, focus, input.instruction);
+    // The product in focus and the catalog products that meet the customer's stated needs go to the model first.
+    const picked = request.state && (request.state.slots.category || request.state.slots.recipient || request.state.slots.skinType) ? pickProducts(kb, request.state, input.profile, { n: 3 }).fits : [];
+    const focus = [...(request.state?.slots.focus ? [request.state.slots.focus.value] : findFocusProducts(kb, context)), ...picked];
+    const state = request.state ? stateData(request.state) : undefined;
+    const prompt = buildPrompt(kb, library, context, focus, input.instruction, state);
     let result = await attempt('first', prompt.messages);
     if (!result.ok && RETRYABLE.has(result.reason) && remaining() > timeoutMs * 0.25) result = await attempt('retry', prompt.messages);
     if (!result.ok) return fail(result.reason);
