@@ -56,12 +56,13 @@ describe('other slots', () => {
   });
 
   it.each([
-    ['想给妈妈买条围巾', '妈妈', 'female', true],
-    ['送老公的生日礼物', '老公', 'male', false],
-    ['送闺蜜香水', '闺蜜', 'female', false],
-    ['给男朋友挑个钱包', '男朋友', 'male', false],
-  ])('%s → recipient %s', (text, who, gender, older) => {
-    expect(state([`顾客: ${text}`]).slots.recipient?.value).toEqual({ who, gender, older });
+    ['想给妈妈买条围巾', '妈妈', 'female', true, false],
+    ['送老公的生日礼物', '老公', 'male', false, true],
+    ['送闺蜜香水', '闺蜜', 'female', false, true],
+    ['给男朋友挑个钱包', '男朋友', 'male', false, false],
+    ['男朋友穿42码的鞋', '男朋友', 'male', false, false],
+  ])('%s → recipient %s', (text, who, gender, older, gift) => {
+    expect(state([`顾客: ${text}`]).slots.recipient?.value).toEqual({ who, gender, older, ...(gift ? { gift } : {}) });
   });
 
   it('reads skin type and body measurements', () => {

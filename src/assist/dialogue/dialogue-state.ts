@@ -37,6 +37,8 @@ export interface Recipient {
   gender: 'female' | 'male' | undefined;
   /** An older recipient (parents, in-laws) changes what fits. */
   older: boolean;
+  /** A present (送, 礼物), rather than something bought for them to wear. */
+  gift?: boolean;
 }
 
 export interface Slots {

@@ -17,9 +17,11 @@ const EXTRA: [string, RegExp, number][] = [
   ['物流', /多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
   ['售后', /买大了|买小了|能换|可以换|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|(?:能|帮忙)改|改裤|改短|改长|修改裤|保养/u, 3],
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
+  ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|生日(?:礼|月|有礼物|有什么)|过生日有/u, 3],
   ['新品推荐', /新款|上新|新到|新品|新货/u, 2.5],
   ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有/u, 2.5],
-  ['投诉安抚', /过敏|红疹|起疹|刺痛|烂脸|发痒|长痘了|闷痘|起红|泛红了|开线|起球了|掉色了|坏了|破了|发错|少发|漏发|寄错|质量(?:太差|问题|不行)|态度.{0,2}(?:差|不好)|投诉|差评|要个说法|太失望/u, 3],
+  ['材质咨询', /是真的[^吗呢]{1,4}吗|是不是真|正品吗|是正品|是纯|含量|什么材质|什么面料|什么料子|羊皮还是牛皮|会不会(?:透|起球|掉色|缩水|皱)/u, 2.5],
+  ['投诉安抚', /过敏|红疹|起疹|刺痛|烂脸|发痒|长痘了|闷痘|起红|泛红了|开线|起球了|掉色了|坏了|破了|发错|少发|漏发|寄错|发黄|脱线|色差|质量(?:太差|问题|不行)|态度.{0,2}(?:差|不好)|投诉|差评|要个说法|太失望/u, 3],
 ];
 
 const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询']);
@@ -43,15 +45,18 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   const needs = needsOf?.(clause) ?? {};
   // The product's own words must not decide ("羊毛呢大衣有XXL吗" asks a size, not about wool), so a
   // stated size or colour weighs more than a material cue.
+  for (const [intent, pattern, weight] of EXTRA) if (pattern.test(clause)) scores.set(intent, (scores.get(intent) ?? 0) + weight);
   if (needs.size !== undefined || needs.body !== undefined) scores.set('尺码咨询', (scores.get('尺码咨询') ?? 0) + (question ? 2 : 1.5));
   if (needs.colour !== undefined && question) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
   // A kind of product with a budget, an occasion or a recipient is a request for products, whatever
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些/u.test(clause));
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
-  if (wants && !scores.has('售后') && !scores.has('投诉安抚')) scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
-  else if (scores.size === 0 && states) scores.set('商品推荐', 1);
-  for (const [intent, pattern, weight] of EXTRA) if (pattern.test(clause)) scores.set(intent, (scores.get(intent) ?? 0) + weight);
+  if (wants && !scores.has('售后') && !scores.has('投诉安抚') && !scores.has('会员积分')) {
+    scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
+    scores.delete('材质咨询');
+  } else if (scores.size === 0 && states) scores.set('商品推荐', 1);
+  if (scores.has('会员积分')) scores.delete('送礼推荐');
   // 营业时间/门店地址 are what 预约到店 cues pick up too; keep the precise one.
   if (scores.has('营业时间') || scores.has('门店地址')) scores.delete('预约到店');
   if (scores.has('发票')) scores.delete('售后');
@@ -59,7 +64,6 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('议价')) scores.delete('优惠活动');
   if (scores.has('物流')) for (const other of ['门店地址', '功效咨询', '价格咨询']) scores.delete(other);
   if (scores.has('私人转账')) scores.delete('促成下单');
-  if (scores.has('商品推荐') && needs.category !== undefined) scores.delete('材质咨询');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
   if (scores.size > 1 && needs.category === undefined) scores.delete('价格咨询');
   if (scores.has('投诉安抚') && scores.has('售后')) scores.delete('售后');

@@ -155,7 +155,7 @@ const OCCASIONS: [RegExp, string][] = [
   [/运动|健身|跑步|瑜伽|徒步|爬山/u, '运动'],
   [/年会|晚宴|派对|聚会|宴会/u, '聚会'],
   [/旅行|旅游|出差|度假/u, '旅行'],
-  [/出去玩|逛街|周末|休闲|日常|平时穿|遛娃|走路多/u, '休闲'],
+  [/出去玩|逛街|周末穿|周末出去|休闲|遛娃|走路多/u, '休闲'],
   [/生日/u, '生日'],
 ];
 
@@ -174,7 +174,8 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
   ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
 ];
-const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节/u;
+// Gifts, and things bought for someone else to wear ("男朋友穿42码", "帮我妈挑").
+const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)/u;
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
   if (!GIFT_CUE.test(text)) return undefined;
@@ -187,7 +188,7 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
     // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
     const at = found + who.length;
     if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
-      best = { value: { who: who.replace(/^我/u, ''), gender, older }, quote: who };
+      best = { value: { who: who.replace(/^我/u, ''), gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
       bestAt = at;
     }
   }

@@ -117,7 +117,7 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   if (!product) return undefined;
   const material = product.attributes['材质'] ?? product.attributes['成分'];
   const point = sellingPoint(product);
-  const head = material ? `${product.name}的面料是${Array.isArray(material) ? material.join('、') : material}` : product.name;
+  const head = material ? `${product.name}的${product.category === '服装' ? '面料' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
   return { text: `${head}${point ? `，${point}` : ''}。`, products: [product] };
 }
 

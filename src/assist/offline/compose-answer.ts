@@ -30,6 +30,11 @@ function orderPart(input: ComposeInput): Part | undefined {
   const product = input.state.slots.focus?.value;
   if (!product) return undefined;
   const size = input.state.slots.size?.value;
+  const colour = input.state.slots.colour?.value ?? '';
+  // "帮我留一件 周六去拿": a hold for pick-up in store, within the store's 48 hours.
+  if (/留|去拿|过来拿|到店拿|自提|去店里/u.test(input.state.newestText)) {
+    return { text: `好的，${product.name}${colour}${size ? `${size}码` : ''}我先帮您留着，门店可以预留48小时，您到店直接找我就行～`, products: [product] };
+  }
   return { text: `好的，${product.name}${size ? `${size}码` : ''}我这就给您发小程序订单链接，您确认款式、尺码和金额后付款就可以～`, products: [product] };
 }
 
@@ -118,7 +123,7 @@ export function composeAnswer(input: ComposeInput): Part[] {
   const top = join(parts);
   if (!top) return [];
   // A first reply to a brand-new contact opens with a welcome; any first reply opens politely.
-  if (!state.relationship.guideHasSpoken && !state.intents.some((h) => h.intent === '问候')) {
+  if (!state.relationship.guideHasSpoken && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;
   }
   return [top, ...(parts.length > 1 ? parts : []), ...pitchOf(top, state)];

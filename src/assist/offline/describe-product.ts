@@ -23,7 +23,7 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
     else reasons.push(`比您${describeBudget(budget)}的预算低一些`);
   }
   if (slots.occasion && (product.tags ?? []).includes(`场合/${slots.occasion.value}`)) reasons.push(OCCASION_FIT[slots.occasion.value] ?? `适合${slots.occasion.value}`);
-  if (slots.recipient) reasons.push(`送${slots.recipient.value.who}很合适`);
+  if (slots.recipient) reasons.push(slots.recipient.value.gift ? `送${slots.recipient.value.who}很合适` : `适合${slots.recipient.value.who}`);
   const skin = product.attributes['肤质'];
   if (slots.skinType && skin && (Array.isArray(skin) ? skin : [skin]).includes(slots.skinType.value)) reasons.push(`适合${slots.skinType.value}肌肤`);
   return reasons;

@@ -22,14 +22,29 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
 };
 
 /** Words that name the ask in the FAQ's own terms, for short questions ("店在哪") that share few words with it. */
-const HINTS: Record<string, string> = { 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 物流: '快递', 会员积分: '会员 积分' };
+const HINTS: Record<string, string> = { 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 会员积分: '会员 积分' };
+const SUB_HINTS: [string, RegExp, string][] = [
+  ['物流', /几天|多久|什么时候到|哪天到|能到/u, '下单后多久能到 送达'],
+  ['物流', /包邮|运费/u, '多少钱包邮'],
+  ['物流', /地址/u, '下单后还能改地址吗'],
+  ['物流', /没更新|没收到|丢|还没到/u, '快递好几天没更新了怎么办'],
+  ['物流', /自提|到店取/u, '可以门店自提吗'],
+  ['售后', /退货|退掉|想退|能退/u, '买了不合适 可以退吗'],
+];
+
+function hintFor(intent: string, text: string): { words: string; weight: number } | undefined {
+  const sub = SUB_HINTS.find(([i, pattern]) => i === intent && pattern.test(text));
+  if (sub) return { words: sub[2], weight: 0.6 };
+  const words = HINTS[intent];
+  return words ? { words, weight: 1.5 } : undefined;
+}
 
 export function findFaqs(kb: KnowledgeBase, intent: string, text: string, n = 2): Faq[] {
   const topics = INTENT_TOPICS[intent];
   if (!topics) return [];
   const query = toQuery(tokenize(text));
-  const hint = HINTS[intent];
-  if (hint) toQuery(tokenize(hint), 1.5, query);
+  const hint = hintFor(intent, text);
+  if (hint) toQuery(tokenize(hint.words), hint.weight, query);
   return kb.faqIndex
     .search(query, 40)
     .map((hit) => kb.faqs[hit.doc])

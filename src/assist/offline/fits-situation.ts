@@ -22,8 +22,22 @@ const RULES: Rule[] = [
   [/修身|偏小/u, (s) => /修身|合体|紧身/u.test(String(s.slots.focus?.value.attributes['版型'] ?? ''))],
   [/早上好/u, (s) => /早/u.test(s.newestText)],
   [/晚上好/u, (s) => /晚/u.test(s.newestText)],
+  // A script about one material ("纯棉面料…") must not be filled with a product of another.
+  [/纯棉|羊绒|真丝|亚麻|牛皮|羊皮|羊毛/u, (s, text) => {
+    const focus = s.slots.focus?.value;
+    if (!focus) return true;
+    const made = `${focus.name} ${String(focus.attributes['材质'] ?? '')}`;
+    return [...text.matchAll(/纯棉|羊绒|真丝|亚麻|牛皮|羊皮|羊毛/gu)].every((m) => made.includes(m[0].replace('纯棉', '棉')));
+  }],
+  // Words about clothes (面料, 版型, 起皱) fit only clothes; words about shoes only shoes.
+  [/面料|起皱|弹性|版型|上身/u, (s) => !s.slots.focus || s.slots.focus.value.category === '服装'],
+  [/鞋跟|磨脚|鞋码|脚背/u, (s) => !s.slots.focus || s.slots.focus.value.category === '鞋履'],
   // Facts the script asserts that nothing in the conversation backs.
-  [/周末愉快|您试了几次|暂时没有了|目前没有您要的颜色|您说的那款|我帮您查了|您目前有/u, () => false],
+  [/周末愉快|您试了几次|暂时没有了|目前没有您要的颜色|您说的那款|我帮您查了|您目前有|已经给您下单|已经帮您|给您下单了|库存不多了/u, () => false],
+  // A question the customer has already answered is not asked again.
+  [/预算大概|预算多少|大概多少预算/u, (s) => s.slots.budget === undefined],
+  [/送给谁|送谁/u, (s) => s.slots.recipient === undefined],
+  [/什么码|哪个码|尺码是多少/u, (s) => s.slots.size === undefined && s.slots.body === undefined],
   [/送(?:妈妈|闺蜜|老公|男朋友|女朋友|老婆|长辈|爸爸)/u, (s, text) => s.slots.recipient !== undefined && text.includes(`送${s.slots.recipient.value.who}`)],
 ];
 

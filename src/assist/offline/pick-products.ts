@@ -121,7 +121,10 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   // With no gender known, men's accessories and beauty come after the shared ones.
   if (gender === undefined && isMens(product)) score -= 1.5;
   const skin = product.attributes['肤质'];
-  if (slots.skinType && skin) score += (Array.isArray(skin) ? skin : [skin]).some((s) => s === slots.skinType?.value || s === '全肤质') ? 1 : -1;
+  if (slots.skinType && skin) {
+    const fits = Array.isArray(skin) ? skin : [skin];
+    score += fits.includes(slots.skinType.value) ? 1.5 : fits.includes('全肤质') ? 0.5 : -1;
+  }
   if (slots.colour && hasColour(product, slots.colour.value)) score += 0.8;
   if (slots.budget) {
     const mid = slots.budget.value.kind === 'max' ? slots.budget.value.hi * 0.8 : slots.budget.value.kind === 'min' ? slots.budget.value.lo * 1.2 : (slots.budget.value.lo + slots.budget.value.hi) / 2;
@@ -154,6 +157,8 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
       return relevance.has(doc);
     })
     .filter(({ product }) => genderFits(product, gender, need?.category))
+    // "有男士的吗": asked for men's by name, only products made for men.
+    .filter(({ product }) => !/男士|男款/u.test(slots.gender?.quote ?? '') || isMens(product))
     .filter(({ product }) => !slots.size || hasSize(product, slots.size.value));
   // A colour the customer named is a constraint too, where the product lists its colours.
   const coloured = (product: Product): boolean => !slots.colour || colours(product).length === 0 || hasColour(product, slots.colour.value);
