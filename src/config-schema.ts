@@ -9,7 +9,7 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transfo
 export const fileSchema = z.object({
   server: z.object({
     port,
-    host: z.string().min(1),
+    host: z.string(),
     publicUrl: z.string(),
     bodyLimitBytes: positiveInt,
     shutdownGraceMs: positiveInt,

@@ -202,5 +202,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
   const mode: Config['mode'] = wecomGiven ? 'wecom' : 'demo';
   checkModeRules(ruleInputs(tree), secrets, mode, problems);
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
-  return deepFreeze({ ...parsed.data, mode, redisUrlExplicit: Boolean(env.REDIS_URL), secrets });
+  // The demo signs in anyone who asks the emulator, so it stays on this machine unless HOST says otherwise.
+  const host = parsed.data.server.host || (mode === 'demo' ? '127.0.0.1' : '0.0.0.0');
+  return deepFreeze({ ...parsed.data, server: { ...parsed.data.server, host }, mode, redisUrlExplicit: Boolean(env.REDIS_URL), secrets });
 }

@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.redis)).toBe(true);
   });
 
+  it('listens on 127.0.0.1 in demo mode unless HOST is set, and on every interface with WeCom credentials', () => {
+    expect(loadConfig({}, FILES).server.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }, FILES).server.host).toBe('0.0.0.0');
+    const wecom = { WECOM_CORP_ID: 'ww1', WECOM_TOKEN: 't', WECOM_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', WECOM_AGENT_ID: '1', WECOM_SECRET: 's', SESSION_SECRET: 'a'.repeat(32), PUBLIC_URL: 'https://ga.example.com' };
+    expect(loadConfig(wecom, FILES).server.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...wecom, HOST: '10.0.0.2' }, FILES).server.host).toBe('10.0.0.2');
+  });
+
   it('takes the contract variables from the environment', () => {
     const config = loadConfig(
       {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCookieSigner } from '../../src/http/session-cookie.ts';
 import type { Service } from '../../src/main.ts';
 import { api, cookiesFrom, signIn } from '../support/demo-session.ts';
 import { startTestService } from '../support/service-fixture.ts';
@@ -73,6 +74,18 @@ describe('sign-in with WeCom OAuth', () => {
     await expectError(await api(service, `ga_session=${forgedBody}.${sig}`).get('/api/me'), 401, 'bad_session');
     await expectError(await api(service, `ga_session=${body}.${sig.slice(0, -2)}xx`).get('/api/me'), 401, 'bad_session');
     await expectError(await api(service, 'ga_session=garbage').get('/api/me'), 401, 'bad_session');
+  });
+
+  it('signs demo sessions with a secret of its own start, not a constant anyone can read', async () => {
+    const forged = createCookieSigner(['demo-only-session-secret-0123456789abcdef']).sign({ u: 'admin.hq' }, Date.now(), 3600_000);
+    await expectError(await api(service, `ga_session=${forged}`).get('/api/me'), 401, 'bad_session');
+    const other = await startTestService({ WORKER_ENABLED: 'false' }, { warmUp: false });
+    try {
+      const { cookie } = await signIn(service, 'guide.lin');
+      await expectError(await api(other.service, cookie).get('/api/me'), 401, 'bad_session');
+    } finally {
+      await other.stop();
+    }
   });
 
   it('lets the demo page sign in its manager once, then the sidebar signs in as the guide again', async () => {
