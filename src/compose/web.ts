@@ -24,6 +24,7 @@ import { createCookieSigner } from '../http/session-cookie.ts';
 import { mountStaticPage } from '../http/static-routes.ts';
 import { scheduleSuggestion } from '../jobs/suggest-job.ts';
 import { mountContentRoutes } from '../http/content-routes.ts';
+import { MEMBER_CSV_TYPES } from '../http/lifecycle-admin-routes.ts';
 import { lifecycleMounts } from './lifecycle.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -94,6 +95,7 @@ export async function startWeb(rt: Runtime): Promise<Web> {
     });
   const app = createApp(
     log,
+    { publicUrl: config.server.publicUrl, exempt: ['/wecom/callback'], extraTypes: { '/api/admin/members/import': MEMBER_CSV_TYPES } },
     [
       (r) =>
         mountOpsRoutes(r, {

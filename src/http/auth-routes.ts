@@ -40,7 +40,7 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
   router.get('/auth/login', (ctx) => {
     const state = randomBytes(16).toString('hex');
     const next = safeNext(ctx.query.next);
-    const base = deps.publicUrl || `${ctx.protocol}://${ctx.host}`;
+    const base = deps.publicUrl.replace(/\/+$/, '') || `${ctx.protocol}://${ctx.host}`;
     const url = new URL(deps.authorizeUrl);
     url.search = new URLSearchParams({
       appid: deps.corpId,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCookieSigner } from '../../src/http/session-cookie.ts';
 import type { Service } from '../../src/main.ts';
-import { api, cookiesFrom, signIn } from '../support/demo-session.ts';
+import { api, browserFetch, cookiesFrom, signIn } from '../support/demo-session.ts';
 import { startTestService } from '../support/service-fixture.ts';
 
 let service: Service;
@@ -106,7 +106,7 @@ describe('sign-in with WeCom OAuth', () => {
   });
 
   it('signs out', async () => {
-    const res = await fetch(`${service.url}/auth/logout`, { method: 'POST' });
+    const res = await browserFetch(service, '/auth/logout', { method: 'POST' });
     expect(res.status).toBe(204);
     expect(res.headers.getSetCookie()[0]).toMatch(/^ga_session=; .*Max-Age=0/);
   });
