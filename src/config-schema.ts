@@ -11,6 +11,7 @@ export const fileSchema = z.object({
     port,
     host: z.string(),
     publicUrl: z.string(),
+    sidebarFrameAncestors: z.string(),
     bodyLimitBytes: positiveInt,
     shutdownGraceMs: positiveInt,
   }),

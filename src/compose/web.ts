@@ -75,6 +75,19 @@ export function reviewApiDeps(rt: Runtime, signer: GuideApiDeps['signer']): Revi
   };
 }
 
+/**
+ * Who may frame the sidebar and where its `ww` comes from: the WeCom client's pages from config; in the demo
+ * also the emulator's demo page (under either name of this machine) and its `ww` stand-in.
+ */
+function framing(rt: Runtime): { sidebarAncestors: string[]; sdkOrigins: string[] } {
+  const ancestors = rt.config.server.sidebarFrameAncestors.split(/\s+/).filter(Boolean);
+  const emulator = rt.wecom.emulator ? new URL(rt.wecom.emulator.url) : undefined;
+  if (!emulator) return { sidebarAncestors: ancestors, sdkOrigins: [] };
+  const local = new URL(emulator.href);
+  local.hostname = 'localhost';
+  return { sidebarAncestors: [...ancestors, emulator.origin, local.origin], sdkOrigins: [emulator.origin] };
+}
+
 /** The HTTP side: callback, operations, sign-in, the guide API with its live stream, and the built pages. */
 export async function startWeb(rt: Runtime): Promise<Web> {
   const { config, log, metrics } = rt;
@@ -95,7 +108,10 @@ export async function startWeb(rt: Runtime): Promise<Web> {
     });
   const app = createApp(
     log,
-    { publicUrl: config.server.publicUrl, exempt: ['/wecom/callback'], extraTypes: { '/api/admin/members/import': MEMBER_CSV_TYPES } },
+    {
+      guard: { publicUrl: config.server.publicUrl, exempt: ['/wecom/callback'], extraTypes: { '/api/admin/members/import': MEMBER_CSV_TYPES } },
+      headers: { ...framing(rt), hsts: config.server.publicUrl.startsWith('https://'), exempt: ['/wecom/callback'] },
+    },
     [
       (r) =>
         mountOpsRoutes(r, {
