@@ -11,6 +11,7 @@ import type { SuggestionStore } from '../suggestions/suggestion-store.ts';
 import type { TaskStore } from '../tasks/task-store.ts';
 import type { MarkTagInput } from '../wecom/api/wecom-api.ts';
 import type { CookieSigner } from './session-cookie.ts';
+import type { SessionStore } from '../org/session-store.ts';
 
 export interface KnowledgeResult {
   kind: 'product' | 'faq' | 'script';
@@ -40,6 +41,7 @@ export interface GuideApiDeps {
   record: (messages: ChatMessage[]) => Promise<ChatMessage[]>;
   regenerate: (job: SuggestJob) => Promise<void>;
   signer: CookieSigner;
+  sessions: SessionStore;
   org: Org;
   log: Logger;
   now: () => number;

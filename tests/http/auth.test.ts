@@ -1,8 +1,11 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCookieSigner } from '../../src/http/session-cookie.ts';
 import type { Service } from '../../src/main.ts';
 import { api, browserFetch, cookiesFrom, signIn } from '../support/demo-session.ts';
 import { startTestService } from '../support/service-fixture.ts';
+import { keysUnder } from '../support/test-service.ts';
+import { tempTenant } from '../support/temp-tenant.ts';
 
 let service: Service;
 let stop: () => Promise<void>;
@@ -105,9 +108,54 @@ describe('sign-in with WeCom OAuth', () => {
     await expect(fetch(`${emulator}/__emulator/sign-in-as?user=nobody&next=${encodeURIComponent(next)}`)).resolves.toMatchObject({ status: 400 });
   });
 
+  it('ends the session on the server at logout, so a copied cookie stops working; other devices stay signed in', async () => {
+    const phone = await signIn(service, 'guide.lin');
+    const desk = await signIn(service, 'guide.lin');
+    expect((await api(service, phone.cookie).get('/api/me')).status).toBe(200);
+    const copied = phone.cookie;
+    expect((await browserFetch(service, '/auth/logout', { method: 'POST', headers: { cookie: phone.cookie } })).status).toBe(204);
+    await expectError(await api(service, copied).get('/api/me'), 401, 'bad_session');
+    expect((await api(service, desk.cookie).get('/api/me')).status).toBe(200);
+  });
+
+  it('keeps every session in Redis with a TTL', async () => {
+    await signIn(service, 'guide.chen');
+    const redis = service.redis;
+    const keys = (await keysUnder(redis, service.keys.prefix)).filter((k) => k.includes('session'));
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(await redis.ttl(key), key).toBeGreaterThan(0);
+  });
+
   it('signs out', async () => {
     const res = await browserFetch(service, '/auth/logout', { method: 'POST' });
     expect(res.status).toBe(204);
     expect(res.headers.getSetCookie()[0]).toMatch(/^ga_session=; .*Max-Age=0/);
+  });
+});
+
+describe('when the org file changes', () => {
+  it('ends the sessions of a member whose role changed or who left, at once and for good', async () => {
+    const tenant = tempTenant();
+    const other = await startTestService({ WORKER_ENABLED: 'false', ORG_FILE: tenant.orgFile, KNOWLEDGE_DIR: tenant.dir }, { warmUp: false });
+    try {
+      const wang = await signIn(other.service, 'manager.wang');
+      const lin = await signIn(other.service, 'guide.lin');
+      const chen = await signIn(other.service, 'guide.chen');
+      const original = readFileSync(tenant.orgFile, 'utf8');
+      const changed = original.replace(/^.*userid: guide\.lin,.*\n/m, '').replace(/(userid: manager\.wang,[^}]*role: )manager, stores: \[[^\]]*\]/, '$1admin');
+      expect(changed).not.toBe(original);
+      writeFileSync(tenant.orgFile, changed);
+      await other.service.org.reload();
+      await expectError(await api(other.service, wang.cookie).get('/api/me'), 401, 'bad_session');
+      expect((await api(other.service, chen.cookie).get('/api/me')).status).toBe(200);
+      // Back in the file: the old cookie stays dead (the session ended, the member was not just hidden).
+      writeFileSync(tenant.orgFile, original);
+      await other.service.org.reload();
+      await expectError(await api(other.service, lin.cookie).get('/api/me'), 401, 'bad_session');
+      expect(((await (await api(other.service, (await signIn(other.service, 'guide.lin')).cookie).get('/api/me')).json()) as { userId: string }).userId).toBe('guide.lin');
+    } finally {
+      await other.stop();
+      rmSync(tenant.dir, { recursive: true, force: true });
+    }
   });
 });
