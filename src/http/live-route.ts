@@ -5,10 +5,10 @@ import type { LiveEvent, LiveFeed } from '../suggestions/live-feed.ts';
 import type { Presence } from '../suggestions/presence.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import type { GuideApiDeps } from './guide-deps.ts';
+import { readLastEventId } from './last-event-id.ts';
 import { streamIdAfter, type LiveHub } from './live-hub.ts';
 
 const HEARTBEAT_MS = 15_000;
-const STREAM_ID = /^\d+-\d+$/;
 
 function frame(id: string, event: LiveEvent): string {
   return `id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
@@ -22,6 +22,7 @@ function frame(id: string, event: LiveEvent): string {
 export function mountLiveRoute(router: Router, deps: GuideApiDeps & { hub: LiveHub; feedReader: LiveFeed; presence: Presence; heartbeatMs?: number }): void {
   router.get('/api/live', requireMember(deps, ['guide']), async (ctx) => {
     const { userId } = currentMember(ctx);
+    const lastEventId = readLastEventId(ctx);
     const stream = new PassThrough();
     ctx.req.socket.setTimeout(0);
     ctx.req.socket.setNoDelay(true);
@@ -54,8 +55,7 @@ export function mountLiveRoute(router: Router, deps: GuideApiDeps & { hub: LiveH
     ctx.req.on('close', close);
 
     stream.write('retry: 2000\n\n');
-    const lastEventId = ctx.get('last-event-id') || (typeof ctx.query.lastEventId === 'string' ? ctx.query.lastEventId : '');
-    if (STREAM_ID.test(lastEventId)) {
+    if (lastEventId) {
       lastSent = lastEventId;
       for (const { id, event } of await deps.feedReader.since(userId, lastEventId)) send(id, event);
     }
