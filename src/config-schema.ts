@@ -10,7 +10,8 @@ export const fileSchema = z.object({
   server: z.object({
     port,
     host: z.string(),
-    publicUrl: z.string(),
+    publicUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://ga.example.com' })]),
+    trustProxy: flag,
     sidebarFrameAncestors: z.string(),
     bodyLimitBytes: positiveInt,
     shutdownGraceMs: positiveInt,

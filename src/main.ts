@@ -129,7 +129,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
     url = web.url;
     webUrl = url;
     wecom.emulator?.setWebhookUrl(`${url}/wecom/callback`);
-    wecom.emulator?.setSidebarUrl(`${url}/sidebar/`);
+    // Where browsers reach the sidebar (PUBLIC_URL when set): the demo page frames it, and the emulator hands
+    // OAuth codes to that origin only, as WeCom does with the app's trusted domain.
+    wecom.emulator?.setSidebarUrl(`${rt.publicUrl().replace(/\/+$/, '')}/sidebar/`);
     const replayer = startSpoolReplayer({ spool, intake, redis: producer, log, intervalMs: config.spool.replayIntervalMs });
     producer.on('ready', () => void replayer.replayNow());
     void replayer.replayNow();

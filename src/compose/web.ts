@@ -111,6 +111,7 @@ export async function startWeb(rt: Runtime): Promise<Web> {
   const app = createApp(
     log,
     {
+      trustProxy: config.server.trustProxy,
       guard: { publicUrl: config.server.publicUrl, exempt: ['/wecom/callback'], extraTypes: { '/api/admin/members/import': MEMBER_CSV_TYPES } },
       headers: { ...framing(rt), hsts: config.server.publicUrl.startsWith('https://'), exempt: ['/wecom/callback'] },
     },

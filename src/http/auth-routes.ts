@@ -28,7 +28,7 @@ export interface AuthDeps {
   agentId: string;
   /** WeCom's authorize page (the emulator's in demo mode). */
   authorizeUrl: string;
-  /** Base URL browsers use to reach us; empty = derive from the request. */
+  /** PUBLIC_URL (required with WeCom); empty only in the demo, where the request's own Host is used. */
   publicUrl: string;
 }
 

@@ -9,6 +9,8 @@ import { securityHeaders, type SecurityHeaderOptions } from './security-headers.
 export type Mount = (router: Router) => void;
 
 export interface BrowserPolicy {
+  /** Read X-Forwarded-* (TRUST_PROXY): only behind a proxy that sets them, or anyone could claim any host. */
+  trustProxy: boolean;
   guard: StateChangeGuardOptions;
   headers: SecurityHeaderOptions;
 }
@@ -19,7 +21,7 @@ export interface BrowserPolicy {
  * own in front, so the busiest route is matched against two paths instead of every route of the app.
  */
 export function createApp(log: Logger, policy: BrowserPolicy, mounts: Mount[], hot: Mount[] = []): Koa {
-  const app = new Koa({ proxy: true });
+  const app = new Koa({ proxy: policy.trustProxy });
   app.silent = true; // errorMiddleware logs every error once
   app.use(securityHeaders(policy.headers));
   app.use(errorMiddleware(log));

@@ -42,6 +42,12 @@ describe('sign-in with WeCom OAuth', () => {
     expect((await signIn(service, 'guide.lin', 'https://evil.example/')).location).toBe('/sidebar/');
   });
 
+  it('builds the redirect_uri from the service itself, never from X-Forwarded-Host (no proxy is trusted)', async () => {
+    const login = await fetch(`${service.url}/auth/login`, { redirect: 'manual', headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } });
+    const authorize = new URL(login.headers.get('location') ?? '');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${service.url}/auth/callback`);
+  });
+
   it('refuses a callback whose state does not match the one it started', async () => {
     const login = await fetch(`${service.url}/auth/login`, { redirect: 'manual' });
     const oauth = cookiesFrom(login).ga_oauth ?? '';
@@ -156,6 +162,18 @@ describe('when the org file changes', () => {
     } finally {
       await other.stop();
       rmSync(tenant.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('with PUBLIC_URL', () => {
+  it('builds the redirect_uri from PUBLIC_URL whatever Host or X-Forwarded-Host say, and proxies are trusted only when told', async () => {
+    const other = await startTestService({ WORKER_ENABLED: 'false', PUBLIC_URL: 'https://ga.example.com/' }, { warmUp: false });
+    try {
+      const login = await fetch(`${other.service.url}/auth/login`, { redirect: 'manual', headers: { 'x-forwarded-host': 'evil.example' } });
+      expect(new URL(login.headers.get('location') ?? '').searchParams.get('redirect_uri')).toBe('https://ga.example.com/auth/callback');
+    } finally {
+      await other.stop();
     }
   });
 });
