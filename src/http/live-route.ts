@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { Router } from '@koa/router';
 import type { LiveEvent, LiveFeed } from '../suggestions/live-feed.ts';
 import type { Presence } from '../suggestions/presence.ts';
-import { currentMember, requireMember } from './current-member.ts';
+import { currentMember, requireMember, sessionIdOf } from './current-member.ts';
 import type { GuideApiDeps } from './guide-deps.ts';
 import { readLastEventId } from './last-event-id.ts';
 import { streamIdAfter, type LiveHub } from './live-hub.ts';
@@ -23,6 +23,7 @@ export function mountLiveRoute(router: Router, deps: GuideApiDeps & { hub: LiveH
   router.get('/api/live', requireMember(deps, ['guide']), async (ctx) => {
     const { userId } = currentMember(ctx);
     const lastEventId = readLastEventId(ctx);
+    const sessionId = sessionIdOf(ctx, deps) ?? '';
     const stream = new PassThrough();
     ctx.req.socket.setTimeout(0);
     ctx.req.socket.setNoDelay(true);
@@ -37,16 +38,30 @@ export function mountLiveRoute(router: Router, deps: GuideApiDeps & { hub: LiveH
       lastSent = id;
       stream.write(frame(id, event));
     };
-    const remove = deps.hub.add(userId, (id, event) => (held ? held.push([id, event]) : send(id, event)));
+    // A stream opened before logout (or a role change) must not outlive its session: each live event and
+    // heartbeat first asks whether the session still exists, in order, and the stream ends when it does not.
+    let checks: Promise<void> = Promise.resolve();
+    const whileSignedIn = (then: () => void): void => {
+      checks = checks.then(async (): Promise<void> => {
+        const session = await deps.sessions.get(sessionId).catch(() => undefined);
+        return session ? then() : close();
+      });
+    };
+    const remove = deps.hub.add(userId, (id, event) => (held ? held.push([id, event]) : whileSignedIn(() => send(id, event))));
     // Presence tells the review side whether a decision reaches an open sidebar or needs an app message.
     const connectionId = randomUUID();
     const touch = (): void => void deps.presence.touch(userId, connectionId, deps.now()).catch(() => undefined);
     touch();
     const heartbeat = setInterval(() => {
-      stream.write(': ping\n\n');
-      touch();
+      whileSignedIn(() => {
+        stream.write(': ping\n\n');
+        touch();
+      });
     }, deps.heartbeatMs ?? HEARTBEAT_MS);
+    let closed = false;
     const close = (): void => {
+      if (closed) return;
+      closed = true;
       clearInterval(heartbeat);
       remove();
       void deps.presence.leave(userId, connectionId).catch(() => undefined);
