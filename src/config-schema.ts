@@ -9,8 +9,10 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transfo
 export const fileSchema = z.object({
   server: z.object({
     port,
-    host: z.string().min(1),
-    publicUrl: z.string(),
+    host: z.string(),
+    publicUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://ga.example.com' })]),
+    trustProxy: flag,
+    sidebarFrameAncestors: z.string(),
     bodyLimitBytes: positiveInt,
     shutdownGraceMs: positiveInt,
   }),

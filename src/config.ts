@@ -34,6 +34,7 @@ export const ENV_MAP: Record<string, string> = {
   PORT: 'server.port',
   HOST: 'server.host',
   PUBLIC_URL: 'server.publicUrl',
+  TRUST_PROXY: 'server.trustProxy',
   REDIS_URL: 'redis.url',
   REDIS_PREFIX: 'redis.prefix',
   WECOM_CORP_ID: 'wecom.corpId',
@@ -141,6 +142,7 @@ function readSecrets(env: Readonly<Record<string, string | undefined>>): Secrets
 
 /** The few settings the cross-field rules read; taken from the raw tree so they run even when parsing failed. */
 interface RuleInputs {
+  publicUrl: string;
   corpId: string;
   agentId: string;
   engine: string;
@@ -155,7 +157,7 @@ function ruleInputs(tree: Tree): RuleInputs {
     for (const part of path.split('.')) node = isTree(node) ? node[part] : undefined;
     return node === undefined || node === null ? '' : String(node);
   };
-  return { corpId: at('wecom.corpId'), agentId: at('wecom.agentId'), engine: at('assist.engine'), llmBaseUrl: at('assist.llm.baseUrl'), llmModel: at('assist.llm.model'), archiveUrl: at('archive.url') };
+  return { publicUrl: at('server.publicUrl'), corpId: at('wecom.corpId'), agentId: at('wecom.agentId'), engine: at('assist.engine'), llmBaseUrl: at('assist.llm.baseUrl'), llmModel: at('assist.llm.model'), archiveUrl: at('archive.url') };
 }
 
 function checkModeRules(inputs: RuleInputs, secrets: Secrets, mode: Config['mode'], problems: string[]): void {
@@ -167,6 +169,8 @@ function checkModeRules(inputs: RuleInputs, secrets: Secrets, mode: Config['mode
       ['WECOM_AGENT_ID', inputs.agentId],
       ['WECOM_SECRET', secrets.wecomSecret],
       ['SESSION_SECRET', secrets.sessionSecrets.join(',')],
+      // The OAuth redirect_uri and the CSRF origin come from it, never from a Host header anyone can send.
+      ['PUBLIC_URL', inputs.publicUrl],
     ];
     for (const [name, value] of required) if (!value) problems.push(`${name} is required when WeCom credentials are given`);
     if (secrets.wecomAesKey && !AES_KEY.test(secrets.wecomAesKey)) {
@@ -202,5 +206,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
   const mode: Config['mode'] = wecomGiven ? 'wecom' : 'demo';
   checkModeRules(ruleInputs(tree), secrets, mode, problems);
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
-  return deepFreeze({ ...parsed.data, mode, redisUrlExplicit: Boolean(env.REDIS_URL), secrets });
+  // The demo signs in anyone who asks the emulator, so it stays on this machine unless HOST says otherwise.
+  const host = parsed.data.server.host || (mode === 'demo' ? '127.0.0.1' : '0.0.0.0');
+  return deepFreeze({ ...parsed.data, server: { ...parsed.data.server, host }, mode, redisUrlExplicit: Boolean(env.REDIS_URL), secrets });
 }

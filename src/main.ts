@@ -25,7 +25,8 @@ import { startSpoolReplayer } from './jobs/spool-replayer.ts';
 import { ensureRedis } from './ops/ensure-redis.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
-import { loadOrg } from './org/org.ts';
+import { createRedisSessionStore } from './org/session-store.ts';
+import { watchOrg } from './org/watch-org.ts';
 
 export { DEMO_CALLBACK_KEYS } from './compose/demo.ts';
 
@@ -95,13 +96,20 @@ export async function startService(config: Config, options: ServiceOptions = {})
     spoolSize: () => spool.size(),
   });
   const intake = new EventIntake({ redis: producer, keys, spool, dedupeTtlSec: config.retention.dedupeTtlSec, inboxTtlSec: ttlSec, timeoutMs: config.redis.enqueueTimeoutMs });
-  const org = await loadOrg(config.org.file);
+  const sessions = createRedisSessionStore(redis, keys);
+  const org = await watchOrg(config.org.file, {
+    onMembersChanged: async (userIds) => {
+      await Promise.all(userIds.map((userId) => sessions.endAll(userId)));
+      log.info({ members: userIds.length }, 'org file changed: sessions of members who left or changed role ended');
+    },
+    onError: (err) => log.error({ err, file: config.org.file }, 'org file reload failed; keeping the last good one'),
+  });
   const wecom = await setUpWecom(config, redis, keys, now);
   const assist = await buildAssist(config, { tagCache: stores.tagCache, org, log });
   const lifecycle = buildLifecycle(config, redis, keys, log);
   let webUrl = '';
   const rt: Runtime = {
-    config, log, now, keys, redis, producer, metrics, stores, org, wecom, assist, eventQueue, suggestQueue, reviewQueue, lifecycle, intake, instanceId,
+    config, log, now, keys, redis, producer, metrics, stores, org, sessions, wecom, assist, eventQueue, suggestQueue, reviewQueue, lifecycle, intake, instanceId,
     publicUrl: () => config.server.publicUrl || webUrl,
     record: (messages) => recordMessages({ store: stores.store, suggestions: stores.suggestions, feed: stores.feed, suggestQueue, debounceMs: config.assist.debounceMs, now, onGuideMessage: sampleSent }, messages),
   };
@@ -121,7 +129,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
     url = web.url;
     webUrl = url;
     wecom.emulator?.setWebhookUrl(`${url}/wecom/callback`);
-    wecom.emulator?.setSidebarUrl(`${url}/sidebar/`);
+    // Where browsers reach the sidebar (PUBLIC_URL when set): the demo page frames it, and the emulator hands
+    // OAuth codes to that origin only, as WeCom does with the app's trusted domain.
+    wecom.emulator?.setSidebarUrl(`${rt.publicUrl().replace(/\/+$/, '')}/sidebar/`);
     const replayer = startSpoolReplayer({ spool, intake, redis: producer, log, intervalMs: config.spool.replayIntervalMs });
     producer.on('ready', () => void replayer.replayNow());
     void replayer.replayNow();
@@ -139,6 +149,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     async close() {
       for (const close of closers) await close();
       assist.close();
+      org.close();
       await eventQueue.close();
       await suggestQueue.close();
       await reviewQueue.close();

@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.redis)).toBe(true);
   });
 
+  it('listens on 127.0.0.1 in demo mode unless HOST is set, and on every interface with WeCom credentials', () => {
+    expect(loadConfig({}, FILES).server.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }, FILES).server.host).toBe('0.0.0.0');
+    const wecom = { WECOM_CORP_ID: 'ww1', WECOM_TOKEN: 't', WECOM_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', WECOM_AGENT_ID: '1', WECOM_SECRET: 's', SESSION_SECRET: 'a'.repeat(32), PUBLIC_URL: 'https://ga.example.com' };
+    expect(loadConfig(wecom, FILES).server.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...wecom, HOST: '10.0.0.2' }, FILES).server.host).toBe('10.0.0.2');
+  });
+
   it('takes the contract variables from the environment', () => {
     const config = loadConfig(
       {
@@ -39,6 +47,7 @@ describe('loadConfig', () => {
         WECOM_AGENT_ID: '1000002',
         WECOM_SECRET: 'sec',
         SESSION_SECRET: 'a'.repeat(40),
+        PUBLIC_URL: 'https://ga.example.com',
         WORKER_ENABLED: 'false',
       },
       FILES,
@@ -47,6 +56,15 @@ describe('loadConfig', () => {
     expect(config.wecom).toMatchObject({ corpId: 'ww123', agentId: '1000002' });
     expect(config.secrets).toMatchObject({ wecomToken: 'tok', wecomSecret: 'sec' });
     expect(config.worker.enabled).toBe(false);
+  });
+
+  it('requires an http(s) PUBLIC_URL with WeCom credentials (the OAuth redirect and CSRF origin come from it)', () => {
+    const wecom = { WECOM_CORP_ID: 'ww1', WECOM_TOKEN: 't', WECOM_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', WECOM_AGENT_ID: '1', WECOM_SECRET: 's', SESSION_SECRET: 'a'.repeat(32) };
+    expect(problemsOf(wecom)).toEqual(['PUBLIC_URL is required when WeCom credentials are given']);
+    expect(problemsOf({ ...wecom, PUBLIC_URL: 'ga.example.com' })).toEqual([expect.stringContaining('PUBLIC_URL')]);
+    expect(problemsOf({ PUBLIC_URL: 'ftp://ga.example.com' })).toEqual([expect.stringContaining('PUBLIC_URL')]);
+    expect(loadConfig({ ...wecom, PUBLIC_URL: 'https://ga.example.com' }, FILES).server.trustProxy).toBe(false);
+    expect(loadConfig({ ...wecom, PUBLIC_URL: 'https://ga.example.com', TRUST_PROXY: 'true' }, FILES).server.trustProxy).toBe(true);
   });
 
   it('lists every problem at once', () => {

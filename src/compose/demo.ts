@@ -11,7 +11,6 @@ export const DEMO_CALLBACK_KEYS: CallbackKeys = {
 };
 export const DEMO_AGENT_ID = '1000002';
 export const DEMO_SECRETS = { app: 'demo-app-secret', contact: 'demo-contact-secret', kf: 'demo-kf-secret' };
-export const DEMO_SESSION_SECRET = 'demo-only-session-secret-0123456789abcdef';
 
 /** Starts the WeCom emulator seeded from the org file's directory (config/demo). */
 export function startDemoEmulator(config: Config, now: () => number): Promise<Emulator> {

@@ -59,6 +59,7 @@ export function buildLifecycle(config: Config, redis: Redis, keys: Keys, log: Lo
 export function lifecycleMounts(rt: Runtime, signer: CookieSigner): Mount[] {
   const deps: LifecycleApiDeps = {
     signer,
+    sessions: rt.sessions,
     org: rt.org,
     members: rt.lifecycle.members,
     tasks: rt.stores.tasks,

@@ -10,7 +10,8 @@ import type { ReviewJob } from '../jobs/review-jobs.ts';
 import type { SuggestJob } from '../jobs/suggest-job.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import type { Org } from '../org/org.ts';
+import type { SessionStore } from '../org/session-store.ts';
+import type { LiveOrg } from '../org/watch-org.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
 import type { CallbackKeys } from '../wecom/crypto.ts';
 import type { AssistParts } from './assistant.ts';
@@ -40,7 +41,9 @@ export interface Runtime {
   producer: Redis;
   metrics: Metrics;
   stores: Stores;
-  org: Org;
+  /** The org file, reloaded on change (a reload ends the sessions of members who left or changed role). */
+  org: LiveOrg;
+  sessions: SessionStore;
   wecom: WecomSetup;
   assist: AssistParts;
   eventQueue: Queue<EventJob>;

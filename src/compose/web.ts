@@ -26,6 +26,7 @@ import { mountStaticPage } from '../http/static-routes.ts';
 import { announceApproval } from '../jobs/review-jobs.ts';
 import { scheduleSuggestion } from '../jobs/suggest-job.ts';
 import { mountContentRoutes } from '../http/content-routes.ts';
+import { MEMBER_CSV_TYPES } from '../http/lifecycle-admin-routes.ts';
 import { lifecycleMounts } from './lifecycle.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -55,6 +56,7 @@ export function guideApiDeps(rt: Runtime): GuideApiDeps {
       return true;
     },
     signer: createCookieSigner(rt.wecom.sessionSecrets),
+    sessions: rt.sessions,
     org: rt.org,
     log: rt.log,
     now: rt.now,
@@ -66,6 +68,7 @@ export function reviewApiDeps(rt: Runtime, signer: GuideApiDeps['signer']): Revi
   return {
     org: rt.org,
     signer,
+    sessions: rt.sessions,
     store: stores.store,
     approvals: stores.approvals,
     sentReviews: stores.sentReviews,
@@ -84,6 +87,19 @@ export function reviewApiDeps(rt: Runtime, signer: GuideApiDeps['signer']): Revi
     log: rt.log,
     now: rt.now,
   };
+}
+
+/**
+ * Who may frame the sidebar and where its `ww` comes from: the WeCom client's pages from config; in the demo
+ * also the emulator's demo page (under either name of this machine) and its `ww` stand-in.
+ */
+function framing(rt: Runtime): { sidebarAncestors: string[]; sdkOrigins: string[] } {
+  const ancestors = rt.config.server.sidebarFrameAncestors.split(/\s+/).filter(Boolean);
+  const emulator = rt.wecom.emulator ? new URL(rt.wecom.emulator.url) : undefined;
+  if (!emulator) return { sidebarAncestors: ancestors, sdkOrigins: [] };
+  const local = new URL(emulator.href);
+  local.hostname = 'localhost';
+  return { sidebarAncestors: [...ancestors, emulator.origin, local.origin], sdkOrigins: [emulator.origin] };
 }
 
 /** The HTTP side: callback, operations, sign-in, the guide API with its live stream, and the built pages. */
@@ -106,6 +122,11 @@ export async function startWeb(rt: Runtime): Promise<Web> {
     });
   const app = createApp(
     log,
+    {
+      trustProxy: config.server.trustProxy,
+      guard: { publicUrl: config.server.publicUrl, exempt: ['/wecom/callback'], extraTypes: { '/api/admin/members/import': MEMBER_CSV_TYPES } },
+      headers: { ...framing(rt), hsts: config.server.publicUrl.startsWith('https://'), exempt: ['/wecom/callback'] },
+    },
     [
       (r) =>
         mountOpsRoutes(r, {
@@ -138,7 +159,7 @@ export async function startWeb(rt: Runtime): Promise<Web> {
       (r) => mountReviewScriptRoutes(r, review),
       (r) => mountJssdkRoutes(r, { ...guide, api: rt.wecom.api, corpId: rt.wecom.corpId, agentId: rt.wecom.agentId, sdkUrl: rt.wecom.sdkUrl }),
       ...lifecycleMounts(rt, guide.signer),
-      (r) => mountContentRoutes(r, { knowledge: rt.assist.knowledge, org: rt.org, signer: guide.signer, now: rt.now }),
+      (r) => mountContentRoutes(r, { knowledge: rt.assist.knowledge, org: rt.org, signer: guide.signer, sessions: rt.sessions, now: rt.now }),
       (r) => mountStaticPage(r, 'sidebar', resolve('web/sidebar/dist')),
       (r) => mountStaticPage(r, 'review', resolve('web/review/dist')),
     ],

@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { createHttpWecomApi } from '../wecom/api/http-wecom-api.ts';
 import { createRedisTokenCache } from '../wecom/api/redis-token-cache.ts';
 import { createSendGuard } from '../wecom/api/send-guard.ts';
-import { DEMO_AGENT_ID, DEMO_CALLBACK_KEYS, DEMO_SECRETS, DEMO_SESSION_SECRET, startDemoEmulator } from './demo.ts';
+import { DEMO_AGENT_ID, DEMO_CALLBACK_KEYS, DEMO_SECRETS, startDemoEmulator } from './demo.ts';
 import type { WecomSetup } from './runtime.ts';
 
 /** The tenant's WeCom from config, or in demo mode a freshly started emulator playing WeCom. */
@@ -27,7 +28,9 @@ export async function setUpWecom(config: Config, redis: Redis, keys: Keys, now: 
       agentId: DEMO_AGENT_ID,
       api: client(`${emulator.url}/cgi-bin`, DEMO_CALLBACK_KEYS.corpId, DEMO_AGENT_ID, DEMO_SECRETS),
       authorizeUrl: `${emulator.url}/connect/oauth2/authorize`,
-      sessionSecrets: config.secrets.sessionSecrets.length ? config.secrets.sessionSecrets : [DEMO_SESSION_SECRET],
+      // A secret of this start (unless SESSION_SECRET is set): a constant in the sources would let anyone who
+      // reaches the port sign their own admin cookie. Demo sessions end with the process, which is fine.
+      sessionSecrets: config.secrets.sessionSecrets.length ? config.secrets.sessionSecrets : [randomBytes(32).toString('base64url')],
       sdkUrl: `${emulator.url}/__emulator/ww.js`,
       emulator,
     };

@@ -77,6 +77,10 @@ export interface Keys {
   done(scope: string, id: string): string;
   /** A used OAuth code (codes are single use). */
   oauthCode(codeHash: string): string;
+  /** One signed-in session (JSON: member id and role at sign-in); lives as long as the cookie. */
+  session(sessionId: string): string;
+  /** Set of a member's session ids, so a role change or leaving ends all of them. */
+  memberSessions(userId: string): string;
   /** Tag proposals the guide already accepted or dismissed (not proposed again). */
   tagDecisions(guideId: string, customerId: string): string;
   /** One member's lifecycle data (birthday, last purchase, points), JSON; expires unless re-imported. */
@@ -126,6 +130,8 @@ export function createKeys(prefix: string): Keys {
     guideFeed: (g) => k('feed', g),
     tagDecisions: (g, c) => k('tag-decided', g, c),
     oauthCode: (h) => k('oauth-code', h),
+    session: (id) => k('session', id),
+    memberSessions: (u) => k('member-sessions', u),
     done: (scope, id) => k('done', scope, id),
     feedbackCounts: (g, day) => k('fb-count', g, day),
     presence: (g) => k('presence', g),

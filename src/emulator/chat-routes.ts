@@ -2,6 +2,7 @@ import { signJsApi } from '../wecom/jssdk.ts';
 import type { Access } from './access.ts';
 import type { ChatService } from './chat-service.ts';
 import type { EmulatorState } from './emulator-state.ts';
+import { isTrustedUrl } from './trusted-origins.ts';
 import { HttpError, optionalString, readJsonObject, requireString, sendJson, sendText, type Router } from './http-kit.ts';
 
 /** The demo chat, the page's current selection, OAuth and the JS-SDK signature check used by ww.js. */
@@ -10,6 +11,8 @@ export interface ChatRouteDeps {
   state: EmulatorState;
   access: Access;
   chat: ChatService;
+  /** The service's origins: the only places codes and sign-in links may lead. */
+  trusted: () => ReadonlySet<string>;
 }
 
 function pickGuide(state: EmulatorState, asked: string | null): string {
@@ -18,7 +21,7 @@ function pickGuide(state: EmulatorState, asked: string | null): string {
   return guide;
 }
 
-export function registerChatRoutes(router: Router, { state, access, chat }: ChatRouteDeps): void {
+export function registerChatRoutes(router: Router, { state, access, chat, trusted }: ChatRouteDeps): void {
   router.on('GET', '/__emulator/chat', async (_req, res, url) => {
     const guide = url.searchParams.get('guide') ?? '';
     const customer = url.searchParams.get('customer') ?? '';
@@ -77,7 +80,7 @@ export function registerChatRoutes(router: Router, { state, access, chat }: Chat
   router.on('GET', '/__emulator/sign-in-as', async (_req, res, url) => {
     const user = url.searchParams.get('user') ?? '';
     const next = url.searchParams.get('next') ?? '';
-    if (!state.members.has(user) || !/^https?:\/\//.test(next)) return sendText(res, 400, 'user 或 next 无效', 'text/plain; charset=utf-8');
+    if (!state.members.has(user) || !isTrustedUrl(next, trusted())) return sendText(res, 400, 'user 或 next 无效（next 须指向本服务）', 'text/plain; charset=utf-8');
     res.writeHead(302, { location: next, 'set-cookie': `emulator_user=${encodeURIComponent(user)}; Path=/connect; Max-Age=120; SameSite=Lax` });
     res.end();
   });
@@ -90,7 +93,8 @@ export function registerChatRoutes(router: Router, { state, access, chat }: Chat
     if (once && !q.get('emulator_user')) q.set('emulator_user', decodeURIComponent(once));
     if (q.get('appid') !== state.corp.id) return sendText(res, 400, '应用 appid 与企业 CorpID 不一致', 'text/plain; charset=utf-8');
     const redirect = q.get('redirect_uri');
-    if (!redirect || !/^https?:\/\//.test(redirect)) return sendText(res, 400, 'redirect_uri 无效', 'text/plain; charset=utf-8');
+    // WeCom: "redirect_uri需使用应用可信域名"; a code handed anywhere else would sign that site in as the member.
+    if (!redirect || !isTrustedUrl(redirect, trusted())) return sendText(res, 400, 'redirect_uri 需使用应用可信域名', 'text/plain; charset=utf-8');
     const target = new URL(redirect);
     target.searchParams.set('code', access.issueOauthCode({ userid: pickGuide(state, q.get('emulator_user')) }));
     target.searchParams.set('state', q.get('state') ?? '');

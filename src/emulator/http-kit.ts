@@ -62,9 +62,15 @@ export function sendText(res: ServerResponse, status: number, body: string | Buf
   res.end(body);
 }
 
-/** The admin API and ww.js are called from the sidebar's origin. */
-export function allowAnyOrigin(res: ServerResponse): void {
-  res.setHeader('access-control-allow-origin', '*');
+/**
+ * The admin API and ww.js are called from the sidebar's origin: CORS for the service's pages only, never `*`
+ * (any site could otherwise drive the emulated chat and read its customers).
+ */
+export function allowOrigin(req: IncomingMessage, res: ServerResponse, trusted: ReadonlySet<string>): void {
+  res.setHeader('vary', 'Origin');
+  const origin = req.headers.origin;
+  if (!origin || !trusted.has(origin)) return;
+  res.setHeader('access-control-allow-origin', origin);
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.setHeader('access-control-allow-headers', 'content-type');
 }

@@ -16,9 +16,10 @@ import { createChatService, type ChatInput, type ChatLine } from './chat-service
 import { createContactActions, type ContactActions } from './contact-actions.ts';
 import { createState, type EmulatorState } from './emulator-state.ts';
 import { createFaults, type Faults } from './faults.ts';
-import { HttpError, allowAnyOrigin, createRouter, sendJson } from './http-kit.ts';
+import { HttpError, allowOrigin, createRouter, sendJson } from './http-kit.ts';
 import { loadSeed } from './load-seed.ts';
 import { registerStaticRoutes } from './static-routes.ts';
+import { trustedOrigins } from './trusted-origins.ts';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -96,7 +97,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return settings.sidebarUrl;
     },
   });
-  registerChatRoutes(router, { state, access, chat });
+  const trusted = (): Set<string> => trustedOrigins([settings.sidebarUrl, webhookUrl]);
+  registerChatRoutes(router, { state, access, chat, trusted });
   registerStaticRoutes(router);
   const archive = options.archive ? createArchiveLog(state, sender, now, options.archive.token) : undefined;
   if (archive) registerArchiveRoutes(router, archive);
@@ -106,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const method = req.method ?? 'GET';
     try {
       if (url.pathname.startsWith('/__emulator/')) {
-        allowAnyOrigin(res);
+        allowOrigin(req, res, trusted());
         if (method === 'OPTIONS') return void res.writeHead(204).end();
       }
       const route = cgi.get(`${method} ${url.pathname}`);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { allowAnyOrigin, sendText, type Router } from './http-kit.ts';
+import { sendText, type Router } from './http-kit.ts';
 
 /** The `ww` stand-in and the demo page. Files are read per request so edits show on reload. */
 
@@ -13,8 +13,8 @@ const DEMO_FILES: Record<string, string> = {
 };
 
 export function registerStaticRoutes(router: Router): void {
+  // Under /__emulator/, so it gets the same CORS answer as the admin API (the service's pages only).
   router.on('GET', '/__emulator/ww.js', async (_req, res) => {
-    allowAnyOrigin(res);
     sendText(res, 200, await readFile(WW_JS), 'text/javascript; charset=utf-8');
   });
   router.on('GET', '/', async (_req, res) => {

@@ -7,7 +7,8 @@ import type { Logger } from '../ops/logger.ts';
 import type { Org } from '../org/org.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
 import { isWecomApiError } from '../wecom/api/wecom-api-error.ts';
-import { currentMember, requireMember, SESSION_COOKIE } from './current-member.ts';
+import type { SessionStore } from '../org/session-store.ts';
+import { currentMember, requireMember, SESSION_COOKIE, sessionIdOf } from './current-member.ts';
 import { cookieHeader, readCookie, type CookieSigner } from './session-cookie.ts';
 
 const OAUTH_COOKIE = 'ga_oauth';
@@ -18,6 +19,7 @@ export interface AuthDeps {
   api: WecomApi;
   org: Org;
   signer: CookieSigner;
+  sessions: SessionStore;
   redis: Redis;
   keys: Keys;
   log: Logger;
@@ -26,7 +28,7 @@ export interface AuthDeps {
   agentId: string;
   /** WeCom's authorize page (the emulator's in demo mode). */
   authorizeUrl: string;
-  /** Base URL browsers use to reach us; empty = derive from the request. */
+  /** PUBLIC_URL (required with WeCom); empty only in the demo, where the request's own Host is used. */
   publicUrl: string;
 }
 
@@ -40,7 +42,7 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
   router.get('/auth/login', (ctx) => {
     const state = randomBytes(16).toString('hex');
     const next = safeNext(ctx.query.next);
-    const base = deps.publicUrl || `${ctx.protocol}://${ctx.host}`;
+    const base = deps.publicUrl.replace(/\/+$/, '') || `${ctx.protocol}://${ctx.host}`;
     const url = new URL(deps.authorizeUrl);
     url.search = new URLSearchParams({
       appid: deps.corpId,
@@ -76,15 +78,19 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
       deps.log.warn({ userId }, 'sign-in refused: member has no role');
       throw badRequest('unknown_member', 'your account has no role in Guide Assistant; ask an admin', 403);
     }
+    const sessionId = await deps.sessions.start({ userId: member.userId, role: member.role }, SESSION_TTL_MS / 1000);
     ctx.set('Set-Cookie', [
-      cookieHeader(SESSION_COOKIE, deps.signer.sign({ u: member.userId }, deps.now(), SESSION_TTL_MS), SESSION_TTL_MS / 1000),
+      cookieHeader(SESSION_COOKIE, deps.signer.sign({ s: sessionId }, deps.now(), SESSION_TTL_MS), SESSION_TTL_MS / 1000),
       cookieHeader(OAUTH_COOKIE, '', 0, '/auth'),
     ]);
     deps.log.info({ userId: member.userId, role: member.role }, 'signed in');
     ctx.redirect(safeNext(pending.next));
   });
 
-  router.post('/auth/logout', (ctx) => {
+  router.post('/auth/logout', async (ctx) => {
+    // Ended on the server too: a copy of the cookie (a shared machine, a proxy log) is worth nothing after this.
+    const sessionId = sessionIdOf(ctx, deps);
+    if (sessionId) await deps.sessions.end(sessionId);
     ctx.set('Set-Cookie', cookieHeader(SESSION_COOKIE, '', 0));
     ctx.status = 204;
   });

@@ -8,6 +8,7 @@ import type { Org } from '../org/org.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import { readJson } from './json-body.ts';
 import type { CookieSigner } from './session-cookie.ts';
+import type { SessionStore } from '../org/session-store.ts';
 
 const copyBody = z.object({
   kind: z.enum(COPY_KINDS),
@@ -16,7 +17,7 @@ const copyBody = z.object({
 });
 
 /** Moments copy, short-video and live-stream scripts for catalog products, through the guardrails. */
-export function mountContentRoutes(router: Router, deps: { knowledge: KnowledgeSource; org: Org; signer: CookieSigner; now: () => number }): void {
+export function mountContentRoutes(router: Router, deps: { knowledge: KnowledgeSource; org: Org; signer: CookieSigner; sessions: SessionStore; now: () => number }): void {
   router.post('/api/content', requireMember(deps, ['guide', 'manager', 'admin']), async (ctx) => {
     const body = await readJson(ctx, copyBody);
     const member = currentMember(ctx);

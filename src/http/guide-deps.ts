@@ -12,6 +12,7 @@ import type { SuggestionStore } from '../suggestions/suggestion-store.ts';
 import type { TaskStore } from '../tasks/task-store.ts';
 import type { MarkTagInput } from '../wecom/api/wecom-api.ts';
 import type { CookieSigner } from './session-cookie.ts';
+import type { SessionStore } from '../org/session-store.ts';
 
 export interface KnowledgeResult {
   kind: 'product' | 'faq' | 'script';
@@ -61,6 +62,7 @@ export interface GuideApiDeps {
   /** Queues a held edit for the store's managers (idempotent like createPending); false when one exists. */
   holdEdit: (approval: Approval) => Promise<boolean>;
   signer: CookieSigner;
+  sessions: SessionStore;
   org: Org;
   log: Logger;
   now: () => number;

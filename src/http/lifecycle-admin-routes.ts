@@ -11,9 +11,11 @@ import { readRawBody } from './read-raw-body.ts';
  * Windows browsers label a .csv file application/vnd.ms-excel when Excel is installed. text/plain is not
  * taken: a cross-site form can send it without a CORS preflight.
  */
+export const MEMBER_CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel'];
+
 function formatOf(ctx: Context): MemberFileFormat {
   if (ctx.is('application/json')) return 'json';
-  if (ctx.is('text/csv', 'application/csv', 'application/vnd.ms-excel')) return 'csv';
+  if (ctx.is(MEMBER_CSV_TYPES)) return 'csv';
   throw badRequest('unsupported_media_type', 'send the member file as text/csv or application/json', 415, 'upload the file body itself, not a multipart form');
 }
 

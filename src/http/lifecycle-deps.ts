@@ -6,10 +6,12 @@ import type { Org } from '../org/org.ts';
 import type { LiveFeed } from '../suggestions/live-feed.ts';
 import type { TaskStore } from '../tasks/task-store.ts';
 import type { CookieSigner } from './session-cookie.ts';
+import type { SessionStore } from '../org/session-store.ts';
 
 /** What the task, member-import and lifecycle-figure routes need; built once in the composition root. */
 export interface LifecycleApiDeps {
   signer: CookieSigner;
+  sessions: SessionStore;
   org: Org;
   members: MemberStore;
   tasks: TaskStore;

@@ -32,6 +32,11 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<string
       done = true;
       resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8'));
     });
-    req.on('error', fail);
+    // The client went away mid-body: its own doing, not a server error (the error middleware logs it at info).
+    const gone = (): void => fail(badRequest('client_aborted', 'the client closed the request before sending its body', 400));
+    req.on('error', gone);
+    req.on('close', () => {
+      if (!req.complete) gone();
+    });
   });
 }

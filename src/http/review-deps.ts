@@ -10,6 +10,7 @@ import type { Presence } from '../suggestions/presence.ts';
 import type { ReviewStats } from '../suggestions/review-stats.ts';
 import type { SentReviewStore } from '../suggestions/sent-review-store.ts';
 import type { CookieSigner } from './session-cookie.ts';
+import type { SessionStore } from '../org/session-store.ts';
 
 export interface PromotedScript {
   id: string;
@@ -22,6 +23,7 @@ export interface PromotedScript {
 export interface ReviewApiDeps {
   org: Org;
   signer: CookieSigner;
+  sessions: SessionStore;
   store: ConversationStore;
   approvals: ApprovalStore;
   sentReviews: SentReviewStore;

@@ -6,6 +6,7 @@ import type { Logger } from '../ops/logger.ts';
 import type { Org } from '../org/org.ts';
 import type { Approval, ApprovalStore } from '../suggestions/approval-store.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
+import { inChunks } from '../ops/in-chunks.ts';
 
 export const REVIEW_QUEUE = 'review';
 export type ReviewJob = { kind: 'notify'; storeId: string } | { kind: 'sweep' };
@@ -56,7 +57,7 @@ async function notifyManagers(deps: ReviewJobDeps, storeId: string): Promise<str
     });
   }
   // Only what was announced leaves the set: a failed send is retried with the same items.
-  if (ids.length > 0) await deps.redis.srem(key, ...ids);
+  for (const chunk of inChunks(ids)) await deps.redis.srem(key, chunk);
   return `notified_${pending.length}`;
 }
 

@@ -8,6 +8,7 @@ import type { Keys } from '../conversation/keys.ts';
 import type { Task, TaskStore } from '../tasks/task-store.ts';
 import type { AppMessage, WecomApi } from '../wecom/api/wecom-api.ts';
 import { LIFECYCLE_RULES, RULE_LABELS } from './member.ts';
+import { inChunks } from '../ops/in-chunks.ts';
 
 export interface DigestStore {
   add(guideId: string, taskId: string): Promise<void>;
@@ -22,7 +23,7 @@ export function createDigestStore(redis: Redis, keys: Keys, ttlSec: number): Dig
     add: async (guideId, taskId) => void (await redis.multi().sadd(keys.lifecycleDigest(guideId), taskId).expire(keys.lifecycleDigest(guideId), ttlSec).exec()),
     pending: (guideId) => redis.smembers(keys.lifecycleDigest(guideId)),
     async remove(guideId, taskIds) {
-      if (taskIds.length > 0) await redis.srem(keys.lifecycleDigest(guideId), ...taskIds);
+      for (const chunk of inChunks(taskIds)) await redis.srem(keys.lifecycleDigest(guideId), chunk);
     },
     async waiting(guideIds) {
       const pipeline = redis.pipeline();

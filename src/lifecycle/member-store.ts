@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Keys } from '../conversation/keys.ts';
+import { inChunks } from '../ops/in-chunks.ts';
 import type { LifecycleMember } from './member.ts';
 
 /** Members' lifecycle data in Redis: one JSON per member plus the set of ids the daily run walks. */
@@ -15,8 +16,11 @@ export interface MemberStore {
 const parse = (raw: string | null): LifecycleMember | undefined => (raw ? (JSON.parse(raw) as LifecycleMember) : undefined);
 
 export function createMemberStore(redis: Redis, keys: Keys, ttlSec: number): MemberStore {
-  const many = async (ids: readonly string[]): Promise<Array<LifecycleMember | undefined>> =>
-    ids.length === 0 ? [] : (await redis.mget(...ids.map((id) => keys.lifecycleMember(id)))).map(parse);
+  const many = async (ids: readonly string[]): Promise<Array<LifecycleMember | undefined>> => {
+    const out: Array<LifecycleMember | undefined> = [];
+    for (const chunk of inChunks(ids)) for (const raw of await redis.mget(chunk.map((id) => keys.lifecycleMember(id)))) out.push(parse(raw));
+    return out;
+  };
   return {
     get: async (customerId) => parse(await redis.get(keys.lifecycleMember(customerId))),
     many,
@@ -24,7 +28,8 @@ export function createMemberStore(redis: Redis, keys: Keys, ttlSec: number): Mem
       if (members.length === 0) return;
       const multi = redis.multi();
       for (const member of members) multi.set(keys.lifecycleMember(member.customerId), JSON.stringify(member), 'EX', ttlSec);
-      multi.sadd(keys.lifecycleMembers(), ...members.map((m) => m.customerId)).expire(keys.lifecycleMembers(), ttlSec);
+      for (const chunk of inChunks(members)) multi.sadd(keys.lifecycleMembers(), chunk.map((m) => m.customerId));
+      multi.expire(keys.lifecycleMembers(), ttlSec);
       await multi.exec();
     },
     async forEach(batchSize, visit) {
@@ -39,7 +44,7 @@ export function createMemberStore(redis: Redis, keys: Keys, ttlSec: number): Mem
         for (const id of fresh) seen.add(id);
         const members = await many(fresh);
         const expired = fresh.filter((_, i) => members[i] === undefined);
-        if (expired.length > 0) await redis.srem(keys.lifecycleMembers(), ...expired);
+        for (const chunk of inChunks(expired)) await redis.srem(keys.lifecycleMembers(), chunk);
         const batch = members.filter((m): m is LifecycleMember => m !== undefined);
         if (batch.length > 0) await visit(batch);
         visited += batch.length;

@@ -24,7 +24,14 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        // Ids in paths and fields (a customer id that is a phone number) are masked like the message is.
+        log: (object) => {
+          for (const [key, value] of Object.entries(object)) if (typeof value === 'string') object[key] = maskNumbers(value);
+          return object;
+        },
+      },
       redact: verbose ? [] : { paths: TEXT_PATHS, censor: '[redacted]' },
       hooks: {
         logMethod(args, method) {

@@ -30,7 +30,7 @@ export function createAuditLog(redis: Redis, keys: Keys, retentionSec: number): 
       const out: AuditEntry[] = [];
       for (const day of businessDays(now, days).toReversed()) {
         const entries = (await redis.lrange(keys.audit(day), 0, -1)).map((j) => JSON.parse(j) as AuditEntry).toReversed();
-        out.push(...entries);
+        for (const entry of entries) out.push(entry);
         if (out.length >= limit) break;
       }
       return out.slice(0, limit);

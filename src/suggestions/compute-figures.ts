@@ -58,9 +58,9 @@ export function emptyInputs(): FigureInputs {
 
 export function mergeInputs(into: FigureInputs, from: FigureInputs): FigureInputs {
   for (const key of Object.keys(into.actions) as FeedbackAction[]) into.actions[key] += from.actions[key];
-  into.replyMs.push(...from.replyMs);
+  for (const ms of from.replyMs) into.replyMs.push(ms);
   into.drafts += from.drafts;
   into.flagged += from.flagged;
-  into.approvalMs.push(...from.approvalMs);
+  for (const ms of from.approvalMs) into.approvalMs.push(ms);
   return into;
 }

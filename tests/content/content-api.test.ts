@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/main.ts';
-import { api, signIn } from '../support/demo-session.ts';
+import { api, browserFetch, signIn } from '../support/demo-session.ts';
 import { startTestService } from '../support/service-fixture.ts';
 
 let service: Service;
@@ -27,6 +27,6 @@ describe('POST /api/content', () => {
     const guide = api(service, (await signIn(service, 'guide.lin')).cookie);
     expect((await guide.post('/api/content', { kind: 'moments', skus: ['NOPE-1'] })).status).toBe(404);
     expect((await guide.post('/api/content', { kind: 'poem', skus: ['AP-1001'] })).status).toBe(400);
-    expect((await fetch(`${service.url}/api/content`, { method: 'POST' })).status).toBe(401);
+    expect((await browserFetch(service, '/api/content', { method: 'POST' })).status).toBe(401);
   });
 });

@@ -113,8 +113,13 @@ describe('the demo chat API', () => {
 
 describe('static files and the JS-SDK check', () => {
   it('serves ww.js with CORS, the demo page, and answers preflights', async () => {
-    const ww = await fetch(`${h.emulator.url}/__emulator/ww.js`);
-    expect(ww.headers.get('access-control-allow-origin')).toBe('*');
+    const ww = await fetch(`${h.emulator.url}/__emulator/ww.js`, { headers: { origin: 'http://127.0.0.1:9' } });
+    // CORS only for the service's pages (the sidebar calls the admin API from there), never `*`.
+    expect(ww.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:9');
+    expect(ww.headers.get('vary')).toContain('Origin');
+    const foreign = await fetch(`${h.emulator.url}/__emulator/directory`, { headers: { origin: 'https://evil.example' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await fetch(`${h.emulator.url}/__emulator/directory`)).headers.get('access-control-allow-origin')).toBeNull();
     expect(await ww.text()).toContain('window.ww');
     const page = await fetch(`${h.emulator.url}/demo/`);
     expect(page.headers.get('content-type')).toContain('text/html');

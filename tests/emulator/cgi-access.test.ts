@@ -4,7 +4,7 @@ import { EMU_KEYS, EMU_SECRETS, startHarness, type Harness } from '../support/em
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ sidebarUrl: 'http://sidebar.example/sidebar/' });
 });
 
 afterAll(async () => {
@@ -83,6 +83,25 @@ describe('OAuth', () => {
     const code = location.searchParams.get('code') ?? '';
     expect(await h.client().getUserInfo(code)).toEqual({ userId: 'guide.chen' });
     await expect(h.client().getUserInfo(code)).rejects.toMatchObject({ errcode: 40029 });
+  });
+
+  it('hands codes only to the app’s trusted domain (the service), like WeCom’s 可信域名', async () => {
+    for (const redirect of ['https://evil.example/auth/callback', 'http://sidebar.example.evil.example/cb', 'http://sidebar.example:8080/cb', 'javascript:alert(1)']) {
+      const url = `${h.emulator.url}/connect/oauth2/authorize?appid=${EMU_KEYS.corpId}&redirect_uri=${encodeURIComponent(redirect)}&state=x&emulator_user=guide.chen`;
+      const refused = await fetch(url, { redirect: 'manual' });
+      expect(refused.status, redirect).toBe(400);
+      expect(refused.headers.get('location')).toBeNull();
+    }
+  });
+
+  it('the demo page’s sign-in-as link only ever leads back to the service', async () => {
+    for (const next of ['https://evil.example/', '//evil.example/', 'http://sidebar.example.evil.example/auth/login']) {
+      const res = await fetch(`${h.emulator.url}/__emulator/sign-in-as?user=guide.chen&next=${encodeURIComponent(next)}`, { redirect: 'manual' });
+      expect(res.status, next).toBe(400);
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
+    const ok = await fetch(`${h.emulator.url}/__emulator/sign-in-as?user=guide.chen&next=${encodeURIComponent('http://sidebar.example/auth/login?next=%2Freview%2F')}`, { redirect: 'manual' });
+    expect(ok.status).toBe(302);
   });
 
   it('without emulator_user the demo page’s current guide signs in; a wrong appid is refused', async () => {

@@ -48,6 +48,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => sidebar.listen(0, '127.0.0.1', resolve));
   sidebarUrl = `http://127.0.0.1:${(sidebar.address() as AddressInfo).port}`;
+  // The emulator answers CORS for the app's own pages only, as WeCom trusts only the app's domain.
+  h.emulator.setSidebarUrl(`${sidebarUrl}/`);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 });
 

@@ -1,7 +1,11 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCookieSigner } from '../../src/http/session-cookie.ts';
 import type { Service } from '../../src/main.ts';
-import { api, cookiesFrom, signIn } from '../support/demo-session.ts';
+import { api, browserFetch, cookiesFrom, signIn } from '../support/demo-session.ts';
 import { startTestService } from '../support/service-fixture.ts';
+import { keysUnder } from '../support/test-service.ts';
+import { tempTenant } from '../support/temp-tenant.ts';
 
 let service: Service;
 let stop: () => Promise<void>;
@@ -36,6 +40,12 @@ describe('sign-in with WeCom OAuth', () => {
   it('never redirects off-site after sign-in', async () => {
     expect((await signIn(service, 'guide.lin', '//evil.example/steal')).location).toBe('/sidebar/');
     expect((await signIn(service, 'guide.lin', 'https://evil.example/')).location).toBe('/sidebar/');
+  });
+
+  it('builds the redirect_uri from the service itself, never from X-Forwarded-Host (no proxy is trusted)', async () => {
+    const login = await fetch(`${service.url}/auth/login`, { redirect: 'manual', headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } });
+    const authorize = new URL(login.headers.get('location') ?? '');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${service.url}/auth/callback`);
   });
 
   it('refuses a callback whose state does not match the one it started', async () => {
@@ -75,6 +85,18 @@ describe('sign-in with WeCom OAuth', () => {
     await expectError(await api(service, 'ga_session=garbage').get('/api/me'), 401, 'bad_session');
   });
 
+  it('signs demo sessions with a secret of its own start, not a constant anyone can read', async () => {
+    const forged = createCookieSigner(['demo-only-session-secret-0123456789abcdef']).sign({ u: 'admin.hq' }, Date.now(), 3600_000);
+    await expectError(await api(service, `ga_session=${forged}`).get('/api/me'), 401, 'bad_session');
+    const other = await startTestService({ WORKER_ENABLED: 'false' }, { warmUp: false });
+    try {
+      const { cookie } = await signIn(service, 'guide.lin');
+      await expectError(await api(other.service, cookie).get('/api/me'), 401, 'bad_session');
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('lets the demo page sign in its manager once, then the sidebar signs in as the guide again', async () => {
     const emulator = service.emulator!.url;
     const next = `${service.url}/auth/login?next=%2Freview%2F`;
@@ -92,9 +114,66 @@ describe('sign-in with WeCom OAuth', () => {
     await expect(fetch(`${emulator}/__emulator/sign-in-as?user=nobody&next=${encodeURIComponent(next)}`)).resolves.toMatchObject({ status: 400 });
   });
 
+  it('ends the session on the server at logout, so a copied cookie stops working; other devices stay signed in', async () => {
+    const phone = await signIn(service, 'guide.lin');
+    const desk = await signIn(service, 'guide.lin');
+    expect((await api(service, phone.cookie).get('/api/me')).status).toBe(200);
+    const copied = phone.cookie;
+    expect((await browserFetch(service, '/auth/logout', { method: 'POST', headers: { cookie: phone.cookie } })).status).toBe(204);
+    await expectError(await api(service, copied).get('/api/me'), 401, 'bad_session');
+    expect((await api(service, desk.cookie).get('/api/me')).status).toBe(200);
+  });
+
+  it('keeps every session in Redis with a TTL', async () => {
+    await signIn(service, 'guide.chen');
+    const redis = service.redis;
+    const keys = (await keysUnder(redis, service.keys.prefix)).filter((k) => k.includes('session'));
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(await redis.ttl(key), key).toBeGreaterThan(0);
+  });
+
   it('signs out', async () => {
-    const res = await fetch(`${service.url}/auth/logout`, { method: 'POST' });
+    const res = await browserFetch(service, '/auth/logout', { method: 'POST' });
     expect(res.status).toBe(204);
     expect(res.headers.getSetCookie()[0]).toMatch(/^ga_session=; .*Max-Age=0/);
+  });
+});
+
+describe('when the org file changes', () => {
+  it('ends the sessions of a member whose role changed or who left, at once and for good', async () => {
+    const tenant = tempTenant();
+    const other = await startTestService({ WORKER_ENABLED: 'false', ORG_FILE: tenant.orgFile, KNOWLEDGE_DIR: tenant.dir }, { warmUp: false });
+    try {
+      const wang = await signIn(other.service, 'manager.wang');
+      const lin = await signIn(other.service, 'guide.lin');
+      const chen = await signIn(other.service, 'guide.chen');
+      const original = readFileSync(tenant.orgFile, 'utf8');
+      const changed = original.replace(/^.*userid: guide\.lin,.*\n/m, '').replace(/(userid: manager\.wang,[^}]*role: )manager, stores: \[[^\]]*\]/, '$1admin');
+      expect(changed).not.toBe(original);
+      writeFileSync(tenant.orgFile, changed);
+      await other.service.org.reload();
+      await expectError(await api(other.service, wang.cookie).get('/api/me'), 401, 'bad_session');
+      expect((await api(other.service, chen.cookie).get('/api/me')).status).toBe(200);
+      // Back in the file: the old cookie stays dead (the session ended, the member was not just hidden).
+      writeFileSync(tenant.orgFile, original);
+      await other.service.org.reload();
+      await expectError(await api(other.service, lin.cookie).get('/api/me'), 401, 'bad_session');
+      expect(((await (await api(other.service, (await signIn(other.service, 'guide.lin')).cookie).get('/api/me')).json()) as { userId: string }).userId).toBe('guide.lin');
+    } finally {
+      await other.stop();
+      rmSync(tenant.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('with PUBLIC_URL', () => {
+  it('builds the redirect_uri from PUBLIC_URL whatever Host or X-Forwarded-Host say, and proxies are trusted only when told', async () => {
+    const other = await startTestService({ WORKER_ENABLED: 'false', PUBLIC_URL: 'https://ga.example.com/' }, { warmUp: false });
+    try {
+      const login = await fetch(`${other.service.url}/auth/login`, { redirect: 'manual', headers: { 'x-forwarded-host': 'evil.example' } });
+      expect(new URL(login.headers.get('location') ?? '').searchParams.get('redirect_uri')).toBe('https://ga.example.com/auth/callback');
+    } finally {
+      await other.stop();
+    }
   });
 });

@@ -111,6 +111,20 @@ describe('POST /wecom/callback', () => {
       await expectRefused(await postCallback(service.url, { ...cb, body: hostile }), 400, 'forbidden_xml');
     });
 
+    it('an envelope with any element twice (two <Encrypt>, two <ToUserName>, two <AgentID>)', async () => {
+      const cb = signedCallback(OFFICIAL_KEYS, xml, NOW_SEC);
+      const other = signedCallback(OFFICIAL_KEYS, textMessageXml(OFFICIAL.corpId, '7100000000000000002', 'other'), NOW_SEC);
+      const encryptOf = (body: string): string => /<Encrypt>.*?<\/Encrypt>/.exec(body)?.[0] ?? '';
+      const bodies = [
+        cb.body.replace('</xml>', `${encryptOf(other.body)}</xml>`),
+        cb.body.replace('<xml>', `<xml>${encryptOf(other.body)}`),
+        cb.body.replace('</xml>', '<ToUserName><![CDATA[wwother]]></ToUserName></xml>'),
+        cb.body.replace('</xml>', '<AgentID>1</AgentID></xml>'),
+        cb.body.replace('</xml>', '<xml></xml></xml>'),
+      ];
+      for (const body of bodies) await expectRefused(await postCallback(service.url, { ...cb, body }), 400, 'duplicate_element');
+    });
+
     it('a billion-laughs document inside a correctly signed ciphertext', async () => {
       const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><xml><ToUserName>&lol2;</ToUserName></xml>`;
       await expectRefused(await postCallback(service.url, signedCallback(OFFICIAL_KEYS, laughs, NOW_SEC)), 400, 'forbidden_xml');

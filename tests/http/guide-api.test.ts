@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/main.ts';
-import { api, signIn } from '../support/demo-session.ts';
+import { api, browserFetch, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
 import { startTestService } from '../support/service-fixture.ts';
 
@@ -73,7 +73,7 @@ describe('guide API: ownership and roles', () => {
     ['GET', '/api/tasks'],
     ['POST', '/api/content'],
   ])('%s %s is 401 without a session', async (method, path) => {
-    await expectError(await fetch(`${service.url}${path}`, { method }), 401, 'not_signed_in');
+    await expectError(await browserFetch(service, path, { method }), 401, 'not_signed_in');
   });
 
   it('nothing is stored for a refused paste', async () => {
@@ -89,9 +89,9 @@ describe('guide API: ownership and roles', () => {
 
   it('refuses malformed bodies with 4xx and stores nothing', async () => {
     await expectError(await lin.post('/api/customers/wmLT0001/paste', { text: '' }), 400, 'bad_request');
-    const form = await fetch(`${service.url}/api/customers/wmLT0001/paste`, { method: 'POST', headers: { cookie: lin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=hi' });
+    const form = await browserFetch(service, '/api/customers/wmLT0001/paste', { method: 'POST', headers: { cookie: lin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=hi' });
     await expectError(form, 415, 'unsupported_media_type');
-    await expectError(await fetch(`${service.url}/api/customers/wmLT0001/paste`, { method: 'POST', headers: { cookie: lin.cookie, 'content-type': 'application/json' }, body: '{not json' }), 400, 'bad_json');
+    await expectError(await browserFetch(service, '/api/customers/wmLT0001/paste', { method: 'POST', headers: { cookie: lin.cookie }, body: '{not json' }), 400, 'bad_json');
     expect(await service.stores.store.lastMessages('guide.lin', 'wmLT0001', 10)).toEqual([]);
   });
 });

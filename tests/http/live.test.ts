@@ -42,6 +42,16 @@ describe('GET /api/live (Server-Sent Events)', () => {
     second.close();
   });
 
+  it('ends an open stream once its session has ended, before it delivers anything more', async () => {
+    const session = await signIn(service, 'guide.lin');
+    const stream = openSse(`${service.url}/api/live`, session.cookie);
+    await stream.ready;
+    expect((await api(service, session.cookie).post('/auth/logout')).status).toBe(204);
+    await service.stores.feed.publish('guide.lin', { type: 'tags', customerId: 'wmLT0016' });
+    await stream.ended;
+    expect(stream.events.filter((e) => e.event === 'tags')).toEqual([]);
+  });
+
   it('only streams to signed-in guides', async () => {
     const anonymous = await fetch(`${service.url}/api/live`);
     expect(anonymous.status).toBe(401);

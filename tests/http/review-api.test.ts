@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewProcessor } from '../../src/jobs/review-jobs.ts';
 import type { Service } from '../../src/main.ts';
-import { api, signIn } from '../support/demo-session.ts';
+import { api, browserFetch, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
 import type { FakeLlmServer } from '../support/fake-llm-server.ts';
 import { llmEnv, RISKY_DRAFT, startRiskyModel } from '../support/risky-model.ts';
@@ -65,7 +65,7 @@ describe('who may use the console', () => {
     ['GET', '/api/review/audit'],
     ['GET', '/api/review/lifecycle'],
   ])('%s %s: 401 anonymous, 403 for a guide', async (method, path) => {
-    await expectError(await fetch(`${service.url}${path}`, { method }), 401, 'not_signed_in');
+    await expectError(await browserFetch(service, path, { method }), 401, 'not_signed_in');
     await expectError(method === 'GET' ? await lin.get(path) : await lin.post(path, { decision: 'approve', action: 'noted', text: 'x', intent: '问候' }), 403, 'forbidden_role');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendGuard } from '../../src/wecom/api/send-guard.ts';
 import type { Service } from '../../src/main.ts';
-import { api, signIn } from '../support/demo-session.ts';
+import { api, browserFetch, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
 import { startTestService } from '../support/service-fixture.ts';
 import { keysUnder } from '../support/test-service.ts';
@@ -36,7 +36,7 @@ async function expectError(res: Response, status: number, code: string): Promise
 }
 
 function upload(who: ReturnType<typeof api>, body: string | Uint8Array<ArrayBuffer>, type: string, query = ''): Promise<Response> {
-  return fetch(`${service.url}/api/admin/members/import${query}`, { method: 'POST', headers: { cookie: who.cookie, 'content-type': type }, body });
+  return browserFetch(service, `/api/admin/members/import${query}`, { method: 'POST', headers: { cookie: who.cookie, 'content-type': type }, body });
 }
 
 /** Waits for a queued run and the digest jobs it queued; returns the run's result. */
@@ -78,7 +78,7 @@ describe('member import over the admin API', () => {
   it('refuses everyone but an admin', async () => {
     await expectError(await upload(lin, MEMBER_CSV, 'text/csv'), 403, 'forbidden_role');
     await expectError(await upload(wang, MEMBER_CSV, 'text/csv'), 403, 'forbidden_role');
-    await expectError(await fetch(`${service.url}/api/admin/members/import`, { method: 'POST', body: MEMBER_CSV, headers: { 'content-type': 'text/csv' } }), 401, 'not_signed_in');
+    await expectError(await browserFetch(service, '/api/admin/members/import', { method: 'POST', body: MEMBER_CSV, headers: { 'content-type': 'text/csv' } }), 401, 'not_signed_in');
     expect(await keysUnder(service.redis, service.keys.lifecycleMember(''))).toEqual([]);
   });
 

@@ -28,19 +28,31 @@ export async function signIn(service: Service, userId: string, next = '/sidebar/
   const authorize = new URL(login.headers.get('location') ?? '');
   authorize.searchParams.set('emulator_user', userId);
   const back = await fetch(authorize, { redirect: 'manual' });
-  const callback = back.headers.get('location') ?? '';
-  const done = await fetch(callback, { redirect: 'manual', headers: { cookie: `ga_oauth=${oauth}` } });
+  // With PUBLIC_URL set the redirect names the public address; the test plays the proxy in front of it.
+  const callback = new URL(back.headers.get('location') ?? '');
+  const local = new URL(`${callback.pathname}${callback.search}`, service.url);
+  const done = await fetch(local, { redirect: 'manual', headers: { cookie: `ga_oauth=${oauth}` } });
   if (done.status !== 302) throw new Error(`callback answered ${done.status}: ${await done.text()}`);
   return { cookie: `ga_session=${cookiesFrom(done).ga_session}`, location: done.headers.get('location') ?? '' };
 }
 
+/**
+ * A request as the service's own pages send it: `Origin` is the service, and a state-changing request carries
+ * JSON (`{}` when the test gives no body), as the CSRF guard requires. Headers given by the test win, so a
+ * test can still send a form or a foreign Origin on purpose.
+ */
+export function browserFetch(service: Service, path: string, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const changes = method !== 'GET' && method !== 'HEAD';
+  const headers = new Headers(init.headers);
+  if (!headers.has('origin')) headers.set('origin', new URL(service.url).origin);
+  if (changes && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  return fetch(`${service.url}${path}`, { ...init, headers, ...(changes && init.body === undefined ? { body: '{}' } : {}) });
+}
+
 export function api(service: Service, cookie: string) {
   const call = (method: string, path: string, body?: unknown): Promise<Response> =>
-    fetch(`${service.url}${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    browserFetch(service, path, { method, headers: { cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   return {
     cookie,
     get: (path: string) => call('GET', path),

@@ -7,13 +7,18 @@ export interface SseEvent {
 }
 
 /** A minimal EventSource over node:http that records every event (and lets a test drop the connection). */
-export function openSse(url: string, cookie: string, lastEventId?: string): { events: SseEvent[]; close(): void; ready: Promise<void> } {
+export function openSse(url: string, cookie: string, lastEventId?: string): { events: SseEvent[]; close(): void; ready: Promise<void>; ended: Promise<void> } {
   const events: SseEvent[] = [];
   let req: ClientRequest;
+  let markEnded: () => void = () => undefined;
+  /** Resolves when the server ends the stream. */
+  const ended = new Promise<void>((ok) => (markEnded = ok));
   const ready = new Promise<void>((resolve, reject) => {
     req = request(url, { headers: { cookie, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) } }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`SSE answered ${res.statusCode}`));
       res.setEncoding('utf8');
+      res.on('end', () => markEnded());
+      res.on('close', () => markEnded());
       let buffer = '';
       res.on('data', (chunk: string) => {
         buffer += chunk;
@@ -31,5 +36,5 @@ export function openSse(url: string, cookie: string, lastEventId?: string): { ev
     req.on('error', () => undefined);
     req.end();
   });
-  return { events, ready, close: () => req.destroy() };
+  return { events, ready, ended, close: () => req.destroy() };
 }

@@ -26,6 +26,7 @@ export function testConfig(overrides: Record<string, string> = {}, keys?: { toke
           WECOM_AGENT_ID: '1000002',
           WECOM_SECRET: 'test-secret',
           SESSION_SECRET: 'x'.repeat(32),
+          PUBLIC_URL: 'https://ga.test.invalid',
         }
       : {}),
     ...overrides,

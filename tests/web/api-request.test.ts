@@ -51,6 +51,9 @@ describe('createRequest', () => {
     expect(seen.at(-1)).toMatchObject({ method: 'POST', type: 'application/json', body: '{"text":"试试"}' });
     await request('GET', `${base}/ok`);
     expect(seen.at(-1)?.type).toBeUndefined();
+    // A POST without a body (logout) still goes as JSON: the server takes no other state change.
+    await request('POST', `${base}/empty`);
+    expect(seen.at(-1)).toMatchObject({ method: 'POST', type: 'application/json', body: '{}' });
   });
 
   it('resolves to undefined for the statuses the page declares bodiless, and reads the rest', async () => {

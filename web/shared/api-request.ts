@@ -29,13 +29,15 @@ export interface RequestOptions {
  */
 export function createRequest({ bodiless, onUnauthorized }: RequestOptions): Request {
   return async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    // The server takes state changes as JSON only (its CSRF guard), so a POST without a body (logout) sends {}.
+    const sent = method === 'POST' ? (body ?? {}) : body;
     let response: Response;
     try {
       response = await fetch(path, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        headers: sent === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        ...(sent === undefined ? {} : { body: JSON.stringify(sent) }),
       });
     } catch (error) {
       throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
