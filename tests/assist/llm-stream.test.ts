@@ -121,6 +121,18 @@ describe('model drafts stream in', () => {
     expect(server.requests.map((r) => r.stream ?? false)).toEqual([true, false]);
   });
 
+  it('falls back to the plain call when the provider rejects stream with a 400 that names it, keeping json_schema', async () => {
+    const { assistant } = llmAssistant(server, kb, corp);
+    server.enqueue({ kind: 'status', status: 400, message: "'stream' is not supported by this model" }, json(modelAnswer(DRAFTS.slice(0, 1))));
+    const s = await assistant.suggest(input);
+    expect(s.engine).toBe('llm');
+    expect(s.usage?.calls.map((c) => c.attempt)).toEqual(['first', 'no_stream']);
+    expect(server.requests.map((r) => [r.stream ?? false, r.response_format?.type])).toEqual([
+      [true, 'json_schema'],
+      [false, 'json_schema'],
+    ]);
+  });
+
   it('ends with the offline drafts and the reason when the model times out mid-stream', async () => {
     const { assistant } = llmAssistant(server, kb, corp, { timeoutMs: 300 });
     const answer = JSON.stringify(modelAnswer(DRAFTS));

@@ -76,7 +76,10 @@ export function createLlmEngine(options: LlmEngineOptions): LlmEngine {
     };
     const fail = (reason: FallbackReason): LlmRun => {
       // A stale answer says nothing about the provider: no breaker failure.
-      if (live.signal?.aborted) return { ok: false, reason, usage: usage(), aborted: true };
+      if (live.signal?.aborted) {
+        breaker.onCancel();
+        return { ok: false, reason, usage: usage(), aborted: true };
+      }
       breaker.onFailure(input.now);
       return { ok: false, reason, usage: usage() };
     };
