@@ -2,8 +2,11 @@
  * LLM mode without waiting on the model: the offline suggestion is returned at once (modelStatus
  * 'streaming'), each model draft that has passed the guardrails takes the next slot (the first model
  * draft replaces the first offline one, and so on) and is handed to `onUpdate` as the merged suggestion,
- * and `final` settles with the model's whole, validated answer (engine 'llm'), or the offline drafts
+ * and `finish()` settles with the model's whole, validated answer (engine 'llm'), or the offline drafts
  * with the reason the model failed, or undefined when the caller aborted (the answer went stale).
+ *
+ * The model call starts only with `finish()`: building the prompt costs CPU that the offline drafts must
+ * not wait for (the caller publishes `first`, then starts the model).
  */
 import type { DraftCandidate, EngineRequest, EngineResult } from './engine-types.ts';
 import type { LlmEngine } from './llm/llm-engine.ts';
@@ -18,7 +21,8 @@ export interface LiveHooks {
 
 export interface LiveSuggestion {
   first: Suggestion;
-  final: Promise<Suggestion | undefined>;
+  /** Starts the model call; call it once. */
+  finish: () => Promise<Suggestion | undefined>;
 }
 
 export interface LiveParts {
@@ -42,10 +46,12 @@ export function runLiveSuggestion(parts: LiveParts, hooks: LiveHooks): LiveSugge
     const drafts = [...model, ...first.drafts.slice(model.length)].slice(0, 3);
     hooks.onUpdate({ ...first, drafts });
   };
-  const final = parts.llm.run(parts.request, { signal: hooks.signal, onDraft }).then((run): Suggestion | undefined => {
+  const finish = async (): Promise<Suggestion | undefined> => {
+    if (hooks.signal.aborted) return undefined;
+    const run = await parts.llm.run(parts.request, { signal: hooks.signal, onDraft });
     if (hooks.signal.aborted) return undefined;
     if (run.ok) return parts.assemble(run.result, { engine: 'llm', usage: run.usage, modelStatus: 'done' });
     return parts.assemble(offline, { engine: 'offline', fallbackReason: run.reason, modelStatus: 'failed', ...(run.usage ? { usage: run.usage } : {}) });
-  });
-  return { first, final };
+  };
+  return { first, finish };
 }

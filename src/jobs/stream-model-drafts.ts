@@ -67,6 +67,8 @@ export async function streamModelDrafts(
   };
 
   chain = show(live.first);
+  await chain;
+  if (controller.signal.aborted) return 'stale';
   const watch = setInterval(() => {
     void isStale()
       .then((stale) => stale && controller.abort())
@@ -74,7 +76,7 @@ export async function streamModelDrafts(
   }, deps.staleCheckMs ?? 500);
   let final: Suggestion | undefined;
   try {
-    final = await live.final;
+    final = await live.finish();
   } finally {
     clearInterval(watch);
     await chain;

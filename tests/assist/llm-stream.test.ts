@@ -49,6 +49,7 @@ describe('model drafts stream in', () => {
     server.enqueue({ kind: 'content', content: answer, chunks: splitAfterDrafts(answer, DRAFTS), gate: gate.gate });
     const updates: Suggestion[] = [];
     const live = assistant.suggestLive(input, { signal: new AbortController().signal, onUpdate: (s) => updates.push(s) });
+    const finished = live?.finish();
     expect(live).toBeDefined();
     expect(live?.first.engine).toBe('offline');
     expect(live?.first.modelStatus).toBe('streaming');
@@ -67,7 +68,7 @@ describe('model drafts stream in', () => {
       ['d2', 'model'],
     ]);
     gate.openAll();
-    const final = await live?.final;
+    const final = await finished;
     expect(updates).toHaveLength(3);
     expect(final).toMatchObject({ engine: 'llm', modelStatus: 'done' });
     expect(final?.drafts.map((d) => d.text)).toEqual(updates[2]?.drafts.map((d) => d.text));
@@ -82,11 +83,12 @@ describe('model drafts stream in', () => {
     const controller = new AbortController();
     const updates: Suggestion[] = [];
     const live = assistant.suggestLive(input, { signal: controller.signal, onUpdate: (s) => updates.push(s) });
+    const finished = live?.finish();
     gate.open(0);
     await eventually(async () => updates.length, (n) => n === 1);
     const abortedBefore = server.aborted();
     controller.abort();
-    expect(await live?.final).toBeUndefined();
+    expect(await finished).toBeUndefined();
     await eventually(async () => server.aborted(), (n) => n === abortedBefore + 1);
     gate.openAll();
     expect(updates).toHaveLength(1);
@@ -140,8 +142,9 @@ describe('model drafts stream in', () => {
     server.enqueue({ kind: 'content', content: answer, chunks: splitAfterDrafts(answer, DRAFTS), gate: gate.gate });
     const updates: Suggestion[] = [];
     const live = assistant.suggestLive(input, { signal: new AbortController().signal, onUpdate: (s) => updates.push(s) });
+    const finished = live?.finish();
     gate.open(0);
-    const final = await live?.final;
+    const final = await finished;
     gate.openAll();
     expect(updates).toHaveLength(1);
     expect(final).toMatchObject({ engine: 'offline', modelStatus: 'failed', fallbackReason: 'timeout' });
