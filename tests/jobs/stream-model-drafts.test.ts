@@ -6,7 +6,8 @@ import { chunkGate } from '../support/chunk-gate.ts';
 import { api, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
 import { startFakeLlmServer, json, type FakeLlmServer, type Step } from '../support/fake-llm-server.ts';
-import { llmEnv } from '../support/risky-model.ts';
+import { approvalIdOf } from '../../src/suggestions/approval-store.ts';
+import { llmEnv, RISKY_DRAFT, SAFE_DRAFT } from '../support/risky-model.ts';
 import { startTestService } from '../support/service-fixture.ts';
 
 let service: Service;
@@ -32,7 +33,7 @@ function afterEachDraft(content: string, drafts = DRAFTS): string[] {
 beforeAll(async () => {
   model = await startFakeLlmServer();
   ({ service, stop } = await startTestService({ ...llmEnv(model), ASSIST_DEBOUNCE_MS: '20' }));
-  await eventually(() => service.stores.store.listFollowed('guide.lin'), (list) => list.length >= 8);
+  await eventually(() => service.stores.store.listFollowed('guide.lin'), (list) => list.length === 8);
   customers = await service.stores.store.listFollowed('guide.lin');
   guide = api(service, (await signIn(service, 'guide.lin')).cookie);
 });
@@ -80,6 +81,29 @@ describe('the suggestion job in LLM mode', () => {
     const events = await suggestionEvents(customer);
     expect(events.length).toBeGreaterThan(2);
     expect(new Set(events.map((e) => e.suggestionId))).toEqual(new Set([first?.id]));
+  });
+
+  it('holds a risky model draft before it is visible, and sends it to review with the final state', async () => {
+    const customer = customers[3] as string;
+    const gate = chunkGate();
+    const drafts = [RISKY_DRAFT, SAFE_DRAFT];
+    const content = answer(drafts);
+    model.enqueue({ kind: 'content', content, chunks: afterEachDraft(content, drafts), gate: gate.gate });
+    await say(customer, '今天买有折扣吗？');
+    gate.open(0);
+    const held = await eventually(() => stored(customer), (s) => s?.drafts[0]?.source === 'model');
+    expect(held?.modelStatus).toBe('streaming');
+    expect(held?.drafts[0]).toMatchObject({ id: 'd1', text: RISKY_DRAFT, needsApproval: true });
+    expect(held?.drafts[0]?.flags.length).toBeGreaterThan(0);
+
+    gate.openAll();
+    const done = await eventually(() => stored(customer), (s) => s?.modelStatus === 'done');
+    expect(done?.drafts.map((d) => [d.text, d.needsApproval])).toEqual([
+      [RISKY_DRAFT, true],
+      [SAFE_DRAFT, false],
+    ]);
+    const approvals = await eventually(() => service.stores.approvals.many([approvalIdOf(done?.id ?? '', 'd1')]), (a) => a.length === 1);
+    expect(approvals[0]).toMatchObject({ state: 'pending', originalText: RISKY_DRAFT, customerId: customer });
   });
 
   it('aborts the model call when the customer writes again, and drops the rest of it', async () => {
