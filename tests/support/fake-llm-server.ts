@@ -73,7 +73,7 @@ export function pieces(content: string, chunkChars = 16): string[] {
   return out;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 function chunkEvent(id: string, model: string, delta: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
   const chunk = { id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: null }], ...extra };
@@ -85,8 +85,10 @@ async function streamParts(res: ServerResponse, body: ChatRequestBody, id: strin
   const gone = new Promise<void>((resolve) => res.once('close', () => resolve()));
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.write(chunkEvent(id, body.model, { role: 'assistant', content: '' }));
+  const started = performance.now();
   for (let i = 0; i < parts.length; i++) {
-    if (step.pace) await sleep(i === 0 ? step.pace.firstMs : step.pace.everyMs);
+    // On a schedule from the start, so timer lateness does not add up over hundreds of pieces.
+    if (step.pace) await sleep(started + step.pace.firstMs + i * step.pace.everyMs - performance.now());
     if (step.gate) await Promise.race([step.gate(i), gone]);
     if (res.destroyed || res.writableEnded) return false;
     res.write(chunkEvent(id, body.model, { content: parts[i] }));
