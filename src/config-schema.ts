@@ -48,6 +48,8 @@ export const fileSchema = z.object({
     engine: z.enum(['offline', 'llm']),
     knowledgeDir: z.string().min(1),
     debounceMs: z.coerce.number().int().min(0),
+    suggestConcurrency: positiveInt,
+    staleCheckMs: positiveInt,
     llm: z.object({ baseUrl: z.string(), model: z.string(), timeoutMs: positiveInt }),
   }),
   review: z.object({

@@ -48,6 +48,7 @@ export const ENV_MAP: Record<string, string> = {
   ASSIST_ENGINE: 'assist.engine',
   KNOWLEDGE_DIR: 'assist.knowledgeDir',
   ASSIST_DEBOUNCE_MS: 'assist.debounceMs',
+  ASSIST_SUGGEST_CONCURRENCY: 'assist.suggestConcurrency',
   LLM_BASE_URL: 'assist.llm.baseUrl',
   LLM_MODEL: 'assist.llm.model',
   LLM_TIMEOUT_MS: 'assist.llm.timeoutMs',

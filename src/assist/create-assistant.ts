@@ -15,6 +15,7 @@ import type { CorpTagLibraryInput } from './knowledge/schemas.ts';
 import type { LlmEngine } from './llm/llm-engine.ts';
 import { runOfflineEngine } from './offline/offline-engine.ts';
 import { suggestionSchema } from './suggestion-schema.ts';
+import { runLiveSuggestion, type LiveHooks, type LiveSuggestion } from './suggest-live.ts';
 import type { Draft, FallbackReason, Suggestion, Usage } from './suggestion-schema.ts';
 import { buildAssistLibrary } from './tags/build-assist-library.ts';
 
@@ -34,12 +35,17 @@ export interface AssistantDeps {
 
 export interface Assistant {
   suggest(input: SuggestInput): Promise<Suggestion>;
+  /** LLM mode only (undefined otherwise, or while the model's circuit is open): offline drafts at once, model drafts as they come. */
+  suggestLive(input: SuggestInput, hooks: LiveHooks): LiveSuggestion | undefined;
 }
+
+type Outcome = Pick<Suggestion, 'engine' | 'fallbackReason' | 'usage' | 'modelStatus'>;
 
 const NO_DIRECTORY: Directory = { guideName: () => undefined, storeName: () => undefined };
 
-function guard(request: EngineRequest, candidates: readonly DraftCandidate[]): Draft[] {
-  return candidates.slice(0, 3).map((candidate, index) => {
+function guard(request: EngineRequest, candidates: readonly DraftCandidate[], first = 0): Draft[] {
+  return candidates.slice(0, 3).map((candidate, at) => {
+    const index = first + at;
     const checked = checkDraft(request.kb, candidate.text, {
       products: candidate.products,
       ...(candidate.approvedText ? { approvedText: candidate.approvedText } : {}),
@@ -61,13 +67,39 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const measure = deps.measure ?? (() => performance.now());
   const directory = deps.directory ?? NO_DIRECTORY;
 
+  const requestOf = (input: SuggestInput): EngineRequest => {
+    const kb = deps.knowledge.current();
+    const context = buildContext(input.conversation, deps.windowSize ?? 12);
+    const state = buildDialogueState(kb, { conversation: context.window, profile: input.profile, guideId: input.guideId, now: input.now, instruction: input.instruction });
+    return { input, kb, library: buildAssistLibrary(deps.corpTags(), kb), context, directory, state };
+  };
+  const assemble = (request: EngineRequest, result: EngineResult, started: number, outcome: Outcome): Suggestion => {
+    const { context } = request;
+    const answered = context.answering.length > 0 ? context.answering : context.lastCustomer ? [context.lastCustomer] : [];
+    const state = result.state ?? (request.state ? stateData(request.state) : undefined);
+    const suggestion: Suggestion = {
+      drafts: guard(request, result.drafts),
+      // Only tags of the library, whatever the engine said.
+      tags: result.tags.filter((t) => request.library.byId.get(t.tagId)?.key === t.tag),
+      // A model's notes for the guide pass the same checks as drafts (masked, links cut, promises dropped);
+      // the offline notes are the dialogue state and fixed advice, with the customer's own words masked.
+      summary: outcome.engine === 'llm' ? cleanNote(request.kb, result.summary) : maskPii(request.state ? describeState(request.state) : result.summary),
+      nextAction: outcome.engine === 'llm' ? cleanNote(request.kb, result.nextAction) : result.nextAction,
+      ...(state ? { state } : {}),
+      engine: outcome.engine,
+      ...(outcome.fallbackReason ? { fallbackReason: outcome.fallbackReason } : {}),
+      latencyMs: Math.round((measure() - started) * 100) / 100,
+      ...(outcome.usage ? { usage: outcome.usage } : {}),
+      answeredMessageIds: answered.map((m) => m.id),
+      ...(outcome.modelStatus ? { modelStatus: outcome.modelStatus } : {}),
+    };
+    return suggestionSchema.parse(suggestion);
+  };
+
   return {
     async suggest(input) {
       const started = measure();
-      const kb = deps.knowledge.current();
-      const context = buildContext(input.conversation, deps.windowSize ?? 12);
-      const state = buildDialogueState(kb, { conversation: context.window, profile: input.profile, guideId: input.guideId, now: input.now, instruction: input.instruction });
-      const request: EngineRequest = { input, kb, library: buildAssistLibrary(deps.corpTags(), kb), context, directory, state };
+      const request = requestOf(input);
       let result: EngineResult | undefined;
       let engine: Suggestion['engine'] = 'offline';
       let fallbackReason: FallbackReason | undefined;
@@ -83,23 +115,23 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         }
       }
       result ??= runOfflineEngine(request);
-      const answered = context.answering.length > 0 ? context.answering : context.lastCustomer ? [context.lastCustomer] : [];
-      const suggestion: Suggestion = {
-        drafts: guard(request, result.drafts),
-        // Only tags of the library, whatever the engine said.
-        tags: result.tags.filter((t) => request.library.byId.get(t.tagId)?.key === t.tag),
-        // A model's notes for the guide pass the same checks as drafts (masked, links cut, promises dropped);
-        // the offline notes are the state and fixed advice, with the customer's own words masked.
-        summary: engine === 'llm' ? cleanNote(kb, result.summary) : maskPii(describeState(state)),
-        nextAction: engine === 'llm' ? cleanNote(kb, result.nextAction) : result.nextAction,
-        state: result.state ?? stateData(state),
-        engine,
-        ...(fallbackReason ? { fallbackReason } : {}),
-        latencyMs: Math.round((measure() - started) * 100) / 100,
-        ...(usage ? { usage } : {}),
-        answeredMessageIds: answered.map((m) => m.id),
-      };
-      return suggestionSchema.parse(suggestion);
+      return assemble(request, result, started, { engine, ...(fallbackReason ? { fallbackReason } : {}), ...(usage ? { usage } : {}) });
+    },
+
+    suggestLive(input, hooks) {
+      if (deps.engine !== 'llm' || !deps.llm || deps.llm.breaker.state(input.now) === 'open') return undefined;
+      const started = measure();
+      const request = requestOf(input);
+      return runLiveSuggestion(
+        {
+          llm: deps.llm,
+          request,
+          offline: () => runOfflineEngine(request),
+          assemble: (result, outcome) => assemble(request, result, started, outcome),
+          guardDraft: (candidate, index) => guard(request, [candidate], index)[0] as Draft,
+        },
+        hooks,
+      );
     },
   };
 }

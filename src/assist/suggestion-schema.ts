@@ -44,7 +44,7 @@ export const draftSchema = z.object({
 export type Draft = z.infer<typeof draftSchema>;
 
 export const llmCallSchema = z.object({
-  attempt: z.enum(['first', 'retry', 'repair', 'json_object']),
+  attempt: z.enum(['first', 'retry', 'repair', 'json_object', 'no_stream']),
   latencyMs: z.number().nonnegative(),
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
@@ -87,5 +87,10 @@ export const suggestionSchema = z.object({
   usage: usageSchema.optional(),
   answeredMessageIds: z.array(z.string()),
   state: stateDataSchema.optional(),
+  /**
+   * LLM mode shows the offline drafts at once and the model's as they arrive: `streaming` while the model
+   * is still writing, then `done` (engine 'llm') or `failed` (the offline drafts stay, with fallbackReason).
+   */
+  modelStatus: z.enum(['streaming', 'done', 'failed']).optional(),
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;

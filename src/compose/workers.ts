@@ -76,6 +76,7 @@ export function suggestionDeps(rt: Runtime): SuggestionDeps {
     feed: stores.feed,
     now: rt.now,
     windowSize: 20,
+    staleCheckMs: rt.config.assist.staleCheckMs,
     approvalThreshold: (guideId) => rt.config.review.approvalSeverity[storeOf(rt, guideId)],
     onStored: afterSuggestion(rt),
   };
@@ -145,7 +146,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   });
   const connection = { url: config.redis.url, maxRetriesPerRequest: null };
   const events = startEventWorker({ connection, prefix: keys.bull(), concurrency: config.worker.concurrency, handle, log, metrics });
-  const suggest = startSuggestWorker({ connection, prefix: keys.bull(), concurrency: 2, deps: suggestionDeps(rt), log, metrics });
+  const suggest = startSuggestWorker({ connection, prefix: keys.bull(), concurrency: config.assist.suggestConcurrency, deps: suggestionDeps(rt), log, metrics });
   const review = new Worker<ReviewJob, string>(
     REVIEW_QUEUE,
     async (job) =>

@@ -5,6 +5,7 @@ import type { ChatMessage } from '../conversation/model.ts';
 import type { LiveFeed } from '../suggestions/live-feed.ts';
 import { applyStorePolicy, type Severity } from '../suggestions/store-policy.ts';
 import type { StoredSuggestion, SuggestionStore } from '../suggestions/suggestion-store.ts';
+import { streamModelDrafts } from './stream-model-drafts.ts';
 import type { AssistantPort, SuggestJob } from './suggest-job.ts';
 
 export interface SuggestionDeps {
@@ -19,6 +20,8 @@ export interface SuggestionDeps {
   approvalThreshold?: (guideId: string) => Severity | undefined;
   /** Called with every stored suggestion and the conversation it was made from (the review side takes held drafts and figures from here). */
   onStored?: (suggestion: StoredSuggestion, conversation: readonly ChatMessage[]) => Promise<void>;
+  /** LLM mode: how often a job waiting on the model looks for a newer customer message (default 500 ms). */
+  staleCheckMs?: number;
 }
 
 export type SuggestionOutcome = 'suggested' | 'stale' | 'nothing_to_answer';
@@ -37,14 +40,18 @@ export async function runSuggestion(deps: SuggestionDeps, job: SuggestJob): Prom
   const answering = lastCustomerMessage(conversation);
   if (!answering) return 'nothing_to_answer';
   const profile = await store.getProfile(job.customerId);
-  const result = await assistant.suggest({
+  const input = {
     conversation,
     ...(profile ? { profile } : {}),
     guideId: job.guideId,
     customerId: job.customerId,
     ...(job.instruction ? { instruction: job.instruction } : {}),
     now: now(),
-  });
+  };
+  // LLM mode: offline drafts at once, the model's as they arrive (stream-model-drafts.ts).
+  const streamed = await streamModelDrafts(deps, job, input, conversation, answering);
+  if (streamed) return streamed;
+  const result = await assistant.suggest(input);
   const latest = lastCustomerMessage(await store.lastMessages(job.guideId, job.customerId, deps.windowSize));
   if (latest?.id !== answering.id) return 'stale';
 

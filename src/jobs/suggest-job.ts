@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { SuggestInput } from '../assist/engine-types.ts';
+import type { LiveHooks, LiveSuggestion } from '../assist/suggest-live.ts';
 import type { Suggestion } from '../assist/suggestion-schema.ts';
 
 export const SUGGEST_QUEUE = 'suggest';
@@ -15,6 +16,8 @@ export interface SuggestJob {
 /** What the job needs from the assist engine (src/assist createAssistant satisfies it). */
 export interface AssistantPort {
   suggest(input: SuggestInput): Promise<Suggestion>;
+  /** LLM mode: the offline suggestion at once and the model's drafts as they arrive (undefined: use suggest). */
+  suggestLive?(input: SuggestInput, hooks: LiveHooks): LiveSuggestion | undefined;
 }
 
 /**

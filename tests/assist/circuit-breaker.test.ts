@@ -36,4 +36,14 @@ describe('circuit breaker', () => {
     expect(breaker.tryAcquire(1019)).toBe(false);
     expect(breaker.tryAcquire(1020)).toBe(true);
   });
+
+  it('a trial call the caller called off frees the trial slot without a verdict', () => {
+    const breaker = createCircuitBreaker({ failureThreshold: 1, cooldownMs: 500 });
+    breaker.onFailure(0);
+    expect(breaker.tryAcquire(500)).toBe(true);
+    expect(breaker.tryAcquire(501)).toBe(false);
+    breaker.onCancel();
+    expect(breaker.state(502)).toBe('half_open');
+    expect(breaker.tryAcquire(502)).toBe(true);
+  });
 });

@@ -1,9 +1,11 @@
 // npm run bench: measurements, not tests. The last line is the contract: BENCH {...}.
 import { benchAssist } from './assist-bench.ts';
 import { benchCallback } from './callback-bench.ts';
+import { benchModelStream } from './model-stream-bench.ts';
 import { benchSuggestLatency } from './suggest-latency-bench.ts';
 
 const results: Record<string, number> = { ...(await benchCallback()) };
 Object.assign(results, await benchAssist());
 Object.assign(results, await benchSuggestLatency());
+Object.assign(results, await benchModelStream());
 console.log(`BENCH ${JSON.stringify(results)}`);

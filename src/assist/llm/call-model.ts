@@ -36,9 +36,11 @@ export interface CallOptions {
   mode: OutputMode;
   timeoutMs: number;
   temperature?: number;
+  /** Ends the call early (the answer is no longer wanted). */
+  signal?: AbortSignal;
 }
 
-function responseFormat(mode: OutputMode): OpenAI.ChatCompletionCreateParams['response_format'] {
+export function responseFormat(mode: OutputMode): OpenAI.ChatCompletionCreateParams['response_format'] {
   return mode === 'json_schema'
     ? { type: 'json_schema', json_schema: { name: 'assist_suggestion', strict: true, schema: llmOutputJsonSchema as unknown as Record<string, unknown> } }
     : { type: 'json_object' };
@@ -66,7 +68,7 @@ export async function callModel(options: CallOptions): Promise<CallResult | Call
         response_format: responseFormat(options.mode),
         temperature: options.temperature ?? 0.3,
       },
-      { timeout: Math.max(1, Math.round(options.timeoutMs)), maxRetries: 0 },
+      { timeout: Math.max(1, Math.round(options.timeoutMs)), maxRetries: 0, ...(options.signal ? { signal: options.signal } : {}) },
     );
     const content = completion.choices[0]?.message.content ?? '';
     return {

@@ -11,6 +11,8 @@ export interface CircuitBreaker {
   tryAcquire(now: number): boolean;
   onSuccess(): void;
   onFailure(now: number): void;
+  /** The call was called off by the caller (its answer went stale): no verdict, and a trial slot is free again. */
+  onCancel(): void;
   state(now: number): BreakerState;
 }
 
@@ -43,6 +45,9 @@ export function createCircuitBreaker(options: BreakerOptions = {}): CircuitBreak
     onSuccess() {
       failures = 0;
       openedAt = undefined;
+      trialInFlight = false;
+    },
+    onCancel() {
       trialInFlight = false;
     },
     onFailure(now) {

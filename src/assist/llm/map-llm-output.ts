@@ -40,6 +40,16 @@ function fillPrices(kb: KnowledgeBase, text: string): { text: string; products: 
   return { text: filled.trim(), products };
 }
 
+/** One model draft → a candidate (prices filled from the catalog), or undefined when it cannot be used. */
+export function mapLlmDraft(kb: KnowledgeBase, draft: LlmOutput['drafts'][number], knowledgeIds: ReadonlySet<string>): DraftCandidate | undefined {
+  const filled = fillPrices(kb, draft.text);
+  if (!filled || filled.text.length === 0) return undefined;
+  const named = findNamedProducts(kb, filled.text);
+  const products = [...new Map([...filled.products, ...named].map((p) => [p.sku, p])).values()];
+  const sourceId = draft.source_id !== null && knowledgeIds.has(draft.source_id) ? draft.source_id : undefined;
+  return { source: 'model', ...(sourceId ? { sourceId } : {}), text: filled.text, products };
+}
+
 export function mapLlmOutput(
   kb: KnowledgeBase,
   library: TagLibrary,
@@ -50,12 +60,8 @@ export function mapLlmOutput(
 ): MappedOutput {
   const drafts: DraftCandidate[] = [];
   for (const draft of output.drafts) {
-    const filled = fillPrices(kb, draft.text);
-    if (!filled || filled.text.length === 0 || drafts.some((d) => d.text === filled.text)) continue;
-    const named = findNamedProducts(kb, filled.text);
-    const products = [...new Map([...filled.products, ...named].map((p) => [p.sku, p])).values()];
-    const sourceId = draft.source_id !== null && knowledgeIds.has(draft.source_id) ? draft.source_id : undefined;
-    drafts.push({ source: 'model', ...(sourceId ? { sourceId } : {}), text: filled.text, products });
+    const mapped = mapLlmDraft(kb, draft, knowledgeIds);
+    if (mapped && !drafts.some((d) => d.text === mapped.text)) drafts.push(mapped);
   }
 
   const customer = new Map(context.customerMessages.map((m) => [m.id, m]));

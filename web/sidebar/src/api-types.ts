@@ -147,6 +147,8 @@ export interface StoredSuggestion {
   fallbackReason?: string;
   latencyMs: number;
   answeredMessageIds: string[];
+  /** LLM mode: `streaming` while model drafts are still arriving, then `done` or `failed`. */
+  modelStatus?: 'streaming' | 'done' | 'failed';
 }
 
 export interface RecommendedProduct {

@@ -1,7 +1,9 @@
 import type { Loadable } from '../../../shared/use-loadable.ts';
 import type { StoredSuggestion } from '../api-types.ts';
 import type { FeedbackLedger } from '../feedback-ledger.ts';
+import { modelSlots } from '../model-slots.ts';
 import { DraftCard } from './draft-card.tsx';
+import { PendingSlot, StreamingNote } from './model-progress.tsx';
 import { Empty, ErrorState, Loading, Section } from './states.tsx';
 
 export const REGENERATE_CHIPS = ['更简短', '更热情', '推荐同价位'] as const;
@@ -32,6 +34,7 @@ export function SuggestionPanel({ customerId, suggestion, ledger, waiting, onReg
     );
   else {
     const stale = current.status === 'stale' || waiting !== null;
+    const model = modelSlots(current);
     body = (
       <div class={stale ? 'suggestion suggestion-stale' : 'suggestion'} aria-busy={stale}>
         {stale && (
@@ -54,13 +57,19 @@ export function SuggestionPanel({ customerId, suggestion, ledger, waiting, onReg
         )}
         {current.instruction && <p class="hint">已按“{current.instruction}”重新生成</p>}
         {current.fallbackReason && <p class="hint">智能模型暂时不可用，以下为离线建议。</p>}
-        {current.drafts.length === 0 ? (
+        {model.streaming && <StreamingNote />}
+        {current.drafts.length === 0 && !model.streaming ? (
           <Empty>这次没有合适的回复建议。可以换个要求重新生成，或直接自己回复。</Empty>
         ) : (
           <div class="drafts">
-            {current.drafts.map((draft, index) => (
-              <DraftCard key={`${current.id}:${draft.id}`} draft={draft} index={index} suggestionId={current.id} customerId={customerId} ledger={ledger} />
+            {model.slots.map(({ draft, pending }, index) => (
+              // The source is in the key: a model draft taking an offline draft's slot is a new card.
+              <div class="draft-slot" key={`${current.id}:${draft.id}:${draft.source}`}>
+                {pending && <PendingSlot />}
+                <DraftCard draft={draft} index={index} suggestionId={current.id} customerId={customerId} ledger={ledger} />
+              </div>
             ))}
+            {model.more && <PendingSlot />}
           </div>
         )}
       </div>
