@@ -73,7 +73,8 @@ describe('no unfilled placeholder reaches a customer', () => {
 
   it('send-check is for the guide’s own customers only, and refuses a bad body', async () => {
     await expectError(await lin.post('/api/customers/wmLT0003/send-check', { text: '您好' }), 403, 'not_your_customer');
-    await expectError(await fetch(`${service.url}/api/customers/wmLT0002/send-check`, { method: 'POST' }), 401, 'not_signed_in');
+    const anonymous = { method: 'POST', headers: { 'content-type': 'application/json', origin: service.url }, body: JSON.stringify({ text: '您好' }) };
+    await expectError(await fetch(`${service.url}/api/customers/wmLT0002/send-check`, anonymous), 401, 'not_signed_in');
     expect((await lin.post('/api/customers/wmLT0002/send-check', { text: '' })).status).toBe(400);
   });
 });
