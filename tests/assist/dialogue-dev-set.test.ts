@@ -1,9 +1,12 @@
 /**
  * Regression guard on the dialogue dev set (tests/eval/dev.dialogue.jsonl) with the offline engine and
  * the demo knowledge. Each floor sits a little under the rate measured after the engine was rebuilt on
- * the dialogue state (2026-12-01; the rate before is in the comment's brackets). The dev set is what the
- * rules were tuned on, so these numbers flatter the engine: the holdout set (never tuned on, never
- * asserted on here) is reported by `npm run eval` only.
+ * the dialogue state (2026-12-01; the rate before is in the comment's brackets). The set grew from 140
+ * to 250 lines (d141–d250: terse, older, mixed-English, emoji, typo, voice-to-text and pasted voices the
+ * rules were not tuned on), so the floors were lowered to 0.03 under the 250-line rates; a floor still
+ * measured at 1 stays at 1. The first 140 lines are what the rules were tuned on, so their rates
+ * flatter the engine: the holdout set (never tuned on, never asserted on here) is reported by
+ * `npm run eval` only.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,20 +18,20 @@ import { readJsonl } from '../eval/jsonl.ts';
 import { runSuggestTask } from '../eval/task-suggest.ts';
 import { DEMO_DIR, ROOT, demoCorpTags } from './support.ts';
 
-/** Floor (rate measured on the dev set; [rate before the dialogue state]). */
+/** Floor (rate on the 250 lines; rate on the first 140; [rate before the dialogue state]). */
 const FLOORS: Partial<Record<Property, number>> = {
-  answers_newest: 0.92, // 0.963 [0.47]
-  fitting_product_top3: 0.93, // 0.971 [0.47]
-  within_budget: 0.93, // 0.973 [0.92]
-  nothing_fits_honest: 0.85, // 1 [0]
-  complaint_tagged: 1, // 1 [0.86]: every complaint is tagged
-  no_pitch_in_complaint: 1, // 1 [0.21]
+  answers_newest: 0.81, // 0.845; 0.963 [0.47]
+  fitting_product_top3: 0.86, // 0.899; 0.971 [0.47]
+  within_budget: 0.93, // 0.965; 0.973 [0.92]
+  nothing_fits_honest: 0.72, // 0.75; 1 [0]
+  complaint_tagged: 0.85, // 0.889; 1 [0.86]
+  no_pitch_in_complaint: 0.71, // 0.741; 1 [0.21]
   no_placeholder: 1, // 1: an unfilled {product_name} must never reach a customer
-  no_third_person: 1, // 1 [0.74]
-  no_wrong_situation: 1, // 1 [0.91]
-  no_product: 0.92, // 0.964 [0.93]
-  sendable_top3: 0.94, // 0.979 [0.39]
-  sendable_top1: 0.9, // 0.957 [0.26]
+  no_third_person: 1, // 1; 1 [0.74]
+  no_wrong_situation: 1, // 1; 1 [0.91]
+  no_product: 0.91, // 0.944; 0.964 [0.93]
+  sendable_top3: 0.81, // 0.844; 0.979 [0.39]
+  sendable_top1: 0.77, // 0.808; 0.957 [0.26]
 };
 
 let kb: KnowledgeBase;
@@ -45,7 +48,7 @@ describe('offline engine on the dialogue dev set', () => {
     const metrics = result.metrics as { engine: string; fallbacks: number; properties: Record<string, number>; counts: Record<string, number> };
     expect(metrics.engine).toBe('offline');
     expect(metrics.fallbacks).toBe(0);
-    expect(metrics.counts).toMatchObject({ answers_newest: 136, fitting_product_top3: 68, within_budget: 37, nothing_fits_honest: 8, complaint_tagged: 14, no_product: 28, sendable_top3: 140 });
+    expect(metrics.counts).toMatchObject({ answers_newest: 245, fitting_product_top3: 129, within_budget: 57, nothing_fits_honest: 12, complaint_tagged: 27, no_product: 54, sendable_top3: 250 });
     const below = Object.entries(FLOORS).filter(([property, floor]) => (metrics.properties[property] ?? 0) < floor);
     expect(below.map(([property, floor]) => `${property} ${metrics.properties[property]} < ${floor}`)).toEqual([]);
   });
