@@ -25,6 +25,14 @@ export interface StateInput {
   windowSize?: number;
 }
 
+const LETTERS = ['XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
+
+function stepSize(size: string, step: 1 | -1): string | undefined {
+  if (/^\d{2}$/u.test(size)) return String(Number(size) + step);
+  const at = LETTERS.indexOf(size);
+  return at >= 0 ? LETTERS[at + step] : undefined;
+}
+
 function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
   if (needs.category) {
     if (slots.category && slots.category.value.category !== needs.category.value.category) {
@@ -34,9 +42,14 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
     }
     slots.category = { ...needs.category, messageId };
   }
-  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender'] as const) {
+  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child'] as const) {
     const reading = needs[key];
     if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
+  }
+  // "有大一码的吗": one step from the size in play (letters S→M, shoes 37→38).
+  if (needs.sizeStep && slots.size && !needs.size) {
+    const stepped = stepSize(slots.size.value, needs.sizeStep.value);
+    if (stepped) slots.size = { value: stepped, messageId, quote: needs.sizeStep.quote };
   }
   // A size given as a letter supersedes the body measurements it was chosen from, and the other way round.
   if (needs.size && !needs.body) delete slots.body;
@@ -75,6 +88,12 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const slots: Slots = {};
   let newestNeeds: Needs = {};
   for (const message of window) {
+    // The guide's "芭蕾舞鞋37码有货" puts a size in play that "有大一码的吗" steps from.
+    if (message.speaker === 'guide') {
+      const said = readNeeds(kb, message.text, male).size;
+      if (said && !slots.size) slots.size = { ...said, messageId: message.id };
+      continue;
+    }
     if (!evidence(message)) continue;
     newestNeeds = readNeeds(kb, message.text, male);
     applyNeeds(slots, newestNeeds, message.id);
@@ -85,8 +104,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const newest = window.findLast((m) => m.speaker === 'customer');
   // "有没有更便宜的": the same kind of product below the price of the one in focus.
   if (newestNeeds.cheaper && focus && newest) {
-    slots.budget = { value: { kind: 'max', lo: 0, hi: focus.value.price * 0.9 }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
-    slots.category ??= { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
+    slots.budget = { value: { kind: 'max', lo: 0, hi: Math.floor((focus.value.price * 0.95) / 10) * 10 }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
+    slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
   }
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');

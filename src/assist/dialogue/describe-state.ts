@@ -19,7 +19,7 @@ export function describeBudget(budget: Budget): string {
   }
 }
 
-const COMPLAINT_LABEL: Record<string, string> = { harm: '使用后不适', quality: '质量问题', wrong_item: '发错货', service: '服务投诉', delay: '物流延误', refund: '退款未到账', general: '投诉' };
+const COMPLAINT_LABEL: Record<string, string> = { harm: '使用后不适', quality: '质量问题', wrong_item: '发错货', package: '包裹破损', service: '服务投诉', delay: '物流延误', refund: '退款未到账', general: '投诉' };
 
 export function describeState(state: DialogueState): string {
   const { slots } = state;

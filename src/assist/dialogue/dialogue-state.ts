@@ -52,6 +52,10 @@ export interface Slots {
   skinType?: Slot<string>;
   occasion?: Slot<string>;
   recipient?: Slot<Recipient>;
+  /** A material the customer asks for ("羊绒的", "真丝的"), matched on the product's name and 材质. */
+  material?: Slot<string>;
+  /** For a child: the catalog's clothes and shoes are adults'. */
+  child?: Slot<true>;
   /** Who will wear it, when the customer says ("男士的", "女款"). */
   gender?: Slot<'female' | 'male'>;
   /** The product being talked about: named last, or the one the guide recommended last. */
@@ -70,7 +74,7 @@ export interface IntentHit {
 
 export interface Complaint {
   /** harm: skin reaction or injury; quality: defect; wrong_item: 发错/少发; service: attitude; delay: logistics; refund: a refund not arrived. */
-  kind: 'harm' | 'quality' | 'wrong_item' | 'service' | 'delay' | 'refund' | 'general';
+  kind: 'harm' | 'quality' | 'wrong_item' | 'package' | 'service' | 'delay' | 'refund' | 'general';
   messageId: string;
   quote: string;
 }

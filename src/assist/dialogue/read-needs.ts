@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { extractAmounts } from '../tags/extract-budget.ts';
 import { extractSizes } from '../tags/extract-size.ts';
+import { parseChineseNumeral } from '../tags/parse-amount.ts';
 import { normalizeAligned } from '../tags/find-phrases.ts';
 import { CATEGORY_WORDS } from './category-words.ts';
 import type { Budget, CategoryNeed, Recipient } from './dialogue-state.ts';
@@ -25,6 +26,10 @@ export interface Needs {
   occasion?: Reading<string>;
   recipient?: Reading<Recipient>;
   gender?: Reading<'female' | 'male'>;
+  material?: Reading<string>;
+  child?: Reading<true>;
+  /** "有大一码的吗": one size up (+1) or down (−1) from the size in play. */
+  sizeStep?: Reading<1 | -1>;
   /** "有没有更便宜的": below the price of the product in focus. */
   cheaper?: Reading<true>;
 }
@@ -37,6 +42,8 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   const consider = (word: string, need: CategoryNeed): void => {
     const found = normalized.lastIndexOf(word.toLowerCase());
     if (found < 0) return;
+    // "装手机口红就行": what goes inside the thing is not the thing.
+    if (/(?:装|放)(?:得下|下)?(?:手机|钥匙|水杯)?\s*$/u.test(normalized.slice(Math.max(0, found - 5), found))) return;
     // The later mention wins ("不要裙子了，看看裤子"), by where it ends ("钱包" is not "包"); at the
     // same end the longer word does.
     const at = found + word.length;
@@ -73,14 +80,21 @@ export function readBudget(text: string): Reading<Budget> | undefined {
 const HEIGHT = /(?:身高|高)?\s*(1[4-9]\d)\s*(?:cm|厘米|公分)?/iu;
 const WEIGHT = /(?:体重)?\s*(\d{2,3})\s*(斤|kg|公斤)/iu;
 
-export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size' | 'body'> {
-  const out: Pick<Needs, 'size' | 'body'> = {};
+export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size' | 'body' | 'sizeStep'> {
+  const out: Pick<Needs, 'size' | 'body' | 'sizeStep'> = {};
   const sizes = extractSizes(text, { male });
   const size = sizes.findLast((s) => s.kind === 'letter' || s.kind === 'shoe');
   if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
   if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
   const shoe = /(?<!\d)(3[4-9]|4[0-6])(?:\.5)?\s*码/u.exec(text);
   if (!out.size && shoe) out.size = { value: shoe[1] ?? '', quote: shoe[0] };
+  const spelled = /(三十[四五六七八九]|四十[一二三四五六]?)\s*码/u.exec(text);
+  if (!out.size && spelled) out.size = { value: String(parseChineseNumeral(spelled[1] ?? '') ?? ''), quote: spelled[0] };
+  const english = /size\s*(xxl|xl|xs|s|m|l)\b/iu.exec(text);
+  if (!out.size && english) out.size = { value: (english[1] ?? '').toUpperCase(), quote: english[0] };
+  // "大一码" after a size was given: the next size up (or down).
+  const step = /大一(?:码|号)|小一(?:码|号)/u.exec(text);
+  if (step) out.sizeStep = { value: step[0].startsWith('大') ? 1 : -1, quote: step[0] };
   const weight = WEIGHT.exec(text);
   const height = /(?:身高|高)\s*1[4-9]\d|1[4-9]\d\s*(?:cm|厘米|公分)|1[4-9]\d\s*[,，、/ ]\s*\d{2,3}\s*(?:斤|kg|公斤)/iu.test(text) ? HEIGHT.exec(text) : null;
   if (height || weight) {
@@ -149,10 +163,10 @@ export function readSkinType(text: string): Reading<string> | undefined {
 }
 
 const OCCASIONS: [RegExp, string][] = [
-  [/通勤|上班|办公室|职场|面试|开会/u, '通勤'],
+  [/通勤|上班|办公室|职场|面试|开会|office/iu, '通勤'],
   [/约会|见男朋友|见女朋友|相亲/u, '约会'],
   [/婚礼|伴娘|结婚|订婚/u, '婚礼'],
-  [/运动|健身|跑步|瑜伽|徒步|爬山/u, '运动'],
+  [/运动|健身|跑步|瑜伽|徒步|爬山|gym/iu, '运动'],
   [/年会|晚宴|派对|聚会|宴会/u, '聚会'],
   [/旅行|旅游|出差|度假/u, '旅行'],
   [/出去玩|逛街|周末穿|周末出去|休闲|遛娃|走路多/u, '休闲'],
@@ -172,10 +186,17 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['爸爸', 'male', true], ['我爸', 'male', true], ['父亲', 'male', true], ['老爸', 'male', true], ['公公', 'male', true], ['岳父', 'male', true], ['爷爷', 'male', true],
   ['老公', 'male', false], ['男朋友', 'male', false], ['男友', 'male', false], ['先生', 'male', false], ['哥哥', 'male', false], ['弟弟', 'male', false], ['男同事', 'male', false],
   ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
+  ['阿姨', 'female', true], ['老伴', undefined, true], ['老板', undefined, false], ['领导', undefined, false], ['boss', undefined, false], ['客户', undefined, false],
   ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
 ];
 // Gifts, and things bought for someone else to wear ("男朋友穿42码", "帮我妈挑").
-const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)/u;
+const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|gift/iu;
+
+/** The person is the one the thing is for: next to 送/给/帮, or before 穿/用/戴/生日 ("我朋友说…" is not). */
+function isFor(text: string, who: string): boolean {
+  const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十)|${w}.{0,6}(?:穿|用|戴)`, 'iu').test(text);
+}
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
   if (!GIFT_CUE.test(text)) return undefined;
@@ -184,7 +205,7 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
   for (const [who, gender, older] of RECIPIENTS) {
     const found = text.lastIndexOf(who);
     // "先生" after a name is an address ("王先生"), not a recipient: only "送/给…先生" counts.
-    if (found < 0 || (who === '先生' && !/(?:送|给)(?:我)?先生/u.test(text))) continue;
+    if (found < 0 || (who === '先生' && !/(?:送|给)(?:我)?先生/u.test(text)) || !isFor(text, who)) continue;
     // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
     const at = found + who.length;
     if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
@@ -199,6 +220,9 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const needs: Needs = { ...readSizeAndBody(text, male) };
   const category = readCategory(kb, text);
   if (category) needs.category = category;
+  // "42的男鞋": with shoes, a bare 34–46 is the shoe size.
+  const bare = /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm)/u.exec(text);
+  if (!needs.size && category?.value.category === '鞋履' && bare) needs.size = { value: bare[1] ?? '', quote: bare[0] };
   const budget = readBudget(text);
   if (budget) needs.budget = budget;
   const colour = readColour(text, kb);
@@ -208,9 +232,13 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const occasion = readOccasion(text);
   if (occasion) needs.occasion = occasion;
   const recipient = readRecipient(text);
-  if (recipient) needs.recipient = recipient;
-  const gender = /(男士|男款|男式|男生|男鞋|男装|男的)/u.exec(text) ?? /(女士|女款|女式|女生|女鞋|女装)/u.exec(text);
+  if (recipient) needs.recipient = recipient.value.who === '老伴' ? { ...recipient, value: { ...recipient.value, gender: /她/u.test(text) ? 'female' : /他/u.test(text) ? 'male' : undefined } } : recipient;
+  const gender = /(男士|男款|男式|男生|男鞋|男装|男的|伴郎)/u.exec(text) ?? /(女士|女款|女式|女生|女鞋|女装|伴娘)/u.exec(text);
   if (gender) needs.gender = { value: gender[1]?.startsWith('男') ? 'male' : 'female', quote: gender[1] ?? '' };
+  const material = /(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|珍珠|18K金|925银)(?:的|款|材质|做的)/u.exec(text);
+  if (material) needs.material = { value: material[1] ?? '', quote: material[0] };
+  const child = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?:儿子|女儿).{0,6}(?:[一二三四五六七八九十\d]{1,2}岁|穿|上学)|[一二三四五六七八九十\d]{1,2}岁的(?:孩子|小孩|儿子|女儿)/u.exec(text);
+  if (child) needs.child = { value: true, quote: child[0] };
   const cheaper = /(?:更|再|稍微)便宜|便宜(?:点|一点|些|一些)的|价格低一点|有没有便宜的/u.exec(text);
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
   return needs;

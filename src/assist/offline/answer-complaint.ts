@@ -11,6 +11,7 @@ const OPENING: Record<Complaint['kind'], string> = {
   harm: '非常抱歉让您用得不舒服！请先停用，症状明显的话及时就医。麻烦把产品、批号和皮肤的照片发给我，我马上登记并帮您跟进处理；方便的话也可以到店，我们当面帮您处理。',
   quality: '非常抱歉给您带来不好的体验！签收30天内的质量问题可以享受质量问题30天包换，麻烦拍一下问题部位和吊牌的照片发给我，我马上帮您登记；方便的话也可以直接到店，我们当场帮您处理。',
   wrong_item: '非常抱歉给您发错了！麻烦拍一下收到的商品和快递面单发给我，我马上核实，给您安排换成您买的那款。',
+  package: '非常抱歉，包裹在路上被压坏了，给您添麻烦了！麻烦拍一下外箱、面单和商品的照片发给我，商品有问题的话我马上给您安排换货。',
   delay: '非常抱歉让您久等了！麻烦把订单号发给我，我马上联系顺丰核实包裹位置，有结果第一时间告诉您。',
   refund: '非常抱歉让您久等了！麻烦把订单号发给我，我马上帮您查退款进度，有结果第一时间告诉您。',
   service: '非常抱歉给您带来这么不好的体验，您的心情我完全理解。麻烦说一下具体情况，我马上记录并请店长跟进，尽快给您一个处理方案。',
@@ -18,11 +19,12 @@ const OPENING: Record<Complaint['kind'], string> = {
 };
 
 /** Words that lead the FAQ search to the policy for the kind of problem. */
-const FAQ_HINT: Record<Complaint['kind'], string> = { harm: '过敏 不适 拆封 美妆', quality: '质量问题 包换', wrong_item: '发错 少件 破损', delay: '物流 没收到 丢件', refund: '退款 到账 多久', service: '', general: '' };
+const FAQ_HINT: Record<Complaint['kind'], string> = { harm: '过敏 不适 拆封 美妆', quality: '质量问题 包换', wrong_item: '发错 少件 破损', delay: '物流 没收到 丢件', refund: '退款 到账 多久', package: '收到的包裹破了怎么办 破损', service: '', general: '' };
 
 /** "非常抱歉，毛衣起球了给您添麻烦了！": the apology names the problem in the customer's words. */
 function apology(state: DialogueState, complaint: Complaint): string {
   const thing = state.slots.category?.messageId === complaint.messageId ? state.slots.category.value.word : '';
+  if (complaint.kind === 'package') return '非常抱歉，包裹被压坏了，给您添麻烦了！';
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   const problem = complaint.kind === 'service' || complaint.kind === 'delay' || complaint.kind === 'refund' ? '' : `${thing}${complaint.quote.replace(/了$/u, '')}了，`;
   return `非常抱歉，${problem}给您添麻烦了！`;
@@ -34,8 +36,12 @@ function apology(state: DialogueState, complaint: Complaint): string {
  */
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
   const opening: Part = { text: OPENING[complaint.kind], products: [] };
-  const faq = answerFromFaq(kb, '投诉安抚', `${state.newestText} ${complaint.quote} ${FAQ_HINT[complaint.kind]}`);
+  // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
+  const repair = /修|维修|补/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
+  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote} ${repair || FAQ_HINT[complaint.kind]}`);
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
+  // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
+  if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` }];
   const steps = faq.text.replace(/^可以的?[。，]/u, '');
   const lead = complaint.kind === 'harm' ? `${apology(state, complaint)}请先停用，症状明显的话及时就医。` : apology(state, complaint);
   const parts: Part[] = [{ ...faq, text: `${lead}${steps}` }, opening];

@@ -27,6 +27,9 @@ export function answerRecommend(kb: KnowledgeBase, state: DialogueState, profile
   if (!slots.category && !slots.recipient && !slots.skinType && !slots.occasion && options.nearPrice === undefined) {
     return { text: missingAsk(state) || '您想看哪一类呢？告诉我场合、预算和尺码，我帮您挑几款。', products: [] };
   }
+  if (slots.child && !kb.products.some((p) => /儿童|童装|童鞋|宝宝/u.test(p.name))) {
+    return { text: '不好意思，我们家目前没有童装和儿童鞋，都是成人款，最小的是XS码和35码鞋。您要是给自己或家人挑，我很乐意帮您看～', products: [] };
+  }
   const picks = pickProducts(kb, state, profile, { n: 2, ...options });
   const word = slots.category?.value.word ?? '';
   if (picks.fits.length > 0) {
@@ -36,7 +39,7 @@ export function answerRecommend(kb: KnowledgeBase, state: DialogueState, profile
     return { text: `${intro}${lines.join('；')}。${ask}`, products: picks.fits };
   }
   const nearest = picks.nearest[0];
-  const wanted = [slots.colour && !slots.budget && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
+  const wanted = [slots.material && `${slots.material.value}`, slots.colour && !slots.budget && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
   if (nearest) {
     const diff = slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : '';
     return {

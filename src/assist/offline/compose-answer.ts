@@ -56,10 +56,17 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerStock(state) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
       return /洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text));
+    case '洗护':
+      return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) ?? answerMaterial(state);
+    case '隐私':
+      return { text: '不好意思，其他顾客的信息涉及隐私，我这边不能透露哦～您自己有什么想看的，我随时帮您挑。', products: [] };
+    case '调货':
+      return answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);
     case '功效咨询':
       return answerEfficacy(state);
     case '优惠活动':
-      return answerOffers(kb, state, false);
+      // "95折和满减能一起用吗": the FAQ that says how offers combine.
+      return /叠加|一起用|同时用|能一起|可以一起|一起享/u.test(text) ? (answerFromFaq(kb, '优惠活动', `${text} 叠加 不叠加`) ?? answerOffers(kb, state, false)) : answerOffers(kb, state, false);
     case '议价':
       return answerOffers(kb, state, true);
     case '促成下单':
@@ -69,13 +76,13 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     default:
       if (hit.intent === '新品推荐') return answerNewArrivals(kb, state, profile);
       if (hit.intent === '私人转账') return answerFromFaq(kb, '私人转账', '个人账户 转账 资金安全 下单');
-      if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus ? { exclude: new Set([focus.value.sku]) } : {});
+      if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && state.slots.budget?.quote.includes('便宜') ? { exclude: new Set([focus.value.sku]) } : {});
       if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
       return undefined;
   }
 }
 
-const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询']);
+const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护']);
 
 /**
  * "乐福鞋是羊皮还是牛皮": a question about a kind of product with no product named is answered about the
@@ -84,7 +91,8 @@ const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '�
 function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   const { state } = input;
   if (state.slots.focus || !state.slots.category || !PRODUCT_ASKS.has(hit.intent) || hit.intent === '价格咨询') return input;
-  if (hit.intent === '尺码咨询' || hit.intent === '库存咨询') return input;
+  // A size or colour question names its constraint; only "素圈戒指有几号的" (no size given) is about one product.
+  if (hit.intent === '库存咨询' || (hit.intent === '尺码咨询' && (state.slots.size || state.slots.body))) return input;
   const [best] = pickProducts(input.kb, state, input.profile, { n: 1 }).fits;
   return best ? { ...input, state: { ...state, slots: { ...state.slots, focus: { value: best, messageId: 'compose', quote: best.name } } } } : input;
 }

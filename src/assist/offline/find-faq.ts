@@ -13,6 +13,7 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
   议价: ['会员'],
   发票: ['支付'],
   私人转账: ['支付'],
+  调货: ['配送', '门店'],
   促成下单: ['支付', '门店'],
   营业时间: ['门店'],
   门店地址: ['门店'],
@@ -29,12 +30,18 @@ const SUB_HINTS: [string, RegExp, string][] = [
   ['物流', /地址/u, '下单后还能改地址吗'],
   ['物流', /没更新|没收到|丢|还没到/u, '快递好几天没更新了怎么办'],
   ['物流', /自提|到店取/u, '可以门店自提吗'],
-  ['售后', /退货|退掉|想退|能退/u, '买了不合适 可以退吗'],
+  ['物流', /几天|多久|什么时候到|哪天到|能到/u, '下单后多久能到 送达'],
+  ['会员积分', /等级|升级|黑金|金卡|银卡/u, '会员 等级 银卡 金卡 黑金 累计 消费'],
+  ['会员积分', /小样|新客|首单/u, '新客 首单 赠送 小样'],
+  ['售后', /换(?:大|小)?一?(?:码|号)|换[smlx]|换成|能换/iu, '线上买的 门店 退换 换 尺码'],
+  ['售后', /改|裤长|裤脚/u, '裤装 免费 修改裤长'],
+  ['售后', /修|坏了|断了/u, '维修 寄修 报价'],
+  ['售后', /^.{0,10}(?:退货|退掉|想退|能退)/u, '买了不合适 可以退吗'],
 ];
 
 function hintFor(intent: string, text: string): { words: string; weight: number } | undefined {
   const sub = SUB_HINTS.find(([i, pattern]) => i === intent && pattern.test(text));
-  if (sub) return { words: sub[2], weight: 0.6 };
+  if (sub) return { words: sub[2], weight: intent === '售后' ? 0.6 : 1.2 };
   const words = HINTS[intent];
   return words ? { words, weight: 1.5 } : undefined;
 }

@@ -80,8 +80,10 @@ function genderFits(product: Product, gender: 'female' | 'male' | undefined, cat
   if (gender === 'female') return !isMens(product);
   if (gender === 'male') {
     if (/^(女士|女款|女式)/u.test(product.name)) return false;
-    // Clothes and shoes not made for men are women's in this catalog; accessories and beauty can be shared.
-    return isMens(product) || !['服装', '鞋履'].includes(product.category) || category === undefined;
+    // Clothes not made for men are women's in this catalog; shoes sized up to 42+ are cut for both;
+    // accessories and beauty can be shared.
+    if (product.category === '鞋履') return isMens(product) || sizesOf(product).some((s) => Number(s) >= 42);
+    return isMens(product) || product.category !== '服装' || category === undefined;
   }
   // Nobody said who wears it: the catalog's clothes and shoes are women's unless named 男士, so those are left out.
   return !isMens(product) || !['服装', '鞋履'].includes(product.category);
@@ -104,7 +106,7 @@ function productWords(product: Product): string {
   return `${product.name} ${product.subcategory} ${product.description}`;
 }
 
-function softScore(product: Product, doc: number, state: DialogueState, relevance: ReadonlyMap<number, number>, gender: string | undefined): number {
+function softScore(product: Product, doc: number, state: DialogueState, relevance: ReadonlyMap<number, number>, gender: string | undefined, focusSku: string | undefined): number {
   const { slots } = state;
   let score = (relevance.get(doc) ?? 0) * 1.5;
   const tags = product.tags ?? [];
@@ -117,7 +119,9 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (slots.recipient && tags.includes('场合/送礼')) score += 0.8;
   if (slots.recipient && /礼盒|套装/u.test(product.name)) score += 0.4;
   if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
-  if (gender === 'male' && isMens(product)) score += 0.6;
+  if (gender === 'male' && isMens(product)) score += product.category === '美妆' || product.category === '配饰' ? 1.5 : 0.6;
+  // The product the customer is already looking at comes first when it fits.
+  if (focusSku === product.sku) score += 2;
   // With no gender known, men's accessories and beauty come after the shared ones.
   if (gender === undefined && isMens(product)) score -= 1.5;
   const skin = product.attributes['肤质'];
@@ -144,8 +148,11 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
   const hits = kb.productIndex.search(query, 80);
   const top = hits[0]?.score ?? 1;
   for (const hit of hits) relevance.set(hit.doc, hit.score / top);
-  const giftOnly = !need && slots.recipient !== undefined;
+  const giftOnly = !need && (slots.recipient !== undefined || (slots.gender !== undefined && /礼物|gift|送/iu.test(state.newestText)));
   const skinOnly = !need && !giftOnly && slots.skinType !== undefined;
+  const occasionOnly = !need && !giftOnly && !skinOnly && slots.occasion !== undefined;
+  // The catalog's clothes and shoes are adults': for a child nothing fits, and the draft says so.
+  if (slots.child && !kb.products.some((p) => /儿童|童装|童鞋|宝宝/u.test(p.name))) return { fits: [], nearest: [] };
 
   const candidates = kb.products
     .map((product, doc) => ({ product, doc }))
@@ -154,12 +161,14 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
       if (need) return fitsNeed(product, need);
       if (giftOnly) return (product.tags ?? []).includes('场合/送礼') || /礼盒|套装/u.test(product.name) || product.category === '配饰';
       if (skinOnly) return product.category === '美妆' && product.attributes['肤质'] !== undefined;
+      if (occasionOnly) return (product.tags ?? []).includes(`场合/${slots.occasion?.value}`) || (OCCASION_WORDS[slots.occasion?.value ?? '']?.test(productWords(product)) ?? false);
       return relevance.has(doc);
     })
     .filter(({ product }) => genderFits(product, gender, need?.category))
     // "有男士的吗": asked for men's by name, only products made for men.
     .filter(({ product }) => !/男士|男款/u.test(slots.gender?.quote ?? '') || isMens(product))
-    .filter(({ product }) => !slots.size || hasSize(product, slots.size.value));
+    .filter(({ product }) => !slots.size || hasSize(product, slots.size.value))
+    .filter(({ product }) => !slots.material || `${product.name} ${String(product.attributes['材质'] ?? '')}`.includes(slots.material.value));
   // A colour the customer named is a constraint too, where the product lists its colours.
   const coloured = (product: Product): boolean => !slots.colour || colours(product).length === 0 || hasColour(product, slots.colour.value);
   const priced = (product: Product): boolean => {
@@ -168,7 +177,7 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     return true;
   };
   const ranked = candidates
-    .map((c) => ({ ...c, score: softScore(c.product, c.doc, state, relevance, gender) }))
+    .map((c) => ({ ...c, score: softScore(c.product, c.doc, state, relevance, gender, slots.focus?.value.sku) }))
     .sort((a, b) => b.score - a.score || a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
   const fits = ranked.filter((c) => priced(c.product) && coloured(c.product)).slice(0, n).map((c) => c.product);
   if (fits.length > 0) return { fits, nearest: [] };

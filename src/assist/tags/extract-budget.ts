@@ -29,6 +29,7 @@ const PATTERNS: { re: RegExp; interval: (a: number, b: number) => [number, numbe
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:以上|起)`, 'gu'), interval: (a) => [a, a * 1.5] },
   { re: new RegExp(String.raw`(${N})\s*多\s*${CURRENCY}`, 'gu'), interval: (a) => [a, a + magnitude(a)] },
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:左右|上下|出头|附近)`, 'gu'), interval: (a) => [a, a] },
+  { re: new RegExp(String.raw`(${N})\s*来\s*(?:块钱|块|元)`, 'gu'), interval: (a) => [a, a] },
   { re: new RegExp(String.raw`(?:预算|价位|价格|价钱|预计|打算花|准备花)[^，,。\d零〇一二两三四五六七八九十百千万]{0,4}(${N})`, 'gu'), interval: (a) => [a, a] },
   { re: new RegExp(String.raw`(?:¥|￥)\s*(${N})|(${N})\s*(?:元|块钱|块)`, 'gu'), interval: (a) => [a, a], strength: 0.3 },
 ];
