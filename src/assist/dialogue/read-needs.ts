@@ -34,6 +34,24 @@ export interface Needs {
   cheaper?: Reading<true>;
 }
 
+const subcategoryWords = new WeakMap<KnowledgeBase, CategoryNeed[]>();
+
+/** The catalog's subcategory names that the word table does not already cover, once per knowledge base. */
+function catalogWords(kb: KnowledgeBase): CategoryNeed[] {
+  let words = subcategoryWords.get(kb);
+  if (!words) {
+    const seen = new Map<string, CategoryNeed>();
+    for (const product of kb.products) {
+      if (product.subcategory && !(product.subcategory.toLowerCase() in CATEGORY_WORDS) && !seen.has(product.subcategory)) {
+        seen.set(product.subcategory, { word: product.subcategory, category: product.category, subcategories: [product.subcategory] });
+      }
+    }
+    words = [...seen.values()];
+    subcategoryWords.set(kb, words);
+  }
+  return words;
+}
+
 /** The longest product word in the text, the catalog's own subcategory names included. */
 export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryNeed> | undefined {
   const normalized = normalizeAligned(text);
@@ -53,9 +71,7 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
     }
   };
   for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word, ...entry });
-  for (const product of kb.products) {
-    if (product.subcategory && !(product.subcategory.toLowerCase() in CATEGORY_WORDS)) consider(product.subcategory, { word: product.subcategory, category: product.category, subcategories: [product.subcategory] });
-  }
+  for (const need of catalogWords(kb)) consider(need.word, need);
   // "鞋码" and "包邮" are not products.
   if (best && /^(鞋|包)$/u.test(best.value.word) && /鞋码|包邮|包装|包退|包换|打包/u.test(normalized)) return undefined;
   return best;
