@@ -59,10 +59,11 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   if (!newest) return [];
   // Product names say what, not why: "羊毛呢大衣多少钱" asks a price, not about wool.
   const text = productsInOrder(kb, newest.text).reduce((t, p) => t.split(p.name).join('这款'), newest.text);
+  // "太贵了 有没有便宜点的": the same kind of product for less, whatever else the words suggest.
+  if (needs.cheaper) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
   const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));
   if (intents.length > 0) return intents;
   const stated = Object.keys(needs).length > 0;
-  if (needs.cheaper) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   // "是真的吗" after a pasted line: the pasted line (same unanswered burst) carries the ask.
   if (!stated) {

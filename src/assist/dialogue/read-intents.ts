@@ -21,7 +21,7 @@ const EXTRA: [string, RegExp, number][] = [
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
   ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|生日(?:礼|月|有礼物|有什么)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
   ['新品推荐', /新款|上新|新到|新品|新货/u, 2.5],
-  ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|颜色选哪|选哪个颜色|哪个颜色好|什么颜色好/u, 2.5],
+  ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|颜色选哪|选哪个颜色|哪个颜色好|什么颜色好|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
   ['尺码咨询', /几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
   ['洗护', /(?:可以|能|怎么|能不能|可不可以)(?:机洗|水洗|急洗|手洗|干洗|洗)|怎么(?:保养|打理)|洗了会/u, 3.5],
   ['材质咨询', /能不能装|装得下|装不装得下|能装下|能放下|尺寸多大|多大尺寸|容量|是真的[^吗呢]{1,4}吗|是不是真|正品吗|是正品|是纯|含量|什么材质|什么面料|什么料子|羊皮还是牛皮|会不会(?:透|起球|掉色|缩水|皱)/u, 2.5],
@@ -30,7 +30,7 @@ const EXTRA: [string, RegExp, number][] = [
 
 const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护']);
 
-const SPLIT = /(?<=[。！？!?；;\n])|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下)/u;
+const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
 const QUESTION = /[?？吗呢么嘛]|多少|几点|什么|怎么|哪|能不能|可不可以|可以.{0,6}吗|有没有|是不是|会不会|咋|啥/u;
 
 function clauses(text: string): string[] {
@@ -66,6 +66,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('发票')) scores.delete('售后');
   if (scores.has('功效咨询')) scores.delete('优惠活动');
   if (scores.has('议价')) scores.delete('优惠活动');
+  // "静安店地址发我" is the store's address; "改地址" the parcel's.
+  if (scores.has('门店地址') && /店/u.test(clause) && !/改地址|收货地址|填错|写错/u.test(clause)) scores.delete('物流');
   if (scores.has('物流')) for (const other of ['门店地址', '功效咨询', '价格咨询']) scores.delete(other);
   if (scores.has('私人转账')) scores.delete('促成下单');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
@@ -93,7 +95,10 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
 
 export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   const hits: IntentHit[] = [];
-  for (const clause of clauses(text)) for (const hit of clauseIntents(clause, needsOf)) if (!hits.some((h) => h.intent === hit.intent)) hits.push(hit);
+  // "…算了先不纠结这个，我就想问一下能开发票吗": a long message's real ask is the one it flags.
+  const all = clauses(text);
+  const flagged = all.findIndex((c) => /就想问|想问一下|想问下|请问一下|主要是想问|我就问/u.test(c));
+  for (const clause of flagged >= 0 ? all.slice(flagged) : all) for (const hit of clauseIntents(clause, needsOf)) if (!hits.some((h) => h.intent === hit.intent)) hits.push(hit);
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.
   const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别');
   // In the order asked: a guide answers "有38码吗 另外能开发票吗" in that order.

@@ -250,12 +250,13 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const recipient = readRecipient(text);
   if (recipient) needs.recipient = recipient.value.who === '老伴' ? { ...recipient, value: { ...recipient.value, gender: /她/u.test(text) ? 'female' : /他/u.test(text) ? 'male' : undefined } } : recipient;
   const gender = /(男士|男款|男式|男生|男鞋|男装|男的|伴郎)/u.exec(text) ?? /(女士|女款|女式|女生|女鞋|女装|伴娘)/u.exec(text);
-  if (gender) needs.gender = { value: gender[1]?.startsWith('男') ? 'male' : 'female', quote: gender[1] ?? '' };
+  if (gender) needs.gender = { value: /男|郎/u.test(gender[1] ?? '') ? 'male' : 'female', quote: gender[1] ?? '' };
   const material = /(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|珍珠|18K金|925银)(?:的|款|材质|做的)/u.exec(text);
   if (material) needs.material = { value: material[1] ?? '', quote: material[0] };
-  const child = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?:儿子|女儿).{0,6}(?:[一二三四五六七八九十\d]{1,2}岁|穿|上学)|[一二三四五六七八九十\d]{1,2}岁的(?:孩子|小孩|儿子|女儿)/u.exec(text);
+  const child = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|(?:儿子|女儿).{0,10}(?:[一二三四五六七八九十\d]{1,2}岁|穿|上学)|[一二三四五六七八九十\d]{1,2}岁的(?:孩子|小孩|儿子|女儿)/u.exec(text);
   if (child) needs.child = { value: true, quote: child[0] };
-  const cheaper = /(?:更|再|稍微)便宜|便宜(?:点|一点|些|一些)的|价格低一点|有没有便宜的/u.exec(text);
+  // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
+  const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些)?的|便宜(?:点|一点|些|一些)的(?:有吗|吗|呢)|价格低一点的/u.exec(text);
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
   return needs;
 }

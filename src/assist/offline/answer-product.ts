@@ -69,6 +69,9 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
     return { text: '方便告诉我您的身高、体重和平时常穿的尺码吗？再说下想看哪一款，我帮您对照尺码表挑合适的码。', products: [] };
   }
   const sizes = sizesOf(product);
+  // Rings, bags, scarves: their 尺寸 is the answer, not a body-size chart.
+  const measure = product.attributes['尺寸'];
+  if (sizes.length === 0 && measure) return { text: `${product.name}的尺寸是${Array.isArray(measure) ? measure.join('、') : measure}，您平时戴或用的是哪个尺寸？我帮您对照一下。`, products: [product] };
   if (size && sizes.length > 0 && !sizes.includes('均码')) {
     if (hasSize(product, size)) return { text: `${product.name}有${size}码，${fitNote(product, size)}。`, products: [product] };
     const alternative = kb.products.find((p) => p.subcategory === product.subcategory && p.sku !== product.sku && hasSize(p, size) && isMens(p) === (male || isMens(product)) && Math.abs(p.price - product.price) <= product.price * 0.4);

@@ -49,7 +49,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '告别':
       return answerFarewell(names);
     case '尺码咨询':
-      return focus || !state.slots.category ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
+      return focus || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
     case '价格咨询':
       return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
     case '库存咨询':

@@ -16,13 +16,16 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
   const reasons: string[] = [];
   if (slots.size && hasSize(product, slots.size.value) && slots.size.value !== '均码') reasons.push(`有${slots.size.value}码`);
   if (slots.colour && hasColour(product, slots.colour.value)) reasons.push(`有${slots.colour.value}`);
-  if (slots.budget) {
+  // "有没有便宜点的": the budget was derived from the product in focus, not said; compare with that product.
+  if (slots.budget && /便宜/u.test(slots.budget.quote) && slots.focus && slots.focus.value.sku !== product.sku) reasons.push(`比${slots.focus.value.name}便宜一些`);
+  else if (slots.budget) {
     const budget = slots.budget.value;
     if (aboveBudget(product.price, budget)) reasons.push(`比您${describeBudget(budget)}的预算稍高一点`);
     else if (withinBudget(product.price, budget)) reasons.push(`在您${describeBudget(budget)}的预算内`);
     else reasons.push(`比您${describeBudget(budget)}的预算低一些`);
   }
-  if (slots.occasion && (product.tags ?? []).includes(`场合/${slots.occasion.value}`)) reasons.push(OCCASION_FIT[slots.occasion.value] ?? `适合${slots.occasion.value}`);
+  const giftSaid = slots.recipient?.value.gift === true;
+  if (slots.occasion && !(giftSaid && slots.occasion.value === '生日') && (product.tags ?? []).includes(`场合/${slots.occasion.value}`)) reasons.push(OCCASION_FIT[slots.occasion.value] ?? `适合${slots.occasion.value}`);
   if (slots.recipient) reasons.push(slots.recipient.value.gift ? `送${slots.recipient.value.who}很合适` : `适合${slots.recipient.value.who}`);
   const skin = product.attributes['肤质'];
   if (slots.skinType && skin && (Array.isArray(skin) ? skin : [skin]).includes(slots.skinType.value)) reasons.push(`适合${slots.skinType.value}肌肤`);

@@ -119,7 +119,7 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (slots.recipient && tags.includes('场合/送礼')) score += 0.8;
   if (slots.recipient && /礼盒|套装/u.test(product.name)) score += 0.4;
   if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
-  if (gender === 'male' && isMens(product)) score += product.category === '美妆' || product.category === '配饰' ? 1.5 : 0.6;
+  if (gender === 'male' && isMens(product)) score += 1.5;
   // The product the customer is already looking at comes first when it fits.
   if (focusSku === product.sku) score += 2;
   // With no gender known, men's accessories and beauty come after the shared ones.
