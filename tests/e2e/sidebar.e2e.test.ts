@@ -108,6 +108,8 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
     expect(drafts).toBeGreaterThanOrEqual(1);
     expect(drafts).toBeLessThanOrEqual(3);
     await expect(sidebar.locator('li.proposal').first().locator('.evidence').textContent()).resolves.toContain('鞋');
+    // The dialogue state the drafts were built from is shown above them, with the customer's words.
+    await expect(sidebar.locator('section.dialogue').innerText()).resolves.toContain('想要 鞋');
     await shoot(page, '02-drafts-and-tags');
   });
 

@@ -131,6 +131,8 @@ export interface Draft {
 /** The server's own shapes, imported as types only (nothing of the server reaches the bundle). */
 export type { TagProposal } from '../../../src/assist/suggestion-schema.ts';
 export type { KnowledgeResult } from '../../../src/http/guide-deps.ts';
+export type { StateData } from '../../../src/assist/dialogue/describe-state.ts';
+import type { StateData } from '../../../src/assist/dialogue/describe-state.ts';
 
 export interface StoredSuggestion {
   id: string;
@@ -149,6 +151,8 @@ export interface StoredSuggestion {
   answeredMessageIds: string[];
   /** LLM mode: `streaming` while model drafts are still arriving, then `done` or `failed`. */
   modelStatus?: 'streaming' | 'done' | 'failed';
+  /** The dialogue state the drafts were built from: what the customer asks now and has said. */
+  state?: StateData;
 }
 
 export interface RecommendedProduct {

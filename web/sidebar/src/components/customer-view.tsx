@@ -8,6 +8,7 @@ import type { FeedbackLedger } from '../feedback-ledger.ts';
 import { resourcesForEvent, type Resource } from '../live-refetch.ts';
 import { openLiveStream, type LiveStatus } from '../live-stream.ts';
 import { CustomerCard } from './customer-card.tsx';
+import { DialogueLine } from './dialogue-line.tsx';
 import { KnowledgeSearch } from './knowledge-search.tsx';
 import { useNotify } from './notice.tsx';
 import { PasteBox } from './paste-box.tsx';
@@ -151,6 +152,7 @@ export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedO
       ) : (
         <Loading label="正在加载客户信息…" />
       )}
+      <DialogueLine state={suggestion.data?.state} />
       <SuggestionPanel customerId={customerId} suggestion={suggestion} ledger={ledger} waiting={waiting} onRegenerate={(i) => void regenerate(i)} />
       <TagProposals
         customerId={customerId}
