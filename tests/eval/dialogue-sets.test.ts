@@ -1,5 +1,5 @@
 /**
- * The dialogue dev set and holdout are well formed and tell the truth about the catalog: every line
+ * The dialogue dev set and the holdouts are well formed and tell the truth about the catalog: every line
  * parses, ids are unique, the last line is the customer's, and a product expectation has a fitting
  * catalog product exactly when the line does not say nothing fits. (No engine runs here.)
  */
@@ -25,6 +25,7 @@ async function readSet(name: string): Promise<DialogueLine[]> {
 describe.each([
   ['dev.dialogue.jsonl', 130],
   ['holdout.dialogue.jsonl', 50],
+  ['holdout2.dialogue.jsonl', 80],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
