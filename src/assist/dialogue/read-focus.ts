@@ -73,6 +73,16 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
   window.forEach((message, index) => {
     const named = productsInOrder(kb, message.text);
     if (message.speaker === 'customer' && list.length > 1) {
+      // "便宜的那个" / "贵一点的那款": the cheaper or dearer of the products just listed.
+      const byPrice = /便宜(?:一点|些)?的那|贵(?:一点|些)?的那/u.exec(message.text);
+      if (byPrice) {
+        const sorted = [...list].sort((a, b) => a.price - b.price);
+        const chosen = byPrice[0].startsWith('便宜') ? sorted[0] : sorted[sorted.length - 1];
+        if (chosen) {
+          focus = { value: chosen, messageId: message.id, quote: byPrice[0] };
+          focusIndex = index;
+        }
+      }
       const pick = ORDINAL.find(([pattern]) => pattern.test(message.text));
       if (pick && list[pick[1]]) {
         focus = { value: list[pick[1]] as Product, messageId: message.id, quote: pick[0].exec(message.text)?.[0] ?? '' };

@@ -120,8 +120,10 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   if (!product) return undefined;
   const material = product.attributes['材质'] ?? product.attributes['成分'];
   const point = sellingPoint(product);
-  const head = material ? `${product.name}的${product.category === '服装' ? '面料' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
-  return { text: `${head}${point ? `，${point}` : ''}。`, products: [product] };
+  const skin = product.attributes['肤质'];
+  const skinNote = state.slots.skinType && skin ? ((Array.isArray(skin) ? skin : [skin]).some((s) => s === state.slots.skinType?.value || s === '全肤质') ? `，${state.slots.skinType.value}肌肤可以用` : `，更适合${Array.isArray(skin) ? skin.join('、') : skin}肌肤`) : '';
+  const head = material ? `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
+  return { text: `${head}${skinNote}${point ? `，${point}` : ''}。`, products: [product] };
 }
 
 export function answerEfficacy(state: DialogueState): Part {

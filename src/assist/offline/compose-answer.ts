@@ -12,6 +12,7 @@ import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
+import { findAnyFaq } from './find-faq.ts';
 import { pickProducts } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
@@ -24,7 +25,7 @@ export interface ComposeInput {
 }
 
 const RECOMMENDING = new Set(['搭配建议', '送礼推荐', '肤质推荐', '商品推荐']);
-const FAQ_INTENTS = new Set(['售后', '物流', '会员积分', '发票', '营业时间', '门店地址', '预约到店']);
+const FAQ_INTENTS = new Set(['售后', '物流', '会员积分', '发票', '营业时间', '门店地址']);
 
 function orderPart(input: ComposeInput): Part | undefined {
   const product = input.state.slots.focus?.value;
@@ -58,6 +59,14 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return /洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text));
     case '洗护':
       return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) ?? answerMaterial(state);
+    case '考虑':
+      return { text: '好的，不着急～您慢慢考虑，有任何问题随时找我，喜欢的款我也帮您留意着库存。', products: [] };
+    case '支付':
+      return answerFromFaq(kb, '支付', `${text} 付款方式 分期`);
+    case '预约到店': {
+      const hours = answerFromFaq(kb, '营业时间', '门店几点营业', 0, names.store);
+      return answerFromFaq(kb, hit.intent, text) ?? (hours ? { ...hours, text: `欢迎您来店里逛逛～${hours.text.replace(/^可以[的，。]*/u, '')}您定好时间告诉我，我提前帮您准备好想看的款。` } : undefined);
+    }
     case '隐私':
       return { text: '不好意思，其他顾客的信息涉及隐私，我这边不能透露哦～您自己有什么想看的，我随时帮您挑。', products: [] };
     case '调货':
@@ -128,10 +137,15 @@ export function composeAnswer(input: ComposeInput): Part[] {
     const recommended = part.products[0];
     if (recommended && !current.state.slots.focus) current = { ...current, state: { ...current.state, slots: { ...current.state.slots, focus: { value: recommended, messageId: 'compose', quote: recommended.name } } } };
   }
+  // "在不在 问下你们支持分期吗": a greeting with an ask no intent covers — the FAQ that answers it, if one does.
+  if (state.intents.length > 0 && state.intents.every((h) => h.intent === '问候') && /[?？吗呢]|问下|问一下|请问/u.test(state.newestText) && state.newestText.length > 6) {
+    const faq = findAnyFaq(input.kb, state.newestText);
+    if (faq) parts.push({ text: faq.answer, products: [], approvedText: faq.answer, faqId: faq.id });
+  }
   const top = join(parts);
   if (!top) return [];
   // A first reply to a brand-new contact opens with a welcome; any first reply opens politely.
-  if (!state.relationship.guideHasSpoken && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别')) {
+  if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;
   }
   return [top, ...(parts.length > 1 ? parts : []), ...pitchOf(top, state)];

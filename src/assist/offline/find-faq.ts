@@ -12,6 +12,7 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
   优惠活动: ['会员'],
   议价: ['会员'],
   发票: ['支付'],
+  支付: ['支付'],
   私人转账: ['支付'],
   调货: ['配送', '门店'],
   促成下单: ['支付', '门店'],
@@ -26,6 +27,7 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
 const HINTS: Record<string, string> = { 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 会员积分: '会员 积分' };
 const SUB_HINTS: [string, RegExp, string][] = [
   ['物流', /几天|多久|什么时候到|哪天到|能到/u, '下单后多久能到 送达'],
+  ['物流', /发货了吗|发了吗|发货没|什么时候发|还没发/u, '下单后多久能到 当天发出 次日发出'],
   ['物流', /包邮|运费/u, '多少钱包邮'],
   ['物流', /地址/u, '下单后还能改地址吗'],
   ['物流', /没更新|没收到|丢|还没到/u, '快递好几天没更新了怎么办'],
@@ -57,4 +59,23 @@ export function findFaqs(kb: KnowledgeBase, intent: string, text: string, n = 2)
     .map((hit) => kb.faqs[hit.doc])
     .filter((faq): faq is Faq => faq !== undefined && topics.includes(faq.topic))
     .slice(0, n);
+}
+
+/**
+ * An ask no intent covers ("你们是正品吗", "支持分期吗"): the FAQ whose question and keywords share at least
+ * two words with it, best BM25 match first; none when the overlap is thinner (a guess is worse than nothing).
+ */
+export function findAnyFaq(kb: KnowledgeBase, text: string): Faq | undefined {
+  const words = new Set(tokenize(text).filter((w) => w.length >= 2));
+  if (words.size === 0) return undefined;
+  for (const hit of kb.faqIndex.search(toQuery(tokenize(text)), 5)) {
+    const faq = kb.faqs[hit.doc];
+    if (!faq) continue;
+    const own = new Set(tokenize(`${faq.question} ${(faq.keywords ?? []).join(' ')}`));
+    const shared = [...words].filter((w) => own.has(w) && !/^(你们|可以|我们|一下|请问|这个|那个|什么|怎么)$/u.test(w));
+    // One shared word is enough when it is one of the FAQ's curated keywords ("正品").
+    const keyword = shared.some((w) => (faq.keywords ?? []).includes(w));
+    if (shared.length >= 2 || keyword || (shared.length === 1 && (shared[0]?.length ?? 0) >= 3)) return faq;
+  }
+  return undefined;
 }

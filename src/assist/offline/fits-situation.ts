@@ -33,7 +33,9 @@ const RULES: Rule[] = [
   [/面料|起皱|弹性|版型|上身/u, (s) => !s.slots.focus || s.slots.focus.value.category === '服装'],
   [/鞋跟|磨脚|鞋码|脚背/u, (s) => !s.slots.focus || s.slots.focus.value.category === '鞋履'],
   // Facts the script asserts that nothing in the conversation backs.
-  [/周末愉快|您试了几次|暂时没有了|目前没有您要的颜色|您说的那款|我帮您查了|您目前有|已经给您下单|已经帮您|给您下单了|库存不多了/u, () => false],
+  [/周末愉快|您试了几次|暂时没有了|目前没有您要的颜色|您说的那款|我帮您查了|您目前有|已经给您下单|已经帮您|给您下单了|库存不多了|这两件|您是金卡|您说的|刚好满|已经满了|您这单|我都查过了/u, () => false],
+  // A styling script (西装, 裤, 裙) is about clothes: never filled with a cosmetic.
+  [/西装|裤|裙|外套|上衣|内搭/u, (s) => s.slots.focus?.value.category !== '美妆'],
   // A question the customer has already answered is not asked again.
   [/预算大概|预算多少|大概多少预算/u, (s) => s.slots.budget === undefined],
   [/送给谁|送谁/u, (s) => s.slots.recipient === undefined],

@@ -16,6 +16,7 @@ import type { Part } from './answer-product.ts';
 import { classifyInstruction, formalize, warmUp } from './apply-instruction.ts';
 import { composeAnswer } from './compose-answer.ts';
 import { detectIntent } from './detect-intent.ts';
+import { findAnyFaq } from './find-faq.ts';
 import { withComplaintTags } from './complaint-tags.ts';
 import { libraryDrafts } from './library-drafts.ts';
 import { nextActionFor } from './next-action.ts';
@@ -79,6 +80,10 @@ export function runOfflineEngine(request: EngineRequest): EngineResult {
   if (pool.length === 0) {
     const guessed = [...detectIntent(state.newestText)].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([intent]) => intent);
     for (const draft of libraryDrafts(kb, context, state, tags, values, guessed)) push(draft);
+  }
+  if (pool.length === 0) {
+    const faq = findAnyFaq(kb, state.newestText);
+    if (faq) push({ source: 'faq', sourceId: faq.id, text: faq.answer, approvedText: faq.answer, products: [] });
   }
   if (pool.length === 0) push(holdingReply(state));
 
