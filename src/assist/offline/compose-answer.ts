@@ -65,7 +65,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerFromFaq(kb, '支付', `${text} 付款方式 分期`);
     case '预约到店': {
       const hours = answerFromFaq(kb, '营业时间', '门店几点营业', 0, names.store);
-      return answerFromFaq(kb, hit.intent, text) ?? (hours ? { ...hours, text: `欢迎您来店里逛逛～${hours.text.replace(/^可以[的，。]*/u, '')}您定好时间告诉我，我提前帮您准备好想看的款。` } : undefined);
+      return answerFromFaq(kb, hit.intent, text) ?? (hours ? { ...hours, text: `随时可以来店里逛逛～${hours.text.replace(/^可以[的，。]*/u, '')}您定好时间告诉我，我提前帮您准备好想看的款。` } : undefined);
     }
     case '隐私':
       return { text: '不好意思，其他顾客的信息涉及隐私，我这边不能透露哦～您自己有什么想看的，我随时帮您挑。', products: [] };
