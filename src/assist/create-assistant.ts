@@ -10,6 +10,7 @@ import type { Directory, DraftCandidate, EngineRequest, EngineResult, SuggestInp
 import { checkDraft } from './guardrails/check-draft.ts';
 import { cleanNote } from './guardrails/clean-note.ts';
 import { maskPii } from './pii.ts';
+import { scopeKnowledge, type StoreScope } from './knowledge/scope-knowledge.ts';
 import type { KnowledgeSource } from './knowledge/watch-knowledge.ts';
 import type { CorpTagLibraryInput } from './knowledge/schemas.ts';
 import type { LlmEngine } from './llm/llm-engine.ts';
@@ -27,6 +28,8 @@ export interface AssistantDeps {
   /** Required when engine is 'llm'. */
   llm?: LlmEngine;
   directory?: Directory;
+  /** The stores a guide works in: scripts limited to other stores never reach their drafts (default: company-wide only). */
+  storesOf?: (guideId: string) => StoreScope;
   /** Messages the engines see. */
   windowSize?: number;
   /** Monotonic clock for latencyMs (performance.now by default). */
@@ -68,7 +71,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const directory = deps.directory ?? NO_DIRECTORY;
 
   const requestOf = (input: SuggestInput): EngineRequest => {
-    const kb = deps.knowledge.current();
+    const kb = scopeKnowledge(deps.knowledge.current(), deps.storesOf?.(input.guideId) ?? []);
     const context = buildContext(input.conversation, deps.windowSize ?? 12);
     const state = buildDialogueState(kb, { conversation: context.window, profile: input.profile, guideId: input.guideId, now: input.now, instruction: input.instruction });
     return { input, kb, library: buildAssistLibrary(deps.corpTags(), kb), context, directory, state };

@@ -4,6 +4,7 @@ import { createAssistant, type Assistant } from '../assist/create-assistant.ts';
 import type { CorpTagLibrary } from '../assist/knowledge/schemas.ts';
 import { loadCorpTags } from '../assist/knowledge/load-knowledge.ts';
 import { checkDraft } from '../assist/guardrails/check-draft.ts';
+import { scopeKnowledge, type StoreScope } from '../assist/knowledge/scope-knowledge.ts';
 import { searchKnowledge } from '../assist/knowledge/search-knowledge.ts';
 import { watchKnowledge, type KnowledgeWatcher } from '../assist/knowledge/watch-knowledge.ts';
 import { createLlmEngine } from '../assist/llm/llm-engine.ts';
@@ -65,7 +66,13 @@ export async function buildAssist(config: Config, deps: { tagCache: CorpTagCache
           timeoutMs: config.assist.llm.timeoutMs,
         })
       : undefined;
+  /** An admin sees every store's scripts; anyone else those of their stores and the company-wide ones. */
+  const storesOf = (userId: string): StoreScope => {
+    const member = deps.org.member(userId);
+    return member?.role === 'admin' ? 'all' : (member?.stores ?? []);
+  };
   const assistant = createAssistant({
+    storesOf,
     knowledge,
     corpTags: () => corpTags,
     engine: config.assist.engine,
@@ -93,7 +100,8 @@ export async function buildAssist(config: Config, deps: { tagCache: CorpTagCache
     };
   };
   const knowledgePort: KnowledgePort = {
-    search: (query, limit, audience) => searchKnowledge(knowledge.current(), query, limit, slotValues(audience)).map(({ score: _score, ...hit }) => hit),
+    search: (query, limit, audience) =>
+      searchKnowledge(scopeKnowledge(knowledge.current(), audience ? storesOf(audience.guideId) : []), query, limit, slotValues(audience)).map(({ score: _score, ...hit }) => hit),
     check: (text, context) => {
       const kb = knowledge.current();
       const skus = new Set(context.skus ?? []);

@@ -21,6 +21,7 @@ import { mountReviewFigureRoutes } from '../http/review-figure-routes.ts';
 import { mountReviewScriptRoutes } from '../http/review-script-routes.ts';
 import { mountReviewSentRoutes } from '../http/review-sent-routes.ts';
 import { learnScript } from '../assist/knowledge/learn-script.ts';
+import { checkScript } from '../assist/guardrails/check-script.ts';
 import { createCookieSigner } from '../http/session-cookie.ts';
 import { mountStaticPage } from '../http/static-routes.ts';
 import { announceApproval } from '../jobs/review-jobs.ts';
@@ -80,10 +81,12 @@ export function reviewApiDeps(rt: Runtime, signer: GuideApiDeps['signer']): Revi
     notifyGuide: async (guideId, text) => void (await rt.wecom.api.sendMessage({ toUser: [guideId], msgtype: 'text', text: { content: text } })),
     intents: () => [...new Set(rt.assist.knowledge.current().scripts.map((s) => s.intent))],
     promoteScript: async (script) => {
-      const learned = await learnScript(rt.config.assist.knowledgeDir, script.tags.length ? script : { intent: script.intent, text: script.text }, rt.now());
+      const { tags, stores: scope, ...rest } = script;
+      const learned = await learnScript(rt.config.assist.knowledgeDir, { ...rest, ...(tags.length ? { tags } : {}), ...(scope ? { stores: scope } : {}) }, rt.now());
       await rt.assist.knowledge.reload();
-      return { id: learned.id, intent: learned.intent, text: learned.text, tags: learned.tags ?? [] };
+      return { id: learned.id, intent: learned.intent, text: learned.text, tags: learned.tags ?? [], ...(learned.stores ? { stores: learned.stores } : {}) };
     },
+    checkScript: (text) => checkScript(rt.assist.knowledge.current(), text),
     log: rt.log,
     now: rt.now,
   };

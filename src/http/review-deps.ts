@@ -1,3 +1,4 @@
+import type { ScriptCheck } from '../assist/guardrails/check-script.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Member, Org } from '../org/org.ts';
@@ -17,6 +18,8 @@ export interface PromotedScript {
   intent: string;
   text: string;
   tags: string[];
+  /** The stores whose guides get it; absent: company-wide. */
+  stores?: string[];
 }
 
 /** What the manager console's routes need; built once in the composition root. */
@@ -36,6 +39,8 @@ export interface ReviewApiDeps {
   notifyGuide: (guideId: string, text: string) => Promise<void>;
   intents: () => string[];
   promoteScript: (script: Omit<PromotedScript, 'id'>, by: string) => Promise<PromotedScript>;
+  /** The guardrails on a script about to join the library (refused: a block-level flag). */
+  checkScript: (text: string) => ScriptCheck;
   log: Logger;
   now: () => number;
 }

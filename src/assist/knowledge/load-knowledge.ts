@@ -68,7 +68,7 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
     {
       products: catalog.value.products,
       faqs: faq.value.faqs,
-      scripts: [...scripts.value.scripts, ...learned.value.scripts],
+      scripts: [...scripts.value.scripts, ...learned.value.scripts.map((script) => ({ ...script, learned: true }))],
       policy: policy.value,
       guardrails: guardrails.value,
       tagRules: tagRules.value.rules,

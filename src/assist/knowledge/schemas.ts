@@ -97,6 +97,13 @@ export const scriptSchema = z.object({
   intent: z.string().min(1),
   text: z.string().min(1),
   tags: z.array(tagKeySchema).optional(),
+  /** The stores whose guides may use it (absent: company-wide). */
+  stores: z.array(z.string().min(1)).min(1).optional(),
+  /**
+   * A reply a manager promoted (scripts.learned.yaml): not curated policy text, so its offers and promises
+   * are checked in every draft like anyone's words. The loader sets it for that file, whatever it says.
+   */
+  learned: z.boolean().optional(),
 });
 export type Script = z.infer<typeof scriptSchema>;
 export const scriptsFileSchema = z.object({ scripts: z.array(scriptSchema) });

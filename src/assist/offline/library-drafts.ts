@@ -58,7 +58,8 @@ export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: 
     if (usesProduct && product && categories.length > 0 && !categories.includes(product.category)) continue;
     const text = fillTemplate(script.text, { ...values, product_name: product?.name, price: product?.price });
     if (!text) continue;
-    out.push({ source: 'script', sourceId: script.id, text, approvedText: script.text, products: usesProduct && product ? [product] : [] });
+    // A learned script is a guide's words a manager liked, not policy text: its offers are checked as written.
+    out.push({ source: 'script', sourceId: script.id, text, ...(script.learned ? {} : { approvedText: script.text }), products: usesProduct && product ? [product] : [] });
   }
   return out;
 }

@@ -59,6 +59,10 @@ export function describeError(error: unknown): string {
       return '这条内容属于你未管理的门店，无法查看或处理。如有疑问请联系总部运营。';
     case 'already_decided':
       return '这条回复已由其他人处理。';
+    case 'script_flagged':
+      return '这条话术有必须拦截的风险（如目录外的价格、政策外的退款承诺），不能加入话术库，请改写标记的内容后再试。';
+    case 'company_wide_admin_only':
+      return '只有总部运营可以添加全公司通用的话术；你添加的话术只给你管理的门店使用。';
     case 'unknown_intent':
       return '这个意图已不在话术库的意图列表中，请刷新页面后重新选择。';
     case 'bad_request':
