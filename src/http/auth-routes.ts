@@ -26,7 +26,7 @@ export interface AuthDeps {
   now: () => number;
   corpId: string;
   agentId: string;
-  /** WeCom's authorize page (the emulator's in demo mode). */
+  /** WeCom's authorize page; a path in demo mode (the emulator's page, forwarded on our own origin). */
   authorizeUrl: string;
   /** PUBLIC_URL (required with WeCom); empty only in the demo, where the request's own Host is used. */
   publicUrl: string;
@@ -43,7 +43,7 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
     const state = randomBytes(16).toString('hex');
     const next = safeNext(ctx.query.next);
     const base = deps.publicUrl.replace(/\/+$/, '') || `${ctx.protocol}://${ctx.host}`;
-    const url = new URL(deps.authorizeUrl);
+    const url = new URL(deps.authorizeUrl, `${base}/`);
     url.search = new URLSearchParams({
       appid: deps.corpId,
       redirect_uri: `${base}/auth/callback`,
