@@ -95,8 +95,25 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
     ctx.status = 204;
   });
 
-  router.get('/api/me', requireMember(deps, ['guide', 'manager', 'admin']), (ctx) => {
+  const signedIn = requireMember(deps, ['guide', 'manager', 'admin']);
+  router.get('/api/me', signedIn, (ctx) => {
     const member = currentMember(ctx);
     ctx.body = { userId: member.userId, name: member.name, role: member.role, stores: member.stores };
+  });
+
+  // What the pages ask first: "not signed in" is an answer here, not an error, so opening a page does not
+  // log a 401 in the browser's console on its way to sign-in. The same checks as /api/me.
+  router.get('/api/session', async (ctx) => {
+    try {
+      await signedIn(ctx, async () => undefined);
+    } catch (error) {
+      if (isAppError(error) && error.status === 401) {
+        ctx.body = { member: null };
+        return;
+      }
+      throw error;
+    }
+    const member = currentMember(ctx);
+    ctx.body = { member: { userId: member.userId, name: member.name, role: member.role, stores: member.stores } };
   });
 }
