@@ -159,6 +159,8 @@ export async function startWeb(rt: Runtime): Promise<Web> {
           agentId: rt.wecom.agentId,
           authorizeUrl: rt.wecom.authorizeUrl,
           publicUrl: config.server.publicUrl,
+          // The demo at http://<LAN IP>: a Secure cookie would never come back over plain http.
+          secureCookies: !(rt.wecom.emulator && config.server.publicUrl.startsWith('http://')),
         }),
       (r) => mountGuideCustomerRoutes(r, guide),
       (r) => mountGuideSuggestionRoutes(r, guide),

@@ -30,6 +30,8 @@ export interface AuthDeps {
   authorizeUrl: string;
   /** PUBLIC_URL (required with WeCom); empty only in the demo, where the request's own Host is used. */
   publicUrl: string;
+  /** Mark cookies Secure (always, but for the demo at a plain-http PUBLIC_URL). Default true. */
+  secureCookies?: boolean;
 }
 
 /** Only same-site paths: `/x`, never `//host` or `http://…` (an open redirect would leak the session flow). */
@@ -39,6 +41,7 @@ function safeNext(next: unknown): string {
 
 /** WeCom OAuth (snsapi_base, doc 91022/91023) → signed session cookie. */
 export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
+  const secure = deps.secureCookies ?? true;
   router.get('/auth/login', (ctx) => {
     const state = randomBytes(16).toString('hex');
     const next = safeNext(ctx.query.next);
@@ -53,7 +56,7 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
       agentid: deps.agentId,
     }).toString();
     url.hash = 'wechat_redirect';
-    ctx.set('Set-Cookie', cookieHeader(OAUTH_COOKIE, deps.signer.sign({ s: state, next }, deps.now(), OAUTH_TTL_MS), OAUTH_TTL_MS / 1000, '/auth'));
+    ctx.set('Set-Cookie', cookieHeader(OAUTH_COOKIE, deps.signer.sign({ s: state, next }, deps.now(), OAUTH_TTL_MS), OAUTH_TTL_MS / 1000, '/auth', secure));
     ctx.redirect(url.toString());
   });
 
@@ -80,8 +83,8 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
     }
     const sessionId = await deps.sessions.start({ userId: member.userId, role: member.role }, SESSION_TTL_MS / 1000);
     ctx.set('Set-Cookie', [
-      cookieHeader(SESSION_COOKIE, deps.signer.sign({ s: sessionId }, deps.now(), SESSION_TTL_MS), SESSION_TTL_MS / 1000),
-      cookieHeader(OAUTH_COOKIE, '', 0, '/auth'),
+      cookieHeader(SESSION_COOKIE, deps.signer.sign({ s: sessionId }, deps.now(), SESSION_TTL_MS), SESSION_TTL_MS / 1000, '/', secure),
+      cookieHeader(OAUTH_COOKIE, '', 0, '/auth', secure),
     ]);
     deps.log.info({ userId: member.userId, role: member.role }, 'signed in');
     ctx.redirect(safeNext(pending.next));
@@ -91,7 +94,7 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
     // Ended on the server too: a copy of the cookie (a shared machine, a proxy log) is worth nothing after this.
     const sessionId = sessionIdOf(ctx, deps);
     if (sessionId) await deps.sessions.end(sessionId);
-    ctx.set('Set-Cookie', cookieHeader(SESSION_COOKIE, '', 0));
+    ctx.set('Set-Cookie', cookieHeader(SESSION_COOKIE, '', 0, '/', secure));
     ctx.status = 204;
   });
 

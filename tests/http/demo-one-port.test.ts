@@ -113,4 +113,19 @@ describe('the demo on the service port', () => {
     const me = await fetch(`${service.url}/api/me`, { headers: { cookie: `ga_session=${cookiesFrom(done).ga_session}` } });
     expect(((await me.json()) as { userId: string }).userId).toBe('manager.wang');
   });
+
+  it('marks cookies Secure, but for the demo at a plain-http PUBLIC_URL (a phone on the LAN)', async () => {
+    const local = await fetch(`${service.url}/auth/login`, { redirect: 'manual' });
+    expect(local.headers.getSetCookie().every((c) => c.includes('; Secure;'))).toBe(true);
+    const lan = await startTestService({ WORKER_ENABLED: 'false', PUBLIC_URL: 'http://192.0.2.10:3000' }, { warmUp: false });
+    try {
+      const login = await fetch(`${lan.service.url}/auth/login`, { redirect: 'manual' });
+      expect(new URL(login.headers.get('location') ?? '').origin).toBe('http://192.0.2.10:3000');
+      const cookies = login.headers.getSetCookie();
+      expect(cookies.length).toBeGreaterThan(0);
+      expect(cookies.some((c) => c.includes('Secure'))).toBe(false);
+    } finally {
+      await lan.stop();
+    }
+  });
 });
