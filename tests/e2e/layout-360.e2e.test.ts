@@ -54,6 +54,11 @@ describe('the demo at 360 px', { timeout: 90_000 }, () => {
     expect(await auditLayout(page)).toEqual([]);
     const frame = page.frames().find((f) => new URL(f.url()).pathname.startsWith('/sidebar/')) as Frame;
     expect(await auditLayout(frame)).toEqual([]);
+    // A notice (已复制, or what failed) sits over the sticky status bar, not over the drafts below it.
+    await sidebar.locator('article.draft').first().getByRole('button', { name: '复制', exact: true }).click();
+    await sidebar.locator('.notice-show').waitFor();
+    const [notice, bar] = await Promise.all([frame.locator('.notice').boundingBox(), frame.locator('.status-bar').boundingBox()]);
+    expect(notice!.y + notice!.height).toBeLessThanOrEqual(bar!.y + bar!.height + 0.5);
     await context.close();
   });
 
