@@ -207,7 +207,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   log.info({ url: service.url, mode: config.mode, role }, 'guide assistant started');
-  if (service.emulator) console.log(`\n  Demo: open ${service.emulator.url}/demo/ (an emulated WeCom chat beside the guide's sidebar)\n`);
+  // The service's own port serves the demo (the emulator stays on loopback behind it), so this is the one URL.
+  if (service.emulator) console.log(`\n  Demo: open ${service.publicUrl().replace(/\/+$/, '')}/demo/ (an emulated WeCom chat beside the guide's sidebar)\n`);
   if (service.emulator && role !== 'web') void seedDemoMembers(service).catch((err: unknown) => log.warn({ err }, 'demo members not imported'));
 }
 

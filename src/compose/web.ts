@@ -24,6 +24,8 @@ import { learnScript } from '../assist/knowledge/learn-script.ts';
 import { checkScript } from '../assist/guardrails/check-script.ts';
 import { createCookieSigner } from '../http/session-cookie.ts';
 import { mountStaticPage } from '../http/static-routes.ts';
+import { mountForwardRoutes } from '../http/forward-routes.ts';
+import { BROWSER_ROUTES } from '../emulator/browser-routes.ts';
 import { announceApproval } from '../jobs/review-jobs.ts';
 import { scheduleSuggestion } from '../jobs/suggest-job.ts';
 import { mountContentRoutes } from '../http/content-routes.ts';
@@ -93,16 +95,27 @@ export function reviewApiDeps(rt: Runtime, signer: GuideApiDeps['signer']): Revi
 }
 
 /**
- * Who may frame the sidebar and where its `ww` comes from: the WeCom client's pages from config; in the demo
- * also the emulator's demo page (under either name of this machine) and its `ww` stand-in.
+ * Who may frame the sidebar: the WeCom client's pages from config; in the demo also the demo page, on our
+ * own origin and on the emulator's (under either name of this machine). The `ww` stand-in comes through our
+ * origin, so the sidebar loads scripts from nowhere else.
  */
-function framing(rt: Runtime): { sidebarAncestors: string[]; sdkOrigins: string[] } {
+function framing(rt: Runtime): { sidebarAncestors: string[]; sdkOrigins: string[]; demo: boolean } {
   const ancestors = rt.config.server.sidebarFrameAncestors.split(/\s+/).filter(Boolean);
   const emulator = rt.wecom.emulator ? new URL(rt.wecom.emulator.url) : undefined;
-  if (!emulator) return { sidebarAncestors: ancestors, sdkOrigins: [] };
+  if (!emulator) return { sidebarAncestors: ancestors, sdkOrigins: [], demo: false };
   const local = new URL(emulator.href);
   local.hostname = 'localhost';
-  return { sidebarAncestors: [...ancestors, emulator.origin, local.origin], sdkOrigins: [emulator.origin] };
+  return { sidebarAncestors: [...ancestors, "'self'", emulator.origin, local.origin], sdkOrigins: [], demo: true };
+}
+
+/** Demo mode: `/` opens the demo, whose pages and OAuth hop the emulator answers behind us. */
+function demoMounts(rt: Runtime): Mount[] {
+  const emulator = rt.wecom.emulator;
+  if (!emulator) return [];
+  return [
+    (r) => r.get('/', (ctx) => ctx.redirect(`/demo/${ctx.search}`)),
+    (r) => mountForwardRoutes(r, { target: () => emulator.url, routes: BROWSER_ROUTES }),
+  ];
 }
 
 /** The HTTP side: callback, operations, sign-in, the guide API with its live stream, and the built pages. */
@@ -149,6 +162,8 @@ export async function startWeb(rt: Runtime): Promise<Web> {
           agentId: rt.wecom.agentId,
           authorizeUrl: rt.wecom.authorizeUrl,
           publicUrl: config.server.publicUrl,
+          // The demo at http://<LAN IP>: a Secure cookie would never come back over plain http.
+          secureCookies: !(rt.wecom.emulator && config.server.publicUrl.startsWith('http://')),
         }),
       (r) => mountGuideCustomerRoutes(r, guide),
       (r) => mountGuideSuggestionRoutes(r, guide),
@@ -165,6 +180,7 @@ export async function startWeb(rt: Runtime): Promise<Web> {
       (r) => mountContentRoutes(r, { knowledge: rt.assist.knowledge, org: rt.org, signer: guide.signer, sessions: rt.sessions, now: rt.now }),
       (r) => mountStaticPage(r, 'sidebar', resolve('web/sidebar/dist')),
       (r) => mountStaticPage(r, 'review', resolve('web/review/dist')),
+      ...demoMounts(rt),
     ],
     [callback],
   );

@@ -27,11 +27,13 @@ export async function setUpWecom(config: Config, redis: Redis, keys: Keys, now: 
       corpId: DEMO_CALLBACK_KEYS.corpId,
       agentId: DEMO_AGENT_ID,
       api: client(`${emulator.url}/cgi-bin`, DEMO_CALLBACK_KEYS.corpId, DEMO_AGENT_ID, DEMO_SECRETS),
-      authorizeUrl: `${emulator.url}/connect/oauth2/authorize`,
+      // Paths on the service's own origin, which forwards them to the emulator (it listens on loopback only):
+      // a phone or a published container port reaches WeCom's pages where it reached the service.
+      authorizeUrl: '/connect/oauth2/authorize',
       // A secret of this start (unless SESSION_SECRET is set): a constant in the sources would let anyone who
       // reaches the port sign their own admin cookie. Demo sessions end with the process, which is fine.
       sessionSecrets: config.secrets.sessionSecrets.length ? config.secrets.sessionSecrets : [randomBytes(32).toString('base64url')],
-      sdkUrl: `${emulator.url}/__emulator/ww.js`,
+      sdkUrl: '/__emulator/ww.js',
       emulator,
     };
   }

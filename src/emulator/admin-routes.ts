@@ -63,6 +63,16 @@ export function describeDirectory(state: EmulatorState, sidebarUrl?: string): Re
   };
 }
 
+function sidebarPath(url: string | undefined): string | undefined {
+  if (!url) return url;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
 function tagChange(body: Record<string, unknown>): TagChangeInput {
   const change = requireString(body, 'change');
   if (change === 'create') {
@@ -81,7 +91,12 @@ export function registerAdminRoutes(router: Router, deps: AdminDeps): void {
   const post = (path: string, run: (body: Record<string, unknown>) => Promise<unknown>): void =>
     router.on('POST', `/__emulator/${path}`, async (req, res) => sendJson(res, 200, await run(await readJsonObject(req))));
 
-  router.on('GET', '/__emulator/directory', async (_req, res) => sendJson(res, 200, describeDirectory(state, deps.sidebarUrl)));
+  // Through the service's own port (its forwarded routes) the sidebar is on the page's origin: a path then,
+  // so a phone or a published container port frames it where it reached the demo, not at 127.0.0.1.
+  router.on('GET', '/__emulator/directory', async (req, res) => {
+    const forwarded = req.headers['x-forwarded-host'] !== undefined && deps.sidebarUrl;
+    sendJson(res, 200, describeDirectory(state, forwarded ? sidebarPath(deps.sidebarUrl) : deps.sidebarUrl));
+  });
   router.on('GET', '/__emulator/calls', async (_req, res) => sendJson(res, 200, { calls: Object.fromEntries(state.calls) }));
   router.on('GET', '/__emulator/callbacks', async (_req, res) => sendJson(res, 200, { callbacks: state.callbacks }));
   router.on('GET', '/__emulator/app-messages', async (_req, res, url) => {

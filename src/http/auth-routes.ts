@@ -26,10 +26,12 @@ export interface AuthDeps {
   now: () => number;
   corpId: string;
   agentId: string;
-  /** WeCom's authorize page (the emulator's in demo mode). */
+  /** WeCom's authorize page; a path in demo mode (the emulator's page, forwarded on our own origin). */
   authorizeUrl: string;
   /** PUBLIC_URL (required with WeCom); empty only in the demo, where the request's own Host is used. */
   publicUrl: string;
+  /** Mark cookies Secure (always, but for the demo at a plain-http PUBLIC_URL). Default true. */
+  secureCookies?: boolean;
 }
 
 /** Only same-site paths: `/x`, never `//host` or `http://…` (an open redirect would leak the session flow). */
@@ -39,11 +41,12 @@ function safeNext(next: unknown): string {
 
 /** WeCom OAuth (snsapi_base, doc 91022/91023) → signed session cookie. */
 export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
+  const secure = deps.secureCookies ?? true;
   router.get('/auth/login', (ctx) => {
     const state = randomBytes(16).toString('hex');
     const next = safeNext(ctx.query.next);
     const base = deps.publicUrl.replace(/\/+$/, '') || `${ctx.protocol}://${ctx.host}`;
-    const url = new URL(deps.authorizeUrl);
+    const url = new URL(deps.authorizeUrl, `${base}/`);
     url.search = new URLSearchParams({
       appid: deps.corpId,
       redirect_uri: `${base}/auth/callback`,
@@ -53,7 +56,7 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
       agentid: deps.agentId,
     }).toString();
     url.hash = 'wechat_redirect';
-    ctx.set('Set-Cookie', cookieHeader(OAUTH_COOKIE, deps.signer.sign({ s: state, next }, deps.now(), OAUTH_TTL_MS), OAUTH_TTL_MS / 1000, '/auth'));
+    ctx.set('Set-Cookie', cookieHeader(OAUTH_COOKIE, deps.signer.sign({ s: state, next }, deps.now(), OAUTH_TTL_MS), OAUTH_TTL_MS / 1000, '/auth', secure));
     ctx.redirect(url.toString());
   });
 
@@ -80,8 +83,8 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
     }
     const sessionId = await deps.sessions.start({ userId: member.userId, role: member.role }, SESSION_TTL_MS / 1000);
     ctx.set('Set-Cookie', [
-      cookieHeader(SESSION_COOKIE, deps.signer.sign({ s: sessionId }, deps.now(), SESSION_TTL_MS), SESSION_TTL_MS / 1000),
-      cookieHeader(OAUTH_COOKIE, '', 0, '/auth'),
+      cookieHeader(SESSION_COOKIE, deps.signer.sign({ s: sessionId }, deps.now(), SESSION_TTL_MS), SESSION_TTL_MS / 1000, '/', secure),
+      cookieHeader(OAUTH_COOKIE, '', 0, '/auth', secure),
     ]);
     deps.log.info({ userId: member.userId, role: member.role }, 'signed in');
     ctx.redirect(safeNext(pending.next));
@@ -91,12 +94,29 @@ export function mountAuthRoutes(router: Router, deps: AuthDeps): void {
     // Ended on the server too: a copy of the cookie (a shared machine, a proxy log) is worth nothing after this.
     const sessionId = sessionIdOf(ctx, deps);
     if (sessionId) await deps.sessions.end(sessionId);
-    ctx.set('Set-Cookie', cookieHeader(SESSION_COOKIE, '', 0));
+    ctx.set('Set-Cookie', cookieHeader(SESSION_COOKIE, '', 0, '/', secure));
     ctx.status = 204;
   });
 
-  router.get('/api/me', requireMember(deps, ['guide', 'manager', 'admin']), (ctx) => {
+  const signedIn = requireMember(deps, ['guide', 'manager', 'admin']);
+  router.get('/api/me', signedIn, (ctx) => {
     const member = currentMember(ctx);
     ctx.body = { userId: member.userId, name: member.name, role: member.role, stores: member.stores };
+  });
+
+  // What the pages ask first: "not signed in" is an answer here, not an error, so opening a page does not
+  // log a 401 in the browser's console on its way to sign-in. The same checks as /api/me.
+  router.get('/api/session', async (ctx) => {
+    try {
+      await signedIn(ctx, async () => undefined);
+    } catch (error) {
+      if (isAppError(error) && error.status === 401) {
+        ctx.body = { member: null };
+        return;
+      }
+      throw error;
+    }
+    const member = currentMember(ctx);
+    ctx.body = { member: { userId: member.userId, name: member.name, role: member.role, stores: member.stores } };
   });
 }

@@ -14,6 +14,13 @@ const pasteBody = z.object({ text: z.string().trim().min(1).max(2000) });
 const sentBody = z.object({ text: z.string().trim().min(1).max(2000), suggestionId: z.string().min(1).optional(), draftId: z.string().min(1).optional() });
 
 /** The customer card, the conversation, and the two doors by which the sidebar adds messages (paste, sent). */
+/** The 「联系我」 state as stored, with the name the org file gives it (guides read names, not codes). */
+function channelOf(channel: string | undefined, org: GuideApiDeps['org']): { channel?: string; channelName?: string } {
+  if (!channel) return {};
+  const name = org.channelName(channel);
+  return name ? { channel, channelName: name } : { channel };
+}
+
 export function mountGuideCustomerRoutes(router: Router, deps: GuideApiDeps): void {
   const guide = requireMember(deps, ['guide']);
   const own = ownCustomer(deps);
@@ -51,7 +58,7 @@ export function mountGuideCustomerRoutes(router: Router, deps: GuideApiDeps): vo
       name: profile?.name ?? customerId,
       gender: profile?.gender ?? 0,
       relationship: relationship
-        ? { status: relationship.status, since: relationship.since, ...(relationship.remark ? { remark: relationship.remark } : {}), ...(relationship.channel ? { channel: relationship.channel } : {}) }
+        ? { status: relationship.status, since: relationship.since, ...(relationship.remark ? { remark: relationship.remark } : {}), ...channelOf(relationship.channel, deps.org) }
         : null,
       tags: (relationship?.tagIds ?? []).flatMap((id) => {
         const tag = directory.byId(id);

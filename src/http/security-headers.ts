@@ -7,20 +7,22 @@ export interface SecurityHeaderOptions {
   sdkOrigins: readonly string[];
   /** Behind TLS (an https PUBLIC_URL): tell browsers never to come back over plain http. */
   hsts: boolean;
+  /** Demo mode: `/demo/` is a page of ours that frames the sidebar (and nothing may frame it). */
+  demo?: boolean;
   /** Server-to-server paths (the WeCom callback) that get none of this, to keep the hot path lean. */
   exempt: readonly string[];
 }
 
 // Styles stay 'unsafe-inline' for the pages' one <style> block and htm's style props; scripts never do.
 // open.work.weixin.qq.com is where @wecom/jssdk frames its open-data widgets.
-function pagePolicy(ancestors: string, sdk: string): string {
+function pagePolicy(ancestors: string, sdk: string, frames = 'https://open.work.weixin.qq.com'): string {
   return [
     "default-src 'self'",
     `script-src 'self'${sdk}`,
     `connect-src 'self'${sdk}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    'frame-src https://open.work.weixin.qq.com',
+    `frame-src ${frames}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -42,11 +44,14 @@ export function securityHeaders(options: SecurityHeaderOptions): Middleware {
   const sdk = options.sdkOrigins.map((o) => ` ${o}`).join('');
   const sidebar = pagePolicy(options.sidebarAncestors.length ? options.sidebarAncestors.join(' ') : "'none'", sdk);
   const page = pagePolicy("'none'", '');
+  // The demo page frames the sidebar from this origin and talks to the emulator through it.
+  const demo = pagePolicy("'none'", '', "'self'");
   return async (ctx, next) => {
     if (exempt.has(ctx.path)) return next();
     const isSidebar = ctx.path === '/sidebar' || ctx.path.startsWith('/sidebar/');
+    const isDemo = options.demo === true && (ctx.path === '/demo' || ctx.path.startsWith('/demo/'));
     const isPage = isSidebar || ctx.path === '/review' || ctx.path.startsWith('/review/');
-    ctx.set('Content-Security-Policy', isSidebar ? sidebar : isPage ? page : API_POLICY);
+    ctx.set('Content-Security-Policy', isSidebar ? sidebar : isDemo ? demo : isPage ? page : API_POLICY);
     // Old browsers without frame-ancestors; the sidebar's several ancestors cannot be said this way.
     if (!isSidebar) ctx.set('X-Frame-Options', 'DENY');
     ctx.set('X-Content-Type-Options', 'nosniff');

@@ -41,8 +41,12 @@ export function createCookieSigner(secrets: readonly string[]): CookieSigner {
 }
 
 /** A Set-Cookie header value. Secure is always on: browsers accept it on https and on http://localhost. */
-export function cookieHeader(name: string, value: string, maxAgeSec: number, path = '/'): string {
-  return `${name}=${value}; Path=${path}; Max-Age=${maxAgeSec}; HttpOnly; Secure; SameSite=Lax`;
+/**
+ * `secure` false only for the demo served over plain http to another machine (a phone on the LAN): browsers
+ * keep Secure cookies over http for localhost alone, so the demo could not sign anyone in there.
+ */
+export function cookieHeader(name: string, value: string, maxAgeSec: number, path = '/', secure = true): string {
+  return `${name}=${value}; Path=${path}; Max-Age=${maxAgeSec}; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Lax`;
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {

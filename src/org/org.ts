@@ -32,6 +32,8 @@ export interface Org {
   members(): Member[];
   /** Guides of the given stores (all guides for an empty list). */
   guidesOf(storeIds: readonly string[]): Member[];
+  /** What people call a 「联系我」 channel (`state`), from the file's `channels`; undefined when unnamed. */
+  channelName(state: string): string | undefined;
 }
 
 const memberSchema = z
@@ -49,6 +51,8 @@ const orgSchema = z.object({
   corp: z.object({ id: z.string().min(1), name: z.string().min(1) }),
   stores: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), city: z.string().optional(), holdRiskyEdits: z.boolean().optional() })),
   members: z.array(memberSchema),
+  // The codes in a 「联系我」 state are the tenant's own: guides read the names.
+  channels: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 
 export function buildOrg(data: unknown): Org {
@@ -67,6 +71,7 @@ export function buildOrg(data: unknown): Org {
     member: (userId) => byId.get(userId),
     members: () => [...members],
     guidesOf: (storeIds) => members.filter((m) => m.role === 'guide' && (storeIds.length === 0 || m.stores.some((s) => storeIds.includes(s)))),
+    channelName: (state) => (parsed.channels && Object.hasOwn(parsed.channels, state) ? parsed.channels[state] : undefined),
   };
 }
 

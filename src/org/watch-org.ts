@@ -60,6 +60,7 @@ export async function watchOrg(file: string, options: WatchOrgOptions = {}): Pro
     member: (userId) => active.member(userId),
     members: () => active.members(),
     guidesOf: (storeIds) => active.guidesOf(storeIds),
+    channelName: (state) => active.channelName(state),
     reload,
     close() {
       clearTimeout(timer);

@@ -85,6 +85,20 @@ describe('sign-in with WeCom OAuth', () => {
     await expectError(await api(service, 'ga_session=garbage').get('/api/me'), 401, 'bad_session');
   });
 
+  it('answers /api/session with the member, or with no member (200, not 401) without a valid session', async () => {
+    const anonymous = await fetch(`${service.url}/api/session`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+    expect(await anonymous.json()).toEqual({ member: null });
+    expect(await (await api(service, 'ga_session=garbage').get('/api/session')).json()).toEqual({ member: null });
+    const { cookie } = await signIn(service, 'guide.lin');
+    const session = (await (await api(service, cookie).get('/api/session')).json()) as { member: { userId: string; role: string } };
+    expect(session.member).toMatchObject({ userId: 'guide.lin', role: 'guide' });
+    expect(session.member).toEqual(await (await api(service, cookie).get('/api/me')).json());
+    await api(service, cookie).post('/auth/logout');
+    expect(await (await api(service, cookie).get('/api/session')).json()).toEqual({ member: null });
+  });
+
   it('signs demo sessions with a secret of its own start, not a constant anyone can read', async () => {
     const forged = createCookieSigner(['demo-only-session-secret-0123456789abcdef']).sign({ u: 'admin.hq' }, Date.now(), 3600_000);
     await expectError(await api(service, `ga_session=${forged}`).get('/api/me'), 401, 'bad_session');

@@ -103,7 +103,8 @@ describe('guide API: the customer card and the conversation', () => {
     expect(list.customers.map((c) => c.customerId)).not.toContain('wmLT0003');
     const card = (await (await lin.get('/api/customers/wmLT0001')).json()) as { name: string; relationship: { status: string; channel: string }; tags: Array<{ group: string; name: string }> };
     expect(card.name).toBe('张敏');
-    expect(card.relationship).toMatchObject({ status: 'active', channel: 'store_sh_qr' });
+    // The 「联系我」 state as WeCom gives it, with the name the org file's `channels` gives it.
+    expect(card.relationship).toMatchObject({ status: 'active', channel: 'store_sh_qr', channelName: '静安店门店二维码' });
     expect(card.tags.map((t) => `${t.group}/${t.name}`).sort()).toEqual(['客户状态/老客', '意向品类/美妆', '肤质/干性'].sort());
   });
 

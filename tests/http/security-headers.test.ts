@@ -64,8 +64,9 @@ describe('security headers', () => {
     expect(ancestors).toContain(new URL(service.emulator!.url).origin);
     expect(ancestors).not.toContain('*');
     expect(ancestors.some((a) => a.includes(new URL(framerUrl).host))).toBe(false);
-    // The demo's emulated `ww` comes from the emulator: the sidebar may load and call it, nothing else.
-    expect(directive(sidebar, 'script-src')).toEqual(["'self'", new URL(service.emulator!.url).origin]);
+    // The demo's emulated `ww` comes through the service's own origin: the sidebar loads scripts from nowhere else.
+    expect(directive(sidebar, 'script-src')).toEqual(["'self'"]);
+    expect(directive(sidebar, 'connect-src')).toEqual(["'self'"]);
   });
 
   it('keeps customer data out of caches', async () => {
@@ -103,6 +104,12 @@ describe('security headers', () => {
       // A refused frame shows Chromium's error page, which has no #app.
       await sidebar.locator('#app').waitFor({ state: 'attached' });
       expect(await demo.locator('#sidebar-frame').getAttribute('src')).toContain(`${service.url}/sidebar/`);
+      // The same page through the service's port (what `npm start` prints) frames the sidebar on that origin.
+      const onePort = await context.newPage();
+      await onePort.goto(`${service.url}/?guide=guide.lin&customer=wmLT0001`);
+      expect(new URL(onePort.url()).pathname).toBe('/demo/');
+      await onePort.frameLocator('#sidebar-frame').locator('#app').waitFor({ state: 'attached' });
+      expect(new URL((await onePort.locator('#sidebar-frame').getAttribute('src')) ?? '', service.url).origin).toBe(service.url);
     } finally {
       await context.close();
     }

@@ -25,10 +25,12 @@ export async function signIn(service: Service, userId: string, next = '/sidebar/
   const login = await fetch(`${service.url}/auth/login?next=${encodeURIComponent(next)}`, { redirect: 'manual' });
   if (login.status !== 302) throw new Error(`login answered ${login.status}`);
   const oauth = cookiesFrom(login).ga_oauth ?? '';
-  const authorize = new URL(login.headers.get('location') ?? '');
+  // With PUBLIC_URL set the redirects name the public address (the authorize page is forwarded by the service
+  // in the demo); the test plays the proxy in front of it.
+  const named = new URL(login.headers.get('location') ?? '');
+  const authorize = named.pathname === '/connect/oauth2/authorize' ? new URL(`${named.pathname}${named.search}`, service.url) : named;
   authorize.searchParams.set('emulator_user', userId);
   const back = await fetch(authorize, { redirect: 'manual' });
-  // With PUBLIC_URL set the redirect names the public address; the test plays the proxy in front of it.
   const callback = new URL(back.headers.get('location') ?? '');
   const local = new URL(`${callback.pathname}${callback.search}`, service.url);
   const done = await fetch(local, { redirect: 'manual', headers: { cookie: `ga_oauth=${oauth}` } });

@@ -22,7 +22,15 @@ function normaliseApproval(item: ApprovalItem): ApprovalItem {
 
 /** The review API, one function per route of the contract. */
 export const api = {
-  me: () => request<Me>('GET', '/api/me'),
+  // /api/session answers "not signed in" with 200, so a first visit logs no 401 on its way to sign-in.
+  me: async () => {
+    const { member } = await request<{ member: Me | null }>('GET', '/api/session');
+    if (!member) {
+      goSignIn();
+      throw new ApiError(401, 'not_signed_in', 'sign in first');
+    }
+    return member;
+  },
   stores: async () => (await request<{ stores?: ReviewStore[] }>('GET', '/api/review/stores')).stores ?? [],
   approvals: async (state: 'pending' | 'decided', store?: string) =>
     ((await request<{ items?: ApprovalItem[] }>('GET', approvalsUrl(state, store))).items ?? []).map(normaliseApproval),

@@ -26,7 +26,12 @@ const customer = (id: string): string => `/api/customers/${encodeURIComponent(id
 
 /** The guide API, one function per route of the contract. */
 export const api = {
-  me: () => request<Me>('GET', '/api/me'),
+  // /api/session answers "not signed in" with 200, so a first visit logs no 401; the page still sees one.
+  me: async () => {
+    const { member } = await request<{ member: Me | null }>('GET', '/api/session');
+    if (!member) throw new ApiError(401, 'not_signed_in', 'sign in first');
+    return member;
+  },
   logout: () => request<void>('POST', '/auth/logout'),
   signatures: (url: string) => request<JssdkSignatures>('GET', `/api/jssdk/signatures?url=${encodeURIComponent(url)}`),
   customers: async () => (await request<{ customers?: CustomerSummary[] }>('GET', '/api/customers')).customers ?? [],

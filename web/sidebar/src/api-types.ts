@@ -72,6 +72,8 @@ export interface Relationship {
   since: number;
   remark?: string;
   channel?: string;
+  /** The org file's name for the channel, when it names it. */
+  channelName?: string;
 }
 
 export interface CustomerCard {

@@ -26,7 +26,9 @@ function isForbidden(error: unknown): boolean {
 /** Sign-in check, then the console for a manager or an admin; a guide is told plainly that it is not for them. */
 export function App() {
   const me = useLoadable('me', api.me);
-  const stores = useLoadable('stores', api.stores);
+  // Asked once the member is known: before sign-in it would only add a 401 to the browser's console.
+  const canReview = me.data !== undefined && me.data.role !== 'guide';
+  const stores = useLoadable(canReview ? 'stores' : 'stores:not-yet', api.stores, canReview);
   let body;
   if (isForbidden(me.error) || isForbidden(stores.error) || me.data?.role === 'guide') body = <Forbidden name={me.data?.name} />;
   else if (me.error !== undefined) body = <ErrorState error={me.error} onRetry={() => void me.reload()} />;

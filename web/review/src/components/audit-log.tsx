@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLoadable } from '../../../shared/use-loadable.ts';
 import { api } from '../api-client.ts';
-import { auditActionLabel } from '../audit-labels.ts';
+import { auditActionLabel, auditCommentText, auditTargetLabel } from '../audit-labels.ts';
 import { formatMoment } from '../format.ts';
 import { useNow } from '../use-now.ts';
 import { Empty, ErrorState, Loading } from './states.tsx';
@@ -25,7 +25,7 @@ export function AuditLog() {
             <p>
               <span class="muted small">{formatMoment(entry.at, now)}</span> <strong>{entry.actor.name}</strong> {auditActionLabel(entry.action, entry.before, entry.after)}{' '}
               <span class="target muted small" title={entry.target}>
-                {entry.target}
+                {auditTargetLabel(entry.action)}
               </span>
             </p>
             {entry.before !== undefined && entry.after !== undefined && entry.before !== entry.after ? (
@@ -42,7 +42,7 @@ export function AuditLog() {
             ) : (
               (entry.after ?? entry.before) && <p class="audit-text">{entry.after ?? entry.before}</p>
             )}
-            {entry.comment && <p class="comment">{/reject/i.test(entry.action) ? '驳回原因' : '备注'}：{entry.comment}</p>}
+            {entry.comment && <p class="comment">{/reject/i.test(entry.action) ? '驳回原因' : '备注'}：{auditCommentText(entry.comment)}</p>}
           </li>
         ))}
       </ol>

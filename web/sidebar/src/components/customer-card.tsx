@@ -33,7 +33,7 @@ export function CustomerCard({ card, now }: { card: Card; now: number }) {
             {GENDER[card.gender] && <span class="muted small"> · {GENDER[card.gender]}</span>}
           </h1>
           {relationship.remark && relationship.remark !== card.name && <div class="muted small">备注：{relationship.remark}</div>}
-          <div class="muted small one-line">{[since, relationship.channel && `渠道 ${relationship.channel}`].filter(Boolean).join(' · ')}</div>
+          <div class="muted small meta-line">{[since, relationship.channel && `渠道：${relationship.channelName ?? relationship.channel}`].filter(Boolean).join(' · ')}</div>
         </div>
       </div>
       {flags.length > 0 && (

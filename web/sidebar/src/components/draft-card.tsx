@@ -10,7 +10,7 @@ import { FlaggedText } from './flagged-text.tsx';
 import { useNotify } from './notice.tsx';
 import { RejectReasons } from './reject-reasons.tsx';
 
-const SOURCE_LABEL: Record<Draft['source'], string> = { script: '话术', faq: 'FAQ', model: '模型' };
+const SOURCE_LABEL: Record<Draft['source'], string> = { script: '话术', faq: '常见问题', model: '模型' };
 
 interface Props {
   draft: Draft;

@@ -9,7 +9,7 @@ import { ProductPicker, type PickedProduct } from './product-picker.tsx';
 import { SearchBox, useSearch } from './search-box.tsx';
 import { Empty, Section } from './states.tsx';
 
-const KIND_LABEL: Record<KnowledgeResult['kind'], string> = { product: '商品', faq: 'FAQ', script: '话术' };
+const KIND_LABEL: Record<KnowledgeResult['kind'], string> = { product: '商品', faq: '常见问题', script: '话术' };
 const SLOT_LABEL: Record<string, string> = { product_name: '商品名', price: '价格', customer_name: '客户称呼', guide_name: '导购名', store_name: '门店名' };
 const LIMIT = 5;
 
@@ -58,7 +58,7 @@ export function KnowledgeSearch({ customerId }: { customerId: string }) {
           setPicking(null);
           return run(q);
         }}
-        placeholder="搜商品、FAQ、话术，如：羊绒 保养"
+        placeholder="搜商品、常见问题、话术，如：羊绒 保养"
         label="搜索知识库"
       />
       {search.state === 'done' && search.results.length === 0 && <Empty>没有找到“{search.q}”相关内容，换个说法试试。</Empty>}
