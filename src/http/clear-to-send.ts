@@ -1,7 +1,8 @@
 /**
  * The server's word on a text a guide is about to send, asked before WeCom sends it and again when the
  * sidebar records it: an unfilled template slot is refused (422) whatever the client shows; a held draft
- * is refused until approved (409); a guide's edit of a draft goes through the guardrails, and in a store
+ * is refused until approved (409); a text with no draft behind it that breaks a block-level guardrail is
+ * refused (422); a guide's edit of a draft goes through the guardrails, and in a store
  * that holds risky edits, an edit that breaks one at or above the store's threshold waits for a manager.
  */
 import { slotNames } from '../assist/guardrails/find-slots.ts';
@@ -37,7 +38,17 @@ export function refuseSlots(text: string): void {
 
 export async function clearToSend(deps: GuideApiDeps, guideId: string, customerId: string, request: SendRequest): Promise<Clearance> {
   refuseSlots(request.text);
-  if (!request.suggestionId || !request.draftId) return { state: 'clear', flags: [] };
+  if (!request.suggestionId || !request.draftId) {
+    // No draft behind it (a knowledge-search script, a task's text): the same guardrails as a draft. A text
+    // that would be held as a draft (a price, promise or number the store cannot stand behind) is refused.
+    const check = deps.knowledge.check(request.text, {});
+    if (check.needsApproval) {
+      const rules = [...new Set(check.flags.filter((f) => f.severity === 'block').map((f) => `${f.rule}「${f.text}」`))].join('、');
+      deps.log.warn({ guideId, customerId, rules }, 'refused: text breaks a guardrail');
+      throw badRequest('text_flagged', `this text breaks a guardrail (${rules}); edit it or send a reviewed draft`, 422);
+    }
+    return { state: 'clear', flags: check.flags };
+  }
   const suggestion = await deps.suggestions.get(guideId, customerId);
   const draft = suggestion?.id === request.suggestionId ? suggestion.drafts.find((d) => d.id === request.draftId) : undefined;
   if (!suggestion || !draft) throw badRequest('unknown_draft', 'that draft is not the current suggestion', 404);
