@@ -71,6 +71,12 @@ describe('no unfilled placeholder reaches a customer', () => {
     expect((await lin.post('/api/customers/wmLT0002/sent', { text: '好的，我帮您看看' })).status).toBe(201);
   });
 
+  it('refuses a text with no draft behind it that breaks a block-level guardrail, and clears a clean one', async () => {
+    await expectError(await lin.post('/api/customers/wmLT0002/send-check', { text: '这件大衣今天只要99元，全额退款随时可以' }), 422, 'text_flagged');
+    const clean = await lin.post('/api/customers/wmLT0002/send-check', { text: '您好，这款大衣有M码，我帮您查一下门店现货。' });
+    expect(clean.status).toBe(200);
+  });
+
   it('send-check is for the guide’s own customers only, and refuses a bad body', async () => {
     await expectError(await lin.post('/api/customers/wmLT0003/send-check', { text: '您好' }), 403, 'not_your_customer');
     const anonymous = { method: 'POST', headers: { 'content-type': 'application/json', origin: service.url }, body: JSON.stringify({ text: '您好' }) };
