@@ -78,6 +78,8 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
     const previous = readIntents(message.text).filter((h) => h.intent !== '问候' && h.intent !== '告别');
     if (previous[0] && stated) return [{ ...previous[0], clause: newest.text, question: false }];
   }
+  // "这款白茶淡香水留香久吗": a question about a product named in it is about that product.
+  if (productsInOrder(kb, newest.text).length > 0) return [{ intent: '材质咨询', clause: newest.text, question: true, score: 1 }];
   return stated ? [{ intent: '商品推荐', clause: newest.text, question: false, score: 1 }] : [];
 }
 

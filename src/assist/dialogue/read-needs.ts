@@ -184,7 +184,7 @@ const OCCASIONS: [RegExp, string][] = [
   [/婚礼|伴娘|结婚|订婚/u, '婚礼'],
   [/运动|健身|跑步|瑜伽|徒步|爬山|gym/iu, '运动'],
   [/年会|晚宴|派对|聚会|宴会/u, '聚会'],
-  [/旅行|旅游|出差|度假/u, '旅行'],
+  [/旅行|旅游|出差|度假|海边|三亚|沙滩/u, '旅行'],
   [/出去玩|逛街|周末穿|周末出去|休闲|遛娃|走路多/u, '休闲'],
   [/生日/u, '生日'],
 ];
@@ -236,6 +236,8 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const needs: Needs = { ...readSizeAndBody(text, male) };
   const category = readCategory(kb, text);
   if (category) needs.category = category;
+  // "想买几件度假穿的": clothes, when nothing more specific is named.
+  if (!needs.category && /(?:穿的|穿什么|衣服)/u.test(text) && !/鞋|袜|裤|裙/u.test(text)) needs.category = { value: { word: '衣服', category: '服装', subcategories: [] }, quote: '穿' };
   // "42的男鞋": with shoes, a bare 34–46 is the shoe size.
   const bare = /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm)/u.exec(text);
   if (!needs.size && category?.value.category === '鞋履' && bare) needs.size = { value: bare[1] ?? '', quote: bare[0] };

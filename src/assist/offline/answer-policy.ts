@@ -36,6 +36,7 @@ export function answerOffers(kb: KnowledgeBase, state: DialogueState, bargaining
   const offers = [...kb.policy.reductions.map((r) => r.label), ...kb.policy.discounts.map((d) => d.label)];
   const product = state.slots.focus?.value;
   const list = offers.length > 0 ? `现在店里的优惠是${offers.join('、')}` : '现在店里没有额外的折扣活动';
-  const head = bargaining ? (product ? `${product.name}${priceTag(product)}已经是门店统一价了，我这边没办法再单独改价，` : '价格是门店统一的，我这边没办法再单独改价，') : product ? `${product.name}是${priceTag(product)}，` : '';
+  const freebie = bargaining && /送|赠品/u.test(state.newestText);
+  const head = freebie ? '额外的赠品我这边没办法单独送哦，' : bargaining ? (product ? `${product.name}${priceTag(product)}已经是门店统一价了，我这边没办法再单独改价，` : '价格是门店统一的，我这边没办法再单独改价，') : product ? `${product.name}是${priceTag(product)}，` : '';
   return { text: `${head}${list}，我帮您看看怎么买更划算～`, products: product ? [product] : [], approvedText: offers.join('、') };
 }

@@ -122,9 +122,16 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   const point = sellingPoint(product);
   const skin = product.attributes['肤质'];
   const skinNote = state.slots.skinType && skin ? ((Array.isArray(skin) ? skin : [skin]).some((s) => s === state.slots.skinType?.value || s === '全肤质') ? `，${state.slots.skinType.value}肌肤可以用` : `，更适合${Array.isArray(skin) ? skin.join('、') : skin}肌肤`) : '';
+  // The product's own measures when the customer asks about them (跟高, 容量, 香调, 尺寸).
+  const facts = ['跟高', '容量', '香调', '尺寸', '版型']
+    .filter((key) => product.attributes[key] !== undefined && new RegExp(FACT_CUES[key] ?? key, 'u').test(state.newestText))
+    .map((key) => `${key}${key === '跟高' || key === '容量' ? '' : '是'}${String(product.attributes[key])}`);
+  if (facts.length > 0) return { text: `${product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
   const head = material ? `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
   return { text: `${head}${skinNote}${point ? `，${point}` : ''}。`, products: [product] };
 }
+
+const FACT_CUES: Record<string, string> = { 跟高: '跟|多高', 容量: '容量|毫升|ml|多大', 香调: '香|味|留香', 尺寸: '尺寸|多大|装|长|宽', 版型: '版型|宽松|修身' };
 
 export function answerEfficacy(state: DialogueState): Part {
   const product = state.slots.focus?.value;

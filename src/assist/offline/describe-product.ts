@@ -7,6 +7,11 @@ import { aboveBudget, hasColour, hasSize, withinBudget } from './pick-products.t
 
 const OCCASION_FIT: Record<string, string> = { 通勤: '通勤穿很合适', 约会: '约会穿很合适', 婚礼: '参加婚礼很得体', 运动: '运动时穿很舒服', 聚会: '聚会穿很出彩', 旅行: '旅行带着方便', 生日: '当生日礼物很合适' };
 
+/** Clothes and shoes are worn (穿); the rest is used or carried. */
+function wearable(product: Product): boolean {
+  return product.category === '服装' || product.category === '鞋履';
+}
+
 export function priceTag(product: Product): string {
   return `¥${formatPrice(product.price)}`;
 }
@@ -25,7 +30,7 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
     else reasons.push(`比您${describeBudget(budget)}的预算低一些`);
   }
   const giftSaid = slots.recipient?.value.gift === true;
-  if (slots.occasion && !(giftSaid && slots.occasion.value === '生日') && (product.tags ?? []).includes(`场合/${slots.occasion.value}`)) reasons.push(OCCASION_FIT[slots.occasion.value] ?? `适合${slots.occasion.value}`);
+  if (slots.occasion && !(giftSaid && slots.occasion.value === '生日') && (product.tags ?? []).includes(`场合/${slots.occasion.value}`)) reasons.push(wearable(product) ? (OCCASION_FIT[slots.occasion.value] ?? `适合${slots.occasion.value}`) : `适合${slots.occasion.value}时用`);
   if (slots.recipient) reasons.push(slots.recipient.value.gift ? `送${slots.recipient.value.who}很合适` : `适合${slots.recipient.value.who}`);
   const skin = product.attributes['肤质'];
   if (slots.skinType && skin && (Array.isArray(skin) ? skin : [skin]).includes(slots.skinType.value)) reasons.push(`适合${slots.skinType.value}肌肤`);

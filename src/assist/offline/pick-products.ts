@@ -100,7 +100,7 @@ export function hasColour(product: Product, colour: string): boolean {
 }
 
 /** Occasions the catalog has no tag for, read from the product's own words. */
-const OCCASION_WORDS: Record<string, RegExp> = { 休闲: /休闲|百搭|轻便|舒适|软底|日常|透气|帆布|小白/u, 旅行: /轻便|收纳|旅行|防泼水|速干|大容量/u, 聚会: /缎面|珠光|亮片|礼服|精致/u };
+const OCCASION_WORDS: Record<string, RegExp> = { 休闲: /休闲|百搭|轻便|舒适|软底|日常|透气|帆布|小白/u, 旅行: /轻便|收纳|旅行|度假|海边|防泼水|速干|大容量|亚麻|草编|凉鞋|防晒|碎花/u, 聚会: /缎面|珠光|亮片|礼服|精致/u };
 
 function productWords(product: Product): string {
   return `${product.name} ${product.subcategory} ${product.description}`;
