@@ -13,13 +13,13 @@ import { findFocusProducts } from '../offline/focus-products.ts';
 import type { CategoryNeed, Slot } from './dialogue-state.ts';
 import { readCategory } from './read-needs.ts';
 
-const named = new WeakMap<KnowledgeBase, Map<string, Product[]>>();
+const namedByText = new WeakMap<KnowledgeBase, Map<string, Product[]>>();
 
 /** Products named in a text, in the order they appear (a shorter name inside a longer one is not counted twice). */
 export function productsInOrder(kb: KnowledgeBase, text: string): Product[] {
   // Every turn reads the same window again: remember the last texts per knowledge base.
-  let cache = named.get(kb);
-  if (!cache) named.set(kb, (cache = new Map()));
+  let cache = namedByText.get(kb);
+  if (!cache) namedByText.set(kb, (cache = new Map()));
   const hit = cache.get(text);
   if (hit) return hit;
   const found = findInOrder(kb, text);
