@@ -47,6 +47,10 @@ export const fileSchema = z.object({
     enabled: flag,
     concurrency: positiveInt,
     attempts: positiveInt,
+    lockDurationMs: positiveInt,
+    stalledIntervalMs: positiveInt,
+    maxStalledCount: positiveInt,
+    claimIdleMs: positiveInt,
   }),
   queues: z.object({
     completedAgeSec: positiveInt,

@@ -21,7 +21,7 @@ import { createOnceMarkers, type OnceMarkers } from '../lifecycle/once-markers.t
 import { DEFAULT_TEMPLATES, loadTemplates } from '../lifecycle/templates.ts';
 import type { Logger } from '../ops/logger.ts';
 import { loadOrg } from '../org/org.ts';
-import { queueOptions } from './queues.ts';
+import { queueOptions, workerLocks } from './queues.ts';
 import type { Runtime } from './runtime.ts';
 
 /** The member-lifecycle reminders (flow 5): stores, queue, HTTP routes, worker and the import CLI. */
@@ -114,6 +114,7 @@ export async function startLifecycleWorker(rt: Runtime): Promise<() => Promise<u
     connection: { url: config.redis.url, maxRetriesPerRequest: null },
     prefix: rt.keys.bull(),
     concurrency: 1,
+    ...workerLocks(config),
   });
   worker.on('completed', (job) => rt.metrics.jobs.inc({ type: `lifecycle_${job.data.kind}`, outcome: 'completed' }));
   worker.on('failed', (job, err) => {

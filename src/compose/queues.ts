@@ -5,6 +5,7 @@ import type { Keys } from '../conversation/keys.ts';
 import { EVENT_QUEUE, type EventJob } from '../jobs/event-job.ts';
 import { REVIEW_QUEUE, type ReviewJob } from '../jobs/review-jobs.ts';
 import { SUGGEST_QUEUE, type SuggestJob } from '../jobs/suggest-job.ts';
+import type { WorkerLocks } from '../jobs/worker-locks.ts';
 import type { Logger } from '../ops/logger.ts';
 
 type Retry = Pick<DefaultJobOptions, 'attempts' | 'backoff'>;
@@ -49,3 +50,8 @@ export function createQueues(config: Config, redis: Redis, keys: Keys, log: Logg
   return queues;
 }
 
+/** Lock and stalled-check settings of every worker (config/default.yaml explains the bound they give). */
+export function workerLocks(config: Config): WorkerLocks {
+  const w = config.worker;
+  return { lockDuration: w.lockDurationMs, stalledInterval: w.stalledIntervalMs, maxStalledCount: w.maxStalledCount };
+}
