@@ -6,20 +6,18 @@ import type { ChatMessage, MessageSource, Speaker } from './model.ts';
  * holds (they were a quarter of every entry). Keeping 200 messages of a conversation is most of what a
  * conversation costs in Redis.
  *
- *   [at, seq, id, speaker (c|g), source, text, extra?]     extra = { kind?, fromDraft? } when present
+ *   [at, seq, id, speaker (c|g), source, text, extra?]     extra = every other field (kind, fromDraft …) when any
  *
  * Lists written before this form hold whole ChatMessage objects; decodeMessage reads both.
  */
-type Extra = Pick<ChatMessage, 'kind' | 'fromDraft'>;
+type Extra = Omit<ChatMessage, 'at' | 'seq' | 'id' | 'guideId' | 'customerId' | 'speaker' | 'source' | 'text'>;
 type Stored = [at: number, seq: number, id: string, speaker: 'c' | 'g', source: MessageSource, text: string, extra?: Extra];
 
 export function encodeMessage(message: ChatMessage): string {
-  const extra: Extra = {
-    ...(message.kind === undefined ? {} : { kind: message.kind }),
-    ...(message.fromDraft === undefined ? {} : { fromDraft: message.fromDraft }),
-  };
-  const stored: Stored = [message.at, message.seq ?? 0, message.id, message.speaker === 'guide' ? 'g' : 'c', message.source, message.text];
-  if (Object.keys(extra).length > 0) stored.push(extra);
+  // Whatever else a message carries travels in `extra`, so a field added to ChatMessage is never dropped.
+  const { at, seq, id, guideId: _guide, customerId: _customer, speaker, source, text, ...extra } = message;
+  const stored: Stored = [at, seq ?? 0, id, speaker === 'guide' ? 'g' : 'c', source, text];
+  if (Object.values(extra).some((v) => v !== undefined)) stored.push(extra);
   return JSON.stringify(stored);
 }
 
