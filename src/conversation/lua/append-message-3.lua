@@ -45,19 +45,31 @@ local entry = ARGV[2]
 local max = tonumber(ARGV[3])
 local n1, n2, n3 = order_of(entry)
 local len = redis.call('LLEN', KEYS[1])
+-- Most messages are the newest: compare with the tail alone, and read the whole list only when not.
 local pivot = false
+local tail = len > 0 and redis.call('LINDEX', KEYS[1], -1)
 local index = -1
-while -index <= len do
-  local current = redis.call('LINDEX', KEYS[1], index)
-  local c1, c2, c3 = order_of(current)
-  if c3 == n3 then
+if tail then
+  local t1, t2, t3 = order_of(tail)
+  if t3 == n3 then
     return 0
   end
-  if not before(n1, n2, n3, c1, c2, c3) then
-    pivot = current
-    break
+  if not before(n1, n2, n3, t1, t2, t3) then
+    pivot = tail
+  else
+    local entries = redis.call('LRANGE', KEYS[1], 0, -1)
+    for i = #entries - 1, 1, -1 do
+      local c1, c2, c3 = order_of(entries[i])
+      if c3 == n3 then
+        return 0
+      end
+      if not before(n1, n2, n3, c1, c2, c3) then
+        pivot = entries[i]
+        index = i - #entries - 1
+        break
+      end
+    end
   end
-  index = index - 1
 end
 if not pivot then
   if len >= max then
