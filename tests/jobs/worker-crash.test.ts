@@ -40,7 +40,7 @@ function startWorker(prefix: string, extraEnv: Record<string, string> = {}): Wor
       LLM_TIMEOUT_MS: '60000',
       LOG_LEVEL: 'info',
       PORT: '0',
-      SPOOL_DIR: mkdtempSync(join(tmpdir(), 'ga-spool-')),
+      SPOOL_DIR: mkdtempSync(join(dir, 'spool-')),
       LIFECYCLE_ENABLED: 'false',
       ...extraEnv,
     },
