@@ -43,7 +43,22 @@ export const fileSchema = z.object({
   }),
   org: z.object({ file: z.string().min(1) }),
   spool: z.object({ dir: z.string().min(1), replayIntervalMs: positiveInt }),
-  worker: z.object({ enabled: flag, concurrency: positiveInt, attempts: positiveInt }),
+  worker: z.object({
+    enabled: flag,
+    concurrency: positiveInt,
+    attempts: positiveInt,
+    lockDurationMs: positiveInt,
+    stalledIntervalMs: positiveInt,
+    maxStalledCount: positiveInt,
+    claimIdleMs: positiveInt,
+  }),
+  queues: z.object({
+    completedAgeSec: positiveInt,
+    completedCount: positiveInt,
+    failedAgeSec: positiveInt,
+    failedCount: positiveInt,
+    eventsMaxLen: positiveInt,
+  }),
   assist: z.object({
     engine: z.enum(['offline', 'llm']),
     knowledgeDir: z.string().min(1),

@@ -1,25 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { buildAssist } from './compose/assistant.ts';
 import type { Runtime } from './compose/runtime.ts';
 import { buildLifecycle, importMembersCli, seedDemoMembers } from './compose/lifecycle.ts';
+import { createQueues } from './compose/queues.ts';
 import { createStores } from './compose/stores.ts';
 import { setUpWecom } from './compose/wecom.ts';
 import { startWeb } from './compose/web.ts';
 import { startWorkers, storeOf } from './compose/workers.ts';
 import { checkDraft } from './assist/guardrails/check-draft.ts';
-import { REVIEW_QUEUE, type ReviewJob } from './jobs/review-jobs.ts';
 import { createSentSampler } from './jobs/sample-sent-message.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { isAppError } from './errors.ts';
 import { createKeys } from './conversation/keys.ts';
 import type { Emulator } from './emulator/start-emulator.ts';
 import { EventIntake } from './jobs/event-intake.ts';
-import { EVENT_QUEUE, type EventJob } from './jobs/event-job.ts';
 import { recordMessages } from './jobs/record-messages.ts';
-import { SUGGEST_QUEUE, type SuggestJob } from './jobs/suggest-job.ts';
 import { Spool } from './jobs/spool.ts';
 import { startSpoolReplayer } from './jobs/spool-replayer.ts';
 import { ensureRedis } from './ops/ensure-redis.ts';
@@ -67,28 +64,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   for (const client of [producer, redis]) client.on('error', (err) => log.debug({ err }, 'redis connection error'));
   await new Promise<void>((ok) => (producer.status === 'ready' ? ok() : producer.once('ready', () => ok())));
 
-  const eventQueue = new Queue<EventJob>(EVENT_QUEUE, {
-    connection: redis,
-    prefix: keys.bull(),
-    defaultJobOptions: {
-      attempts: config.worker.attempts,
-      backoff: { type: 'exponential', delay: 1000 },
-      // Kept for an hour so BullMQ's own jobId dedupe still covers a pump that re-reads after a crash.
-      removeOnComplete: { age: 3600 },
-      removeOnFail: { age: 7 * 86400 },
-    },
-  });
-  const suggestQueue = new Queue<SuggestJob>(SUGGEST_QUEUE, {
-    connection: redis,
-    prefix: keys.bull(),
-    defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
-  });
-  const reviewQueue = new Queue<ReviewJob>(REVIEW_QUEUE, {
-    connection: redis,
-    prefix: keys.bull(),
-    defaultJobOptions: { attempts: 6, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
-  });
-  for (const q of [eventQueue, suggestQueue, reviewQueue]) q.on('error', (err) => log.debug({ err }, 'queue error'));
+  const { eventQueue, suggestQueue, reviewQueue } = createQueues(config, redis, keys, log);
   const stores = createStores(redis, keys, ttlSec, config.retention.conversationMaxMessages, config.review.auditRetentionDays * 86400);
   const spool = new Spool(config.spool.dir, instanceId);
   const metrics = createMetrics({

@@ -21,6 +21,7 @@ import { createOnceMarkers, type OnceMarkers } from '../lifecycle/once-markers.t
 import { DEFAULT_TEMPLATES, loadTemplates } from '../lifecycle/templates.ts';
 import type { Logger } from '../ops/logger.ts';
 import { loadOrg } from '../org/org.ts';
+import { queueOptions, workerLocks } from './queues.ts';
 import type { Runtime } from './runtime.ts';
 
 /** The member-lifecycle reminders (flow 5): stores, queue, HTTP routes, worker and the import CLI. */
@@ -38,11 +39,7 @@ export interface LifecycleParts {
 
 export function buildLifecycle(config: Config, redis: Redis, keys: Keys, log: Logger): LifecycleParts {
   const ttlSec = config.retention.conversationTtlDays * 86400;
-  const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, {
-    connection: redis,
-    prefix: keys.bull(),
-    defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86400 }, removeOnFail: { age: 7 * 86400 } },
-  });
+  const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, queueOptions(config, redis, keys, { attempts: 5, backoff: { type: 'exponential', delay: 5000 } }));
   queue.on('error', (err) => log.debug({ err }, 'lifecycle queue error'));
   return {
     members: createMemberStore(redis, keys, config.lifecycle.memberTtlDays * 86400),
@@ -117,6 +114,7 @@ export async function startLifecycleWorker(rt: Runtime): Promise<() => Promise<u
     connection: { url: config.redis.url, maxRetriesPerRequest: null },
     prefix: rt.keys.bull(),
     concurrency: 1,
+    ...workerLocks(config),
   });
   worker.on('completed', (job) => rt.metrics.jobs.inc({ type: `lifecycle_${job.data.kind}`, outcome: 'completed' }));
   worker.on('failed', (job, err) => {
@@ -159,8 +157,8 @@ export async function importMembersCli(config: Config, args: string[], io: { now
     const report = await importMembers({ members, org }, { text, format: extname(file).toLowerCase() === '.json' ? 'json' : 'csv', now: io.now(), dryRun });
     for (const line of describeReport(file, report)) io.out(line);
     if (args.includes('--run') && !dryRun) {
-      const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, { connection: redis, prefix: keys.bull() });
-      const job = await queue.add('run', { kind: 'run' }, { removeOnComplete: { age: 86400 } });
+      const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, queueOptions(config, redis, keys, { attempts: 5, backoff: { type: 'exponential', delay: 5000 } }));
+      const job = await queue.add('run', { kind: 'run' });
       await queue.close();
       io.out(`lifecycle run queued (job ${job.id}); the service's worker sends the guides their digests`);
     }

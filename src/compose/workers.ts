@@ -14,6 +14,7 @@ import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
 import { startLifecycleWorker } from './lifecycle.ts';
+import { workerLocks } from './queues.ts';
 import type { Runtime } from './runtime.ts';
 
 type Closer = () => Promise<unknown>;
@@ -100,7 +101,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   if (options.pump) {
     const pumpRedis = new Redis(config.redis.url, { maxRetriesPerRequest: null });
     pumpRedis.on('error', (err) => log.debug({ err }, 'pump connection error'));
-    const pump = startInboxPump({ redis: pumpRedis, queue: rt.eventQueue, keys, log, consumer: rt.instanceId, blockMs: 500 });
+    const pump = startInboxPump({ redis: pumpRedis, queue: rt.eventQueue, keys, log, consumer: rt.instanceId, blockMs: 500, claimIdleMs: config.worker.claimIdleMs });
     closers.push(async () => {
       await pump.stop();
       pumpRedis.disconnect();
@@ -145,8 +146,9 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     refreshTags,
   });
   const connection = { url: config.redis.url, maxRetriesPerRequest: null };
-  const events = startEventWorker({ connection, prefix: keys.bull(), concurrency: config.worker.concurrency, handle, log, metrics });
-  const suggest = startSuggestWorker({ connection, prefix: keys.bull(), concurrency: config.assist.suggestConcurrency, deps: suggestionDeps(rt), log, metrics });
+  const locks = workerLocks(config);
+  const events = startEventWorker({ connection, prefix: keys.bull(), concurrency: config.worker.concurrency, handle, log, metrics, locks });
+  const suggest = startSuggestWorker({ connection, prefix: keys.bull(), concurrency: config.assist.suggestConcurrency, deps: suggestionDeps(rt), log, metrics, locks });
   const review = new Worker<ReviewJob, string>(
     REVIEW_QUEUE,
     async (job) =>
@@ -162,7 +164,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
         consoleUrl: rt.publicUrl,
         escalateAfterMs: config.review.escalateAfterMin * 60_000,
       })(job.data),
-    { connection, prefix: keys.bull(), concurrency: 1 },
+    { connection, prefix: keys.bull(), concurrency: 1, ...locks },
   );
   review.on('failed', (job, err) => log.warn({ kind: job?.data.kind, err }, 'review job failed; will retry'));
   await rt.reviewQueue.upsertJobScheduler('review-sweep', { every: 60_000 }, { name: 'sweep', data: { kind: 'sweep' } });

@@ -11,10 +11,13 @@ export interface Keys {
   dedupe(dedupeKey: string): string;
   /** Stream of accepted callbacks between the callback route and the queue pump. */
   inbox(): string;
-  /** Capped list of ChatMessage JSON, newest last. */
+  /** Capped list of encoded messages (encode-message.ts) in the platform's order, newest last. */
   conversation(guideId: string, customerId: string): string;
-  /** Set of message ids already appended to a conversation (idempotent append). */
-  conversationIds(guideId: string, customerId: string): string;
+  /**
+   * Set of id hashes of the messages in that list, trimmed with it (idempotent append). It replaced
+   * `conv-ids`, a set of ids that was never trimmed; those sets expire with their TTL.
+   */
+  conversationIndex(guideId: string, customerId: string): string;
   /** Set of customers a guide has conversations with. */
   guideCustomers(guideId: string): string;
   profile(customerId: string): string;
@@ -103,7 +106,7 @@ export function createKeys(prefix: string): Keys {
     dedupe: (key) => k('dedupe', key),
     inbox: () => k('inbox'),
     conversation: (g, c) => k('conv', g, c),
-    conversationIds: (g, c) => k('conv-ids', g, c),
+    conversationIndex: (g, c) => k('conv-idx', g, c),
     guideCustomers: (g) => k('guide-convs', g),
     profile: (c) => k('profile', c),
     guideFollows: (g) => k('follows', g),

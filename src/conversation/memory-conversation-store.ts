@@ -1,3 +1,4 @@
+import { compareMessages } from './compare-messages.ts';
 import { openFollowers, type ConversationStore } from './conversation-store.ts';
 import { emptyProfile, type ChatMessage, type CustomerProfile } from './model.ts';
 
@@ -6,18 +7,19 @@ const key = (g: string, c: string): string => `${g}\u0000${c}`;
 /** In-memory twin of the Redis store (same contract suite), for code that needs a store but not Redis. */
 export function createMemoryConversationStore(options: { maxMessages: number }): ConversationStore {
   const conversations = new Map<string, ChatMessage[]>();
-  const ids = new Map<string, Set<string>>();
   const profiles = new Map<string, CustomerProfile>();
 
   return {
+    // As the Redis adapter: in the platform's order, the ids known are those kept, and a message older
+    // than everything in a full conversation is not taken (it would be trimmed at once).
     async appendMessage(message) {
       const k = key(message.guideId, message.customerId);
-      const seen = ids.get(k) ?? new Set<string>();
-      ids.set(k, seen);
-      if (seen.has(message.id)) return false;
-      seen.add(message.id);
-      const list = [...(conversations.get(k) ?? []), structuredClone(message)];
-      conversations.set(k, list.slice(-options.maxMessages));
+      const list = conversations.get(k) ?? [];
+      if (list.some((m) => m.id === message.id)) return false;
+      if (list.length >= options.maxMessages && compareMessages(message, list[0]!) < 0) return false;
+      const at = list.findLastIndex((m) => compareMessages(m, message) <= 0) + 1;
+      const next = [...list.slice(0, at), structuredClone(message), ...list.slice(at)];
+      conversations.set(k, next.slice(-options.maxMessages));
       return true;
     },
     async lastMessages(guideId, customerId, limit) {

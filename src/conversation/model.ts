@@ -19,8 +19,10 @@ export interface ChatMessage {
   speaker: Speaker;
   text: string;
   source: MessageSource;
-  /** Epoch milliseconds when the message was sent. */
+  /** Epoch milliseconds when the message was sent (CreateTime / send_time / msgtime): the first order key. */
   at: number;
+  /** The platform's sequence number where it has one (会话内容存档 seq): the second order key. */
+  seq?: number;
   /** Non-text messages (image, voice, ...) are kept as typed placeholders with an empty text. */
   kind?: string;
   /** For a guide message sent from a suggestion: which draft, and whether the guide edited it. */

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { AppError } from '../errors.ts';
 import { openFollowers, type ConversationStore, type ProfileUpdate } from './conversation-store.ts';
+import { decodeMessage, encodeMessage } from './encode-message.ts';
 import type { Keys } from './keys.ts';
-import { emptyProfile, type ChatMessage, type CustomerProfile } from './model.ts';
+import { emptyProfile, type CustomerProfile } from './model.ts';
 
 const lua = (name: string): string => readFileSync(new URL(`./lua/${name}`, import.meta.url), 'utf8');
 const APPEND = lua('append-message-3.lua');
@@ -39,10 +40,10 @@ export function createRedisConversationStore(redis: Redis, keys: Keys, options: 
     async appendMessage(message) {
       const added = await r.appendMessage(
         keys.conversation(message.guideId, message.customerId),
-        keys.conversationIds(message.guideId, message.customerId),
+        keys.conversationIndex(message.guideId, message.customerId),
         keys.guideCustomers(message.guideId),
         message.id,
-        JSON.stringify(message),
+        encodeMessage(message),
         maxMessages,
         ttlSec,
         message.customerId,
@@ -53,7 +54,7 @@ export function createRedisConversationStore(redis: Redis, keys: Keys, options: 
     async lastMessages(guideId, customerId, limit) {
       if (limit <= 0) return [];
       const raw = await redis.lrange(keys.conversation(guideId, customerId), -limit, -1);
-      return raw.map((json) => JSON.parse(json) as ChatMessage);
+      return raw.map((json) => decodeMessage(json, guideId, customerId));
     },
 
     async getProfile(customerId) {

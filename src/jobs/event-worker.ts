@@ -1,6 +1,7 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { WorkerLocks } from './worker-locks.ts';
 import { EVENT_QUEUE, type EventJob } from './event-job.ts';
 
 export interface EventWorkerOptions {
@@ -10,6 +11,7 @@ export interface EventWorkerOptions {
   handle: (job: EventJob) => Promise<string>;
   log: Logger;
   metrics: Metrics;
+  locks: WorkerLocks;
 }
 
 /** Consumes the event queue at least once; failures retry with backoff (job options set by the producer). */
@@ -19,6 +21,7 @@ export function startEventWorker(options: EventWorkerOptions): Worker<EventJob, 
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency,
+    ...options.locks,
     autorun: true,
   });
   worker.on('completed', (job, outcome) => {

@@ -15,7 +15,7 @@ export interface InboxPumpOptions {
   consumer: string;
   batchSize?: number;
   blockMs?: number;
-  /** An entry a crashed pump read but never acknowledged is taken over after this long. */
+  /** An entry a crashed pump read but never acknowledged is taken over after this long (config worker.claimIdleMs). */
   claimIdleMs?: number;
 }
 
@@ -58,7 +58,7 @@ export function startInboxPump(options: InboxPumpOptions): { stop(): Promise<voi
     while (!state.stopping) {
       try {
         await ensureGroup();
-        const claimed = (await redis.xautoclaim(inbox, GROUP, consumer, options.claimIdleMs ?? 30_000, '0-0', 'COUNT', batchSize)) as [string, StreamEntry[]];
+        const claimed = (await redis.xautoclaim(inbox, GROUP, consumer, options.claimIdleMs ?? 5000, '0-0', 'COUNT', batchSize)) as [string, StreamEntry[]];
         await forward(claimed[1] ?? []);
         const read = (await redis.xreadgroup('GROUP', GROUP, consumer, 'COUNT', batchSize, 'BLOCK', options.blockMs ?? 1000, 'STREAMS', inbox, '>')) as
           | Array<[string, StreamEntry[]]>

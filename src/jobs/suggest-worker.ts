@@ -1,6 +1,7 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { WorkerLocks } from './worker-locks.ts';
 import { runSuggestion, type SuggestionDeps } from './run-suggestion.ts';
 import { SUGGEST_QUEUE, type SuggestJob } from './suggest-job.ts';
 
@@ -12,12 +13,14 @@ export function startSuggestWorker(options: {
   deps: SuggestionDeps;
   log: Logger;
   metrics: Metrics;
+  locks: WorkerLocks;
 }): Worker<SuggestJob, string> {
   const { log, metrics } = options;
   const worker = new Worker<SuggestJob, string>(SUGGEST_QUEUE, async (job) => runSuggestion(options.deps, job.data), {
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency,
+    ...options.locks,
   });
   worker.on('completed', (_job, outcome) => metrics.jobs.inc({ type: 'suggest', outcome }));
   worker.on('failed', (job, error) => {

@@ -18,11 +18,20 @@ export async function filterUnseen<T>(redis: Redis, seenKey: string, items: read
   });
 }
 
-export async function markSeen(redis: Redis, seenKey: string, ids: string[], now: number, ttlMs: number): Promise<void> {
+/**
+ * How many ids are kept, newest first. The cursor is saved after every page (at most 1,000 items), so a
+ * crashed pull re-reads at most the page it was on; two pages is margin. Past it the conversation store
+ * still refuses what it already holds (by id, or by order for what it trimmed), so the set need not hold
+ * every message of the TTL window (100 bytes each: it outgrew the conversations it fed).
+ */
+export const SEEN_MAX = 2000;
+
+export async function markSeen(redis: Redis, seenKey: string, ids: string[], now: number, ttlMs: number, maxIds = SEEN_MAX): Promise<void> {
   if (ids.length === 0) return;
   const pipeline = redis.pipeline();
   pipeline.zadd(seenKey, ...ids.flatMap((id) => [String(now), id]));
   pipeline.zremrangebyscore(seenKey, '-inf', String(now - ttlMs));
+  pipeline.zremrangebyrank(seenKey, 0, -(maxIds + 1));
   pipeline.pexpire(seenKey, ttlMs);
   await pipeline.exec();
 }

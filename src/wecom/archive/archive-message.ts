@@ -29,6 +29,7 @@ export function toArchiveMessage(record: ArchiveRecord, corpMembers: (userId: st
     text: isText ? (record.text?.content ?? '') : '',
     source: 'archive',
     at: record.msgtime,
+    seq: record.seq,
     ...(isText ? {} : { kind: record.msgtype || 'unknown' }),
   };
 }
