@@ -20,9 +20,10 @@ const EXTRA: [string, RegExp, number][] = [
   ['物流', /多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
   ['售后', /买大了|买小了|能换|可以换|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|帮我改|帮忙改|能改|可以改|改一下|改裤|改短|改长|修改裤/u, 3],
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
-  ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|生日(?:礼|月|有礼物|有什么)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
+  ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|生日(?:礼(?!物)|月|有礼物吗|有什么福利)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
   ['支付', /分期|付款方式|怎么付|怎么支付|支付宝|微信支付|花呗|信用卡|刷卡|云闪付|能付/u, 3],
   ['考虑', /考虑一下|再想想|考虑考虑|我再看看|想一想|回头再说|下次再说|先不买/u, 3],
+  ['复购', /再来一(?:瓶|件|个|支|盒|双|条)|回购|再买一(?:瓶|件|个|支|盒|双|条)|还要一(?:瓶|支|盒)/u, 3.5],
   ['新品推荐', /新款|上新|新到|新品|新货/u, 2.5],
   ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|颜色选哪|选哪个颜色|哪个颜色好|什么颜色好|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
   ['尺码咨询', /几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
@@ -59,7 +60,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些/u.test(clause));
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
-  if (wants && !['售后', '投诉安抚', '会员积分', '洗护', '隐私', '调货'].some((i) => scores.has(i))) {
+  if (wants && !['售后', '投诉安抚', '会员积分', '洗护', '隐私', '调货', '新品推荐', '复购'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
     scores.delete('材质咨询');
   } else if (scores.size === 0 && states) scores.set('商品推荐', 1);
@@ -78,7 +79,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('考虑')) for (const other of ['促成下单', '告别']) scores.delete(other);
   if (scores.has('支付')) scores.delete('促成下单');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
-  if (scores.size > 1 && needs.category === undefined) scores.delete('价格咨询');
+  if (scores.size > 1 && needs.category === undefined && !(/多少钱|什么价|几块|多钱/u.test(clause) && (needs.size !== undefined || needs.colour !== undefined))) scores.delete('价格咨询');
   if (scores.has('投诉安抚') && scores.has('售后')) scores.delete('售后');
   if (scores.has('洗护')) for (const other of ['材质咨询', '售后', '商品推荐']) scores.delete(other);
   if (scores.has('隐私')) for (const other of scores.keys()) if (other !== '隐私') scores.delete(other);
@@ -91,6 +92,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   const best = [...scores].sort((a, b) => b[1] - a[1]);
   const top = best[0];
   if (!top) return [];
+  // "卡其M码 多少钱": the size and colour say which one; the price is what is asked.
+  if (/多少钱|什么价|几块|价格多少|多钱/u.test(clause) && scores.has('价格咨询') && top[0] !== '价格咨询') return [{ intent: '价格咨询', clause, question, score: top[1] + 0.1 }];
   // A clause may ask two things about a product ("有M码吗多少钱"); other asks come one per clause.
   const second = best[1];
   // "给老公买羊绒毛衣，他175 140斤，穿啥码": products, then the size for them.

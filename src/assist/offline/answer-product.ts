@@ -33,6 +33,9 @@ export function sizeForBody(body: { heightCm?: number; weightJin?: number }, mal
   } else if (body.weightJin !== undefined) {
     const w = body.weightJin;
     index = male ? (w < 120 ? 0 : w < 135 ? 1 : w < 150 ? 2 : w < 170 ? 3 : 4) : w < 90 ? 0 : w < 100 ? 1 : w < 115 ? 2 : w < 130 ? 3 : 4;
+    // Beyond the chart the next size up (a woman of 150 斤+ wears XXL).
+    if (!male && w >= 150) return 'XXL';
+    if (male && w >= 190) return 'XXXL';
     return chart[index]?.[1];
   }
   if (body.heightCm !== undefined && body.weightJin !== undefined) {
@@ -94,7 +97,10 @@ export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | und
   const product = state.slots.focus?.value;
   if (!product) return undefined;
   const budget = state.slots.budget?.value;
-  let text = `${product.name}是${priceTag(product)}`;
+  const size = state.slots.size?.value;
+  const colour = state.slots.colour?.value;
+  const spec = [colour && hasColour(product, colour) ? colour : '', size && hasSize(product, size) ? `${size}码` : ''].join('');
+  let text = `${product.name}${spec}是${priceTag(product)}`;
   if (budget) text += aboveBudget(product.price, budget) ? `，比您${describeBudget(budget)}的预算稍高一点` : withinBudget(product.price, budget) ? `，在您${describeBudget(budget)}的预算内` : '';
   const member = kb.policy.discounts[0];
   text += member ? `，${member.label}。` : '。';
@@ -128,7 +134,8 @@ export function answerMaterial(state: DialogueState): Part | undefined {
     .map((key) => `${key}${key === '跟高' || key === '容量' ? '' : '是'}${String(product.attributes[key])}`);
   if (facts.length > 0) return { text: `${product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
   const head = material ? `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
-  return { text: `${head}${skinNote}${point ? `，${point}` : ''}。`, products: [product] };
+  const pregnancy = /孕妇|孕期|怀孕|哺乳/u.test(state.newestText) ? '孕期、哺乳期使用前建议先咨询医生。' : '';
+  return { text: `${head}${skinNote}${point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
 }
 
 const FACT_CUES: Record<string, string> = { 跟高: '跟|多高', 容量: '容量|毫升|ml|多大', 香调: '香|味|留香', 尺寸: '尺寸|多大|装|长|宽', 版型: '版型|宽松|修身' };

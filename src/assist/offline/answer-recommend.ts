@@ -7,9 +7,10 @@ import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import { sizeForBody } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { priceTag, productLine } from './describe-product.ts';
-import { pickProducts } from './pick-products.ts';
+import { pickProducts, sizesOf } from './pick-products.ts';
 import type { PickOptions } from './pick-products.ts';
 
 function missingAsk(state: DialogueState): string {
@@ -22,15 +23,25 @@ function missingAsk(state: DialogueState): string {
   return asks.length > 0 ? `方便说下${asks.join('、')}吗？我帮您挑几款合适的。` : '';
 }
 
-export function answerRecommend(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined, options: PickOptions = {}): Part {
-  const { slots } = state;
+export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile: CustomerProfile | undefined, options: PickOptions = {}): Part {
+  let state = given;
+  const { slots } = given;
   if (!slots.category && !slots.recipient && !slots.skinType && !slots.occasion && options.nearPrice === undefined) {
     return { text: missingAsk(state) || '您想看哪一类呢？告诉我场合、预算和尺码，我帮您挑几款。', products: [] };
   }
   if (slots.child && !kb.products.some((p) => /儿童|童装|童鞋|宝宝/u.test(p.name))) {
     return { text: '不好意思，我们家目前没有童装和儿童鞋，都是成人款，最小的是XS码和35码鞋。您要是给自己或家人挑，我很乐意帮您看～', products: [] };
   }
+  // "我200斤 有我能穿的吗": the size the body needs is a constraint like a size said.
+  const body = slots.body?.value;
+  const derived = !slots.size && body && slots.category && ['服装'].includes(slots.category.value.category) ? sizeForBody(body, profile?.gender === 1 || slots.gender?.value === 'male') : undefined;
+  if (derived) state = { ...state, slots: { ...slots, size: { value: derived, messageId: slots.body?.messageId ?? '', quote: slots.body?.quote ?? '' } } };
   const picks = pickProducts(kb, state, profile, { n: 2, ...options });
+  // Socks and scarves fit everyone: for "有我能穿的吗" they are no answer.
+  if (derived) picks.fits = picks.fits.filter((p) => !sizesOf(p).includes('均码'));
+  if (derived && picks.fits.length === 0) {
+    return { text: `您这个身材一般穿${derived}码，我们家的衣服大多最大到XL码，穿上可能会偏紧。方便的话到店试试宽松版型的款（落肩、茧型的外套，阔腿裤），我提前帮您挑几件备好。`, products: [] };
+  }
   const word = slots.category?.value.word ?? '';
   if (picks.fits.length > 0) {
     const lines = picks.fits.map((p) => productLine(p, state));

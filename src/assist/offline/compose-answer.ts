@@ -59,11 +59,20 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return /洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text));
     case '洗护':
       return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) ?? answerMaterial(state);
+    case '复购': {
+      const bought = state.relationship.purchases[0] ?? focus?.value;
+      return bought
+        ? { text: `好的～还是${bought.name}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
+        : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
+    }
     case '考虑':
       return { text: '好的，不着急～您慢慢考虑，有任何问题随时找我，喜欢的款我也帮您留意着库存。', products: [] };
     case '支付':
       return answerFromFaq(kb, '支付', `${text} 付款方式 分期`);
     case '预约到店': {
+      // "周六下午两点我过去": confirm the time and get ready.
+      const when = /(?:周[一二三四五六日天]|星期[一二三四五六日天]|明天|后天|今天|这周[一二三四五六日末]?)[^，。,]{0,6}?(?:\d{1,2}|[一两二三四五六七八九十]{1,3})点(?:半)?|(?:周[一二三四五六日天]|明天|后天|今天)(?:上午|下午|晚上)?/u.exec(text)?.[0];
+      if (when) return { text: `好的，${when}我在店里等您～您想试的款式和尺码发我，我提前备好，再帮您留好试衣间。`, products: [] };
       const hours = answerFromFaq(kb, '营业时间', '门店几点营业', 0, names.store);
       return answerFromFaq(kb, hit.intent, text) ?? (hours ? { ...hours, text: `随时可以来店里逛逛～${hours.text.replace(/^可以[的，。]*/u, '')}您定好时间告诉我，我提前帮您准备好想看的款。` } : undefined);
     }
@@ -129,7 +138,9 @@ export function composeAnswer(input: ComposeInput): Part[] {
   if (state.complaint) return answerComplaint(input.kb, state, state.complaint);
   const parts: Part[] = [];
   let current = input;
-  for (const hit of state.intents.slice(0, 3)) {
+  // 有S码吗 is one question whether read as stock or as size: answer it once.
+  const intents = state.intents.some((h) => h.intent === '库存咨询') && !state.slots.body ? state.intents.filter((h) => h.intent !== '尺码咨询') : state.intents;
+  for (const hit of intents.slice(0, 3)) {
     const part = answerIntent(withImplicitFocus(current, hit), hit);
     if (!part || parts.some((p) => p.text === part.text)) continue;
     parts.push(part);

@@ -43,6 +43,12 @@ export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: 
     if (ranked.kind === 'faq') {
       const topical = faqTopics.has(ranked.item.topic) || (FAQ_TOPIC_INTENTS[ranked.item.topic] ?? []).some((i) => wanted.includes(i));
       if (!topical || speaksOfGuideAsOther(ranked.item.answer)) continue;
+      // Care advice is for a material: only when it names the product's kind or material.
+      if (ranked.item.topic === '保养') {
+        const made = focus ? `${focus.subcategory} ${focus.name} ${String(focus.attributes['材质'] ?? '')}` : '';
+        const words = ranked.item.answer.match(/羊毛|羊绒|真丝|皮|鞋|牛仔|棉|银|金|首饰|大衣|针织|毛衣|羽绒/gu) ?? [];
+        if (!focus || focus.category === '美妆' || !words.some((w) => made.includes(w))) continue;
+      }
       out.push({ source: 'faq', sourceId: ranked.item.id, text: ranked.item.answer, approvedText: ranked.item.answer, products: [] });
       continue;
     }

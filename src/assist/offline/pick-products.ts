@@ -57,6 +57,7 @@ export function sizesOf(product: Product): string[] {
 export function hasSize(product: Product, size: string): boolean {
   const sizes = sizesOf(product);
   if (sizes.length === 0 || sizes.includes('均码')) return true;
+  if (/^X{2,}L$/u.test(size) && !sizes.includes(size)) return false;
   const shoe = /^\d{2}(?:\.5)?$/u.test(size);
   const shoeSized = sizes.some((s) => /^\d{2}/u.test(s));
   if (shoe !== shoeSized) return true;
