@@ -18,12 +18,13 @@ const EXTRA: [string, RegExp, number][] = [
   ['隐私', /(?:别的|其他|另一个|那个|刚才).{0,12}(?:顾客|客人|女的|男的|人|小姐姐).{0,14}(?:电话|手机|微信|地址|买了什么|联系方式)|(?:顾客|客人).{0,6}(?:电话|手机号|微信)/u, 4],
   ['调货', /调货|调过来|调一(?:件|个|双)|从.{1,6}调|别的店(?:有|调)/u, 3],
   ['物流', /多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
-  ['售后', /买大了|买小了|能换|可以换|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|帮我改|帮忙改|能改|可以改|改一下|改裤|改短|改长|修改裤/u, 3],
+  ['售后', /买大了|买小了|能换|可以换|换成|想换|要换|换一(?:件|个|双|条)|买错|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|帮我改|帮忙改|能改|可以改|改一下|改裤|改短|改长|修改裤/u, 3],
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
-  ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|生日(?:礼(?!物)|月|有礼物吗|有什么福利)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
+  ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|生日(?:礼(?!物)|月|有礼物吗|有什么福利|优惠|福利|折扣)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
   ['支付', /分期|付款方式|怎么付|怎么支付|支付宝|微信支付|花呗|信用卡|刷卡|云闪付|能付/u, 3],
   ['考虑', /考虑一下|再想想|考虑考虑|我再看看|想一想|回头再说|下次再说|先不买/u, 3],
   ['复购', /再来一(?:瓶|件|个|支|盒|双|条)|回购|再买一(?:瓶|件|个|支|盒|双|条)|还要一(?:瓶|支|盒)/u, 3.5],
+  ['试用', /试用|试一下|试香|能试吗|可以试|先试/u, 3],
   ['新品推荐', /新款|上新|新到|新品|新货/u, 2.5],
   ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|颜色选哪|选哪个颜色|哪个颜色好|什么颜色好|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
   ['尺码咨询', /几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
@@ -60,9 +61,11 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些/u.test(clause));
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
-  if (wants && !['售后', '投诉安抚', '会员积分', '洗护', '隐私', '调货', '新品推荐', '复购'].some((i) => scores.has(i))) {
+  if (wants && !['售后', '投诉安抚', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
+    // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');
+    scores.delete('洗护');
   } else if (scores.size === 0 && states) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
   // 营业时间/门店地址 are what 预约到店 cues pick up too; keep the precise one.
@@ -82,6 +85,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.size > 1 && needs.category === undefined && !(/多少钱|什么价|几块|多钱/u.test(clause) && (needs.size !== undefined || needs.colour !== undefined))) scores.delete('价格咨询');
   if (scores.has('投诉安抚') && scores.has('售后')) scores.delete('售后');
   if (scores.has('洗护')) for (const other of ['材质咨询', '售后', '商品推荐']) scores.delete(other);
+  if (scores.has('试用')) for (const other of ['商品推荐', '会员积分', '材质咨询']) scores.delete(other);
   if (scores.has('隐私')) for (const other of scores.keys()) if (other !== '隐私') scores.delete(other);
   if (scores.has('调货')) for (const other of ['库存咨询', '物流', '尺码咨询']) scores.delete(other);
   // "敏感肌会不会过敏", "会不会起球": a worry before buying asks about the product, it is no complaint.

@@ -25,7 +25,7 @@ export interface ComposeInput {
 }
 
 const RECOMMENDING = new Set(['搭配建议', '送礼推荐', '肤质推荐', '商品推荐']);
-const FAQ_INTENTS = new Set(['售后', '物流', '会员积分', '发票', '营业时间', '门店地址']);
+const FAQ_INTENTS = new Set(['售后', '物流', '会员积分', '发票', '营业时间', '门店地址', '试用']);
 
 function orderPart(input: ComposeInput): Part | undefined {
   const product = input.state.slots.focus?.value;

@@ -15,6 +15,7 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
   支付: ['支付'],
   私人转账: ['支付'],
   调货: ['配送', '门店'],
+  试用: ['门店', '会员'],
   促成下单: ['支付', '门店'],
   营业时间: ['门店'],
   门店地址: ['门店'],
@@ -24,7 +25,7 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
 };
 
 /** Words that name the ask in the FAQ's own terms, for short questions ("店在哪") that share few words with it. */
-const HINTS: Record<string, string> = { 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 会员积分: '会员 积分' };
+const HINTS: Record<string, string> = { 试用: '可以试用吗 试用台', 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 会员积分: '会员 积分' };
 const SUB_HINTS: [string, RegExp, string][] = [
   ['物流', /几天|多久|什么时候到|哪天到|能到/u, '下单后多久能到 送达'],
   ['物流', /发货了吗|发了吗|发货没|什么时候发|还没发/u, '下单后多久能到 当天发出 次日发出'],
