@@ -50,11 +50,11 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
     return { text: `${intro}${lines.join('；')}。${ask}`, products: picks.fits };
   }
   const nearest = picks.nearest[0];
-  const wanted = [slots.material && `${slots.material.value}`, slots.colour && !slots.budget && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
+  const wanted = [slots.skinType && `适合${slots.skinType.value}肌肤`, slots.material && `${slots.material.value}`, slots.colour && !slots.budget && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
   if (nearest) {
     const diff = slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : '';
     return {
-      text: `${word || '这类'}里暂时没有${wanted}正好合适的款，和您要求比较接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
+      text: `${word || '这类'}里暂时没有${wanted ? `${wanted}的` : '正好合适的'}款，和您要求比较接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
       products: [nearest],
     };
   }

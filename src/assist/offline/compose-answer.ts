@@ -13,7 +13,7 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { pickProducts } from './pick-products.ts';
+import { aboveBudget, pickProducts } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 
@@ -51,8 +51,14 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerFarewell(names);
     case '尺码咨询':
       return focus || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
-    case '价格咨询':
+    case '价格咨询': {
+      // "有点贵 一千以内的有吗": a budget just stated below the product in focus asks for others.
+      const budget = state.slots.budget;
+      if (focus && budget && budget.messageId === state.newestMessageId && aboveBudget(focus.value.price, budget.value)) {
+        return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
+      }
       return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
+    }
     case '库存咨询':
       return answerStock(state) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':

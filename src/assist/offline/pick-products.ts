@@ -95,6 +95,13 @@ function colours(product: Product): string[] {
   return Array.isArray(raw) ? raw : raw ? [raw] : [];
 }
 
+export function skinFits(product: Product, skin: string | undefined): boolean {
+  const raw = product.attributes['肤质'];
+  if (!skin || !raw) return true;
+  const fits = Array.isArray(raw) ? raw : [raw];
+  return fits.includes(skin) || fits.includes('全肤质');
+}
+
 export function hasColour(product: Product, colour: string): boolean {
   const base = colour.replace(/色$/u, '');
   return colours(product).some((c) => c.includes(base)) || product.name.includes(base);
@@ -170,8 +177,9 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     .filter(({ product }) => !/男士|男款/u.test(slots.gender?.quote ?? '') || isMens(product))
     .filter(({ product }) => !slots.size || hasSize(product, slots.size.value))
     .filter(({ product }) => !slots.material || `${product.name} ${String(product.attributes['材质'] ?? '')}`.includes(slots.material.value));
-  // A colour the customer named is a constraint too, where the product lists its colours.
-  const coloured = (product: Product): boolean => !slots.colour || colours(product).length === 0 || hasColour(product, slots.colour.value);
+  // A colour the customer named is a constraint too, where the product lists its colours; so is a skin type
+  // where the product says which skins it is for.
+  const coloured = (product: Product): boolean => (!slots.colour || colours(product).length === 0 || hasColour(product, slots.colour.value)) && skinFits(product, slots.skinType?.value);
   const priced = (product: Product): boolean => {
     if (slots.budget) return withinBudget(product.price, slots.budget.value);
     if (options.nearPrice !== undefined) return Math.abs(product.price - options.nearPrice) <= options.nearPrice * 0.3;
