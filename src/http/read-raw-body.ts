@@ -11,6 +11,11 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<string
     req.resume();
     return Promise.reject(badRequest('body_too_large', `body exceeds ${limit} bytes`, 413));
   }
+  // Gone already (the session lookup before this took longer than the client waited): 'close' has fired
+  // and will not fire again, so waiting for the body would hang for good.
+  if (!req.complete && (req.destroyed || req.socket?.destroyed)) {
+    return Promise.reject(badRequest('client_aborted', 'the client closed the request before sending its body', 400));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
