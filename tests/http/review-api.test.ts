@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewProcessor } from '../../src/jobs/review-jobs.ts';
 import type { Service } from '../../src/main.ts';
+import { createCallOnce } from '../../src/wecom/api/call-once.ts';
 import { api, browserFetch, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
 import type { FakeLlmServer } from '../support/fake-llm-server.ts';
@@ -142,6 +143,7 @@ describe('approval queue', () => {
       approvals: service.stores.approvals,
       store: service.stores.store,
       api: service.wecom.api,
+      once: createCallOnce(service.redis, service.keys, 3600),
       log: silentLog,
       now: () => later,
       consoleUrl: () => service.url,
