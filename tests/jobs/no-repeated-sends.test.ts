@@ -4,14 +4,16 @@ import { createAssistant } from '../../src/assist/create-assistant.ts';
 import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
 import { createRedisConversationStore } from '../../src/conversation/redis-conversation-store.ts';
 import { handleAppText, type AppTextDeps } from '../../src/jobs/handle-app-text.ts';
+import { handleContactChange, type ContactDeps } from '../../src/jobs/handle-contact-change.ts';
 import { createDigestStore, sendDigest, type DigestDeps } from '../../src/lifecycle/guide-digest.ts';
 import { createRedisTaskStore } from '../../src/tasks/task-store.ts';
 import { createCallOnce } from '../../src/wecom/api/call-once.ts';
 import type { AppMessage, WecomApi } from '../../src/wecom/api/wecom-api.ts';
 import { wecomUnreachable } from '../../src/wecom/api/wecom-api-error.ts';
-import type { AppTextMessage } from '../../src/wecom/events.ts';
+import type { AppTextMessage, ContactAdded } from '../../src/wecom/events.ts';
 import { demoCorpTags, fixtureKnowledge } from '../assist/support.ts';
 import { REDIS_URL, startHarness, type Harness } from '../support/emulator-harness.ts';
+import { silentLog } from '../support/test-service.ts';
 
 // A retried job must not repeat an outbound WeCom write: the emulator (real HTTP) counts what arrived, the
 // idempotency records live in real Redis. A "crash after the send" is an attempt whose call reached WeCom
@@ -176,5 +178,34 @@ describe('jobs that write to WeCom, retried', () => {
     await addTask('t-digest-2');
     expect(await sendDigest(deps((m) => api.sendMessage(m)), 'guide.wang')).toBe('digest_1');
     expect(toGuide('guide.wang')).toHaveLength(2);
+  });
+
+  it('sends the welcome message once when the contact job died after send_welcome_msg and is retried', async () => {
+    const { externalUserId, welcomeCode } = await h.emulator.actions.addContact({ userid: 'guide.lin', name: '钱女士' });
+    const event: ContactAdded = {
+      type: 'change_external_contact',
+      changeType: 'add_external_contact',
+      corpId: 'ww_fixture_corp',
+      createTime: Math.floor(h.clock.now() / 1000),
+      userId: 'guide.lin',
+      externalUserId,
+      ...(welcomeCode ? { welcomeCode } : {}),
+    };
+    const deps = (sendWelcomeMessage: WecomApi['sendWelcomeMessage']): ContactDeps => ({
+      store: createRedisConversationStore(h.redis, h.keys, { ttlSec: TTL, maxMessages: 50 }),
+      api: { getExternalContact: (id) => api.getExternalContact(id), sendWelcomeMessage },
+      tasks: createRedisTaskStore(h.redis, h.keys, TTL),
+      log: silentLog,
+      now: h.clock.now,
+      welcomeTemplate: '{customer_name}您好，欢迎光临！',
+      guideName: () => '林晓',
+      once: createCallOnce(h.redis, h.keys, TTL),
+    });
+    const calls = h.calls('externalcontact/send_welcome_msg');
+    void handleContactChange(deps((w) => sendThenDie(() => api.sendWelcomeMessage(w))()), event, h.clock.now());
+    await expect.poll(() => h.emulator.state.welcomeMessages.filter((w) => w.externalUserId === externalUserId)).toHaveLength(1);
+    expect(await handleContactChange(deps((w) => api.sendWelcomeMessage(w)), event, h.clock.now())).toBe('contact_add_external_contact');
+    expect(h.calls('externalcontact/send_welcome_msg')).toBe(calls + 1);
+    expect(h.emulator.state.welcomeMessages.filter((w) => w.externalUserId === externalUserId)[0]?.text).toBe('钱女士您好，欢迎光临！');
   });
 });
