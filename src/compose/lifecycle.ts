@@ -22,6 +22,7 @@ import { DEFAULT_TEMPLATES, loadTemplates } from '../lifecycle/templates.ts';
 import type { Logger } from '../ops/logger.ts';
 import { loadOrg } from '../org/org.ts';
 import { queueOptions, workerLocks } from './queues.ts';
+import { createCallOnce } from '../wecom/api/call-once.ts';
 import type { Runtime } from './runtime.ts';
 
 /** The member-lifecycle reminders (flow 5): stores, queue, HTTP routes, worker and the import CLI. */
@@ -101,6 +102,7 @@ export async function startLifecycleWorker(rt: Runtime): Promise<() => Promise<u
       digests: lifecycle.digests,
       tasks: stores.tasks,
       api: rt.wecom.api,
+      once: createCallOnce(rt.redis, rt.keys, config.retention.dedupeTtlSec),
       customerName: async (id) => (await lifecycle.members.get(id))?.name ?? (await stores.store.getProfile(id))?.name ?? '',
       sidebarUrl: () => `${rt.publicUrl()}/sidebar/?view=tasks`,
     },

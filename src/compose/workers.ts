@@ -9,6 +9,7 @@ import { announceApproval, createReviewProcessor, REVIEW_QUEUE, type ReviewJob }
 import type { SuggestionDeps } from '../jobs/run-suggestion.ts';
 import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
+import { createCallOnce } from '../wecom/api/call-once.ts';
 import { createHttpArchiveSource } from '../wecom/archive/http-archive-source.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { ChatMessage } from '../conversation/model.ts';
@@ -108,6 +109,8 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     });
   }
   if (!options.worker) return closers;
+  // One idempotency record for every outbound WeCom write the jobs make (wecom/api/call-once.ts).
+  const callOnce = createCallOnce(rt.redis, keys, config.retention.dedupeTtlSec);
   const refreshTags = () => refreshTagLibrary({ api: rt.wecom.api, cache: stores.tagCache, now: rt.now, onRefreshed: rt.assist.useCorpTags });
   const handle = createEventHandler({
     log,
@@ -119,6 +122,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
       now: rt.now,
       welcomeTemplate: config.wecom.welcomeTemplate,
       guideName: (id) => rt.org.member(id)?.name ?? '',
+      once: callOnce,
     },
     kf: { api: rt.wecom.api, redis: rt.redis, keys, now: rt.now, record: rt.record },
     archive: {
@@ -138,10 +142,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
       assistant: rt.assist.assistant,
       api: rt.wecom.api,
       now: rt.now,
-      replied: {
-        has: async (id) => (await rt.redis.exists(keys.done('app-reply', id))) === 1,
-        mark: async (id) => void (await rt.redis.set(keys.done('app-reply', id), '1', 'EX', config.retention.dedupeTtlSec)),
-      },
+      once: callOnce,
     },
     refreshTags,
   });
@@ -159,6 +160,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
         approvals: stores.approvals,
         store: stores.store,
         api: rt.wecom.api,
+        once: callOnce,
         log,
         now: rt.now,
         consoleUrl: rt.publicUrl,

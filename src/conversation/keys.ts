@@ -76,7 +76,11 @@ export interface Keys {
   feedbackCounts(guideId: string, day: string): string;
   /** Every feedback event of one day (list of JSON), for the manager's figures and sent-message review. */
   feedbackLog(day: string): string;
-  /** Marks a side effect as done (e.g. a reply sent for a message), so a redelivered job does not repeat it. */
+  /**
+   * Marks a side effect as done (e.g. a reply sent for a message), so a redelivered job does not repeat it.
+   * Outbound WeCom writes keep their record here (wecom/api/call-once.ts): `claimed:<attempt>` while the call
+   * runs, then `done`; both with the callback dedupe TTL.
+   */
   done(scope: string, id: string): string;
   /** A used OAuth code (codes are single use). */
   oauthCode(codeHash: string): string;

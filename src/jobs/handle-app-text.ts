@@ -1,4 +1,5 @@
 import type { ConversationStore } from '../conversation/conversation-store.ts';
+import type { CallOnce } from '../wecom/api/call-once.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
 import type { AppTextMessage } from '../wecom/events.ts';
 import type { AssistantPort } from './suggest-job.ts';
@@ -6,13 +7,16 @@ import type { AssistantPort } from './suggest-job.ts';
 /** A member's own thread with the assistant (what they write to our app). */
 export const ASSISTANT_THREAD = '@assistant';
 
+/** call-once scope of app replies; `done:app-reply:<MsgId>` is the marker earlier releases wrote too. */
+const APP_REPLY = 'app-reply';
+
 export interface AppTextDeps {
   store: ConversationStore;
   assistant: AssistantPort;
   api: Pick<WecomApi, 'sendMessage'>;
   now: () => number;
-  /** Whether the reply to this message was already sent, and marking it sent. */
-  replied: { has(msgId: string): Promise<boolean>; mark(msgId: string): Promise<void> };
+  /** The reply to a message is sent at most once (call-once.ts), keyed by its MsgId. */
+  once: CallOnce;
 }
 
 /** The reply a guide gets in the app: the drafts to copy, and the tags the words suggest. */
@@ -25,8 +29,10 @@ export function formatAssistantReply(drafts: Array<{ text: string; needsApproval
 
 /**
  * A guide writes to the assistant app directly (e.g. pastes what a customer said). We keep it in the guide's
- * assistant thread and answer with drafts through message/send. A redelivered message is not answered
- * twice; a failed send (rate limit, WeCom down) is retried by the queue.
+ * assistant thread and answer with drafts through message/send. A redelivered message or a retried job is
+ * not answered twice, even when the earlier attempt died after the send (at most once: a second copy of the
+ * same drafts is noise in the guide's chat, a missing one is asked again); a send WeCom refused (rate limit,
+ * errcode) is retried by the queue.
  */
 export async function handleAppText(deps: AppTextDeps, event: AppTextMessage): Promise<string> {
   const message = {
@@ -39,7 +45,8 @@ export async function handleAppText(deps: AppTextDeps, event: AppTextMessage): P
     at: event.createTime * 1000,
   };
   await deps.store.appendMessage(message);
-  if (await deps.replied.has(event.msgId)) return 'already_answered';
+  // Skips the model call too when an earlier attempt already got as far as the send.
+  if (await deps.once.started(APP_REPLY, event.msgId)) return 'already_answered';
   const suggestion = await deps.assistant.suggest({
     conversation: [{ ...message, speaker: 'customer' }],
     guideId: event.fromUser,
@@ -47,7 +54,8 @@ export async function handleAppText(deps: AppTextDeps, event: AppTextMessage): P
     now: deps.now(),
   });
   const content = formatAssistantReply(suggestion.drafts, suggestion.tags.map((t) => t.tag));
-  await deps.api.sendMessage({ toUser: [event.fromUser], msgtype: 'text', text: { content } });
-  await deps.replied.mark(event.msgId);
-  return 'answered';
+  const sent = await deps.once.run(APP_REPLY, event.msgId, 'at-most-once', () =>
+    deps.api.sendMessage({ toUser: [event.fromUser], msgtype: 'text', text: { content } }),
+  );
+  return sent.ran ? 'answered' : 'already_answered';
 }

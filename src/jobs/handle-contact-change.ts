@@ -1,6 +1,7 @@
 import type { ConversationStore } from '../conversation/conversation-store.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { TaskStore } from '../tasks/task-store.ts';
+import type { CallOnce } from '../wecom/api/call-once.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
 import { isWecomApiError } from '../wecom/api/wecom-api-error.ts';
 import type { ContactAdded, ExternalContactChange } from '../wecom/events.ts';
@@ -19,6 +20,8 @@ export interface ContactDeps {
   /** Template text sent with send_welcome_msg; never model text. Empty = send nothing. */
   welcomeTemplate: string;
   guideName: (userId: string) => string;
+  /** The welcome message goes out at most once per WelcomeCode (call-once.ts). */
+  once: CallOnce;
 }
 
 export function fillTemplate(template: string, values: Record<string, string>): string {
@@ -40,12 +43,16 @@ async function syncFromWecom(deps: ContactDeps, event: ExternalContactChange): P
 
 async function welcome(deps: ContactDeps, event: ContactAdded, name: string, receivedAt: number): Promise<void> {
   const values = { customer_name: name, guide_name: deps.guideName(event.userId) };
-  if (deps.welcomeTemplate && event.welcomeCode) {
+  const welcomeCode = event.welcomeCode;
+  if (deps.welcomeTemplate && welcomeCode) {
     if (deps.now() - receivedAt > WELCOME_WINDOW_MS) {
       deps.log.warn({ externalUserId: event.externalUserId, lateMs: deps.now() - receivedAt }, 'welcome window of 20 s missed; the guide greets instead');
     } else {
-      const result = await deps.api.sendWelcomeMessage({ welcomeCode: event.welcomeCode, text: fillTemplate(deps.welcomeTemplate, values) });
-      deps.log.info({ externalUserId: event.externalUserId, sent: result.sent }, 'welcome message');
+      // At most once: a second greeting in the customer's chat is worse than none (the guide's task greets),
+      // and a retry after a crash would be past the 20 s window anyway.
+      const text = fillTemplate(deps.welcomeTemplate, values);
+      const result = await deps.once.run('welcome', welcomeCode, 'at-most-once', () => deps.api.sendWelcomeMessage({ welcomeCode, text }));
+      deps.log.info({ externalUserId: event.externalUserId, sent: result.ran ? result.value.sent : false, repeat: !result.ran }, 'welcome message');
     }
   }
   const draft = fillTemplate('{customer_name}您好，我是{guide_name}，很高兴认识您！之后穿搭、护肤或者售后有任何问题，随时在这里找我就好～', values);

@@ -5,6 +5,7 @@ import type { Keys } from '../conversation/keys.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Org } from '../org/org.ts';
 import type { Approval, ApprovalStore } from '../suggestions/approval-store.ts';
+import { operationId, type CallOnce } from '../wecom/api/call-once.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
 import { inChunks } from '../ops/in-chunks.ts';
 
@@ -18,6 +19,12 @@ export interface ReviewJobDeps {
   approvals: ApprovalStore;
   store: ConversationStore;
   api: Pick<WecomApi, 'sendMessage'>;
+  /**
+   * Manager cards and admin escalations go out at most once per set of items (call-once.ts): a retry after
+   * a crash between the send and the bookkeeping finds the same items and skips the send; a set that
+   * changed in between (a new held draft) is a new message.
+   */
+  once: CallOnce;
   log: Logger;
   now: () => number;
   /** Base URL of the console, for the links in app messages. */
@@ -45,16 +52,13 @@ async function notifyManagers(deps: ReviewJobDeps, storeId: string): Promise<str
   if (first && managers.length > 0) {
     const guide = deps.org.member(first.guideId)?.name ?? first.guideId;
     const customer = (await deps.store.getProfile(first.customerId))?.name ?? first.customerId;
-    await deps.api.sendMessage({
-      toUser: managers,
-      msgtype: 'textcard',
-      textcard: {
-        title: `${pending.length}条导购回复待审核`,
-        description: clip(`${guide} → ${customer}：${first.originalText}（${first.flags.map((f) => f.reason).join('；')}）`, 160),
-        url: `${deps.consoleUrl()}/review/?item=${encodeURIComponent(first.id)}`,
-        btntxt: '去审核',
-      },
-    });
+    const textcard = {
+      title: `${pending.length}条导购回复待审核`,
+      description: clip(`${guide} → ${customer}：${first.originalText}（${first.flags.map((f) => f.reason).join('；')}）`, 160),
+      url: `${deps.consoleUrl()}/review/?item=${encodeURIComponent(first.id)}`,
+      btntxt: '去审核',
+    };
+    await deps.once.run('review-notify', `${storeId}|${operationId(ids)}`, 'at-most-once', () => deps.api.sendMessage({ toUser: managers, msgtype: 'textcard', textcard }));
   }
   // Only what was announced leaves the set: a failed send is retried with the same items.
   for (const chunk of inChunks(ids)) await deps.redis.srem(key, chunk);
@@ -67,11 +71,10 @@ async function escalate(deps: ReviewJobDeps): Promise<string> {
   const admins = deps.org.members().filter((m) => m.role === 'admin').map((m) => m.userId);
   const lines = overdue.map((a) => `- ${deps.org.stores.find((s) => s.id === a.storeId)?.name ?? a.storeId}：${deps.org.member(a.guideId)?.name ?? a.guideId} 的回复已等待 ${Math.round((deps.now() - a.createdAt) / 60000)} 分钟`);
   if (admins.length > 0) {
-    await deps.api.sendMessage({
-      toUser: admins,
-      msgtype: 'markdown',
-      markdown: { content: clip(`**${overdue.length} 条导购回复审核超时**\n${lines.join('\n')}\n[打开审核台](${deps.consoleUrl()}/review/)`, 1800) },
-    });
+    const content = clip(`**${overdue.length} 条导购回复审核超时**\n${lines.join('\n')}\n[打开审核台](${deps.consoleUrl()}/review/)`, 1800);
+    await deps.once.run('review-escalate', operationId(overdue.map((a) => a.id)), 'at-most-once', () =>
+      deps.api.sendMessage({ toUser: admins, msgtype: 'markdown', markdown: { content } }),
+    );
   }
   for (const a of overdue) await deps.approvals.markEscalated(a.id, deps.now());
   deps.log.warn({ count: overdue.length }, 'held drafts escalated');

@@ -6,6 +6,7 @@
 import type { Redis } from 'ioredis';
 import type { Keys } from '../conversation/keys.ts';
 import type { Task, TaskStore } from '../tasks/task-store.ts';
+import { operationId, type CallOnce } from '../wecom/api/call-once.ts';
 import type { AppMessage, WecomApi } from '../wecom/api/wecom-api.ts';
 import { LIFECYCLE_RULES, RULE_LABELS } from './member.ts';
 import { inChunks } from '../ops/in-chunks.ts';
@@ -61,6 +62,11 @@ export interface DigestDeps {
   digests: DigestStore;
   tasks: Pick<TaskStore, 'get'>;
   api: Pick<WecomApi, 'sendMessage'>;
+  /**
+   * The card goes out at most once per guide and set of task ids (call-once.ts): a retry after a crash
+   * between the send and removing the ids skips it; the tasks are in the guide's 待办 either way.
+   */
+  once: CallOnce;
   customerName: (customerId: string) => Promise<string>;
   /** Where the link in the card opens (the guide sidebar). */
   sidebarUrl: () => string;
@@ -73,7 +79,8 @@ export async function sendDigest(deps: DigestDeps, guideId: string): Promise<str
   if (tasks.length > 0) {
     const named = await Promise.all(tasks.map(async (t) => ({ ...t, customerName: await deps.customerName(t.customerId) })));
     named.sort((a, b) => a.due - b.due);
-    await deps.api.sendMessage(digestMessage(guideId, named, deps.sidebarUrl()));
+    const message = digestMessage(guideId, named, deps.sidebarUrl());
+    await deps.once.run('lc-digest', `${guideId}|${operationId(ids)}`, 'at-most-once', () => deps.api.sendMessage(message));
   }
   await deps.digests.remove(guideId, ids);
   return tasks.length > 0 ? `digest_${tasks.length}` : 'nothing_open';

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewProcessor } from '../../src/jobs/review-jobs.ts';
 import type { Service } from '../../src/main.ts';
+import { createCallOnce } from '../../src/wecom/api/call-once.ts';
+import type { WecomApi } from '../../src/wecom/api/wecom-api.ts';
 import { api, browserFetch, signIn } from '../support/demo-session.ts';
 import { eventually } from '../support/eventually.ts';
 import type { FakeLlmServer } from '../support/fake-llm-server.ts';
@@ -135,23 +137,29 @@ describe('approval queue', () => {
     await lin.post('/api/customers/wmLT0001/paste', { text: '可以便宜吗' });
     const waiting = await eventually(() => pendingFor(wang), (l) => l.length > 0);
     const later = Date.now() + 16 * 60_000;
-    const outcome = await createReviewProcessor({
-      redis: service.redis,
-      keys: service.keys,
-      org: service.org,
-      approvals: service.stores.approvals,
-      store: service.stores.store,
-      api: service.wecom.api,
-      log: silentLog,
-      now: () => later,
-      consoleUrl: () => service.url,
-      escalateAfterMs: 15 * 60_000,
-    })({ kind: 'sweep' });
+    const outcome = await sweep(later, service.wecom.api);
     expect(outcome).toBe(`escalated_${waiting.length}`);
     expect((await service.stores.approvals.get(waiting[0]!.id))?.escalatedAt).toBe(later);
     expect(service.emulator!.state.appMessages.some((m) => m.touser === 'admin.hq' && m.msgtype === 'markdown')).toBe(true);
   });
 });
+
+/** One run of the review sweep as the worker makes it, at `now`. */
+function sweep(now: number, wecom: Pick<WecomApi, 'sendMessage'>): Promise<string> {
+  return createReviewProcessor({
+    redis: service.redis,
+    keys: service.keys,
+    org: service.org,
+    approvals: service.stores.approvals,
+    store: service.stores.store,
+    api: wecom,
+    once: createCallOnce(service.redis, service.keys, 3600),
+    log: silentLog,
+    now: () => now,
+    consoleUrl: () => service.url,
+    escalateAfterMs: 15 * 60_000,
+  })({ kind: 'sweep' });
+}
 
 describe('sent-message review, figures and the learning loop', () => {
   it('flags a risky message a guide sent and lets the manager coach', async () => {
@@ -197,5 +205,23 @@ describe('sent-message review, figures and the learning loop', () => {
     expect(promoted.status).toBe(201);
     const search = (await (await lin.get(`/api/knowledge/search?q=${encodeURIComponent('雪地靴 防滑')}`)).json()) as { results: Array<{ kind: string; text: string }> };
     expect(search.results.some((r) => r.kind === 'script' && r.text.includes('雪地靴防滑底'))).toBe(true);
+  });
+});
+
+describe('a review sweep retried after a crash', () => {
+  it('escalates once when the sweep that sent the message died before marking the items', async () => {
+    const before = (await pendingFor(wang)).length;
+    await lin.post('/api/customers/wmLT0001/paste', { text: '能再便宜点吗' });
+    await eventually(() => pendingFor(wang), (l) => l.length > before);
+    const later = Date.now() + 16 * 60_000;
+    const toAdmin = () => service.emulator!.state.appMessages.filter((m) => m.touser === 'admin.hq' && m.msgtype === 'markdown').length;
+    const sent = toAdmin();
+    // The first sweep's message reaches WeCom and then its worker dies: nothing after the send runs.
+    const dying: Pick<WecomApi, 'sendMessage'> = { sendMessage: async (m) => (await service.wecom.api.sendMessage(m), new Promise<never>(() => undefined)) };
+    void sweep(later, dying);
+    await expect.poll(toAdmin).toBe(sent + 1);
+    expect(await sweep(later, service.wecom.api)).toBe('escalated_1');
+    expect(toAdmin()).toBe(sent + 1);
+    expect(await sweep(later, service.wecom.api)).toBe('nothing_overdue');
   });
 });
