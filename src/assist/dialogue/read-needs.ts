@@ -211,7 +211,7 @@ const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.
 /** The person is the one the thing is for: next to 送/给/帮, or before 穿/用/戴/生日 ("我朋友说…" is not). */
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十)|${w}.{0,6}(?:穿|用|戴)`, 'iu').test(text);
+  return new RegExp(`(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
@@ -225,7 +225,7 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
     // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
     const at = found + who.length;
     if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
-      best = { value: { who: who.replace(/^我/u, ''), gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
+      best = { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸' } as Record<string, string>)[who] ?? who, gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
       bestAt = at;
     }
   }

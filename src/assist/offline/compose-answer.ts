@@ -5,6 +5,8 @@
  */
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
+import { fitsNeed } from '../dialogue/read-focus.ts';
+import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { answerFarewell, answerGreeting } from './answer-greeting.ts';
@@ -62,6 +64,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '库存咨询':
       return answerStock(state) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
+      if (kindMaterial(input)) return kindMaterial(input);
       return /洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text));
     case '洗护':
       return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) ?? answerMaterial(state);
@@ -71,6 +74,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         ? { text: `好的～还是${bought.name}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
         : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
     }
+    case '用法':
+      return { text: '可以一起用的～洁面后先用质地稀的（水、精华），再用面霜锁住水分，白天最后加防晒。第一次搭配的话先在耳后试一两天更放心。', products: [] };
     case '考虑':
       return { text: '好的，不着急～您慢慢考虑，有任何问题随时找我，喜欢的款我也帮您留意着库存。', products: [] };
     case '支付':
@@ -101,6 +106,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (hit.intent === '新品推荐') return answerNewArrivals(kb, state, profile);
       if (hit.intent === '私人转账') return answerFromFaq(kb, '私人转账', '个人账户 转账 资金安全 下单');
       if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && state.slots.budget?.quote.includes('便宜') ? { exclude: new Set([focus.value.sku]) } : {});
+      // "帮我查下订单到哪了": tracking needs the order number first.
+      if (hit.intent === '物流' && /到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text)) {
+        return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
+      }
       if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
       return undefined;
   }
@@ -112,9 +121,26 @@ const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '�
  * "乐福鞋是羊皮还是牛皮": a question about a kind of product with no product named is answered about the
  * catalog product of that kind that best fits what the customer said.
  */
+/** "你们家的鞋子是真皮的吗": a kind of product in general is answered from several of its products. */
+function kindMaterial(input: ComposeInput): Part | undefined {
+  const need = input.state.slots.category?.value;
+  if (!need || input.state.slots.focus || !/你们家|你们的|你们这|都是/u.test(input.state.newestText)) return undefined;
+  const seen = new Map<string, Product>();
+  for (const p of input.kb.products) {
+    const material = String(p.attributes['材质'] ?? '');
+    if (fitsNeed(p, need) && material && !/男士/u.test(p.name) && ![...seen.values()].some((q) => String(q.attributes['材质']) === material)) seen.set(p.sku, p);
+    if (seen.size >= 3) break;
+  }
+  if (seen.size === 0) return undefined;
+  const list = [...seen.values()].map((p) => `${p.name}是${String(p.attributes['材质'])}`).join('；');
+  return { text: `不同款材质不一样：${list}。您看中哪一款，我把详细的材质和做工发您～`, products: [...seen.values()] };
+}
+
 function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   const { state } = input;
   if (state.slots.focus || !state.slots.category || !PRODUCT_ASKS.has(hit.intent) || hit.intent === '价格咨询') return input;
+  // "你们家的鞋子是真皮的吗" is about the kind, not one pair.
+  if (/你们家|你们的|你们这|都是/u.test(state.newestText)) return input;
   // A size or colour question names its constraint; only "素圈戒指有几号的" (no size given) is about one product.
   if (hit.intent === '库存咨询' || (hit.intent === '尺码咨询' && (state.slots.size || state.slots.body))) return input;
   const [best] = pickProducts(input.kb, state, input.profile, { n: 1 }).fits;

@@ -26,7 +26,7 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
 
 /** Words that name the ask in the FAQ's own terms, for short questions ("店在哪") that share few words with it. */
 const HINTS: Record<string, string> = { 试用: '可以试用吗 试用台', 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 会员积分: '会员 积分' };
-const SUB_HINTS: [string, RegExp, string][] = [
+const SUB_HINTS: [string, RegExp, string, number?][] = [
   ['物流', /几天|多久|什么时候到|哪天到|能到/u, '下单后多久能到 送达'],
   ['物流', /发货了吗|发了吗|发货没|什么时候发|还没发/u, '下单后多久能到 当天发出 次日发出'],
   ['物流', /包邮|运费/u, '多少钱包邮'],
@@ -36,7 +36,8 @@ const SUB_HINTS: [string, RegExp, string][] = [
   ['物流', /几天|多久|什么时候到|哪天到|能到/u, '下单后多久能到 送达'],
   ['会员积分', /等级|升级|黑金|金卡|银卡/u, '会员 等级 银卡 金卡 黑金 累计 消费'],
   ['会员积分', /小样|新客|首单/u, '新客 首单 赠送 小样'],
-  ['售后', /换(?:大|小)?一?(?:码|号)|换[smlx]|换成|能换/iu, '线上买的 门店 退换 换 尺码'],
+  ['会员积分', /换东西|兑换|抵扣|抵钱|能换/u, '积分 兑换 抵扣 100积分抵1元'],
+  ['售后', /换(?:大|小)?一?(?:码|号)|换[smlx]|换成|能换/iu, '买了不合适 可以退吗 七天 无理由 退换', 1.2],
   ['售后', /改|裤长|裤脚/u, '裤装 免费 修改裤长'],
   ['售后', /修|坏了|断了/u, '维修 寄修 报价'],
   ['售后', /^.{0,10}(?:退货|退掉|想退|能退)/u, '买了不合适 可以退吗'],
@@ -44,7 +45,7 @@ const SUB_HINTS: [string, RegExp, string][] = [
 
 function hintFor(intent: string, text: string): { words: string; weight: number } | undefined {
   const sub = SUB_HINTS.find(([i, pattern]) => i === intent && pattern.test(text));
-  if (sub) return { words: sub[2], weight: intent === '售后' ? 0.6 : 1.2 };
+  if (sub) return { words: sub[2], weight: sub[3] ?? (intent === '售后' ? 0.6 : 1.2) };
   const words = HINTS[intent];
   return words ? { words, weight: 1.5 } : undefined;
 }
