@@ -51,6 +51,9 @@ describe('offline engine on the dialogue dev set', () => {
     expect(metrics.counts).toMatchObject({ answers_newest: 245, fitting_product_top3: 129, within_budget: 57, nothing_fits_honest: 12, complaint_tagged: 27, no_product: 54, sendable_top3: 250 });
     const below = Object.entries(FLOORS).filter(([property, floor]) => (metrics.properties[property] ?? 0) < floor);
     expect(below.map(([property, floor]) => `${property} ${metrics.properties[property]} < ${floor}`)).toEqual([]);
+    // The engine's own words pass every guardrail: no absolute term, no amount or promise outside policy.
+    const flagged = (result.outputs as { drafts: { text: string; flags: { rule: string; text: string }[] }[] }[]).flatMap((o) => o.drafts.filter((d) => d.flags.length > 0).map((d) => `${d.flags.map((f) => `${f.rule}「${f.text}」`).join(',')}: ${d.text}`));
+    expect(flagged).toEqual([]);
   });
 
   it('keeps the suggest output contract: drafts[].text best first, tags as 组/标签, checks per line', async () => {

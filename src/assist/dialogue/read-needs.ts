@@ -112,7 +112,9 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   const step = /大一(?:码|号)|小一(?:码|号)/u.exec(text);
   if (step) out.sizeStep = { value: step[0].startsWith('大') ? 1 : -1, quote: step[0] };
   const weight = WEIGHT.exec(text);
-  const height = /(?:身高|高)\s*1[4-9]\d|1[4-9]\d\s*(?:cm|厘米|公分)|1[4-9]\d\s*[,，、/ ]\s*\d{2,3}\s*(?:斤|kg|公斤)/iu.test(text) ? HEIGHT.exec(text) : null;
+  // "我155", "我一米六" alone: a height.
+  const bare = /我\s*(1[4-9]\d)(?![\d.元块])/u.exec(text);
+  const height = bare && !weight ? bare : /(?:身高|高)\s*1[4-9]\d|1[4-9]\d\s*(?:cm|厘米|公分)|1[4-9]\d\s*[,，、/ ]\s*\d{2,3}\s*(?:斤|kg|公斤)/iu.test(text) ? HEIGHT.exec(text) : null;
   if (height || weight) {
     const heightCm = height ? Number(height[1]) : undefined;
     const weightJin = weight ? (weight[2] === '斤' ? Number(weight[1]) : Number(weight[1]) * 2) : undefined;

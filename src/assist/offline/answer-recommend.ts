@@ -26,11 +26,14 @@ function missingAsk(state: DialogueState): string {
 export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile: CustomerProfile | undefined, options: PickOptions = {}): Part {
   let state = given;
   const { slots } = given;
+  if (slots.child && !kb.products.some((p) => /儿童|童装|童鞋|宝宝/u.test(p.name))) {
+    return { text: '不好意思，我们家目前没有童装和儿童鞋，都是成人款，衣服从XS码起、鞋子从35码起。您要是给自己或家人挑，我很乐意帮您看～', products: [] };
+  }
   if (!slots.category && !slots.recipient && !slots.skinType && !slots.occasion && options.nearPrice === undefined) {
     return { text: missingAsk(state) || '您想看哪一类呢？告诉我场合、预算和尺码，我帮您挑几款。', products: [] };
   }
   if (slots.child && !kb.products.some((p) => /儿童|童装|童鞋|宝宝/u.test(p.name))) {
-    return { text: '不好意思，我们家目前没有童装和儿童鞋，都是成人款，最小的是XS码和35码鞋。您要是给自己或家人挑，我很乐意帮您看～', products: [] };
+    return { text: '不好意思，我们家目前没有童装和儿童鞋，都是成人款，衣服从XS码起、鞋子从35码起。您要是给自己或家人挑，我很乐意帮您看～', products: [] };
   }
   // "我200斤 有我能穿的吗": the size the body needs is a constraint like a size said.
   const body = slots.body?.value;
@@ -40,7 +43,7 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
   // Socks and scarves fit everyone: for "有我能穿的吗" they are no answer.
   if (derived) picks.fits = picks.fits.filter((p) => !sizesOf(p).includes('均码'));
   if (derived && picks.fits.length === 0) {
-    return { text: `您这个身材一般穿${derived}码，我们家的衣服大多最大到XL码，穿上可能会偏紧。方便的话到店试试宽松版型的款（落肩、茧型的外套，阔腿裤），我提前帮您挑几件备好。`, products: [] };
+    return { text: `您这个身材一般穿${derived}码，我们家的衣服大多只做到XL码，穿上可能会偏紧。方便的话到店试试宽松版型的款（落肩、茧型的外套，阔腿裤），我提前帮您挑几件备好。`, products: [] };
   }
   const word = slots.category?.value.word ?? '';
   if (picks.fits.length > 0) {

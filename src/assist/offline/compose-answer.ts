@@ -65,6 +65,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerStock(state) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
       if (kindMaterial(input)) return kindMaterial(input);
+      // "这件毛衣扎不扎人" about a piece we cannot see: ask which one rather than guess.
+      if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
       return /洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text));
     case '洗护':
       return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) ?? answerMaterial(state);
@@ -73,6 +75,12 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return bought
         ? { text: `好的～还是${bought.name}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
         : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
+    }
+    case '上身效果': {
+      const product = focus?.value;
+      if (!product) return { text: '您说的是哪一款呢？发我名字或截图，我帮您看看颜色和版型，再拍几张上身图给您参考～', products: [] };
+      const colour = state.slots.colour?.value ?? '';
+      return { text: `${product.name}${colour}：${sellingPoint(product)}。上身效果和肤色、身材都有关系，我拍几张实拍和上身图给您参考，比商品图更直观～`, products: [product] };
     }
     case '用法':
       return { text: '可以一起用的～洁面后先用质地稀的（水、精华），再用面霜锁住水分，白天最后加防晒。第一次搭配的话先在耳后试一两天更放心。', products: [] };
@@ -139,8 +147,8 @@ function kindMaterial(input: ComposeInput): Part | undefined {
 function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   const { state } = input;
   if (state.slots.focus || !state.slots.category || !PRODUCT_ASKS.has(hit.intent) || hit.intent === '价格咨询') return input;
-  // "你们家的鞋子是真皮的吗" is about the kind, not one pair.
-  if (/你们家|你们的|你们这|都是/u.test(state.newestText)) return input;
+  // "你们家的鞋子是真皮的吗" is about the kind, not one pair; "这件毛衣…" is one we cannot see.
+  if (/你们家|你们的|你们这|都是|[这那](?:件|款|条|双|个)/u.test(state.newestText)) return input;
   // A size or colour question names its constraint; only "素圈戒指有几号的" (no size given) is about one product.
   if (hit.intent === '库存咨询' || (hit.intent === '尺码咨询' && (state.slots.size || state.slots.body))) return input;
   const [best] = pickProducts(input.kb, state, input.profile, { n: 1 }).fits;
