@@ -33,7 +33,7 @@ const RULES: Rule[] = [
   [/面料|起皱|弹性|版型|上身/u, (s) => !s.slots.focus || s.slots.focus.value.category === '服装'],
   [/鞋跟|磨脚|鞋码|脚背/u, (s) => !s.slots.focus || s.slots.focus.value.category === '鞋履'],
   // Facts the script asserts that nothing in the conversation backs.
-  [/周末愉快|您试了几次|暂时没有了|目前没有您要的颜色|您说的那款|我帮您查了|您目前有|已经给您下单|已经帮您|给您下单了|库存不多了|这两件|您是金卡|您说的|刚好满|已经满了|您这单|我都查过了|已经顺丰发出|已经发出|已发货|您预约的是|积分已经到账/u, () => false],
+  [/周末愉快|您试了几次|暂时没有了|目前没有您要的颜色|您说的那款|我帮您查了|您目前有|已经给您下单|已经帮您|给您下单了|库存不多了|这两件|您是金卡|您说的|刚好满|已经满了|您这单|我都查过了|已经顺丰发出|已经发出|已发货|您预约的是|积分已经到账|您已经很接近|还差多少/u, () => false],
   // A styling script (西装, 裤, 裙) is about clothes: never filled with a cosmetic.
   [/西装|裤|裙|外套|上衣|内搭/u, (s) => s.slots.focus?.value.category !== '美妆'],
   // A question the customer has already answered is not asked again.
