@@ -115,6 +115,14 @@ describe('intents of the newest message', () => {
     expect(state(lines).intents.map((h) => h.intent).slice(0, intents.length)).toEqual(intents);
   });
 
+  it('reads an answer to the guide’s question as the customer’s earlier ask, with what it adds', () => {
+    const boots = state(['顾客: 想买双靴子', '导购: 好的～您平时穿多大码？想要短靴还是长靴？', '顾客: 37 短的']);
+    expect(boots.intents.map((h) => h.intent)).toEqual(['商品推荐']);
+    expect(boots.slots.size).toMatchObject({ value: '37', messageId: 'm3' });
+    const open = state(['顾客: 想看看毛衣', '导购: 好的，预算多少呢？', '顾客: 不限 质量好就行']);
+    expect(open.intents.map((h) => h.intent)).toEqual(['商品推荐']);
+  });
+
   it('takes only the newest message: an earlier discount question does not carry over', () => {
     const s = state(['顾客: 有什么优惠活动吗', '导购: 满1000减100', '顾客: 这个精华保证三天见效吗']);
     expect(s.intents.map((h) => h.intent)).not.toContain('优惠活动');

@@ -72,11 +72,12 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
       if (asked.length > 0) return asked.map((h) => ({ ...h, question: true }));
     }
   }
-  // "S码" or "预算八百" alone answers the guide's question: it continues what the customer asked before.
+  // "S码" / "预算八百" / "不限 质量好就行" answers the guide's question: it continues what the customer asked before.
+  const guideAsked = lastGuide >= 0 && /[?？吗呢]|多少|什么|哪/u.test(window[lastGuide]?.text ?? '');
   const earlier = window.filter((m) => m.speaker === 'customer' && m !== newest).toReversed();
   for (const message of earlier) {
-    const previous = readIntents(message.text).filter((h) => h.intent !== '问候' && h.intent !== '告别');
-    if (previous[0] && stated) return [{ ...previous[0], clause: newest.text, question: false }];
+    const previous = readIntents(message.text, (clause) => readNeeds(kb, clause, male)).filter((h) => h.intent !== '问候' && h.intent !== '告别');
+    if (previous[0] && (stated || guideAsked)) return [{ ...previous[0], clause: newest.text, question: false }];
   }
   // "这款白茶淡香水留香久吗": a question about a product named in it is about that product.
   if (productsInOrder(kb, newest.text).length > 0) return [{ intent: '材质咨询', clause: newest.text, question: true, score: 1 }];
@@ -102,6 +103,10 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     applyNeeds(slots, newestNeeds, message.id);
   }
   if (input.instruction) applyNeeds(slots, readNeeds(kb, input.instruction, male), 'instruction');
+  // "37 短的" after 想买双靴子: with shoes in play, a bare 34–46 is the size.
+  const newestCustomer = window.findLast((m) => m.speaker === 'customer');
+  const bareShoe = newestCustomer ? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u.exec(newestCustomer.text) : null;
+  if (bareShoe && slots.category?.value.category === '鞋履' && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
   const focus = readFocus(kb, window, slots.category);
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');

@@ -76,7 +76,9 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
   const measure = product.attributes['尺寸'];
   if (sizes.length === 0 && measure) return { text: `${product.name}的尺寸是${Array.isArray(measure) ? measure.join('、') : measure}，您平时戴或用的是哪个尺寸？我帮您对照一下。`, products: [product] };
   if (size && sizes.length > 0 && !sizes.includes('均码')) {
-    if (hasSize(product, size)) return { text: `${product.name}有${size}码，${fitNote(product, size)}。`, products: [product] };
+    const said = state.slots.colour;
+    const colour = said && said.messageId === state.newestMessageId && hasColour(product, said.value) ? said.value : '';
+    if (hasSize(product, size)) return { text: `${product.name}${colour}有${size}码，${fitNote(product, size)}。`, products: [product] };
     const alternative = kb.products.find((p) => p.subcategory === product.subcategory && p.sku !== product.sku && hasSize(p, size) && isMens(p) === (male || isMens(product)) && Math.abs(p.price - product.price) <= product.price * 0.4);
     const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${size}码，可以看看。` : '您看需要我帮您找找有这个码的类似款吗？';
     return { text: `${product.name}没有${size}码，这款只有${sizeList(product)}码。${tail}`, products: alternative ? [product, alternative] : [product] };

@@ -128,6 +128,11 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (slots.recipient && /礼盒|套装/u.test(product.name)) score += 0.4;
   if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
   if (gender === 'male' && isMens(product)) score += 1.5;
+  // "短的" / "长款": the cut named in passing.
+  if (/短的|短款/u.test(state.newestText) && product.name.includes('短')) score += 1.5;
+  if (/长的|长款/u.test(state.newestText) && product.name.includes('长')) score += 1.5;
+  // "不限 质量好就行": the better-made (dearer) ones first.
+  if (!slots.budget && /质量好|品质好|不限|贵点也行|贵一点也/u.test(state.newestText)) score += Math.min(1.5, product.price / 1500);
   // The product the customer is already looking at comes first when it fits.
   if (focusSku === product.sku) score += 2;
   // With no gender known, men's accessories and beauty come after the shared ones.
