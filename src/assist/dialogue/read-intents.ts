@@ -18,7 +18,7 @@ const EXTRA: [string, RegExp, number][] = [
   ['隐私', /(?:别的|其他|另一个|那个|刚才).{0,12}(?:顾客|客人|女的|男的|人|小姐姐).{0,14}(?:电话|手机|微信|地址|买了什么|联系方式)|(?:顾客|客人).{0,6}(?:电话|手机号|微信)/u, 4],
   ['调货', /调货|调过来|调一(?:件|个|双)|从.{1,6}调|别的店(?:有|调)/u, 3],
   ['物流', /到哪了|到哪里了|订单.{0,4}(?:到哪|进度|状态)|查.{0,3}订单|物流信息|多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
-  ['售后', /买大了|买小了|能换|可以换|换成|想换|要换|换一(?:件|个|双|条)|买错|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|帮我改|帮忙改|能改|可以改|改一下|改裤|改短|改长|修改裤/u, 3],
+  ['售后', /退掉|想退|要退|退了吧|买大了|买小了|能换|可以换|换成|想换|要换|换一(?:件|个|双|条)|买错|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|帮我改|帮忙改|能改|可以改|改一下|改裤|改短|改长|修改裤/u, 3],
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
   ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|生日(?:礼(?!物)|月|有礼物吗|有什么福利|优惠|福利|折扣)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
   ['支付', /刷.{0,3}卡|医保|分期|付款方式|怎么付|怎么支付|支付宝|微信支付|花呗|信用卡|刷卡|云闪付|能付/u, 3],
@@ -27,6 +27,8 @@ const EXTRA: [string, RegExp, number][] = [
   ['试用', /试用|试一下|试香|能试吗|可以试|先试/u, 3],
   ['用法', /(?:和|跟).{1,10}(?:一起用|一起搭配用|搭配着用|同时用)|先用哪个|用的顺序|怎么搭配着用/u, 3.5],
   ['上身效果', /显胖|显瘦|显白|显黑|显老|显年轻|显气色|好看吗|上身效果|会不会显|衬肤色/u, 3],
+  ['尺码标准', /尺码准|码数准|尺码标准|标准码吗|正码吗|偏大还是偏小|偏不偏码|偏码吗/u, 3],
+  ['补货', /补货|到货通知|什么时候有货|还会有吗|会再上吗/u, 3],
   ['新品推荐', /新款|上新|新到|新品|新货/u, 2.5],
   ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|颜色选哪|选哪个颜色|哪个颜色好|什么颜色好|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
   ['尺码咨询', /几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
@@ -63,7 +65,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些/u.test(clause));
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
-  if (wants && !['售后', '投诉安抚', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用'].some((i) => scores.has(i))) {
+  if (wants && !['售后', '投诉安抚', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');
@@ -85,6 +87,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('用法') && /折|减|优惠|券|活动|积分/u.test(clause)) scores.delete('用法');
   if (scores.has('用法')) for (const other of ['优惠活动', '议价']) scores.delete(other);
   if (scores.has('上身效果')) for (const other of ['库存咨询', '搭配建议']) scores.delete(other);
+  if (scores.has('尺码标准')) for (const other of ['尺码咨询', '商品推荐']) scores.delete(other);
+  if (scores.has('补货')) scores.delete('库存咨询');
   if (scores.has('考虑')) for (const other of ['促成下单', '告别']) scores.delete(other);
   if (scores.has('支付')) scores.delete('促成下单');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.

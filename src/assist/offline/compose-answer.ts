@@ -82,6 +82,15 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       const colour = state.slots.colour?.value ?? '';
       return { text: `${product.name}${colour}：${sellingPoint(product)}。上身效果和肤色、身材都有关系，我拍几张实拍和上身图给您参考，比商品图更直观～`, products: [product] };
     }
+    case '尺码标准': {
+      const product = focus?.value;
+      const note = product ? `${product.name}${String(product.attributes['版型'] ?? '') ? `是${String(product.attributes['版型'])}` : ''}，` : '';
+      return { text: `我们家大部分是标准码，平时穿什么码选什么码就可以；${note}个别偏宽松或修身的款我会提前告诉您。您看中哪一款，我帮您对照尺码表确认～`, products: product ? [product] : [] };
+    }
+    case '补货': {
+      const colour = state.slots.colour?.value ?? '';
+      return { text: `${focus ? focus.value.name : '这款'}${colour}补货时间还没定，我先帮您登记，一到货第一时间通知您；着急的话我也帮您查查另一家店和仓库有没有。`, products: focus ? [focus.value] : [] };
+    }
     case '用法':
       return { text: '可以一起用的～洁面后先用质地稀的（水、精华），再用面霜锁住水分，白天最后加防晒。第一次搭配的话先在耳后试一两天更放心。', products: [] };
     case '考虑':
