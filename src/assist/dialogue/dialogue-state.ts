@@ -101,4 +101,3 @@ export interface DialogueState {
   relationship: Relationship;
 }
 
-export const EMPTY_RELATIONSHIP: Relationship = { isNew: false, returning: false, purchases: [], guideHasSpoken: false };

@@ -37,7 +37,8 @@ const EXTRA: [string, RegExp, number][] = [
   ['投诉安抚', /过敏|红疹|起疹|刺痛|烂脸|发痒|长痘了|闷痘|起红|泛红了|开线|起球了|掉色了|坏了|破了|发错|少发|漏发|寄错|发黄|脱线|勾丝|跟就掉|底就掉|扣子掉|抽丝|色差|破洞|掉毛|掉皮|脱皮|发霉|生锈|假货|不是正品|磨脚|刺鼻|垃圾|骗子|差劲|气死|质量(?:太差|问题|不行)|态度.{0,2}(?:差|不好)|投诉|差评|要个说法|太失望/u, 3],
 ];
 
-const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护']);
+/** Asks about one product's facts: two of them may share a clause, and they can be answered for a product of the kind asked about. */
+export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护']);
 
 const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
 const QUESTION = /[?？吗呢么嘛]|多少|几点|什么|怎么|哪|能不能|可不可以|可以.{0,6}吗|有没有|是不是|会不会|咋|啥/u;

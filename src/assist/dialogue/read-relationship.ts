@@ -9,8 +9,8 @@ import type { Relationship } from './dialogue-state.ts';
 import { productsInOrder } from './read-focus.ts';
 
 const DAY = 86_400_000;
-export const NEW_WITHIN_MS = DAY;
-export const RETURNING_AFTER_MS = 14 * DAY;
+const NEW_WITHIN_MS = DAY;
+const RETURNING_AFTER_MS = 14 * DAY;
 const BOUGHT = /买了|买的|入了|下单了|收到了|拿了|穿了|用了/u;
 
 export function readRelationship(kb: KnowledgeBase, conversation: readonly ChatMessage[], profile: CustomerProfile | undefined, guideId: string, now: number): Relationship {

@@ -7,7 +7,7 @@
  * is complete (the job shows it before the rest arrives); the whole answer is still validated at the end.
  * A provider that cannot stream gets the plain call from then on (see stream-model.ts).
  */
-import { stateData } from '../dialogue/describe-state.ts';
+import { describeState, stateData } from '../dialogue/describe-state.ts';
 import type { DraftCandidate, EngineRequest, EngineResult } from '../engine-types.ts';
 import { findFocusProducts } from '../offline/focus-products.ts';
 import { pickProducts } from '../offline/pick-products.ts';
@@ -172,7 +172,7 @@ export function createLlmEngine(options: LlmEngineOptions): LlmEngine {
       result: {
         drafts: mapped.drafts,
         tags: mapped.tags,
-        summary: parsed.value.summary.trim() || summarize(intent, context.lastCustomer?.text, focus, mapped.tags),
+        summary: parsed.value.summary.trim() || (request.state ? describeState(request.state) : summarize(intent, context.lastCustomer?.text, focus, mapped.tags)),
         nextAction: parsed.value.next_action.trim() || nextBestAction(intent, mapped.tags, focus),
       },
       usage: usage(mapped.droppedTags),

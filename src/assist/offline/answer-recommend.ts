@@ -32,9 +32,6 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
   if (!slots.category && !slots.recipient && !slots.skinType && !slots.occasion && options.nearPrice === undefined) {
     return { text: missingAsk(state) || '您想看哪一类呢？告诉我场合、预算和尺码，我帮您挑几款。', products: [] };
   }
-  if (slots.child && !kb.products.some((p) => /儿童|童装|童鞋|宝宝/u.test(p.name))) {
-    return { text: '不好意思，我们家目前没有童装和儿童鞋，都是成人款，衣服从XS码起、鞋子从35码起。您要是给自己或家人挑，我很乐意帮您看～', products: [] };
-  }
   // "我200斤 有我能穿的吗": the size the body needs is a constraint like a size said.
   const body = slots.body?.value;
   const derived = !slots.size && body && slots.category && ['服装'].includes(slots.category.value.category) ? sizeForBody(body, profile?.gender === 1 || slots.gender?.value === 'male') : undefined;

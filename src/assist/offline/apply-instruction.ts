@@ -14,19 +14,6 @@ export function classifyInstruction(instruction: string | undefined): Instructio
   return 'query';
 }
 
-const SENTENCE = /[^。！？!?]+[。！？!?]?/gu;
-
-/** The first sentence or two, enough to answer. */
-export function shorten(text: string, max = 36): string {
-  const sentences = text.match(SENTENCE) ?? [text];
-  let out = '';
-  for (const sentence of sentences) {
-    if (out.length > 0 && out.length + sentence.length > max) break;
-    out += sentence;
-  }
-  return out.trim();
-}
-
 export function warmUp(text: string, customerName: string | undefined): string {
   const opener = customerName ? `${customerName}～` : '亲～';
   const body = text.startsWith(opener) ? text : `${opener}${text}`;

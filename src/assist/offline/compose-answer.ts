@@ -6,6 +6,7 @@
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
 import { fitsNeed } from '../dialogue/read-focus.ts';
+import { PRODUCT_ASKS } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { answerComplaint } from './answer-complaint.ts';
@@ -64,7 +65,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '库存咨询':
       return answerStock(state) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
-      if (kindMaterial(input)) return kindMaterial(input);
+      {
+        const kind = kindMaterial(input);
+        if (kind) return kind;
+      }
       // "这件毛衣扎不扎人" about a piece we cannot see: ask which one rather than guess.
       if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
       return /洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text));
@@ -131,8 +135,6 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return undefined;
   }
 }
-
-const PRODUCT_ASKS = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护']);
 
 /**
  * "乐福鞋是羊皮还是牛皮": a question about a kind of product with no product named is answered about the
