@@ -172,7 +172,8 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     .filter(({ product }) => !options.exclude?.has(product.sku))
     .filter(({ product, doc }) => {
       if (need) return fitsNeed(product, need);
-      if (giftOnly) return (product.tags ?? []).includes('场合/送礼') || /礼盒|套装/u.test(product.name) || product.category === '配饰';
+      // A gift with no size known: nothing that has to fit (sized clothes and shoes).
+      if (giftOnly) return ((product.tags ?? []).includes('场合/送礼') || /礼盒|套装/u.test(product.name) || product.category === '配饰') && (slots.size !== undefined || sizesOf(product).length === 0 || sizesOf(product).includes('均码'));
       if (skinOnly) return product.category === '美妆' && product.attributes['肤质'] !== undefined;
       if (occasionOnly) return (product.tags ?? []).includes(`场合/${slots.occasion?.value}`) || (OCCASION_WORDS[slots.occasion?.value ?? '']?.test(productWords(product)) ?? false);
       return relevance.has(doc);
