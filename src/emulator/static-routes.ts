@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { sendText, type Router } from './http-kit.ts';
 
 /** The `ww` stand-in and the demo page. Files are read per request so edits show on reload. */
 
 const WW_JS = new URL('./browser/ww.js', import.meta.url);
-const DEMO_DIR = new URL('../../web/demo/', import.meta.url);
+// From the working directory, like the built pages (web/*/dist): the same in the sources and in dist/main.js.
+const DEMO_DIR = resolve('web/demo');
 
 const DEMO_FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
@@ -29,7 +31,7 @@ export function registerStaticRoutes(router: Router): void {
     const path = name === 'index.html' ? '/demo/' : `/demo/${name}`;
     router.on('GET', path, async (_req, res) => {
       res.setHeader('cache-control', 'no-cache');
-      sendText(res, 200, await readFile(new URL(name, DEMO_DIR)), type);
+      sendText(res, 200, await readFile(join(DEMO_DIR, name)), type);
     });
   }
 }

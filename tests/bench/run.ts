@@ -3,6 +3,7 @@ import { benchAssist } from './assist-bench.ts';
 import { benchCallback } from './callback-bench.ts';
 import { benchMemory } from './memory-bench.ts';
 import { benchModelStream } from './model-stream-bench.ts';
+import { benchStartup } from './startup-bench.ts';
 import { benchSuggestLatency } from './suggest-latency-bench.ts';
 
 const results: Record<string, number> = { ...(await benchCallback()) };
@@ -10,4 +11,5 @@ Object.assign(results, await benchAssist());
 Object.assign(results, await benchSuggestLatency());
 Object.assign(results, await benchModelStream());
 Object.assign(results, await benchMemory());
+Object.assign(results, await benchStartup());
 console.log(`BENCH ${JSON.stringify(results)}`);

@@ -31,6 +31,8 @@ export interface DemoOptions {
   env?: Record<string, string>;
   /** Directories the test made for the service (a tenant copy), removed on stop. */
   removeOnStop?: string[];
+  /** What node runs (default: the sources through tsx, as `npm start`). */
+  nodeArgs?: string[];
 }
 
 /** The demo page URL in the service's output, once printed. */
@@ -44,7 +46,7 @@ function findDemoUrl(text: string): URL | undefined {
  * sources (as prestart does), then `node --import tsx src/main.ts` on ephemeral ports with its own Redis
  * prefix and spool dir, resolved once it prints the demo URL. A start that fails cleans up after itself.
  */
-export async function startDemoProcess({ name, env: extra = {}, removeOnStop = [] }: DemoOptions): Promise<DemoProcess> {
+export async function startDemoProcess({ name, env: extra = {}, removeOnStop = [], nodeArgs = ['--import', 'tsx', 'src/main.ts'] }: DemoOptions): Promise<DemoProcess> {
   const prefix = `test:${name}:${randomUUID().slice(0, 8)}:`;
   const spoolDir = mkdtempSync(join(tmpdir(), `ga-${name}-spool-`));
   let child: ChildProcess | undefined;
@@ -59,7 +61,7 @@ export async function startDemoProcess({ name, env: extra = {}, removeOnStop = [
     // The demo runs without WeCom credentials or a config file, whatever the developer's shell has set.
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('WECOM_') && key !== 'CONFIG_FILE') env[key] = value;
     Object.assign(env, { PORT: '0', HOST: '127.0.0.1', REDIS_URL, REDIS_PREFIX: prefix, SPOOL_DIR: spoolDir, LOG_LEVEL: 'info', DEMO_EMULATOR_PORT: '0' }, extra);
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, nodeArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const url = await waitForDemoUrl(child);
     const pageFor = (guide: string, customer: string): string => {
       const target = new URL(url);
