@@ -6,6 +6,37 @@ const positiveInt = z.coerce.number().int().positive();
 // z.coerce.boolean() would read the string "false" as true.
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
 
+/** `host:port` (a hostname, an IPv4 address or a bracketed IPv6 one). */
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[\w.-]+):(\d{1,5})$/;
+export interface HostPort {
+  host: string;
+  port: number;
+}
+function hostPort(text: string): HostPort | undefined {
+  const match = HOST_PORT.exec(text.trim());
+  const number = Number(match?.[2]);
+  if (!match?.[1] || !(number > 0 && number <= 65535)) return undefined;
+  return { host: match[1].replace(/^\[|\]$/g, ''), port: number };
+}
+/** A comma-separated list (the environment's form) or a YAML list. */
+const listOf = (value: unknown): unknown => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
+const hostPorts = z.preprocess(
+  listOf,
+  z.array(z.string().refine((s) => hostPort(s) !== undefined, 'each node must be host:port, e.g. 10.0.0.11:6379')).transform((list) => list.map((s) => hostPort(s) as HostPort)),
+);
+/** `from=to` pairs (`10.0.0.11:6379=203.0.113.5:7001,…`) or a YAML mapping: ioredis' natMap. */
+const pairsOf = (value: unknown): unknown =>
+  typeof value === 'string' ? Object.fromEntries((listOf(value) as string[]).map((pair) => [pair.split('=')[0]?.trim() ?? '', pair.split('=').slice(1).join('=').trim()])) : value;
+const natMap = z.preprocess(
+  pairsOf,
+  z
+    .record(
+      z.string().refine((s) => hostPort(s) !== undefined, 'each entry must be host:port=host:port (the address a node announces = the one we reach it at)'),
+      z.string().refine((s) => hostPort(s) !== undefined, 'each entry must be host:port=host:port (the address a node announces = the one we reach it at)'),
+    )
+    .transform((map) => Object.fromEntries(Object.entries(map).map(([from, to]) => [from, hostPort(to) as HostPort]))),
+);
+
 export const fileSchema = z.object({
   server: z.object({
     port,
@@ -18,7 +49,16 @@ export const fileSchema = z.object({
   }),
   redis: z.object({
     url: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
-    prefix: z.string().min(1).regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only'),
+    clusterNodes: hostPorts,
+    natMap,
+    username: z.string(),
+    tls: flag,
+    // One optional hash tag ({tenant}) pins every key to one slot; anything else with braces would split keys
+    // that must share a slot (see src/conversation/keys.ts).
+    prefix: z
+      .string()
+      .min(1)
+      .regex(/^[\w:.-]*(\{[\w:.-]+\})?[\w:.-]*$/, 'letters, digits, _ : . - and at most one {tag} (e.g. ga: or {shop1}:)'),
     enqueueTimeoutMs: positiveInt,
     startLocal: flag,
   }),

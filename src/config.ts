@@ -19,6 +19,8 @@ export interface Secrets {
   archiveToken: string;
   llmApiKey: string;
   sessionSecrets: string[];
+  /** Password of the Redis server or of every cluster node (REDIS_PASSWORD). */
+  redisPassword: string;
 }
 
 export interface Config extends Settings {
@@ -37,6 +39,10 @@ export const ENV_MAP: Record<string, string> = {
   TRUST_PROXY: 'server.trustProxy',
   REDIS_URL: 'redis.url',
   REDIS_PREFIX: 'redis.prefix',
+  REDIS_CLUSTER_NODES: 'redis.clusterNodes',
+  REDIS_CLUSTER_NAT_MAP: 'redis.natMap',
+  REDIS_USERNAME: 'redis.username',
+  REDIS_TLS: 'redis.tls',
   WECOM_CORP_ID: 'wecom.corpId',
   WECOM_AGENT_ID: 'wecom.agentId',
   WECOM_API_BASE_URL: 'wecom.apiBaseUrl',
@@ -138,6 +144,8 @@ function readSecrets(env: Readonly<Record<string, string | undefined>>): Secrets
     archiveToken: get('ARCHIVE_TOKEN'),
     llmApiKey: get('LLM_API_KEY'),
     sessionSecrets: get('SESSION_SECRET').split(',').map((s) => s.trim()).filter(Boolean),
+    // Not trimmed: a password may end in a space.
+    redisPassword: env.REDIS_PASSWORD ?? '',
   };
 }
 
@@ -199,7 +207,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
     const reverse = Object.fromEntries(Object.entries(ENV_MAP).map(([k, v]) => [v, k]));
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
-      problems.push(`${reverse[path] ? `${reverse[path]} (${path})` : path}: ${issue.message}`);
+      // A list item (redis.clusterNodes.1) is named by its list's variable.
+      const setting = issue.path.map((_, i) => issue.path.slice(0, issue.path.length - i).join('.')).find((p) => reverse[p]);
+      problems.push(`${setting ? `${reverse[setting]} (${path})` : path}: ${issue.message}`);
     }
   }
   const secrets = readSecrets(env);

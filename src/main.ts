@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { Redis } from 'ioredis';
 import { buildAssist } from './compose/assistant.ts';
 import type { Runtime } from './compose/runtime.ts';
 import { buildLifecycle, importMembersCli, seedDemoMembers } from './compose/lifecycle.ts';
 import { createQueues } from './compose/queues.ts';
+import { connectRedis, isCluster, whenReady } from './compose/redis-connections.ts';
 import { createStores } from './compose/stores.ts';
 import { setUpWecom } from './compose/wecom.ts';
 import { startWeb } from './compose/web.ts';
@@ -16,6 +16,7 @@ import { isAppError } from './errors.ts';
 import { createKeys } from './conversation/keys.ts';
 import type { Emulator } from './emulator/start-emulator.ts';
 import { EventIntake } from './jobs/event-intake.ts';
+import { inboxLength } from './jobs/inbox-pump.ts';
 import { recordMessages } from './jobs/record-messages.ts';
 import { Spool } from './jobs/spool.ts';
 import { startSpoolReplayer } from './jobs/spool-replayer.ts';
@@ -59,16 +60,16 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const ttlSec = config.retention.conversationTtlDays * 86400;
   const instanceId = options.instanceId ?? `svc-${randomUUID().slice(0, 8)}`;
   // The producer fails fast so a Redis outage turns into spooling within enqueueTimeoutMs, not a hung callback.
-  const producer = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000 });
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
+  const producer = connectRedis(config, 'producer');
+  const redis = connectRedis(config, 'commands');
   for (const client of [producer, redis]) client.on('error', (err) => log.debug({ err }, 'redis connection error'));
-  await new Promise<void>((ok) => (producer.status === 'ready' ? ok() : producer.once('ready', () => ok())));
+  await whenReady(producer);
 
   const { eventQueue, suggestQueue, reviewQueue } = createQueues(config, redis, keys, log);
   const stores = createStores(redis, keys, ttlSec, config.retention.conversationMaxMessages, config.review.auditRetentionDays * 86400);
   const spool = new Spool(config.spool.dir, instanceId);
   const metrics = createMetrics({
-    queueCounts: async () => ({ ...(await eventQueue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')), inbox: await redis.xlen(keys.inbox()) }),
+    queueCounts: async () => ({ ...(await eventQueue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')), inbox: await inboxLength(redis, keys) }),
     spoolSize: () => spool.size(),
   });
   const intake = new EventIntake({ redis: producer, keys, spool, dedupeTtlSec: config.retention.dedupeTtlSec, inboxTtlSec: ttlSec, timeoutMs: config.redis.enqueueTimeoutMs });
@@ -152,7 +153,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.log.level);
   let target;
   try {
-    target = await ensureRedis(config.redis.url, config.redisUrlExplicit, config.redis.startLocal);
+    // A cluster is never started locally; REDIS_CLUSTER_NODES names one that runs.
+    target = isCluster(config) ? { url: config.redis.url } : await ensureRedis(config.redis.url, config.redisUrlExplicit, config.redis.startLocal);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

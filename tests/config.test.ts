@@ -92,6 +92,29 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes a Redis Cluster (nodes, NAT map, credentials, TLS) and a prefix with one hash tag', () => {
+    const nodes = '10.0.0.11:6379, 10.0.0.12:6379,redis-3.internal:7000';
+    const natMap = '10.0.0.11:6379=203.0.113.5:7001,10.0.0.12:6379=203.0.113.5:7002';
+    const env = { REDIS_CLUSTER_NODES: nodes, REDIS_CLUSTER_NAT_MAP: natMap, REDIS_USERNAME: 'ga', REDIS_PASSWORD: 'p@ss word', REDIS_TLS: 'true', REDIS_PREFIX: '{b}:' };
+    const config = loadConfig(env, FILES);
+    expect(config.redis.clusterNodes).toEqual([
+      { host: '10.0.0.11', port: 6379 },
+      { host: '10.0.0.12', port: 6379 },
+      { host: 'redis-3.internal', port: 7000 },
+    ]);
+    expect(config.redis.natMap).toEqual({ '10.0.0.11:6379': { host: '203.0.113.5', port: 7001 }, '10.0.0.12:6379': { host: '203.0.113.5', port: 7002 } });
+    expect(config.redis).toMatchObject({ username: 'ga', tls: true, prefix: '{b}:' });
+    expect(config.secrets.redisPassword).toBe('p@ss word');
+    expect(loadConfig({}, FILES).redis).toMatchObject({ clusterNodes: [], natMap: {}, tls: false });
+  });
+
+  it('refuses cluster nodes that are not host:port, and a prefix whose braces would split a key group', () => {
+    expect(problemsOf({ REDIS_CLUSTER_NODES: '10.0.0.11:6379,10.0.0.12' })).toEqual([expect.stringMatching(/^REDIS_CLUSTER_NODES \(redis\.clusterNodes\.1\): .*host:port/)]);
+    expect(problemsOf({ REDIS_CLUSTER_NAT_MAP: '10.0.0.11:6379' })).toEqual([expect.stringContaining('REDIS_CLUSTER_NAT_MAP')]);
+    for (const prefix of ['ga{', 'ga}:', '{}:', '{a}{b}:', 'g a:']) expect(problemsOf({ REDIS_PREFIX: prefix }), prefix).toEqual([expect.stringContaining('REDIS_PREFIX')]);
+    for (const prefix of ['ga:', '{b}:', 'brand:{shop1}:']) expect(problemsOf({ REDIS_PREFIX: prefix }), prefix).toEqual([]);
+  });
+
   it('layers extra files over the defaults and reports unreadable ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     const extra = join(dir, 'shop.yaml');

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import { createKeys, type Keys } from '../conversation/keys.ts';
 import { isAppError } from '../errors.ts';
@@ -21,7 +20,9 @@ import { createOnceMarkers, type OnceMarkers } from '../lifecycle/once-markers.t
 import { DEFAULT_TEMPLATES, loadTemplates } from '../lifecycle/templates.ts';
 import type { Logger } from '../ops/logger.ts';
 import { loadOrg } from '../org/org.ts';
+import type { RedisClient } from '../ops/redis-client.ts';
 import { queueOptions, workerLocks } from './queues.ts';
+import { connectRedis } from './redis-connections.ts';
 import { createCallOnce } from '../wecom/api/call-once.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -38,9 +39,9 @@ export interface LifecycleParts {
   close(): Promise<void>;
 }
 
-export function buildLifecycle(config: Config, redis: Redis, keys: Keys, log: Logger): LifecycleParts {
+export function buildLifecycle(config: Config, redis: RedisClient, keys: Keys, log: Logger): LifecycleParts {
   const ttlSec = config.retention.conversationTtlDays * 86400;
-  const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, queueOptions(config, redis, keys, { attempts: 5, backoff: { type: 'exponential', delay: 5000 } }));
+  const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, queueOptions(config, redis, keys, LIFECYCLE_QUEUE, { attempts: 5, backoff: { type: 'exponential', delay: 5000 } }));
   queue.on('error', (err) => log.debug({ err }, 'lifecycle queue error'));
   return {
     members: createMemberStore(redis, keys, config.lifecycle.memberTtlDays * 86400),
@@ -73,7 +74,8 @@ export function lifecycleMounts(rt: Runtime, signer: CookieSigner): Mount[] {
   return [(r) => mountTaskRoutes(r, deps), (r) => mountLifecycleAdminRoutes(r, deps), (r) => mountLifecycleReviewRoutes(r, deps)];
 }
 
-export async function startLifecycleWorker(rt: Runtime): Promise<() => Promise<unknown>> {
+/** `connection`: a `blocking` one (redis-connections.ts), shared with the other workers. */
+export async function startLifecycleWorker(rt: Runtime, connection: RedisClient): Promise<() => Promise<unknown>> {
   const { config, log, stores, lifecycle } = rt;
   const processor = createLifecycleProcessor({
     run: {
@@ -113,8 +115,8 @@ export async function startLifecycleWorker(rt: Runtime): Promise<() => Promise<u
     log,
   });
   const worker = new Worker<LifecycleJob, string>(LIFECYCLE_QUEUE, processor, {
-    connection: { url: config.redis.url, maxRetriesPerRequest: null },
-    prefix: rt.keys.bull(),
+    connection,
+    prefix: rt.keys.bull(LIFECYCLE_QUEUE),
     concurrency: 1,
     ...workerLocks(config),
   });
@@ -147,7 +149,7 @@ export async function importMembersCli(config: Config, args: string[], io: { now
     io.out('usage: npm run import-members -- FILE.csv|FILE.json [--dry-run] [--run]');
     return 1;
   }
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null, lazyConnect: true });
+  const redis = connectRedis(config, 'oneShot');
   redis.on('error', () => undefined);
   try {
     const text = await readFile(file, 'utf8');
@@ -159,7 +161,7 @@ export async function importMembersCli(config: Config, args: string[], io: { now
     const report = await importMembers({ members, org }, { text, format: extname(file).toLowerCase() === '.json' ? 'json' : 'csv', now: io.now(), dryRun });
     for (const line of describeReport(file, report)) io.out(line);
     if (args.includes('--run') && !dryRun) {
-      const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, queueOptions(config, redis, keys, { attempts: 5, backoff: { type: 'exponential', delay: 5000 } }));
+      const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, queueOptions(config, redis, keys, LIFECYCLE_QUEUE, { attempts: 5, backoff: { type: 'exponential', delay: 5000 } }));
       const job = await queue.add('run', { kind: 'run' });
       await queue.close();
       io.out(`lifecycle run queued (job ${job.id}); the service's worker sends the guides their digests`);

@@ -1,5 +1,5 @@
 import { Queue, type DefaultJobOptions, type QueueOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Config } from '../config.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { EVENT_QUEUE, type EventJob } from '../jobs/event-job.ts';
@@ -19,12 +19,15 @@ type Retry = Pick<DefaultJobOptions, 'attempts' | 'backoff'>;
  * Completed event jobs also serve BullMQ's jobId dedupe when a crashed pump re-reads its inbox entries
  * (worker.claimIdleMs later); past the count a re-read job runs again, which the handlers tolerate: the
  * conversation append is idempotent by id and replies are guarded by done markers.
+ *
+ * `queue` names the queue these options are for: its prefix carries its hash tag (keys.ts), and its workers
+ * must use the same prefix.
  */
-export function queueOptions(config: Config, redis: Redis, keys: Keys, retry: Retry): QueueOptions {
+export function queueOptions(config: Config, redis: RedisClient, keys: Keys, queue: string, retry: Retry): QueueOptions {
   const q = config.queues;
   return {
     connection: redis,
-    prefix: keys.bull(),
+    prefix: keys.bull(queue),
     streams: { events: { maxLen: q.eventsMaxLen } },
     defaultJobOptions: {
       ...retry,
@@ -40,11 +43,11 @@ export interface Queues {
   reviewQueue: Queue<ReviewJob>;
 }
 
-export function createQueues(config: Config, redis: Redis, keys: Keys, log: Logger): Queues {
+export function createQueues(config: Config, redis: RedisClient, keys: Keys, log: Logger): Queues {
   const queues: Queues = {
-    eventQueue: new Queue<EventJob>(EVENT_QUEUE, queueOptions(config, redis, keys, { attempts: config.worker.attempts, backoff: { type: 'exponential', delay: 1000 } })),
-    suggestQueue: new Queue<SuggestJob>(SUGGEST_QUEUE, queueOptions(config, redis, keys, { attempts: 3, backoff: { type: 'exponential', delay: 500 } })),
-    reviewQueue: new Queue<ReviewJob>(REVIEW_QUEUE, queueOptions(config, redis, keys, { attempts: 6, backoff: { type: 'exponential', delay: 5000 } })),
+    eventQueue: new Queue<EventJob>(EVENT_QUEUE, queueOptions(config, redis, keys, EVENT_QUEUE, { attempts: config.worker.attempts, backoff: { type: 'exponential', delay: 1000 } })),
+    suggestQueue: new Queue<SuggestJob>(SUGGEST_QUEUE, queueOptions(config, redis, keys, SUGGEST_QUEUE, { attempts: 3, backoff: { type: 'exponential', delay: 500 } })),
+    reviewQueue: new Queue<ReviewJob>(REVIEW_QUEUE, queueOptions(config, redis, keys, REVIEW_QUEUE, { attempts: 6, backoff: { type: 'exponential', delay: 5000 } })),
   };
   for (const q of [queues.eventQueue, queues.suggestQueue, queues.reviewQueue]) q.on('error', (err: Error) => log.debug({ err }, 'queue error'));
   return queues;

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Config } from '../config.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { Keys } from '../conversation/keys.ts';
@@ -37,8 +37,8 @@ export interface Runtime {
   log: Logger;
   now: () => number;
   keys: Keys;
-  redis: Redis;
-  producer: Redis;
+  redis: RedisClient;
+  producer: RedisClient;
   metrics: Metrics;
   stores: Stores;
   /** The org file, reloaded on change (a reload ends the sessions of members who left or changed role). */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import { createCorpTagCache, type CorpTagCache } from '../conversation/corp-tag-cache.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
 import type { Keys } from '../conversation/keys.ts';
@@ -32,7 +32,7 @@ export interface Stores {
 const PRESENCE_TTL_MS = 45_000;
 
 /** Every Redis-backed store on one connection, with the retention TTL from config. */
-export function createStores(redis: Redis, keys: Keys, ttlSec: number, maxMessages: number, auditTtlSec: number): Stores {
+export function createStores(redis: RedisClient, keys: Keys, ttlSec: number, maxMessages: number, auditTtlSec: number): Stores {
   return {
     store: createRedisConversationStore(redis, keys, { ttlSec, maxMessages }),
     suggestions: createRedisSuggestionStore(redis, keys, ttlSec),

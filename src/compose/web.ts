@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Redis } from 'ioredis';
 import { mountAuthRoutes } from '../http/auth-routes.ts';
 import { mountCallbackRoutes } from '../http/callback-routes.ts';
 import { createApp, type Mount } from '../http/create-app.ts';
@@ -31,6 +30,7 @@ import { scheduleSuggestion } from '../jobs/suggest-job.ts';
 import { mountContentRoutes } from '../http/content-routes.ts';
 import { MEMBER_CSV_TYPES } from '../http/lifecycle-admin-routes.ts';
 import { lifecycleMounts } from './lifecycle.ts';
+import { connectRedis } from './redis-connections.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface Web {
@@ -121,7 +121,7 @@ function demoMounts(rt: Runtime): Mount[] {
 /** The HTTP side: callback, operations, sign-in, the guide API with its live stream, and the built pages. */
 export async function startWeb(rt: Runtime): Promise<Web> {
   const { config, log, metrics } = rt;
-  const subscriber = new Redis(config.redis.url, { maxRetriesPerRequest: null });
+  const subscriber = connectRedis(config, 'blocking');
   subscriber.on('error', (err) => log.debug({ err }, 'live subscriber error'));
   const hub = new LiveHub(subscriber, rt.keys);
   await hub.start();

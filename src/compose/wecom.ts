@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Config } from '../config.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { createHttpWecomApi } from '../wecom/api/http-wecom-api.ts';
@@ -9,7 +9,7 @@ import { DEMO_AGENT_ID, DEMO_CALLBACK_KEYS, DEMO_SECRETS, startDemoEmulator } fr
 import type { WecomSetup } from './runtime.ts';
 
 /** The tenant's WeCom from config, or in demo mode a freshly started emulator playing WeCom. */
-export async function setUpWecom(config: Config, redis: Redis, keys: Keys, now: () => number): Promise<WecomSetup> {
+export async function setUpWecom(config: Config, redis: RedisClient, keys: Keys, now: () => number): Promise<WecomSetup> {
   const client = (baseUrl: string, corpId: string, agentId: string, secrets: { app: string; contact?: string; kf?: string }) =>
     createHttpWecomApi({
       baseUrl,

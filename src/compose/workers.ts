@@ -1,6 +1,7 @@
 import { Worker } from 'bullmq';
+import { EVENT_QUEUE } from '../jobs/event-job.ts';
+import { SUGGEST_QUEUE } from '../jobs/suggest-job.ts';
 import { detectIntent, topIntent } from '../assist/offline/detect-intent.ts';
-import { Redis } from 'ioredis';
 import { startEventWorker } from '../jobs/event-worker.ts';
 import { startInboxPump } from '../jobs/inbox-pump.ts';
 import { createEventHandler } from '../jobs/on-event.ts';
@@ -16,6 +17,7 @@ import type { ChatMessage } from '../conversation/model.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
 import { startLifecycleWorker } from './lifecycle.ts';
 import { workerLocks } from './queues.ts';
+import { connectRedis } from './redis-connections.ts';
 import type { Runtime } from './runtime.ts';
 
 type Closer = () => Promise<unknown>;
@@ -100,13 +102,16 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   const { config, stores, log, metrics, keys } = rt;
   const closers: Closer[] = [];
   if (options.pump) {
-    const pumpRedis = new Redis(config.redis.url, { maxRetriesPerRequest: null });
-    pumpRedis.on('error', (err) => log.debug({ err }, 'pump connection error'));
-    const pump = startInboxPump({ redis: pumpRedis, queue: rt.eventQueue, keys, log, consumer: rt.instanceId, blockMs: 500, claimIdleMs: config.worker.claimIdleMs });
-    closers.push(async () => {
-      await pump.stop();
-      pumpRedis.disconnect();
+    const pump = startInboxPump({
+      connect: () => connectRedis(config, 'blocking'),
+      queue: rt.eventQueue,
+      keys,
+      log,
+      consumer: rt.instanceId,
+      blockMs: 500,
+      claimIdleMs: config.worker.claimIdleMs,
     });
+    closers.push(() => pump.stop());
   }
   if (!options.worker) return closers;
   // One idempotency record for every outbound WeCom write the jobs make (wecom/api/call-once.ts).
@@ -146,10 +151,12 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     },
     refreshTags,
   });
-  const connection = { url: config.redis.url, maxRetriesPerRequest: null };
+  // Shared by the workers, each of which opens its own blocking connection from it; closed after them.
+  const connection = connectRedis(config, 'blocking');
+  connection.on('error', (err) => log.debug({ err }, 'worker connection error'));
   const locks = workerLocks(config);
-  const events = startEventWorker({ connection, prefix: keys.bull(), concurrency: config.worker.concurrency, handle, log, metrics, locks });
-  const suggest = startSuggestWorker({ connection, prefix: keys.bull(), concurrency: config.assist.suggestConcurrency, deps: suggestionDeps(rt), log, metrics, locks });
+  const events = startEventWorker({ connection, prefix: keys.bull(EVENT_QUEUE), concurrency: config.worker.concurrency, handle, log, metrics, locks });
+  const suggest = startSuggestWorker({ connection, prefix: keys.bull(SUGGEST_QUEUE), concurrency: config.assist.suggestConcurrency, deps: suggestionDeps(rt), log, metrics, locks });
   const review = new Worker<ReviewJob, string>(
     REVIEW_QUEUE,
     async (job) =>
@@ -166,12 +173,13 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
         consoleUrl: rt.publicUrl,
         escalateAfterMs: config.review.escalateAfterMin * 60_000,
       })(job.data),
-    { connection, prefix: keys.bull(), concurrency: 1, ...locks },
+    { connection, prefix: keys.bull(REVIEW_QUEUE), concurrency: 1, ...locks },
   );
   review.on('failed', (job, err) => log.warn({ kind: job?.data.kind, err }, 'review job failed; will retry'));
   await rt.reviewQueue.upsertJobScheduler('review-sweep', { every: 60_000 }, { name: 'sweep', data: { kind: 'sweep' } });
   closers.push(() => events.close(), () => suggest.close(), () => review.close());
-  closers.push(await startLifecycleWorker(rt));
+  closers.push(await startLifecycleWorker(rt, connection));
+  closers.push(async () => connection.disconnect());
   if (options.warmUp) void warmUp(rt, refreshTags);
   return closers;
 }

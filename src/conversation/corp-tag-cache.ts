@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from './keys.ts';
 
 /** The corp tag library as WeCom has it (get_corp_tag_list), in our own neutral shape. */
@@ -13,7 +13,7 @@ export interface CorpTagCache {
   set(tags: CorpTags): Promise<void>;
 }
 
-export function createCorpTagCache(redis: Redis, keys: Keys): CorpTagCache {
+export function createCorpTagCache(redis: RedisClient, keys: Keys): CorpTagCache {
   return {
     async get() {
       const raw = await redis.get(keys.tagLibrary());

@@ -1,16 +1,59 @@
 /**
- * Every Redis key string the service uses is built here, under one tenant/test prefix.
- * BullMQ builds its own keys under `${prefix}bull`. Every key gets a TTL where it is written, except the
- * tag-library cache, which is rebuilt from WeCom on demand.
+ * Every Redis key string the service uses is built here, under one tenant/test prefix. Every key gets a TTL
+ * where it is written, except the tag-library cache, which is rebuilt from WeCom on demand.
+ *
+ * Cluster layout. The same keys serve one Redis server and a Redis Cluster (REDIS_CLUSTER_NODES). A cluster
+ * places a key by the hash of its hash tag (the text inside the first `{…}`), or of the whole key when it
+ * has none, and runs a script, MULTI or multi-key command only on keys of one slot. So:
+ *
+ * - Keys that one script or transaction touches together carry the same tag:
+ *   - per queue, `bull:{<queue>}` is BullMQ's prefix (its keys are `…bull:{events}:events:wait` and so on):
+ *     every key of a queue in one slot, as BullMQ's scripts need, and each queue in a slot of its own, so the
+ *     queues spread over the shards;
+ *   - per callback, its dedupe marker `dedupe:{i<n>}:<key>` and the inbox stream `inbox:{i<n>}` it is
+ *     appended to (one script, jobs/lua/intake-2.lua). `n` is a hash of the dedupe key modulo INBOX_SHARDS,
+ *     so callbacks spread over INBOX_SHARDS streams (and shards) instead of one; the pump drains them all;
+ *   - per conversation, `{<guideId>:<customerId>}`: the message list and its id index (one script,
+ *     conversation/lua/append-message-2.lua), the suggestion, and the tag proposals with their decisions (one
+ *     transaction);
+ *   - every member's app-message window, `send-window:{send}:<userId>`: one script claims a slot in every
+ *     recipient's window at once, all or none;
+ *   - every held draft with the stores' pending and decided sets, `…:{approvals}:…`: one script decides a
+ *     draft and moves it between the sets (suggestions/lua/decide-approval-3.lua), and a draft's key names
+ *     no store. Drafts held for review are few, so one slot holds them all.
+ * - Every other key has no tag and lands wherever its name hashes: per guide, store, customer, day or id.
+ *   Code that writes several of them does so one key at a time, in an order that a crash between two steps
+ *   leaves harmless (each such place says so), and reads of many go out as single commands.
+ * - A tag in the prefix (`REDIS_PREFIX='{shop1}:'`) comes first in every key, so it wins: the whole tenant
+ *   lives in one slot, one shard (fine for a small tenant sharing a cluster; nothing spreads).
+ *
+ * Ids from WeCom and the org file never contain braces; if one did, the tag would end early, identically
+ * in every key of the group, so the group would still share a slot.
  */
+
+/** How many inbox streams callbacks spread over. A fixed number: markers and entries are placed by it. */
+export const INBOX_SHARDS = 8;
+
+/** The inbox shard of a dedupe key (32-bit FNV-1a, so every process and release agrees). */
+export function inboxShardOf(dedupeKey: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < dedupeKey.length; i++) {
+    hash ^= dedupeKey.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % INBOX_SHARDS;
+}
+
 export interface Keys {
   readonly prefix: string;
-  /** BullMQ prefix (queues live under it). */
-  bull(): string;
-  /** Callback dedupe marker (MsgId or hash of the decrypted XML). */
+  /** BullMQ prefix of one queue (its keys share a hash tag: see the layout above). */
+  bull(queue: string): string;
+  /** Callback dedupe marker (MsgId or hash of the decrypted XML), in the slot of `inboxOf(dedupeKey)`. */
   dedupe(dedupeKey: string): string;
-  /** Stream of accepted callbacks between the callback route and the queue pump. */
-  inbox(): string;
+  /** One of the INBOX_SHARDS streams of accepted callbacks between the callback route and the queue pump. */
+  inbox(shard: number): string;
+  /** The inbox stream a callback with this dedupe key goes to. */
+  inboxOf(dedupeKey: string): string;
   /** Capped list of encoded messages (encode-message.ts) in the platform's order, newest last. */
   conversation(guideId: string, customerId: string): string;
   /**
@@ -104,13 +147,17 @@ export interface Keys {
 
 export function createKeys(prefix: string): Keys {
   const k = (...parts: string[]): string => prefix + parts.join(':');
+  const shard = (n: number): string => `{i${n}}`;
+  /** The hash tag shared by every key of one conversation. */
+  const conv = (g: string, c: string): string => `{${g}:${c}}`;
   return {
     prefix,
-    bull: () => k('bull'),
-    dedupe: (key) => k('dedupe', key),
-    inbox: () => k('inbox'),
-    conversation: (g, c) => k('conv', g, c),
-    conversationIndex: (g, c) => k('conv-idx', g, c),
+    bull: (queue) => k('bull', `{${queue}}`),
+    dedupe: (key) => k('dedupe', shard(inboxShardOf(key)), key),
+    inbox: (n) => k('inbox', shard(n)),
+    inboxOf: (key) => k('inbox', shard(inboxShardOf(key))),
+    conversation: (g, c) => k('conv', conv(g, c)),
+    conversationIndex: (g, c) => k('conv-idx', conv(g, c)),
     guideCustomers: (g) => k('guide-convs', g),
     profile: (c) => k('profile', c),
     guideFollows: (g) => k('follows', g),
@@ -125,17 +172,17 @@ export function createKeys(prefix: string): Keys {
     archiveSeq: () => k('archive-seq'),
     archiveLock: () => k('archive-lock'),
     archiveSeen: () => k('archive-seen'),
-    sendWindow: (u) => k('send-window', u),
+    sendWindow: (u) => k('send-window', '{send}', u),
     tagLibrary: () => k('tag-library'),
-    suggestion: (g, c) => k('suggestion', g, c),
-    suggestionPending: (g, c) => k('suggest-pending', g, c),
-    tagProposals: (g, c) => k('tag-proposals', g, c),
+    suggestion: (g, c) => k('suggestion', conv(g, c)),
+    suggestionPending: (g, c) => k('suggest-pending', conv(g, c)),
+    tagProposals: (g, c) => k('tag-proposals', conv(g, c)),
     tasks: (g) => k('tasks', g),
     task: (id) => k('task', id),
     taskOnce: (r) => k('task-once', r),
     guideChannel: (g) => k('live', g),
     guideFeed: (g) => k('feed', g),
-    tagDecisions: (g, c) => k('tag-decided', g, c),
+    tagDecisions: (g, c) => k('tag-decided', conv(g, c)),
     oauthCode: (h) => k('oauth-code', h),
     session: (id) => k('session', id),
     memberSessions: (u) => k('member-sessions', u),
@@ -148,9 +195,9 @@ export function createKeys(prefix: string): Keys {
     sentReview: (id) => k('sent-review', id),
     sentReviews: (store) => k('sent-reviews', store),
     audit: (day) => k('audit', day),
-    approval: (id) => k('approval', id),
-    approvalsPending: (store) => k('approvals-pending', store),
-    approvalsDecided: (store) => k('approvals-decided', store),
+    approval: (id) => k('approval', '{approvals}', id),
+    approvalsPending: (store) => k('approvals-pending', '{approvals}', store),
+    approvalsDecided: (store) => k('approvals-decided', '{approvals}', store),
     feedbackLog: (day) => k('fb-log', day),
     lifecycleMember: (c) => k('lc-member', c),
     lifecycleMembers: () => k('lc-members'),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import { AppError } from '../errors.ts';
 import { openFollowers, type ConversationStore, type ProfileUpdate } from './conversation-store.ts';
 import { decodeMessage, encodeMessage } from './encode-message.ts';
@@ -7,11 +7,11 @@ import type { Keys } from './keys.ts';
 import { emptyProfile, type CustomerProfile } from './model.ts';
 
 const lua = (name: string): string => readFileSync(new URL(`./lua/${name}`, import.meta.url), 'utf8');
-const APPEND = lua('append-message-3.lua');
+const APPEND = lua('append-message-2.lua');
 const SET_IF_UNCHANGED = lua('set-if-unchanged-1.lua');
 
-type Scripted = Redis & {
-  appendMessage(k1: string, k2: string, k3: string, id: string, json: string, max: number, ttl: number, customer: string): Promise<number>;
+type Scripted = RedisClient & {
+  appendMessage(list: string, index: string, id: string, json: string, max: number, ttl: number): Promise<number>;
   setIfUnchanged(key: string, expected: string, next: string, ttl: number): Promise<number>;
 };
 
@@ -20,20 +20,21 @@ export interface RedisStoreOptions {
   maxMessages: number;
 }
 
-export function createRedisConversationStore(redis: Redis, keys: Keys, options: RedisStoreOptions): ConversationStore {
+export function createRedisConversationStore(redis: RedisClient, keys: Keys, options: RedisStoreOptions): ConversationStore {
   const r = redis as Scripted;
   if (!('appendMessage' in r)) {
-    redis.defineCommand('appendMessage', { numberOfKeys: 3, lua: APPEND });
+    redis.defineCommand('appendMessage', { numberOfKeys: 2, lua: APPEND });
     redis.defineCommand('setIfUnchanged', { numberOfKeys: 1, lua: SET_IF_UNCHANGED });
   }
   const { ttlSec, maxMessages } = options;
 
+  /** One guide's index at a time (each in its own slot): every step is idempotent, a retry completes it. */
   async function syncFollowIndex(profile: CustomerProfile): Promise<void> {
     const { open, closed } = openFollowers(profile);
-    const multi = redis.multi();
-    for (const guideId of open) multi.sadd(keys.guideFollows(guideId), profile.customerId).expire(keys.guideFollows(guideId), ttlSec);
-    for (const guideId of closed) multi.srem(keys.guideFollows(guideId), profile.customerId);
-    await multi.exec();
+    await Promise.all([
+      ...open.map((guideId) => redis.multi().sadd(keys.guideFollows(guideId), profile.customerId).expire(keys.guideFollows(guideId), ttlSec).exec()),
+      ...closed.map((guideId) => redis.srem(keys.guideFollows(guideId), profile.customerId)),
+    ]);
   }
 
   return {
@@ -41,13 +42,15 @@ export function createRedisConversationStore(redis: Redis, keys: Keys, options: 
       const added = await r.appendMessage(
         keys.conversation(message.guideId, message.customerId),
         keys.conversationIndex(message.guideId, message.customerId),
-        keys.guideCustomers(message.guideId),
         message.id,
         encodeMessage(message),
         maxMessages,
         ttlSec,
-        message.customerId,
       );
+      // The guide's conversation index lives in the guide's slot, so after the script; on every call (a
+      // redelivered message too), so a crash between the two is repaired by the job's retry.
+      const guide = keys.guideCustomers(message.guideId);
+      await redis.multi().sadd(guide, message.customerId).expire(guide, ttlSec).exec();
       return added === 1;
     },
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Router } from '@koa/router';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { badRequest, isAppError } from '../errors.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -20,7 +20,7 @@ export interface AuthDeps {
   org: Org;
   signer: CookieSigner;
   sessions: SessionStore;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   log: Logger;
   now: () => number;

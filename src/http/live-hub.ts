@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { LiveEvent } from '../suggestions/live-feed.ts';
 
@@ -13,7 +13,7 @@ export class LiveHub {
   private readonly prefix: string;
 
   constructor(
-    private readonly subscriber: Redis,
+    private readonly subscriber: RedisClient,
     keys: Keys,
   ) {
     this.prefix = keys.guideChannel('');

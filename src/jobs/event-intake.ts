@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { EventJob } from './event-job.ts';
 import type { Spool } from './spool.ts';
@@ -8,11 +8,11 @@ export type IntakeResult = 'accepted' | 'duplicate' | 'spooled';
 
 const INTAKE = readFileSync(new URL('./lua/intake-2.lua', import.meta.url), 'utf8');
 
-type Scripted = Redis & { intake(marker: string, inbox: string, markerTtl: number, json: string, inboxTtl: number): Promise<number> };
+type Scripted = RedisClient & { intake(marker: string, inbox: string, markerTtl: number, json: string, inboxTtl: number): Promise<number> };
 
 export interface EventIntakeOptions {
   /** The producer connection: fails fast (no offline queue, no per-command retries). */
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   spool: Spool;
   dedupeTtlSec: number;
@@ -24,7 +24,9 @@ export interface EventIntakeOptions {
 
 /**
  * Dedupe + enqueue for the callback route, in one Lua call per callback (SET NX marker + XADD to the inbox,
- * atomic, so no crash can separate them). Callbacks arriving together share one pipelined round trip.
+ * atomic, so no crash can separate them; both keys in one hash slot, keys.ts). Callbacks arriving together
+ * share one round trip per Redis node: the producer connection auto-pipelines (a pipeline object would have to
+ * name keys of one node only on a cluster).
  * The inbox pump turns inbox entries into BullMQ jobs whose id is the dedupe key, off the request path.
  * If Redis cannot take the entry in time it is fsync'd to the spool and still acknowledged; the replayer
  * runs the same script later, so a callback that also got through is not appended twice.
@@ -73,11 +75,14 @@ export class EventIntake {
 
   private async run(jobs: EventJob[]): Promise<Array<[Error | null, unknown]>> {
     const { keys, dedupeTtlSec, inboxTtlSec } = this.options;
-    const pipeline = this.redis.pipeline() as ReturnType<Redis['pipeline']> & {
-      intake(marker: string, inbox: string, markerTtl: number, json: string, inboxTtl: number): unknown;
-    };
-    for (const job of jobs) pipeline.intake(keys.dedupe(job.dedupeKey), keys.inbox(), dedupeTtlSec, JSON.stringify(job), inboxTtlSec);
-    return (await pipeline.exec()) ?? [];
+    return Promise.all(
+      jobs.map((job) =>
+        this.redis.intake(keys.dedupe(job.dedupeKey), keys.inboxOf(job.dedupeKey), dedupeTtlSec, JSON.stringify(job), inboxTtlSec).then(
+          (reply): [null, unknown] => [null, reply],
+          (error: unknown): [Error, null] => [error as Error, null],
+        ),
+      ),
+    );
   }
 
   private async flush(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -9,7 +9,7 @@ import type { MsgAuditNotify } from '../wecom/events.ts';
 export interface ArchiveDeps {
   /** The sidecar in front of Tencent's Finance SDK; undefined when ARCHIVE_URL is not set. */
   source: ArchiveSource | undefined;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   corpMembers: (userId: string) => boolean;
   now: () => number;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
@@ -7,7 +7,7 @@ import { pullKfMessages } from '../wecom/kf-sync.ts';
 
 export interface KfDeps {
   api: Pick<WecomApi, 'syncKfMessages' | 'getKfServiceState'>;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   now: () => number;
   record: (messages: ChatMessage[]) => Promise<unknown>;

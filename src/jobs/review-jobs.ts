@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -13,7 +13,7 @@ export const REVIEW_QUEUE = 'review';
 export type ReviewJob = { kind: 'notify'; storeId: string } | { kind: 'sweep' };
 
 export interface ReviewJobDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   org: Org;
   approvals: ApprovalStore;
@@ -36,7 +36,7 @@ export interface ReviewJobDeps {
  * A new held draft is queued for its store's managers; one job per store and window sends them a single
  * textcard, so a burst of held drafts stays far below WeCom's 30 messages/minute/member.
  */
-export async function announceApproval(queue: Queue<ReviewJob>, redis: Redis, keys: Keys, approval: Approval, batchMs: number): Promise<void> {
+export async function announceApproval(queue: Queue<ReviewJob>, redis: RedisClient, keys: Keys, approval: Approval, batchMs: number): Promise<void> {
   await redis.multi().sadd(keys.approvalsToNotify(approval.storeId), approval.id).expire(keys.approvalsToNotify(approval.storeId), 86400).exec();
   await queue.add('notify', { kind: 'notify', storeId: approval.storeId }, { delay: batchMs, deduplication: { id: `notify|${approval.storeId}`, ttl: batchMs } });
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { EventIntake } from './event-intake.ts';
 import type { Spool } from './spool.ts';
@@ -7,7 +7,7 @@ import type { Spool } from './spool.ts';
  * Drains the spool into the queue whenever Redis is reachable. Entries keep their job ids and dedupe keys,
  * so a callback that also got through (or that WeCom retried) is still processed once.
  */
-export function startSpoolReplayer(deps: { spool: Spool; intake: EventIntake; redis: Redis; log: Logger; intervalMs: number }): {
+export function startSpoolReplayer(deps: { spool: Spool; intake: EventIntake; redis: RedisClient; log: Logger; intervalMs: number }): {
   replayNow(): Promise<number>;
   stop(): Promise<void>;
 } {

@@ -3,7 +3,7 @@
  * per guide, and the digest job sends a single textcard for all of them. Ids leave the set only after
  * WeCom took the message, so a failed or rate-limited send is retried with the same tasks.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { Task, TaskStore } from '../tasks/task-store.ts';
 import { operationId, type CallOnce } from '../wecom/api/call-once.ts';
@@ -19,7 +19,7 @@ export interface DigestStore {
   waiting(guideIds: readonly string[]): Promise<string[]>;
 }
 
-export function createDigestStore(redis: Redis, keys: Keys, ttlSec: number): DigestStore {
+export function createDigestStore(redis: RedisClient, keys: Keys, ttlSec: number): DigestStore {
   return {
     add: async (guideId, taskId) => void (await redis.multi().sadd(keys.lifecycleDigest(guideId), taskId).expire(keys.lifecycleDigest(guideId), ttlSec).exec()),
     pending: (guideId) => redis.smembers(keys.lifecycleDigest(guideId)),
@@ -27,10 +27,9 @@ export function createDigestStore(redis: Redis, keys: Keys, ttlSec: number): Dig
       for (const chunk of inChunks(taskIds)) await redis.srem(keys.lifecycleDigest(guideId), chunk);
     },
     async waiting(guideIds) {
-      const pipeline = redis.pipeline();
-      for (const guideId of guideIds) pipeline.scard(keys.lifecycleDigest(guideId));
-      const sizes = (await pipeline.exec()) ?? [];
-      return guideIds.filter((_, i) => Number(sizes[i]?.[1] ?? 0) > 0);
+      // One command a guide (their sets sit in different slots), issued together.
+      const sizes = await Promise.all(guideIds.map((guideId) => redis.scard(keys.lifecycleDigest(guideId))));
+      return guideIds.filter((_, i) => (sizes[i] ?? 0) > 0);
     },
   };
 }

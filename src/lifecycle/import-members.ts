@@ -1,7 +1,8 @@
 /**
  * Imports a member file: every row is checked first; rows with problems (and customer ids that appear on
- * more than one row) are reported and skipped, and the good rows are written in one transaction. A file
- * that cannot be read at all throws before anything is written.
+ * more than one row) are reported and skipped, and the good rows are written (member-store.ts: a write that
+ * fails halfway is completed by importing again). A file that cannot be read at all throws before anything
+ * is written.
  */
 import type { Org } from '../org/org.ts';
 import { chinaDay } from './china-date.ts';

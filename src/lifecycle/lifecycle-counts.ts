@@ -2,7 +2,7 @@
  * Per store and China day: tasks made per rule (and how many had their draft held), tasks closed per rule
  * and status, and the outcome the guide reported. The manager's figures sum the days of a period.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { businessDays, businessDay } from '../suggestions/business-day.ts';
 import { LIFECYCLE_RULES, type LifecycleRule } from './member.ts';
@@ -27,7 +27,7 @@ export interface LifecycleCounts {
   load(storeIds: readonly string[], days: number, now: number): Promise<RuleCounts[]>;
 }
 
-export function createLifecycleCounts(redis: Redis, keys: Keys, ttlSec: number): LifecycleCounts {
+export function createLifecycleCounts(redis: RedisClient, keys: Keys, ttlSec: number): LifecycleCounts {
   const bump = async (storeId: string, at: number, fields: string[]): Promise<void> => {
     const key = keys.lifecycleCounts(storeId, businessDay(at));
     const multi = redis.multi();
@@ -39,12 +39,9 @@ export function createLifecycleCounts(redis: Redis, keys: Keys, ttlSec: number):
     recordClosed: ({ storeId, rule, status, outcome, at }) => bump(storeId, at, [`${rule}|${status}`, ...(outcome ? [`${rule}|outcome|${outcome}`] : [])]),
     async load(storeIds, days, now) {
       const totals = new Map<string, number>();
-      const pipeline = redis.pipeline();
-      for (const storeId of storeIds) for (const day of businessDays(now, days)) pipeline.hgetall(keys.lifecycleCounts(storeId, day));
-      for (const [error, hash] of (await pipeline.exec()) ?? []) {
-        if (error) throw error;
-        for (const [field, value] of Object.entries(hash as Record<string, string>)) totals.set(field, (totals.get(field) ?? 0) + Number(value));
-      }
+      // One command a store and day (their hashes sit in different slots), issued together.
+      const hashes = await Promise.all(storeIds.flatMap((storeId) => businessDays(now, days).map((day) => redis.hgetall(keys.lifecycleCounts(storeId, day)))));
+      for (const hash of hashes) for (const [field, value] of Object.entries(hash)) totals.set(field, (totals.get(field) ?? 0) + Number(value));
       const get = (field: string): number => totals.get(field) ?? 0;
       return LIFECYCLE_RULES.map((rule) => ({
         rule,

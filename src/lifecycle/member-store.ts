@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { getEach, type RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { inChunks } from '../ops/in-chunks.ts';
 import type { LifecycleMember } from './member.ts';
@@ -7,7 +7,11 @@ import type { LifecycleMember } from './member.ts';
 export interface MemberStore {
   get(customerId: string): Promise<LifecycleMember | undefined>;
   many(customerIds: readonly string[]): Promise<Array<LifecycleMember | undefined>>;
-  /** Writes every member in one transaction (all or nothing); each expires after the retention TTL. */
+  /**
+   * Writes every member, then adds them to the index; each expires after the retention TTL. Members live in
+   * slots of their own, so this is not one transaction: a write that fails halfway throws and leaves some
+   * members stored, perhaps not yet indexed, and importing the same file again completes it.
+   */
   putAll(members: readonly LifecycleMember[]): Promise<void>;
   /** Visits every stored member in batches; ids whose data expired are dropped from the index on the way. */
   forEach(batchSize: number, visit: (batch: LifecycleMember[]) => Promise<void>): Promise<number>;
@@ -15,10 +19,10 @@ export interface MemberStore {
 
 const parse = (raw: string | null): LifecycleMember | undefined => (raw ? (JSON.parse(raw) as LifecycleMember) : undefined);
 
-export function createMemberStore(redis: Redis, keys: Keys, ttlSec: number): MemberStore {
+export function createMemberStore(redis: RedisClient, keys: Keys, ttlSec: number): MemberStore {
   const many = async (ids: readonly string[]): Promise<Array<LifecycleMember | undefined>> => {
     const out: Array<LifecycleMember | undefined> = [];
-    for (const chunk of inChunks(ids)) for (const raw of await redis.mget(chunk.map((id) => keys.lifecycleMember(id)))) out.push(parse(raw));
+    for (const chunk of inChunks(ids)) for (const raw of await getEach(redis, chunk.map((id) => keys.lifecycleMember(id)))) out.push(parse(raw));
     return out;
   };
   return {
@@ -26,11 +30,10 @@ export function createMemberStore(redis: Redis, keys: Keys, ttlSec: number): Mem
     many,
     async putAll(members) {
       if (members.length === 0) return;
+      for (const chunk of inChunks(members)) await Promise.all(chunk.map((m) => redis.set(keys.lifecycleMember(m.customerId), JSON.stringify(m), 'EX', ttlSec)));
       const multi = redis.multi();
-      for (const member of members) multi.set(keys.lifecycleMember(member.customerId), JSON.stringify(member), 'EX', ttlSec);
       for (const chunk of inChunks(members)) multi.sadd(keys.lifecycleMembers(), chunk.map((m) => m.customerId));
-      multi.expire(keys.lifecycleMembers(), ttlSec);
-      await multi.exec();
+      await multi.expire(keys.lifecycleMembers(), ttlSec).exec();
     },
     async forEach(batchSize, visit) {
       // SSCAN may return an id twice while the set changes: each is visited once.

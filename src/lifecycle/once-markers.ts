@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 
 const DAY_MS = 86400_000;
@@ -13,7 +13,7 @@ export interface OnceMarkers {
   mark(onceKey: string, keepMs: number): Promise<void>;
 }
 
-export function createOnceMarkers(redis: Redis, keys: Keys): OnceMarkers {
+export function createOnceMarkers(redis: RedisClient, keys: Keys): OnceMarkers {
   return {
     has: async (onceKey) => (await redis.exists(keys.lifecycleOnce(onceKey))) === 1,
     mark: async (onceKey, keepMs) => void (await redis.set(keys.lifecycleOnce(onceKey), '1', 'PX', Math.max(keepMs, DAY_MS))),

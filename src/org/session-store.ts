@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { Role } from './org.ts';
 
@@ -23,13 +23,15 @@ export interface SessionStore {
 
 const ID = /^[A-Za-z0-9_-]{43}$/;
 
-export function createRedisSessionStore(redis: Redis, keys: Keys): SessionStore {
+export function createRedisSessionStore(redis: RedisClient, keys: Keys): SessionStore {
   return {
     async start(session, ttlSec) {
       const id = randomBytes(32).toString('base64url');
       const index = keys.memberSessions(session.userId);
-      // The index lives as long as its newest session; ids of expired sessions in it are harmless.
-      await redis.multi().set(keys.session(id), JSON.stringify(session), 'EX', ttlSec).sadd(index, id).expire(index, ttlSec).exec();
+      // The index lives as long as its newest session; ids of expired sessions in it are harmless. It is
+      // written first (the two keys sit in different slots): a session is never out of reach of endAll.
+      await redis.multi().sadd(index, id).expire(index, ttlSec).exec();
+      await redis.set(keys.session(id), JSON.stringify(session), 'EX', ttlSec);
       return id;
     },
     async get(sessionId) {
@@ -51,9 +53,10 @@ export function createRedisSessionStore(redis: Redis, keys: Keys): SessionStore 
     async endAll(userId) {
       const index = keys.memberSessions(userId);
       const ids = await redis.smembers(index);
-      const batch = redis.multi().del(index);
-      for (const id of ids) batch.del(keys.session(id));
-      await batch.exec();
+      // Sessions first, one key at a time (each in its own slot), the index last: a failure halfway leaves the
+      // index naming what is still to end, and calling again ends it.
+      await Promise.all(ids.map((id) => redis.del(keys.session(id))));
+      await redis.del(index);
     },
   };
 }

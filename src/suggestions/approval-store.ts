@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import { getEach, type RedisClient } from '../ops/redis-client.ts';
 import type { Flag } from '../assist/suggestion-schema.ts';
 import type { Keys } from '../conversation/keys.ts';
 
@@ -47,11 +47,11 @@ export interface ApprovalStore {
 
 const DECIDE = readFileSync(new URL('./lua/decide-approval-3.lua', import.meta.url), 'utf8');
 
-export function createRedisApprovalStore(redis: Redis, keys: Keys, ttlSec: number): ApprovalStore {
+export function createRedisApprovalStore(redis: RedisClient, keys: Keys, ttlSec: number): ApprovalStore {
   const parse = (raw: string | null): Approval | undefined => (raw ? (JSON.parse(raw) as Approval) : undefined);
   const many = async (ids: string[]): Promise<Approval[]> => {
     if (ids.length === 0) return [];
-    return (await redis.mget(ids.map((id) => keys.approval(id)))).flatMap((raw) => parse(raw) ?? []);
+    return (await getEach(redis, ids.map((id) => keys.approval(id)))).flatMap((raw) => parse(raw) ?? []);
   };
   return {
     async createPending(approval) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { businessDay, businessDays } from './business-day.ts';
 
@@ -20,7 +20,7 @@ export interface AuditLog {
   recent(now: number, days: number, limit: number): Promise<AuditEntry[]>;
 }
 
-export function createAuditLog(redis: Redis, keys: Keys, retentionSec: number): AuditLog {
+export function createAuditLog(redis: RedisClient, keys: Keys, retentionSec: number): AuditLog {
   return {
     async append(entry) {
       const key = keys.audit(businessDay(entry.at));

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { businessDay } from './business-day.ts';
 
@@ -29,20 +29,19 @@ export interface FeedbackStore {
   events(day: string): Promise<FeedbackEvent[]>;
 }
 
-export function createRedisFeedbackStore(redis: Redis, keys: Keys, ttlSec: number): FeedbackStore {
+export function createRedisFeedbackStore(redis: RedisClient, keys: Keys, ttlSec: number): FeedbackStore {
   return {
     async record(event) {
       const once = keys.done('feedback', `${event.suggestionId}:${event.draftId}:${event.action}`);
       if ((await redis.set(once, '1', 'EX', ttlSec, 'NX')) !== 'OK') return false;
       const day = businessDay(event.at);
       const counts = keys.feedbackCounts(event.guideId, day);
-      await redis
-        .multi()
-        .hincrby(counts, event.action, 1)
-        .expire(counts, ttlSec)
-        .rpush(keys.feedbackLog(day), JSON.stringify(event))
-        .expire(keys.feedbackLog(day), ttlSec)
-        .exec();
+      // Two keys in two slots, each in one transaction of its own (a crash between them loses one count).
+      const log = keys.feedbackLog(day);
+      await Promise.all([
+        redis.multi().hincrby(counts, event.action, 1).expire(counts, ttlSec).exec(),
+        redis.multi().rpush(log, JSON.stringify(event)).expire(log, ttlSec).exec(),
+      ]);
       return true;
     },
     async counts(guideId, day) {

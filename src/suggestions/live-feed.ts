@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 
 /** What a guide's open sidebar is told, live. `id` is the feed position, used to resume after a reconnect. */
@@ -22,7 +22,7 @@ const FEED_LENGTH = 500;
  * Every event goes to a capped per-guide stream (for resume) and then to the guide's pub/sub channel with its
  * stream id, so any web process holding that guide's SSE connection can forward it without polling.
  */
-export function createLiveFeed(redis: Redis, keys: Keys, ttlSec: number): LiveFeed {
+export function createLiveFeed(redis: RedisClient, keys: Keys, ttlSec: number): LiveFeed {
   return {
     async publish(guideId, event) {
       const feed = keys.guideFeed(guideId);

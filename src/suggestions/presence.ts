@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 
 /**
@@ -11,7 +11,7 @@ export interface Presence {
   isOnline(guideId: string, now: number): Promise<boolean>;
 }
 
-export function createPresence(redis: Redis, keys: Keys, ttlMs: number): Presence {
+export function createPresence(redis: RedisClient, keys: Keys, ttlMs: number): Presence {
   return {
     async touch(guideId, connectionId, now) {
       const key = keys.presence(guideId);

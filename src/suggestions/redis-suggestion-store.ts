@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import { suggestionSchema, tagProposalSchema, type TagProposal } from '../assist/suggestion-schema.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { StoredSuggestion, SuggestionStore } from './suggestion-store.ts';
 
 /** Suggestions as JSON strings, tag proposals as a hash keyed by "组/标签"; every key expires with the conversation. */
-export function createRedisSuggestionStore(redis: Redis, keys: Keys, ttlSec: number): SuggestionStore {
+export function createRedisSuggestionStore(redis: RedisClient, keys: Keys, ttlSec: number): SuggestionStore {
   const parse = (raw: string | null): StoredSuggestion | undefined => {
     if (!raw) return undefined;
     const value = JSON.parse(raw) as StoredSuggestion;

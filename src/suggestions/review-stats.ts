@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { businessDay } from './business-day.ts';
 
@@ -15,14 +15,18 @@ export interface ReviewStats {
   topQuestions(storeIds: string[], days: string[], limit: number): Promise<Array<{ text: string; count: number }>>;
 }
 
-export function createReviewStats(redis: Redis, keys: Keys, ttlSec: number): ReviewStats {
+export function createReviewStats(redis: RedisClient, keys: Keys, ttlSec: number): ReviewStats {
   return {
     async recordSuggestion({ guideId, storeId, at, drafts, flagged, topic }) {
       const day = businessDay(at);
       const counts = keys.suggestionCounts(guideId, day);
-      const multi = redis.multi().hincrby(counts, 'suggestions', 1).hincrby(counts, 'drafts', drafts).hincrby(counts, 'flagged', flagged).expire(counts, ttlSec);
-      if (topic) multi.zincrby(keys.topQuestions(storeId, day), 1, topic).expire(keys.topQuestions(storeId, day), ttlSec);
-      await multi.exec();
+      // Two keys in two slots, each updated in one transaction of its own (figures, not state: a crash
+      // between them leaves one question uncounted).
+      const topics = keys.topQuestions(storeId, day);
+      await Promise.all([
+        redis.multi().hincrby(counts, 'suggestions', 1).hincrby(counts, 'drafts', drafts).hincrby(counts, 'flagged', flagged).expire(counts, ttlSec).exec(),
+        ...(topic ? [redis.multi().zincrby(topics, 1, topic).expire(topics, ttlSec).exec()] : []),
+      ]);
     },
     async counts(guideId, day) {
       const raw = await redis.hgetall(keys.suggestionCounts(guideId, day));

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { getEach, type RedisClient } from '../ops/redis-client.ts';
 import type { Flag } from '../assist/suggestion-schema.ts';
 import type { Keys } from '../conversation/keys.ts';
 
@@ -27,7 +27,7 @@ export interface SentReviewStore {
   act(id: string, status: 'noted' | 'coach', by: string, at: number, note?: string): Promise<SentReviewItem | undefined>;
 }
 
-export function createSentReviewStore(redis: Redis, keys: Keys, ttlSec: number): SentReviewStore {
+export function createSentReviewStore(redis: RedisClient, keys: Keys, ttlSec: number): SentReviewStore {
   const get = async (id: string): Promise<SentReviewItem | undefined> => {
     const raw = await redis.get(keys.sentReview(id));
     return raw ? (JSON.parse(raw) as SentReviewItem) : undefined;
@@ -42,7 +42,7 @@ export function createSentReviewStore(redis: Redis, keys: Keys, ttlSec: number):
     async list(storeIds, since) {
       const ids = (await Promise.all(storeIds.map((s) => redis.zrangebyscore(keys.sentReviews(s), since, '+inf')))).flat();
       if (ids.length === 0) return [];
-      const items = (await redis.mget(ids.map((id) => keys.sentReview(id)))).flatMap((raw) => (raw ? [JSON.parse(raw) as SentReviewItem] : []));
+      const items = (await getEach(redis, ids.map((id) => keys.sentReview(id)))).flatMap((raw) => (raw ? [JSON.parse(raw) as SentReviewItem] : []));
       return items.sort((a, b) => b.at - a.at);
     },
     async act(id, status, by, at, note) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 
 export type TaskKind = 'welcome' | 'birthday' | 'win_back' | 'points_expiring' | 'new_arrival';
@@ -25,7 +25,7 @@ export interface TaskStore {
   close(taskId: string, status: 'done' | 'dismissed', outcome?: string): Promise<Task | undefined>;
 }
 
-export function createRedisTaskStore(redis: Redis, keys: Keys, ttlSec: number): TaskStore {
+export function createRedisTaskStore(redis: RedisClient, keys: Keys, ttlSec: number): TaskStore {
   const read = async (id: string): Promise<Task | undefined> => {
     const raw = await redis.get(keys.task(id));
     return raw ? (JSON.parse(raw) as Task) : undefined;
@@ -33,12 +33,9 @@ export function createRedisTaskStore(redis: Redis, keys: Keys, ttlSec: number): 
   return {
     async create(task, onceKey) {
       if ((await redis.set(keys.taskOnce(onceKey), task.id, 'EX', ttlSec, 'NX')) !== 'OK') return false;
-      await redis
-        .multi()
-        .set(keys.task(task.id), JSON.stringify(task), 'EX', ttlSec)
-        .zadd(keys.tasks(task.guideId), task.due, task.id)
-        .expire(keys.tasks(task.guideId), ttlSec)
-        .exec();
+      // The task, then the guide's index (two slots): the index never names a task that is not there.
+      await redis.set(keys.task(task.id), JSON.stringify(task), 'EX', ttlSec);
+      await redis.multi().zadd(keys.tasks(task.guideId), task.due, task.id).expire(keys.tasks(task.guideId), ttlSec).exec();
       return true;
     },
     async listOpen(guideId, customerId) {
@@ -51,7 +48,9 @@ export function createRedisTaskStore(redis: Redis, keys: Keys, ttlSec: number): 
       const task = await read(taskId);
       if (!task) return undefined;
       const closed: Task = { ...task, status, ...(outcome ? { outcome } : {}) };
-      await redis.multi().set(keys.task(taskId), JSON.stringify(closed), 'KEEPTTL').zrem(keys.tasks(task.guideId), taskId).exec();
+      // Closed first, then out of the index (two slots): listOpen skips a closed task the index still names.
+      await redis.set(keys.task(taskId), JSON.stringify(closed), 'KEEPTTL');
+      await redis.zrem(keys.tasks(task.guideId), taskId);
       return closed;
     },
   };

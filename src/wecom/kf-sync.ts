@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import { AppError } from '../errors.ts';
@@ -8,7 +8,7 @@ import type { KfMessage, WecomApi } from './api/wecom-api.ts';
 
 export interface PullKfMessagesParams {
   api: Pick<WecomApi, 'syncKfMessages' | 'getKfServiceState'>;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   openKfId: string;
   /** Token from the `kf_msg_or_event` callback (10 minutes); without it WeCom rate-limits sync_msg hard. */

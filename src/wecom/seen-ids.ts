@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../ops/redis-client.ts';
 
 /**
  * The ids a puller already handed on (a sorted set scored by when), so a page replayed after a crash is not
  * delivered twice. Entries older than the TTL are pruned on every write.
  */
-export async function filterUnseen<T>(redis: Redis, seenKey: string, items: readonly T[], idOf: (item: T) => string): Promise<T[]> {
+export async function filterUnseen<T>(redis: RedisClient, seenKey: string, items: readonly T[], idOf: (item: T) => string): Promise<T[]> {
   if (items.length === 0) return [];
   const pipeline = redis.pipeline();
   for (const item of items) pipeline.zscore(seenKey, idOf(item));
@@ -26,7 +26,7 @@ export async function filterUnseen<T>(redis: Redis, seenKey: string, items: read
  */
 export const SEEN_MAX = 2000;
 
-export async function markSeen(redis: Redis, seenKey: string, ids: string[], now: number, ttlMs: number, maxIds = SEEN_MAX): Promise<void> {
+export async function markSeen(redis: RedisClient, seenKey: string, ids: string[], now: number, ttlMs: number, maxIds = SEEN_MAX): Promise<void> {
   if (ids.length === 0) return;
   const pipeline = redis.pipeline();
   pipeline.zadd(seenKey, ...ids.flatMap((id) => [String(now), id]));

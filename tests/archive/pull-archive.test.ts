@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKeys, type Keys } from '../../src/conversation/keys.ts';
 import type { ChatMessage } from '../../src/conversation/model.ts';
@@ -9,20 +8,21 @@ import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.
 import { AppError } from '../../src/errors.ts';
 import { createHttpArchiveSource } from '../../src/wecom/archive/http-archive-source.ts';
 import { pullArchive } from '../../src/wecom/archive/pull-archive.ts';
-import { EMU_KEYS, EMU_SECRETS, REDIS_URL } from '../support/emulator-harness.ts';
-import { keysUnder } from '../support/test-service.ts';
+import type { RedisClient } from '../../src/ops/redis-client.ts';
+import { EMU_KEYS, EMU_SECRETS } from '../support/emulator-harness.ts';
+import { deleteKeys, keysUnder, testRedis } from '../support/test-service.ts';
 
 // The puller against the emulator's sidecar over HTTP, with real Redis; each test gets its own key prefix.
 const TOKEN = 'archive-test-token';
 const MEMBERS = new Set(['guide.lin', 'guide.chen', 'guide.zhou', 'guide.he', 'manager.wang', 'admin.hq']);
 let emulator: Emulator;
-let redis: Redis;
+let redis: RedisClient;
 let keys: Keys;
 const prefixes: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ seedDir: 'config/demo', keys: EMU_KEYS, secrets: EMU_SECRETS, archive: { token: TOKEN }, callbackRetryDelayMs: 10 });
-  redis = new Redis(REDIS_URL);
+  redis = testRedis();
 });
 
 beforeEach(() => {
@@ -33,8 +33,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   for (const prefix of prefixes) {
-    const found = await keysUnder(redis, prefix);
-    if (found.length > 0) await redis.del(...found);
+    await deleteKeys(redis, await keysUnder(redis, prefix));
   }
   redis.disconnect();
   await emulator.close();
@@ -43,7 +42,7 @@ afterAll(async () => {
 const archive = () => emulator.archive!;
 const source = (token = TOKEN, baseUrl = `${emulator.url}/__emulator/archive`) => createHttpArchiveSource({ baseUrl, token, timeoutMs: 2000 });
 
-function pull(options: { limit?: number; client?: Redis; token?: string; onMessages?: (m: ChatMessage[]) => Promise<void> } = {}) {
+function pull(options: { limit?: number; client?: RedisClient; token?: string; onMessages?: (m: ChatMessage[]) => Promise<void> } = {}) {
   const delivered: ChatMessage[][] = [];
   const run = pullArchive({
     source: source(options.token),
@@ -76,7 +75,7 @@ describe('pullArchive', () => {
     archive().append({ guide: 'guide.chen', customer: 'wmLT0003', from: 'customer', text: '敏感肌能用这款吗' });
     expect((await pull().run).messages).toHaveLength(1);
 
-    const restarted = new Redis(REDIS_URL);
+    const restarted = testRedis();
     try {
       const again = await pull({ client: restarted }).run;
       expect(again.messages).toHaveLength(0);

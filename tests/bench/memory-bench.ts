@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { inboxLength } from '../../src/jobs/inbox-pump.ts';
 import { startService, type Service } from '../../src/main.ts';
+import type { RedisClient } from '../../src/ops/redis-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { deleteUnder, keysUnder, testConfig } from '../support/test-service.ts';
 
@@ -24,7 +25,7 @@ import { deleteUnder, keysUnder, testConfig } from '../support/test-service.ts';
  */
 const CONVERSATION_KEYS = new Set(['conv', 'conv-idx', 'conv-ids', 'suggestion', 'suggest-pending', 'tag-proposals', 'tag-decided', 'profile', 'follows', 'guide-convs', 'feed', 'bull']);
 
-async function bytesByFamily(redis: Redis, prefix: string): Promise<Map<string, number>> {
+async function bytesByFamily(redis: RedisClient, prefix: string): Promise<Map<string, number>> {
   const families = new Map<string, number>();
   for (const key of await keysUnder(redis, prefix)) {
     const family = key.slice(prefix.length).split(':')[0] ?? '';
@@ -38,7 +39,7 @@ async function settled(service: Service, customers: string[], messages: number):
   await eventually(lengths, (n) => n.every((x) => x >= messages), 2400, 50);
   const busy = async () => {
     const perQueue = await Promise.all([service.eventQueue, service.suggestQueue].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
-    return perQueue.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0) + (await service.redis.xlen(service.keys.inbox()));
+    return perQueue.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0) + (await inboxLength(service.redis, service.keys));
   };
   await eventually(busy, (n) => n === 0, 2400, 50);
 }

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ConversationStore } from '../../src/conversation/conversation-store.ts';
 import { createKeys } from '../../src/conversation/keys.ts';
 import { createMemoryConversationStore } from '../../src/conversation/memory-conversation-store.ts';
 import type { ChatMessage } from '../../src/conversation/model.ts';
 import { createRedisConversationStore } from '../../src/conversation/redis-conversation-store.ts';
-import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
+import { deleteUnder, keysUnder, testRedis } from '../support/test-service.ts';
 
 const prefix = `test:${randomUUID().slice(0, 8)}:`;
-const redis = new Redis(REDIS_URL);
+const redis = testRedis();
 afterAll(async () => {
   await deleteUnder(prefix);
   redis.disconnect();
@@ -129,7 +128,7 @@ describe('Redis adapter specifics', () => {
     const store = createRedisConversationStore(redis, createKeys(p), { ttlSec: 1234, maxMessages: 5 });
     await store.appendMessage(msg('x', 'hi', 1));
     await store.updateProfile('wm1', 1, (pr) => ({ ...pr, relationships: { g1: { guideId: 'g1', status: 'active', since: 1, tagIds: [] } } }));
-    const keys = await redis.keys(`${p}*`);
+    const keys = await keysUnder(redis, p);
     expect(keys.length).toBeGreaterThanOrEqual(5);
     for (const key of keys) {
       const ttl = await redis.ttl(key);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type Service } from '../../src/main.ts';
 import { contactEventXml, postCallback, signedCallback, textMessageXml } from '../support/callbacks.ts';
 import { eventually } from '../support/eventually.ts';
+import { inboxLength } from '../../src/jobs/inbox-pump.ts';
 import { deleteUnder, keysUnder, silentLog, testConfig } from '../support/test-service.ts';
 import { OFFICIAL, OFFICIAL_KEYS } from '../support/vectors.ts';
 
@@ -67,7 +68,7 @@ describe('POST /wecom/callback', () => {
     const answers = await Promise.all([1, 2, 3].map(() => postCallback(service.url, concurrent)));
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
 
-    await eventually(() => service.redis.xlen(service.keys.inbox()), (n) => n === 0);
+    await eventually(() => inboxLength(service.redis, service.keys), (n) => n === 0);
     const jobs = await service.eventQueue.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
     expect(jobs.filter((j) => j.data.dedupeKey === 'msg-7000000000000000001')).toHaveLength(1);
     expect(jobs.filter((j) => j.data.event.type === 'change_external_contact')).toHaveLength(1);

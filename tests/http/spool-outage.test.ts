@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inboxLength } from '../../src/jobs/inbox-pump.ts';
 import { startService, type Service } from '../../src/main.ts';
 import { startRedisChild } from '../../src/ops/ensure-redis.ts';
 import { postCallback, signedCallback, textMessageXml } from '../support/callbacks.ts';
@@ -70,7 +71,7 @@ describe('a Redis outage', () => {
     // A retry after the replay is a duplicate, not a second job.
     expect((await postCallback(service.url, callbacks[3]!)).status).toBe(200);
     expect(await metric('duplicate')).toBe(1);
-    await until(() => service.redis.xlen(service.keys.inbox()), (n) => n === 0);
+    await until(() => inboxLength(service.redis, service.keys), (n) => n === 0);
     expect(await service.eventQueue.getJobs(['waiting'])).toHaveLength(5);
   });
 });

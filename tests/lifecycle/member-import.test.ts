@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeys } from '../../src/conversation/keys.ts';
 import { LIFECYCLE_QUEUE, type LifecycleJob } from '../../src/jobs/lifecycle-jobs.ts';
@@ -13,16 +12,17 @@ import { importMembers } from '../../src/lifecycle/import-members.ts';
 import { createMemberStore, type MemberStore } from '../../src/lifecycle/member-store.ts';
 import type { MemberFileFormat } from '../../src/lifecycle/read-member-file.ts';
 import { loadOrg, type Org } from '../../src/org/org.ts';
-import { deleteUnder, keysUnder, REDIS_URL } from '../support/test-service.ts';
+import type { RedisClient } from '../../src/ops/redis-client.ts';
+import { deleteUnder, keysUnder, redisEnv, testRedis } from '../support/test-service.ts';
 import { NOW } from './support.ts';
 
 const keys = createKeys(`test:${randomUUID()}:`);
-let redis: Redis;
+let redis: RedisClient;
 let org: Org;
 let members: MemberStore;
 
 beforeAll(async () => {
-  redis = new Redis(REDIS_URL);
+  redis = testRedis();
   org = await loadOrg('config/demo/stores.yaml');
   members = createMemberStore(redis, keys, 3600);
 });
@@ -153,7 +153,7 @@ describe('npm run import-members', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ga-members-'));
     const file = join(dir, 'members.csv');
     writeFileSync(file, '\uFEFF客户ID,姓名,生日,导购\r\nwmCli001,宋雅,2000-11-27,guide.he\r\nwmCli002,坏日期,2000-13-27,guide.he\r\n');
-    const env = { ...process.env, REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' };
+    const env = { ...process.env, ...redisEnv(), REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' };
     const outcome = await promisify(execFile)('npm', ['run', '--silent', 'import-members', '--', file, '--run'], { env }).then(
       (r) => ({ code: 0, stdout: r.stdout }),
       (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
@@ -165,7 +165,7 @@ describe('npm run import-members', () => {
       const store = createMemberStore(redis, createKeys(prefix), 60);
       expect(await store.get('wmCli001')).toEqual({ customerId: 'wmCli001', name: '宋雅', birthday: '2000-11-27', guideId: 'guide.he' });
       expect(outcome.stdout).toContain('lifecycle run queued');
-      const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, { connection: redis, prefix: createKeys(prefix).bull() });
+      const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, { connection: redis, prefix: createKeys(prefix).bull(LIFECYCLE_QUEUE) });
       expect((await queue.getJobs(['waiting'])).map((j) => j.data)).toEqual([{ kind: 'run' }]);
       await queue.close();
     } finally {
@@ -175,7 +175,7 @@ describe('npm run import-members', () => {
 
   it('imports the demo member file without a rejected row', async () => {
     const prefix = `test:${randomUUID()}:`;
-    const env = { ...process.env, REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' };
+    const env = { ...process.env, ...redisEnv(), REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' };
     try {
       const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'import-members', '--', 'config/demo/members.csv'], { env });
       expect(stdout).toContain('21 rows — 21 new, 0 updated, 0 unchanged, 0 rejected');

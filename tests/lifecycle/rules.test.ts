@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpTags, loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
 import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
@@ -18,7 +17,8 @@ import { runLifecycle, type LifecycleRunDeps } from '../../src/lifecycle/run-lif
 import { DEFAULT_TEMPLATES, loadTemplates, type LifecycleTemplates } from '../../src/lifecycle/templates.ts';
 import { loadOrg, type Org } from '../../src/org/org.ts';
 import { createRedisTaskStore, type Task } from '../../src/tasks/task-store.ts';
-import { deleteUnder, REDIS_URL, silentLog, testConfig } from '../support/test-service.ts';
+import type { RedisClient } from '../../src/ops/redis-client.ts';
+import { deleteKeys, deleteUnder, keysUnder, silentLog, testConfig, testRedis } from '../support/test-service.ts';
 import { DAY_MS, lifecycleTenant, NOW } from './support.ts';
 
 const SETTINGS: LifecycleSettings = {
@@ -29,7 +29,7 @@ const SETTINGS: LifecycleSettings = {
   newArrival: { withinDays: 30 },
 };
 
-let redis: Redis;
+let redis: RedisClient;
 let kb: KnowledgeBase;
 let demoKb: KnowledgeBase;
 let org: Org;
@@ -38,7 +38,7 @@ let tenantDir: string;
 const prefixes: string[] = [];
 
 beforeAll(async () => {
-  redis = new Redis(REDIS_URL);
+  redis = testRedis();
   const tenant = lifecycleTenant();
   tenantDir = tenant.dir;
   kb = await loadKnowledge(tenant.dir);
@@ -178,9 +178,9 @@ describe('the lifecycle rules on crafted members, as of 2026-03-10 09:30 in Chin
   });
 
   it('still never twice once the task store forgot (its once-keys expire with the retention TTL)', async () => {
-    const forgotten = await redis.keys(`${w.keys.prefix}task-once:*`);
+    const forgotten = await keysUnder(redis, `${w.keys.prefix}task-once:`);
     expect(forgotten.length).toBe(4);
-    await redis.del(...forgotten);
+    await deleteKeys(redis, forgotten);
     expect((await runLifecycle(w.deps, NOW + DAY_MS)).created).toBe(0);
   });
 

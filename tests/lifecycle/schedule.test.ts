@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeys } from '../../src/conversation/keys.ts';
 import { LIFECYCLE_QUEUE, scheduleDailyRun, type LifecycleJob } from '../../src/jobs/lifecycle-jobs.ts';
-import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
+import { deleteUnder, testRedis } from '../support/test-service.ts';
 
 const keys = createKeys(`test:${randomUUID()}:`);
-const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, { connection: redis, prefix: keys.bull() });
+const redis = testRedis('blocking');
+const queue = new Queue<LifecycleJob>(LIFECYCLE_QUEUE, { connection: redis, prefix: keys.bull(LIFECYCLE_QUEUE) });
 
 afterAll(async () => {
   await queue.close();

@@ -30,7 +30,7 @@ describe('the compiled service', () => {
     const main = readFileSync(build.main, 'utf8');
     expect(main).not.toMatch(/from\s+['"][^'"]+\.ts['"]/);
     expect(main).toContain('intake-2.lua');
-    for (const file of ['lua/intake-2.lua', 'lua/append-message-3.lua', 'lua/decide-approval-3.lua', 'browser/ww.js', 'main.js.map']) expect(existsSync(join(outDir, file)), file).toBe(true);
+    for (const file of ['lua/intake-2.lua', 'lua/append-message-2.lua', 'lua/decide-approval-3.lua', 'browser/ww.js', 'main.js.map']) expect(existsSync(join(outDir, file)), file).toBe(true);
   });
 
   it('starts in demo mode with plain node and answers readiness, the demo page and its scripts', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TagProposal } from '../../src/assist/suggestion-schema.ts';
 import { createKeys } from '../../src/conversation/keys.ts';
@@ -7,10 +6,10 @@ import { createStores } from '../../src/compose/stores.ts';
 import type { StoredSuggestion } from '../../src/suggestions/suggestion-store.ts';
 import { editDistance } from '../../src/suggestions/edit-distance.ts';
 import { businessDay } from '../../src/suggestions/business-day.ts';
-import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
+import { deleteUnder, testRedis } from '../support/test-service.ts';
 
 const prefix = `test:${randomUUID().slice(0, 8)}:`;
-const redis = new Redis(REDIS_URL);
+const redis = testRedis();
 const stores = createStores(redis, createKeys(prefix), 3600, 50, 3600);
 afterAll(async () => {
   await deleteUnder(prefix);

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import { createKeys, type Keys } from '../../src/conversation/keys.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/start-emulator.ts';
 import { createHttpWecomApi, type HttpWecomApiOptions } from '../../src/wecom/api/http-wecom-api.ts';
 import { createRedisTokenCache } from '../../src/wecom/api/redis-token-cache.ts';
 import { createSendGuard } from '../../src/wecom/api/send-guard.ts';
 import type { WecomApi } from '../../src/wecom/api/wecom-api.ts';
+import type { RedisClient } from '../../src/ops/redis-client.ts';
 import { writeFixtureSeed } from './emulator-seed.ts';
-
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { deleteKeys, keysUnder, testRedis } from './test-service.ts';
 
 export const EMU_KEYS = {
   token: 'EmuToken42',
@@ -33,7 +32,7 @@ export function createClock(start = Date.UTC(2025, 2, 3, 2, 0, 0)): Clock {
 
 export interface Harness {
   emulator: Emulator;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   clock: Clock;
   /** A fresh client (as a separate process would build it) over the shared Redis and clock. */
@@ -46,7 +45,7 @@ export async function startHarness(options: Partial<EmulatorOptions> = {}): Prom
   const seed = writeFixtureSeed();
   const clock = createClock();
   const emulator = await startEmulator({ seedDir: seed.seedDir, keys: EMU_KEYS, secrets: EMU_SECRETS, now: clock.now, callbackRetryDelayMs: 10, ...options });
-  const redis = new Redis(REDIS_URL);
+  const redis = testRedis();
   const keys = createKeys(`test:${randomUUID()}:`);
   return {
     emulator,
@@ -68,8 +67,7 @@ export async function startHarness(options: Partial<EmulatorOptions> = {}): Prom
     calls: (path) => emulator.state.calls.get(path) ?? 0,
     async close() {
       await emulator.close();
-      const found = await redis.keys(`${keys.prefix}*`);
-      if (found.length > 0) await redis.del(...found);
+      await deleteKeys(redis, await keysUnder(redis, keys.prefix));
       redis.disconnect();
       seed.cleanup();
     },

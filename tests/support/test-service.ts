@@ -2,19 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { pino } from 'pino';
+import { connectRedis, type ConnectionRole } from '../../src/compose/redis-connections.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
+import type { RedisClient } from '../../src/ops/redis-client.ts';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Set when the Redis-backed suites run against a Redis Cluster (vitest.cluster.config.ts). */
+export const REDIS_CLUSTER_NODES = process.env.REDIS_CLUSTER_NODES ?? '';
 export const silentLog = pino({ level: 'silent' });
+
+/** Where the tests' Redis is: the server, or the cluster when REDIS_CLUSTER_NODES is set. */
+export function redisEnv(): Record<string, string> {
+  return { REDIS_URL, ...(REDIS_CLUSTER_NODES ? { REDIS_CLUSTER_NODES } : {}) };
+}
+
+/** A connection to the tests' Redis, built the way the service builds its own (src/compose/redis-connections.ts). */
+export function testRedis(role: ConnectionRole = 'commands'): RedisClient {
+  return connectRedis(loadConfig(redisEnv(), ['config/default.yaml']), role);
+}
 
 /** A config for one test file: its own Redis prefix and spool dir, an ephemeral port, WeCom keys given. */
 export function testConfig(overrides: Record<string, string> = {}, keys?: { token: string; encodingAesKey: string; corpId: string }): Config {
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
-    REDIS_URL,
+    ...redisEnv(),
     REDIS_PREFIX: `test:${randomUUID().slice(0, 8)}:`,
     SPOOL_DIR: mkdtempSync(join(tmpdir(), 'ga-spool-')),
     LOG_LEVEL: 'silent',
@@ -34,23 +48,29 @@ export function testConfig(overrides: Record<string, string> = {}, keys?: { toke
   return loadConfig(env, ['config/default.yaml']);
 }
 
-/** Every key under a prefix (to prove a rejection stored nothing) and a cleanup for afterAll. */
-export async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
+/** Every key under a prefix (to prove a rejection stored nothing) and a cleanup for afterAll; on a cluster, of every master. */
+export async function keysUnder(redis: RedisClient, prefix: string): Promise<string[]> {
   const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    found.push(...batch);
-  } while (cursor !== '0');
+  for (const node of redis instanceof Cluster ? redis.nodes('master') : [redis]) {
+    let cursor = '0';
+    do {
+      const [next, batch] = await node.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      found.push(...batch);
+    } while (cursor !== '0');
+  }
   return found;
 }
 
-export async function deleteUnder(prefix: string, url = REDIS_URL): Promise<void> {
-  const redis = new Redis(url);
+/** Deletes keys one by one (a multi-key DEL must name keys of one slot on a cluster). */
+export async function deleteKeys(redis: RedisClient, keys: readonly string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 500) await Promise.all(keys.slice(i, i + 500).map((key) => redis.del(key)));
+}
+
+export async function deleteUnder(prefix: string): Promise<void> {
+  const redis = testRedis();
   try {
-    const keys = await keysUnder(redis, prefix);
-    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+    await deleteKeys(redis, await keysUnder(redis, prefix));
   } finally {
     redis.disconnect();
   }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { filterUnseen, markSeen } from '../../src/wecom/seen-ids.ts';
-import { REDIS_URL } from '../support/test-service.ts';
+import { testRedis } from '../support/test-service.ts';
 
-const redis = new Redis(REDIS_URL);
+const redis = testRedis();
 const key = `test:${randomUUID().slice(0, 8)}:seen`;
 afterAll(async () => {
   await redis.del(key);

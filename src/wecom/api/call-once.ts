@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../ops/redis-client.ts';
 import type { Keys } from '../../conversation/keys.ts';
 import { AppError } from '../../errors.ts';
 import { SendRateLimitedError, WecomApiError } from './wecom-api-error.ts';
@@ -66,7 +66,7 @@ export function surelyNotApplied(error: unknown): boolean {
   return true;
 }
 
-export function createCallOnce(redis: Redis, keys: Keys, ttlSec: number): CallOnce {
+export function createCallOnce(redis: RedisClient, keys: Keys, ttlSec: number): CallOnce {
   async function run<T>(scope: string, id: string, delivery: Delivery, call: () => Promise<T>): Promise<Outcome<T>> {
     const key = keys.done(scope, id);
     const mine = `${CLAIMED}${randomUUID()}`;

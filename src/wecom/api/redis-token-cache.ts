@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../ops/redis-client.ts';
 import type { Keys } from '../../conversation/keys.ts';
 import { releaseLock, tryAcquireLock } from './redis-lock.ts';
 import type { CachedCredential, CredentialId, TokenCache } from './token-cache.ts';
@@ -14,7 +14,7 @@ function lockKey(keys: Keys, id: CredentialId): string {
 }
 
 /** Tokens and tickets as Redis hashes {value, expiresAt} with a PX TTL. */
-export function createRedisTokenCache(redis: Redis, keys: Keys): TokenCache {
+export function createRedisTokenCache(redis: RedisClient, keys: Keys): TokenCache {
   return {
     async get(id) {
       const entry = await redis.hgetall(valueKey(keys, id));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../ops/redis-client.ts';
 import type { Keys } from '../../conversation/keys.ts';
 import { SendRateLimitedError } from './wecom-api-error.ts';
 
@@ -38,7 +38,7 @@ export interface SendGuard {
   claim(userIds: string[], now: number): Promise<void>;
 }
 
-export function createSendGuard(redis: Redis, keys: Keys, limitPerMinute = SEND_LIMIT_PER_MINUTE): SendGuard {
+export function createSendGuard(redis: RedisClient, keys: Keys, limitPerMinute = SEND_LIMIT_PER_MINUTE): SendGuard {
   return {
     async claim(userIds, now) {
       const unique = [...new Set(userIds)];

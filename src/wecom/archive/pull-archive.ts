@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../ops/redis-client.ts';
 import type { Keys } from '../../conversation/keys.ts';
 import type { ChatMessage } from '../../conversation/model.ts';
 import { AppError } from '../../errors.ts';
@@ -9,7 +9,7 @@ import type { ArchiveSource } from './archive-source.ts';
 
 export interface PullArchiveParams {
   source: ArchiveSource;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   /** True for a userid of our org (the guide side of a chat). */
   corpMembers: (userId: string) => boolean;

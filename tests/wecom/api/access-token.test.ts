@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRedisTokenCache } from '../../../src/wecom/api/redis-token-cache.ts';
 import { WecomApiError } from '../../../src/wecom/api/wecom-api-error.ts';
 import { startHarness, type Harness } from '../../support/emulator-harness.ts';
+import { deleteKeys, keysUnder } from '../../support/test-service.ts';
 
 let h: Harness;
 
@@ -15,8 +16,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   h.emulator.faults.reset();
-  const found = await h.redis.keys(`${h.keys.prefix}*`);
-  if (found.length > 0) await h.redis.del(...found);
+  await deleteKeys(h.redis, await keysUnder(h.redis, h.keys.prefix));
 });
 
 describe('access_token cache', () => {

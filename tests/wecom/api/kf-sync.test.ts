@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src/conversation/model.ts';
 import { pullKfMessages } from '../../../src/wecom/kf-sync.ts';
 import { startHarness, type Harness } from '../../support/emulator-harness.ts';
+import { deleteKeys } from '../../support/test-service.ts';
 
 const KF = 'wkFixtureKf01';
 let h: Harness;
@@ -18,7 +19,7 @@ beforeEach(async () => {
   h.emulator.faults.reset();
   h.emulator.state.kf.messages.length = 0;
   h.emulator.state.kf.sessions.clear();
-  await h.redis.del(h.keys.kfCursor(KF), h.keys.kfSeen(KF), h.keys.kfCursorLock(KF));
+  await deleteKeys(h.redis, [h.keys.kfCursor(KF), h.keys.kfSeen(KF), h.keys.kfCursorLock(KF)]);
 });
 
 const say = (guide: string, customer: string, from: 'customer' | 'guide', text: string, msgtype?: string) =>

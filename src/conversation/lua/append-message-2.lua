@@ -1,7 +1,7 @@
 -- Idempotent, ordered, capped insert of one message into a guide–customer conversation.
 -- KEYS[1] conversation list (encode-message.ts entries, oldest first), KEYS[2] id index of the messages in
--- that list, KEYS[3] the guide's conversation index
--- ARGV[1] message id, ARGV[2] encoded entry, ARGV[3] max length, ARGV[4] TTL seconds, ARGV[5] customer id
+-- that list: both tagged by the conversation (keys.ts), so they share a slot on a cluster
+-- ARGV[1] message id, ARGV[2] encoded entry, ARGV[3] max length, ARGV[4] TTL seconds
 -- Returns 1 when the message is now in the conversation, 0 when it already was or is older than all of a full one.
 --
 -- Order is the platform's (at, seq, id), not arrival: jobs finish in any order, so the entry goes after
@@ -90,8 +90,7 @@ if over > 0 then
   end
   redis.call('LTRIM', KEYS[1], over, -1)
 end
-redis.call('SADD', KEYS[3], ARGV[5])
-for i = 1, 3 do
+for i = 1, 2 do
   redis.call('EXPIRE', KEYS[i], ARGV[4])
 end
 return 1
