@@ -4,6 +4,7 @@ import { buildAssist } from './compose/assistant.ts';
 import type { Runtime } from './compose/runtime.ts';
 import { buildLifecycle, importMembersCli, seedDemoMembers } from './compose/lifecycle.ts';
 import { createQueues } from './compose/queues.ts';
+import { checkRedis } from './compose/check-redis.ts';
 import { connectRedis, isCluster, whenReady } from './compose/redis-connections.ts';
 import { createStores } from './compose/stores.ts';
 import { setUpWecom } from './compose/wecom.ts';
@@ -59,6 +60,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const keys = createKeys(config.redis.prefix);
   const ttlSec = config.retention.conversationTtlDays * 86400;
   const instanceId = options.instanceId ?? `svc-${randomUUID().slice(0, 8)}`;
+  // A Redis the queue cannot work on (a setting is wrong) stops the start here, before anything is acknowledged.
+  await checkRedis(config, keys);
   // The producer fails fast so a Redis outage turns into spooling within enqueueTimeoutMs, not a hung callback.
   const producer = connectRedis(config, 'producer');
   const redis = connectRedis(config, 'commands');

@@ -31,6 +31,7 @@ import { mountContentRoutes } from '../http/content-routes.ts';
 import { MEMBER_CSV_TYPES } from '../http/lifecycle-admin-routes.ts';
 import { lifecycleMounts } from './lifecycle.ts';
 import { connectRedis } from './redis-connections.ts';
+import { queueUnusable, redisMisconfiguration } from '../ops/redis-fault.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface Web {
@@ -118,6 +119,15 @@ function demoMounts(rt: Runtime): Mount[] {
   ];
 }
 
+async function explainRefusal(check: Promise<unknown>, cluster: boolean): Promise<void> {
+  try {
+    await check;
+  } catch (error) {
+    const found = redisMisconfiguration(error, cluster);
+    throw found ? queueUnusable(found, error) : error;
+  }
+}
+
 /** The HTTP side: callback, operations, sign-in, the guide API with its live stream, and the built pages. */
 export async function startWeb(rt: Runtime): Promise<Web> {
   const { config, log, metrics } = rt;
@@ -149,7 +159,8 @@ export async function startWeb(rt: Runtime): Promise<Web> {
           metrics,
           checks: [
             { name: 'redis', check: async () => void (await rt.redis.ping()) },
-            { name: 'queue', check: async () => void (await rt.eventQueue.getJobCounts('waiting')) },
+            // Named as the callback route names it (503 queue_unusable) when a setting is wrong.
+            { name: 'queue', check: () => explainRefusal(rt.eventQueue.getJobCounts('waiting'), rt.redis.isCluster) },
           ],
         }),
       (r) =>

@@ -145,6 +145,22 @@ export interface Keys {
   lifecycleCounts(storeId: string, day: string): string;
 }
 
+/**
+ * The groups of keys one script or transaction touches together (the layout above), for sample ids: each
+ * group must hash to one slot. Start-up runs a no-op script over each (compose/check-redis.ts), so a cluster
+ * that would refuse them stops the service before a callback is acknowledged.
+ */
+export function slotGroups(keys: Keys, queues: readonly string[]): string[][] {
+  const [g, c, id] = ['guide', 'customer', 'id'];
+  return [
+    [keys.dedupe(id), keys.inboxOf(id)],
+    [keys.conversation(g, c), keys.conversationIndex(g, c), keys.suggestion(g, c), keys.suggestionPending(g, c), keys.tagProposals(g, c), keys.tagDecisions(g, c)],
+    [keys.sendWindow(g), keys.sendWindow(c)],
+    [keys.approval(id), keys.approvalsPending(id), keys.approvalsDecided(g)],
+    ...queues.map((queue) => ['wait', 'meta', 'events', '1'].map((part) => `${keys.bull(queue)}:${queue}:${part}`)),
+  ];
+}
+
 export function createKeys(prefix: string): Keys {
   const k = (...parts: string[]): string => prefix + parts.join(':');
   const shard = (n: number): string => `{i${n}}`;

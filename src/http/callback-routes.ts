@@ -52,7 +52,11 @@ export function mountCallbackRoutes(router: Router, deps: CallbackRouteDeps): vo
         rejected(error);
         return;
       }
-      const result = await intake.accept({ dedupeKey: opened.dedupeKey, event: opened.event, receivedAt: deps.now() });
+      const result = await intake.accept({ dedupeKey: opened.dedupeKey, event: opened.event, receivedAt: deps.now() }).catch((error: unknown) => {
+        // 503 queue_unusable (event-intake.ts): not acknowledged, so WeCom sends it again later.
+        metrics.callbacks.inc({ result: 'unavailable' });
+        throw error;
+      });
       metrics.callbacks.inc({ result });
       ctx.status = 200;
       ctx.body = '';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
+import { queueUnusable, redisMisconfiguration } from '../ops/redis-fault.ts';
 import type { EventJob } from './event-job.ts';
 import type { Spool } from './spool.ts';
 
@@ -54,8 +55,11 @@ export class EventIntake {
     try {
       const result = await Promise.race([this.enqueue(job), timeout]);
       if (result !== 'timeout') return result;
-    } catch {
-      // Redis refused or dropped the connection: fall through to the spool.
+    } catch (error) {
+      // Redis refused or dropped the connection: fall through to the spool. A refusal no retry can fix (a
+      // setting is wrong, ops/redis-fault.ts) is not acknowledged at all: the spool could never replay it.
+      const unusable = redisMisconfiguration(error, this.redis.isCluster);
+      if (unusable) throw queueUnusable(unusable, error);
     } finally {
       clearTimeout(timer);
     }

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { Redis } from 'ioredis';
+import { Redis, ReplyError } from 'ioredis';
 
 export interface RedisTarget {
   url: string;
@@ -10,14 +10,17 @@ export interface RedisTarget {
   child?: ChildProcess;
 }
 
+/** A server answers: PONG, or a refusal (NOAUTH and the like, which start-up then names: compose/check-redis.ts). */
 async function answers(url: string): Promise<boolean> {
   const probe = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  probe.on('error', () => undefined);
+  // A refusal while connecting (NOAUTH) arrives as an error event, and the connect itself only says "closed".
+  let refused = false;
+  probe.on('error', (error) => (refused ||= error instanceof ReplyError));
   try {
     await probe.connect();
     return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
+  } catch (error) {
+    return refused || error instanceof ReplyError;
   } finally {
     probe.disconnect();
   }

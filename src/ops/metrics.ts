@@ -21,11 +21,11 @@ export function createMetrics(sources: MetricSources, options: { defaultMetrics?
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const callbacks = new Counter({
     name: 'wecom_callbacks_total',
-    help: 'WeCom callbacks by result: accepted, duplicate, rejected, spooled',
+    help: 'WeCom callbacks by result: accepted, duplicate, rejected, spooled, unavailable (Redis unusable: not acknowledged)',
     labelNames: ['result'] as const,
     registers: [registry],
   });
-  for (const result of ['accepted', 'duplicate', 'rejected', 'spooled']) callbacks.inc({ result }, 0);
+  for (const result of ['accepted', 'duplicate', 'rejected', 'spooled', 'unavailable']) callbacks.inc({ result }, 0);
   const rejections = new Counter({
     name: 'wecom_callback_rejections_total',
     help: 'Rejected WeCom callbacks by error code',

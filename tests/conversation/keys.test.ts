@@ -1,14 +1,12 @@
 import slotOf from 'cluster-key-slot';
 import { describe, expect, it } from 'vitest';
-import { createKeys, INBOX_SHARDS } from '../../src/conversation/keys.ts';
+import { QUEUES } from '../../src/compose/check-redis.ts';
+import { createKeys, INBOX_SHARDS, slotGroups } from '../../src/conversation/keys.ts';
 import { EVENT_QUEUE } from '../../src/jobs/event-job.ts';
-import { LIFECYCLE_QUEUE } from '../../src/jobs/lifecycle-jobs.ts';
 import { REVIEW_QUEUE } from '../../src/jobs/review-jobs.ts';
-import { SUGGEST_QUEUE } from '../../src/jobs/suggest-job.ts';
 
 /** The key layout a Redis Cluster needs (the comment at the top of src/conversation/keys.ts), by slot arithmetic. */
 const keys = createKeys('ga:');
-const QUEUES = [EVENT_QUEUE, SUGGEST_QUEUE, REVIEW_QUEUE, LIFECYCLE_QUEUE];
 const oneSlot = (group: string[]): boolean => new Set(group.map((key) => slotOf(key))).size === 1;
 
 describe('cluster key layout', () => {
@@ -38,6 +36,10 @@ describe('cluster key layout', () => {
   it('keeps what one script touches together: every send window, and the held drafts with their stores’ sets', () => {
     expect(oneSlot(['guide.lin', 'guide.chen', 'manager.wang'].map((u) => keys.sendWindow(u)))).toBe(true);
     expect(oneSlot([keys.approval('s1.d1'), keys.approvalsPending('store-a'), keys.approvalsDecided('store-b')])).toBe(true);
+  });
+
+  it('gives start-up one probe per group, each in one slot, under any prefix', () => {
+    for (const prefix of ['ga:', 'tenant-7:', '{b}:']) for (const group of slotGroups(createKeys(prefix), QUEUES)) expect(oneSlot(group), group.join(' ')).toBe(true);
   });
 
   it('lets a tag in the prefix pin every key of the tenant to one slot', () => {
