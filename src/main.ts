@@ -5,6 +5,7 @@ import type { Runtime } from './compose/runtime.ts';
 import { buildLifecycle, importMembersCli, seedDemoMembers } from './compose/lifecycle.ts';
 import { createQueues } from './compose/queues.ts';
 import { checkRedis } from './compose/check-redis.ts';
+import { migrateKeysCli } from './compose/migrate-keys.ts';
 import { connectRedis, isCluster, whenReady } from './compose/redis-connections.ts';
 import { createStores } from './compose/stores.ts';
 import { setUpWecom } from './compose/wecom.ts';
@@ -153,6 +154,8 @@ async function main(): Promise<void> {
   // `npm run import-members -- FILE`: a one-shot import against the configured Redis, then exit.
   const importAt = process.argv.indexOf('--import-members');
   if (importAt >= 0) process.exit(await importMembersCli(config, process.argv.slice(importAt + 1), { now: Date.now, out: (line) => console.log(line) }));
+  // `npm run migrate-keys`: the earlier single-server key layout to the cluster one, with the service stopped.
+  if (process.argv.includes('--migrate-keys')) process.exit(await migrateKeysCli(config, (line) => console.log(line)));
   const log = createLogger(config.log.level);
   let target;
   try {

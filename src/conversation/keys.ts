@@ -7,7 +7,7 @@
  * has none, and runs a script, MULTI or multi-key command only on keys of one slot. So:
  *
  * - Keys that one script or transaction touches together carry the same tag:
- *   - per queue, `bull:{<queue>}` is BullMQ's prefix (its keys are `…bull:{events}:events:wait` and so on):
+ *   - per queue, `bull:{<queue>}` is BullMQ's prefix (its keys are `…bull:{suggest}:suggest:wait` and so on):
  *     every key of a queue in one slot, as BullMQ's scripts need, and each queue in a slot of its own, so the
  *     queues spread over the shards;
  *   - per callback, its dedupe marker `dedupe:{i<n>}:<key>` and the inbox stream `inbox:{i<n>}` it is

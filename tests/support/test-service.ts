@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Cluster } from 'ioredis';
 import { pino } from 'pino';
-import { connectRedis, type ConnectionRole } from '../../src/compose/redis-connections.ts';
+import { connectRedis, whenReady, type ConnectionRole } from '../../src/compose/redis-connections.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { RedisClient } from '../../src/ops/redis-client.ts';
 
@@ -51,6 +51,8 @@ export function testConfig(overrides: Record<string, string> = {}, keys?: { toke
 /** Every key under a prefix (to prove a rejection stored nothing) and a cleanup for afterAll; on a cluster, of every master. */
 export async function keysUnder(redis: RedisClient, prefix: string): Promise<string[]> {
   const found: string[] = [];
+  // A cluster client knows its masters only once it has read the slot map.
+  if (redis instanceof Cluster) await whenReady(redis);
   for (const node of redis instanceof Cluster ? redis.nodes('master') : [redis]) {
     let cursor = '0';
     do {
