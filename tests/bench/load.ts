@@ -36,16 +36,20 @@ function summarise(latencies: number[], errors: number, seconds: number): LoadRe
   return { rps: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors, count: latencies.length };
 }
 
-/** Closed loop: `connections` workers each send the next request as soon as the last one answered. */
-export async function closedLoop(url: string, requests: LoadRequest[], connections: number): Promise<LoadResult> {
-  const base = new URL(url);
+/**
+ * Closed loop: `connections` workers each send the next request as soon as the last one answered. Given
+ * several URLs (web processes behind a balancer), the workers are dealt out over them in turn.
+ */
+export async function closedLoop(url: string | readonly string[], requests: LoadRequest[], connections: number): Promise<LoadResult> {
+  const bases = (typeof url === 'string' ? [url] : url).map((u) => new URL(u));
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: connections }, async (_, worker) => {
+      const base = bases[worker % bases.length]!;
       while (next < requests.length) {
         const req = requests[next++]!;
         const t0 = performance.now();
