@@ -77,6 +77,8 @@ export interface Complaint {
   kind: 'harm' | 'quality' | 'wrong_item' | 'package' | 'service' | 'delay' | 'refund' | 'general';
   messageId: string;
   quote: string;
+  /** The problem's own name (起球, 开线) when the customer used one; an apology may echo it. */
+  problem?: string;
 }
 
 export interface Relationship {

@@ -73,7 +73,7 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word, ...entry });
   for (const need of catalogWords(kb)) consider(need.word, need);
   // "鞋码" and "包邮" are not products.
-  if (best && /^(鞋|包)$/u.test(best.value.word) && /鞋码|包邮|包装|包退|包换|打包/u.test(normalized)) return undefined;
+  if (best && /^(鞋|包)$/u.test(best.value.word) && /鞋码|包邮|包装|包退|包换|打包|包裹|红包|面包|包括|包含/u.test(normalized)) return undefined;
   return best;
 }
 

@@ -26,7 +26,9 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const thing = state.slots.category?.messageId === complaint.messageId ? state.slots.category.value.word : '';
   if (complaint.kind === 'package') return '非常抱歉，包裹被压坏了，给您添麻烦了！';
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
-  const problem = complaint.kind === 'service' || complaint.kind === 'delay' || complaint.kind === 'refund' ? '' : `${thing}${complaint.quote.replace(/了$/u, '')}了，`;
+  // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
+  const named = complaint.kind === 'quality' ? complaint.problem : undefined;
+  const problem = named ? `${thing}${named.replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }
 
