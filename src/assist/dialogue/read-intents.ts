@@ -123,7 +123,14 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   // "…算了先不纠结这个，我就想问一下能开发票吗": a long message's real ask is the one it flags.
   const all = clauses(text);
   const flagged = all.findIndex((c) => /就想问|想问一下|想问下|请问一下|主要是想问|我就问/u.test(c));
-  for (const clause of flagged >= 0 ? all.slice(flagged) : all) for (const hit of clauseIntents(clause, needsOf)) if (!hits.some((h) => h.intent === hit.intent)) hits.push(hit);
+  for (const clause of flagged >= 0 ? all.slice(flagged) : all) {
+    for (const hit of clauseIntents(clause, needsOf)) {
+      const same = hits.findIndex((h) => h.intent === hit.intent);
+      if (same < 0) hits.push(hit);
+      // "我一米六五，一百二十斤，穿什么码": the clause that asks is the one to answer, in the first one's place.
+      else if (hit.question && !hits[same]?.question) hits[same] = hit;
+    }
+  }
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.
   const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别');
   // In the order asked: a guide answers "有38码吗 另外能开发票吗" in that order.

@@ -9,6 +9,8 @@ import { extractSizes } from '../tags/extract-size.ts';
 import { parseChineseNumeral } from '../tags/parse-amount.ts';
 import { normalizeAligned } from '../tags/find-phrases.ts';
 import { CATEGORY_WORDS } from './category-words.ts';
+import { readBody } from './read-body.ts';
+import type { Body } from './read-body.ts';
 import type { Budget, CategoryNeed, Recipient } from './dialogue-state.ts';
 
 export interface Reading<T> {
@@ -20,7 +22,7 @@ export interface Needs {
   category?: Reading<CategoryNeed>;
   budget?: Reading<Budget>;
   size?: Reading<string>;
-  body?: Reading<{ heightCm?: number; weightJin?: number }>;
+  body?: Reading<Body>;
   colour?: Reading<string>;
   skinType?: Reading<string>;
   occasion?: Reading<string>;
@@ -93,9 +95,6 @@ export function readBudget(text: string): Reading<Budget> | undefined {
   return { value: { kind, lo, hi }, quote };
 }
 
-const HEIGHT = /(?:身高|高)?\s*(1[4-9]\d)\s*(?:cm|厘米|公分)?/iu;
-const WEIGHT = /(?:体重)?\s*(\d{2,3})\s*(斤|kg|公斤)/iu;
-
 export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size' | 'body' | 'sizeStep'> {
   const out: Pick<Needs, 'size' | 'body' | 'sizeStep'> = {};
   const sizes = extractSizes(text, { male });
@@ -111,16 +110,8 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   // "大一码" after a size was given: the next size up (or down).
   const step = /大一(?:码|号)|小一(?:码|号)/u.exec(text);
   if (step) out.sizeStep = { value: step[0].startsWith('大') ? 1 : -1, quote: step[0] };
-  const weight = WEIGHT.exec(text);
-  // "我155", "我一米六" alone: a height.
-  const bare = /我\s*(1[4-9]\d)(?![\d.元块])/u.exec(text);
-  const height = bare && !weight ? bare : /(?:身高|高)\s*1[4-9]\d|1[4-9]\d\s*(?:cm|厘米|公分)|1[4-9]\d\s*[,，、/ ]\s*\d{2,3}\s*(?:斤|kg|公斤)/iu.test(text) ? HEIGHT.exec(text) : null;
-  if (height || weight) {
-    const heightCm = height ? Number(height[1]) : undefined;
-    const weightJin = weight ? (weight[2] === '斤' ? Number(weight[1]) : Number(weight[1]) * 2) : undefined;
-    const quote = [height?.[0].trim(), weight?.[0].trim()].filter(Boolean).join(' ');
-    out.body = { value: { ...(heightCm ? { heightCm } : {}), ...(weightJin ? { weightJin } : {}) }, quote };
-  }
+  const body = readBody(text);
+  if (body) out.body = body;
   return out;
 }
 

@@ -57,6 +57,11 @@ function sizeList(product: Product): string {
   return sizesOf(product).join('/');
 }
 
+/** "老公一米八": the body is the one it is for, not the customer's. */
+function whose(state: DialogueState): string {
+  return state.slots.recipient || /老公|先生|老婆|太太|爱人|妈妈|爸爸|婆婆|公公|孩子|女儿|儿子|男朋友|女朋友|对象/u.test(state.newestText) ? '按' : '您';
+}
+
 export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBase): Part {
   const product = state.slots.focus?.value;
   const size = state.slots.size?.value;
@@ -66,7 +71,7 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
     if (body && letter) {
       const said = [body.heightCm && `${body.heightCm}cm`, body.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、');
       const up = ORDER[ORDER.indexOf(letter) + 1];
-      return { text: `您${said}的话一般穿${letter}码${up ? `，喜欢宽松些或者修身款可以选${up}码` : ''}。您想看哪一款？我再对照它的尺码表帮您确认。`, products: [] };
+      return { text: `${whose(state)}${said}的话一般穿${letter}码${up ? `，喜欢宽松些或者修身款可以选${up}码` : ''}。您想看哪一款？我再对照它的尺码表帮您确认。`, products: [] };
     }
     if (size) return { text: `好的，记下您穿${size}码了，您想看的是哪一款？我帮您确认有没有${size}码。`, products: [] };
     return { text: '方便告诉我您的身高、体重和平时常穿的尺码吗？再说下想看哪一款，我帮您对照尺码表挑合适的码。', products: [] };
@@ -87,9 +92,13 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
   if (body && (body.heightCm !== undefined || body.weightJin !== undefined)) {
     const letter = sizeForBody(body, male);
     const said = [body.heightCm && `${body.heightCm}cm`, body.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、');
-    if (letter && sizes.includes(letter)) return { text: `您${said}的话，${product.name}建议选${letter}码，${fitNote(product, letter)}。`, products: [product] };
+    if (letter && sizes.includes(letter)) {
+      // "按平时的XL码选" says nothing to someone who gave a height and weight instead.
+      const note = fitNote(product, letter);
+      return { text: `${whose(state)}${said}的话，${product.name}建议选${letter}码${note.startsWith('按平时') ? '' : `，${note}`}。`, products: [product] };
+    }
     const nearest = sizes.filter((s) => ORDER.includes(s)).sort((a, b) => Math.abs(ORDER.indexOf(a) - ORDER.indexOf(letter ?? 'M')) - Math.abs(ORDER.indexOf(b) - ORDER.indexOf(letter ?? 'M')))[0];
-    if (nearest) return { text: `您${said}的话一般穿${letter}码，${product.name}是${sizeList(product)}码，建议试试${nearest}码，到店可以先试穿。`, products: [product] };
+    if (nearest) return { text: `${whose(state)}${said}的话一般穿${letter}码，${product.name}是${sizeList(product)}码，建议试试${nearest}码，到店可以先试穿。`, products: [product] };
   }
   const list = sizeList(product);
   return { text: `${product.name}${list ? `有${list}码` : ''}，方便告诉我您的身高体重和平时穿的尺码吗？我帮您对照尺码表选。`, products: [product] };

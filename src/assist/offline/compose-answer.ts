@@ -53,7 +53,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '告别':
       return answerFarewell(names);
     case '尺码咨询':
-      return focus || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
+      // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
+      return focus || (hit.question && state.slots.body) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
     case '价格咨询': {
       // "有点贵 一千以内的有吗": a budget just stated below the product in focus asks for others.
       const budget = state.slots.budget;
@@ -161,7 +162,9 @@ function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   // "你们家的鞋子是真皮的吗" is about the kind, not one pair; "这件毛衣…" is one we cannot see.
   if (/你们家|你们的|你们这|都是|[这那](?:件|款|条|双|个)/u.test(state.newestText)) return input;
   // A size or colour question names its constraint; only "素圈戒指有几号的" (no size given) is about one product.
-  if (hit.intent === '库存咨询' || (hit.intent === '尺码咨询' && (state.slots.size || state.slots.body))) return input;
+  // "一米八 160斤 男士羽绒服什么码" is about the jacket that fits him: the kind is named, the body given.
+  const sizedKind = hit.intent === '尺码咨询' && state.slots.body && !state.slots.size && (state.slots.category.value.subcategories?.length ?? 0) > 0;
+  if (hit.intent === '库存咨询' || (hit.intent === '尺码咨询' && (state.slots.size || state.slots.body) && !sizedKind)) return input;
   const [best] = pickProducts(input.kb, state, input.profile, { n: 1 }).fits;
   return best ? { ...input, state: { ...state, slots: { ...state.slots, focus: { value: best, messageId: 'compose', quote: best.name } } } } : input;
 }

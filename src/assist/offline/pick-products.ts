@@ -77,10 +77,13 @@ export function wearerGender(state: DialogueState, profile: CustomerProfile | un
   return profile?.gender === 1 ? 'male' : profile?.gender === 2 ? 'female' : undefined;
 }
 
+/** Made for women whatever its name says: jewellery, make-up, hair things, silk scarves, heels. */
+const WOMENS = /女士|女款|女式|耳钉|耳环|项链|锁骨链|吊坠|手链|珍珠|发带|发圈|鲨鱼夹|口红|唇釉|眼影|腮红|高光|粉底|气垫|遮瑕|指甲油|睫毛|眼线|美妆蛋|化妆刷|方巾|披肩|腋下包|水桶包|链条|手拿包|身体乳|彩妆|高跟|婚鞋|芭蕾|玛丽珍|贝雷帽/u;
+
 function genderFits(product: Product, gender: 'female' | 'male' | undefined, category: string | undefined): boolean {
   if (gender === 'female') return !isMens(product);
   if (gender === 'male') {
-    if (/^(女士|女款|女式)/u.test(product.name)) return false;
+    if (WOMENS.test(`${product.name} ${product.subcategory}`)) return false;
     // Clothes not made for men are women's in this catalog; shoes sized up to 42+ are cut for both;
     // accessories and beauty can be shared.
     if (product.category === '鞋履') return isMens(product) || sizesOf(product).some((s) => Number(s) >= 42);
