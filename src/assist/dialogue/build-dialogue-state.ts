@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { DialogueState, IntentHit, Slots } from './dialogue-state.ts';
 import { readComplaint } from './read-complaint.ts';
 import { productsInOrder, readFocus } from './read-focus.ts';
-import { readIntents } from './read-intents.ts';
+import { OTHER_QUESTION, readIntents } from './read-intents.ts';
 import { readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
@@ -62,7 +62,9 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   // "太贵了 有没有便宜点的": the same kind of product for less, whatever else the words suggest.
   if (needs.cheaper) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
   const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));
-  if (intents.length > 0) return intents;
+  // Only questions no cue knows: what the conversation says comes first, those asks last.
+  const onlyUnknown = intents.some((h) => h.intent === OTHER_QUESTION) && intents.every((h) => h.intent === OTHER_QUESTION || h.intent === '问候');
+  if (intents.length > 0 && !onlyUnknown) return intents;
   const stated = Object.keys(needs).length > 0;
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   // "是真的吗" after a pasted line: the pasted line (same unanswered burst) carries the ask.
@@ -81,6 +83,7 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   }
   // "这款白茶淡香水留香久吗": a question about a product named in it is about that product.
   if (productsInOrder(kb, newest.text).length > 0) return [{ intent: '材质咨询', clause: newest.text, question: true, score: 1 }];
+  if (intents.length > 0) return intents;
   return stated ? [{ intent: '商品推荐', clause: newest.text, question: false, score: 1 }] : [];
 }
 

@@ -11,7 +11,8 @@ import type { ChatMessage } from '../../conversation/model.ts';
 import { BAD_OUTCOMES, EXPERIENCED, NAMED_PROBLEMS, NOT_A_FAULT, PRAISE, WORRY } from './complaint-words.ts';
 import type { Complaint } from './dialogue-state.ts';
 
-const CLAUSE = /[^，。！？!?,;；~～\n]+/gu;
+// Voice-to-text has no punctuation: a space ends a clause too.
+const CLAUSE = /[^，。！？!?,;；~～\n ]+/gu;
 
 type Found = [Complaint['kind'], string, boolean?];
 
@@ -46,6 +47,11 @@ function readMessage(text: string): Found | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/** Whether a clause reports a problem (the intent reader asks before it lets 投诉安抚 stand). */
+export function readsAsComplaint(text: string): boolean {
+  return readMessage(text) !== undefined;
 }
 
 export function readComplaint(messages: readonly ChatMessage[]): Complaint | undefined {

@@ -6,11 +6,12 @@
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
 import { fitsNeed } from '../dialogue/read-focus.ts';
-import { PRODUCT_ASKS } from '../dialogue/read-intents.ts';
+import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { answerComplaint } from './answer-complaint.ts';
-import { answerFarewell, answerGreeting } from './answer-greeting.ts';
+import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
+import { answerFarewell, answerGreeting, answerWhoAmI } from './answer-greeting.ts';
 import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
@@ -42,27 +43,43 @@ function orderPart(input: ComposeInput): Part | undefined {
   return { text: `好的，${product.name}${size ? `${size}码` : ''}我这就给您发小程序订单链接，您确认款式、尺码和金额后付款就可以～`, products: [product] };
 }
 
+/** "你们家是正品吗": the FAQ that answers an ask no answer of its own covers, if one does. */
+function anyFaq(kb: KnowledgeBase, text: string): Part | undefined {
+  const faq = findAnyFaq(kb, text);
+  return faq ? { text: faq.answer, products: [], approvedText: faq.answer, faqId: faq.id } : undefined;
+}
+
 export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefined {
   const { kb, state, profile, names } = input;
   const male = profile?.gender === 1;
   const focus = state.slots.focus;
   const text = hit.clause || state.newestText;
+  // "都有点贵 有没有三百以内的", "一千到一千五 L码": a budget just stated that the product in focus is
+  // above asks for others of its kind, whatever else the message asks about it.
+  const budget = state.slots.budget;
+  if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && aboveBudget(focus.value.price, budget.value)) {
+    return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
+  }
   switch (hit.intent) {
     case '问候':
       return answerGreeting(state, names);
     case '告别':
       return answerFarewell(names);
+    case '自我介绍':
+      return answerWhoAmI(state, names);
+    case '健康':
+      return answerHealth(state);
+    case '刷评':
+      return answerPaidReview();
+    case '价保':
+      return answerFromFaq(kb, '价保', `${text} 降价 退差价 价保`);
+    case OTHER_QUESTION:
+      return anyFaq(kb, text);
     case '尺码咨询':
       // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
       return focus || (hit.question && state.slots.body) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
-    case '价格咨询': {
-      // "有点贵 一千以内的有吗": a budget just stated below the product in focus asks for others.
-      const budget = state.slots.budget;
-      if (focus && budget && budget.messageId === state.newestMessageId && aboveBudget(focus.value.price, budget.value)) {
-        return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
-      }
+    case '价格咨询':
       return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
-    }
     case '库存咨询':
       return answerStock(state) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
@@ -72,7 +89,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       }
       // "这件毛衣扎不扎人" about a piece we cannot see: ask which one rather than guess.
       if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
-      return /洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text));
+      return (/洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text))) ?? anyFaq(kb, text);
     case '洗护':
       return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) ?? answerMaterial(state);
     case '复购': {
@@ -204,8 +221,8 @@ export function composeAnswer(input: ComposeInput): Part[] {
   }
   // "在不在 问下你们支持分期吗": a greeting with an ask no intent covers — the FAQ that answers it, if one does.
   if (state.intents.length > 0 && state.intents.every((h) => h.intent === '问候') && /[?？吗呢]|问下|问一下|请问/u.test(state.newestText) && state.newestText.length > 6) {
-    const faq = findAnyFaq(input.kb, state.newestText);
-    if (faq) parts.push({ text: faq.answer, products: [], approvedText: faq.answer, faqId: faq.id });
+    const faq = anyFaq(input.kb, state.newestText);
+    if (faq) parts.push(faq);
   }
   const top = join(parts);
   if (!top) return [];

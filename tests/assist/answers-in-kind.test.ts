@@ -1,0 +1,74 @@
+/**
+ * Asks that need an answer of their own kind, on the demo knowledge: a health question gets the doctor,
+ * not a product claim; a paid review is declined; "你是哪位" gets who the guide is; a price drop gets the
+ * price-protection policy; a question no cue knows gets the FAQ that answers it; a budget just stated
+ * below the product in focus gets others of its kind; a complaint about a missing item is tagged.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/assist/create-assistant.ts';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { DEMO_DIR, chat, demoCorpTags } from './support.ts';
+
+let kb: KnowledgeBase;
+let assistant: Assistant;
+beforeAll(async () => {
+  kb = await loadKnowledge(DEMO_DIR);
+  const corp = await demoCorpTags();
+  assistant = createAssistant({ knowledge: staticKnowledge(kb), corpTags: () => corp, directory: { guideName: () => '林晓', storeName: () => '静安嘉里店' } });
+});
+
+const top = async (...lines: string[]): Promise<Suggestion> =>
+  assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'c1', now: 1_700_000_000_000 });
+
+describe('answers in kind', () => {
+  it('sends a treatment or pregnancy question to the doctor, with no product claim', async () => {
+    const eczema = (await top('顾客: 我有湿疹 你们那个安肌舒缓霜能治吗')).drafts[0]?.text ?? '';
+    expect(eczema).toMatch(/医生|皮肤科/u);
+    expect(eczema).toContain('不能治疗');
+    const pregnant = (await top('顾客: 晨露保湿霜孕妇能用吗')).drafts[0]?.text ?? '';
+    expect(pregnant).toMatch(/医生/u);
+    expect(pregnant).toContain('成分');
+  });
+
+  it('declines a review paid for with a red packet', async () => {
+    const text = (await top('顾客: 我给你们改个好评 你们返我50块红包行不')).drafts[0]?.text ?? '';
+    expect(text).toMatch(/不能/u);
+    expect(text).not.toMatch(/没问题|可以的/u);
+  });
+
+  it('says who the guide is', async () => {
+    expect((await top('顾客: 你是哪位')).drafts[0]?.text).toMatch(/我是静安嘉里店的导购林晓/u);
+  });
+
+  it('answers a price drop with the price-protection policy and other FAQ asks by their FAQ', async () => {
+    expect((await top('顾客: 我前天买的大衣今天降价了 能退差价吗')).drafts[0]?.text).toContain('退差价');
+    const two = (await top('顾客: 你们家是正品吗？可以开发票不')).drafts[0]?.text ?? '';
+    expect(two).toContain('正品');
+    expect(two).toContain('发票');
+    expect(two.indexOf('正品')).toBeLessThan(two.indexOf('发票'));
+    expect((await top('顾客: 七天无理由退的话 运费谁出')).drafts[0]?.text).toContain('顾客承担');
+    expect((await top('顾客: 内衣拆了包装试了一下 不合适能退吗')).drafts[0]?.text).toContain('贴身衣物');
+    expect((await top('顾客: 金卡95折能和满1000减100一起用吗')).drafts[0]?.text).toContain('不叠加');
+    expect((await top('顾客: 可以网上下单然后去店里拿吗')).drafts[0]?.text).toContain('自提');
+  });
+
+  it('offers others of the kind when the budget just stated is below the product in focus', async () => {
+    const s = await top('顾客: 想看看香水', '导购: 白茶淡香水680元，晚桂淡香精880元，雨后森林淡香水980元。', '顾客: 都有点贵 有没有三百以内的');
+    const named = kb.products.filter((p) => s.drafts[0]?.text.includes(p.name));
+    expect(named.length).toBeGreaterThan(0);
+    for (const p of named) expect(p.price).toBeLessThanOrEqual(330);
+  });
+
+  it('takes a missing item and a wrong size sent for complaints, with no pitch', async () => {
+    for (const text of ['订单里是两件 只收到一件T恤 还有条裤子呢', '我买的是38码 寄来的是37 穿不进去']) {
+      const s = await top(`顾客: ${text}`);
+      expect(s.tags.map((t) => t.tag)).toContain('购买阶段/售后');
+      expect(s.drafts[0]?.text).toMatch(/^(?:您好，)?非常抱歉/u);
+      expect(kb.products.some((p) => s.drafts[0]?.text.includes(p.name))).toBe(false);
+    }
+  });
+});
