@@ -71,4 +71,38 @@ describe('answers in kind', () => {
       expect(kb.products.some((p) => s.drafts[0]?.text.includes(p.name))).toBe(false);
     }
   });
+
+  it('gives an opinion between two colours, for the skin tone said, from the colours being compared', async () => {
+    const text = (await top('顾客: 翻领短款羊毛大衣 黑色和酒红选哪个 我皮肤偏黄')).drafts[0]?.text ?? '';
+    expect(text).toMatch(/推荐酒红/u);
+    expect(text).toContain('黑色');
+    const later = (await top('顾客: 那件大衣黑色和驼色哪个好看', '导购: 两个都很经典', '顾客: 我皮肤有点黄，选哪个')).drafts[0]?.text ?? '';
+    expect(later).toMatch(/皮肤偏黄的话我更推荐(?:黑色|驼色)/u);
+  });
+
+  it('answers the worry named about a fabric, and never fills a script that claims another material', async () => {
+    const pilling = (await top('顾客: 粗针麻花毛衣会起球吗')).drafts[0]?.text ?? '';
+    expect(pilling).toContain('起球');
+    const s = await top('顾客: 水洗牛仔夹克第一次洗会掉色吗');
+    expect(s.drafts[0]?.text).toContain('浮色');
+    for (const d of s.drafts) expect(d.text).not.toMatch(/桑蚕丝|真丝|羊绒/u);
+  });
+
+  it('says when the product in focus lacks a colour, names one of its kind that has it, and calls a shade a shade', async () => {
+    const s = await top('顾客: 缎面吊带长裙有M码吗', '导购: 有的，缎面吊带长裙1880元，香槟色、墨绿、雾蓝三色，S/M/L都有。', '顾客: 换个颜色 有黑色的吗');
+    expect(s.drafts[0]?.text).toMatch(/缎面吊带长裙没有黑色.*同类的.+有黑色M码/u);
+    const boots = (await top('顾客: 靴子有没有白色的 38码')).drafts[0]?.text ?? '';
+    expect(boots).toMatch(/没有白色/u);
+    expect(boots).toContain('奶白');
+  });
+
+  it('reads colours in English and finds a small gift for a colleague by budget', async () => {
+    const bag = await top('顾客: 想找个daily背的bag 预算1k 要black');
+    expect(bag.drafts[0]?.text).toMatch(/有黑色/u);
+    expect(bag.drafts[0]?.text).not.toContain('bag');
+    const gift = await top('顾客: 同事要离职了 想送个小礼物 一百块左右');
+    const named = kb.products.filter((p) => gift.drafts[0]?.text.includes(p.name));
+    expect(named.length).toBeGreaterThan(0);
+    for (const p of named) expect(p.price).toBeLessThanOrEqual(125);
+  });
 });

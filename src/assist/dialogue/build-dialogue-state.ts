@@ -11,7 +11,7 @@ import type { DialogueState, IntentHit, Slots } from './dialogue-state.ts';
 import { readComplaint } from './read-complaint.ts';
 import { productsInOrder, readFocus } from './read-focus.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
-import { readNeeds } from './read-needs.ts';
+import { colourNames, readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
 
@@ -104,6 +104,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     if (!evidence(message)) continue;
     newestNeeds = readNeeds(kb, message.text, male);
     applyNeeds(slots, newestNeeds, message.id);
+    const compared = colourNames(kb, undefined, message.text);
+    if (compared.length >= 2) slots.colourChoice = { value: compared, messageId: message.id, quote: compared.join('、') };
   }
   if (input.instruction) applyNeeds(slots, readNeeds(kb, input.instruction, male), 'instruction');
   // "37 短的" after 想买双靴子: with shoes in play, a bare 34–46 is the size.

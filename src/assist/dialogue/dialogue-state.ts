@@ -49,6 +49,8 @@ export interface Slots {
   /** Height (cm) and weight (斤) when given instead of a size. */
   body?: Slot<{ heightCm?: number; weightJin?: number }>;
   colour?: Slot<string>;
+  /** Colours the customer is choosing between ("黑色和驼色哪个好看"), for a "选哪个" that follows. */
+  colourChoice?: Slot<string[]>;
   skinType?: Slot<string>;
   occasion?: Slot<string>;
   recipient?: Slot<Recipient>;

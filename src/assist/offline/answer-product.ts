@@ -8,7 +8,8 @@ import { describeBudget } from '../dialogue/describe-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
-import { aboveBudget, hasColour, hasSize, isMens, sizesOf, withinBudget } from './pick-products.ts';
+import { fabricConcern } from './fabric-concern.ts';
+import { aboveBudget, hasColour, hasSize, isMens, shadeOf, sizesOf, withinBudget } from './pick-products.ts';
 
 export interface Part {
   text: string;
@@ -84,7 +85,7 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
     const said = state.slots.colour;
     const colour = said && said.messageId === state.newestMessageId && hasColour(product, said.value) ? said.value : '';
     if (hasSize(product, size)) return { text: `${product.name}${colour}有${size}码，${fitNote(product, size)}。`, products: [product] };
-    const alternative = kb.products.find((p) => p.subcategory === product.subcategory && p.sku !== product.sku && hasSize(p, size) && isMens(p) === (male || isMens(product)) && Math.abs(p.price - product.price) <= product.price * 0.4);
+    const alternative = similar(kb, product, male, (p) => hasSize(p, size));
     const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${size}码，可以看看。` : '您看需要我帮您找找有这个码的类似款吗？';
     return { text: `${product.name}没有${size}码，这款只有${sizeList(product)}码。${tail}`, products: alternative ? [product, alternative] : [product] };
   }
@@ -118,14 +119,26 @@ export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | und
   return { text, products: [product] };
 }
 
-export function answerStock(state: DialogueState): Part | undefined {
+/** The same kind of product near its price, for the same wearer, that has what this one lacks. */
+function similar(kb: KnowledgeBase, product: Product, male: boolean, has: (p: Product) => boolean): Product | undefined {
+  return kb.products.find((p) => p.subcategory === product.subcategory && p.sku !== product.sku && has(p) && isMens(p) === (male || isMens(product)) && Math.abs(p.price - product.price) <= product.price * 0.4);
+}
+
+export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boolean): Part | undefined {
   const product = state.slots.focus?.value;
   if (!product) return undefined;
   const colour = state.slots.colour?.value;
   const size = state.slots.size?.value;
   const colours = product.attributes['颜色'];
   const colourList = Array.isArray(colours) ? colours.join('、') : (colours ?? '');
-  if (colour && !hasColour(product, colour)) return { text: `${product.name}没有${colour}，现在有${colourList}${colourList ? '可以选' : ''}。`, products: [product] };
+  if (colour && !hasColour(product, colour)) {
+    // "换个颜色 有黑色的吗": say it plainly, and name one of its kind that has the colour (and the size).
+    const shade = shadeOf(product, colour);
+    const alternative = similar(kb, product, male, (p) => hasColour(p, colour) && (!size || hasSize(p, size)));
+    const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${colour}${size ? `${size}码` : ''}，可以看看。` : '';
+    const own = shade ? `有接近的${shade}，` : '';
+    return { text: `${product.name}没有${colour}，${own}现在有${colourList}${colourList ? '可以选' : ''}。${tail}`, products: alternative ? [product, alternative] : [product] };
+  }
   if (size && !hasSize(product, size)) return { text: `${product.name}没有${size}码，这款是${sizeList(product)}码。`, products: [product] };
   const asked = [colour, size && `${size}码`].filter(Boolean).join('');
   const head = asked ? `${product.name}有${asked}的` : `${product.name}${colourList ? `有${colourList}` : ''}${sizeList(product) ? `，${sizeList(product)}码` : ''}`;
@@ -145,6 +158,9 @@ export function answerMaterial(state: DialogueState): Part | undefined {
     .map((key) => `${key}${key === '跟高' || key === '容量' ? '' : '是'}${String(product.attributes[key])}`);
   if (facts.length > 0) return { text: `${product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
   const head = material ? `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
+  // "会起球吗": the worry first, in a guide's words, with how to care for it.
+  const concern = fabricConcern(product, state.newestText);
+  if (concern) return { text: `${head}，${concern}。`, products: [product] };
   const pregnancy = /孕妇|孕期|怀孕|哺乳/u.test(state.newestText) ? '孕期、哺乳期使用前建议先咨询医生。' : '';
   return { text: `${head}${skinNote}${point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
 }

@@ -11,6 +11,7 @@ import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
+import { answerColourChoice } from './answer-colour-choice.ts';
 import { answerFarewell, answerGreeting, answerWhoAmI } from './answer-greeting.ts';
 import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers } from './answer-policy.ts';
@@ -81,7 +82,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '价格咨询':
       return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
     case '库存咨询':
-      return answerStock(state) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
+      return answerStock(state, kb, male) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
       {
         const kind = kindMaterial(input);
@@ -98,6 +99,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         ? { text: `好的～还是${bought.name}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
         : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
     }
+    case '颜色建议':
+      return answerColourChoice(kb, state) ?? answerIntent(input, { ...hit, intent: '上身效果' });
     case '上身效果': {
       const product = focus?.value;
       if (!product) return { text: '您说的是哪一款呢？发我名字或截图，我帮您看看颜色和版型，再拍几张上身图给您参考～', products: [] };
