@@ -132,9 +132,10 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('调货')) for (const other of ['库存咨询', '物流', '尺码咨询']) scores.delete(other);
   // "敏感肌会不会过敏", "会不会起球", "不磨脚的单鞋": a worry or a wish before buying asks about the
   // product; only what the complaint reader calls a complaint is one.
-  if (scores.has('投诉安抚') && !readsAsComplaint(clause)) {
+  const worry = /会不会|担心|怕|容易|会.{0,4}吗/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
+  if (scores.has('投诉安抚') && (worry || /不[^，。]{0,3}的/u.test(clause)) && !readsAsComplaint(clause)) {
     scores.delete('投诉安抚');
-    if (/会不会|担心|怕|容易|会.{0,4}吗/u.test(clause)) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
+    if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
   }
   const best = [...scores].sort((a, b) => b[1] - a[1]);
   const top = best[0];
