@@ -26,16 +26,20 @@ const top = async (...lines: string[]): Promise<Suggestion> =>
 
 describe('answers in kind', () => {
   it('sends a treatment or pregnancy question to the doctor, with no product claim', async () => {
-    const eczema = (await top('顾客: 我有湿疹 你们那个安肌舒缓霜能治吗')).drafts[0]?.text ?? '';
+    const s1 = await top('顾客: 我有湿疹 你们那个安肌舒缓霜能治吗');
+    const eczema = s1.drafts[0]?.text ?? '';
     expect(eczema).toMatch(/医生|皮肤科/u);
-    expect(eczema).toContain('不能治疗');
+    expect(eczema).toContain('护肤品不是药');
+    expect(s1.drafts[0]?.flags).toEqual([]);
     const pregnant = (await top('顾客: 晨露保湿霜孕妇能用吗')).drafts[0]?.text ?? '';
     expect(pregnant).toMatch(/医生/u);
     expect(pregnant).toContain('成分');
   });
 
   it('declines a review paid for with a red packet', async () => {
-    const text = (await top('顾客: 我给你们改个好评 你们返我50块红包行不')).drafts[0]?.text ?? '';
+    const review = await top('顾客: 我给你们改个好评 你们返我50块红包行不');
+    const text = review.drafts[0]?.text ?? '';
+    expect(review.drafts[0]?.flags).toEqual([]);
     expect(text).toMatch(/不能/u);
     expect(text).not.toMatch(/没问题|可以的/u);
   });
@@ -45,7 +49,9 @@ describe('answers in kind', () => {
   });
 
   it('answers a price drop with the price-protection policy and other FAQ asks by their FAQ', async () => {
-    expect((await top('顾客: 我前天买的大衣今天降价了 能退差价吗')).drafts[0]?.text).toContain('退差价');
+    const drop = await top('顾客: 我前天买的大衣今天降价了 能退差价吗');
+    expect(drop.drafts[0]?.text).toContain('退差价');
+    expect(drop.drafts[0]?.flags).toEqual([]);
     const two = (await top('顾客: 你们家是正品吗？可以开发票不')).drafts[0]?.text ?? '';
     expect(two).toContain('正品');
     expect(two).toContain('发票');

@@ -71,3 +71,9 @@ describe('wear and wishes are not faults', () => {
     expect(readComplaint(said(text))).toBeUndefined();
   });
 });
+
+describe('a denial is not a complaint', () => {
+  it.each(['退货运费是我出还是你们出 不是质量问题 就是不喜欢', '没有质量问题，就是颜色不喜欢'])('%s', (text) => {
+    expect(readComplaint(said(text))).toBeUndefined();
+  });
+});

@@ -11,6 +11,7 @@ import type { DialogueState, IntentHit, Slots } from './dialogue-state.ts';
 import { readComplaint } from './read-complaint.ts';
 import { productsInOrder, readFocus } from './read-focus.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
+import { toMandarin } from './to-mandarin.ts';
 import { colourNames, readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
@@ -88,7 +89,9 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
 }
 
 export function buildDialogueState(kb: KnowledgeBase, input: StateInput): DialogueState {
-  const window = input.conversation.filter((m) => m.text.trim().length > 0).slice(-(input.windowSize ?? 12));
+  const asWritten = input.conversation.filter((m) => m.text.trim().length > 0).slice(-(input.windowSize ?? 12));
+  // Read in Mandarin ("有冇M码" → "有没有M码"); the newest message as written is kept for display.
+  const window = asWritten.map((m) => (m.speaker === 'customer' ? { ...m, text: toMandarin(m.text) } : m));
   // A message that tries to instruct the assistant is answered, but it is no evidence about the customer.
   const evidence = (m: ChatMessage): boolean => m.speaker === 'customer' && !looksLikeInstruction(m.text);
   const male = input.profile?.gender === 1;
@@ -126,6 +129,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   return {
     newestMessageId: newest?.id,
     newestText: newest?.text ?? '',
+    newestSaid: asWritten.findLast((m) => m.speaker === 'customer')?.text ?? '',
     intents: newestIntents(kb, window, newest, newestNeeds, male),
     slots,
     ...(complaint ? { complaint } : {}),

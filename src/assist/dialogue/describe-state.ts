@@ -35,7 +35,7 @@ export function describeState(state: DialogueState): string {
   if (slots.skinType) parts.push(`${slots.skinType.value}肌肤`);
   if (slots.recipient) parts.push(`送${slots.recipient.value.who}`);
   if (slots.focus) parts.push(`在看：${slots.focus.value.name}`);
-  const said = state.newestText.replace(/\s+/gu, ' ').trim();
+  const said = state.newestSaid.replace(/\s+/gu, ' ').trim();
   const quote = said.length > 24 ? `${said.slice(0, 24)}…` : said;
   return quote ? `${parts.join('｜')}：顾客说“${quote}”` : parts.join('｜');
 }

@@ -98,6 +98,8 @@ export interface DialogueState {
   /** The newest customer message (what the top draft answers). */
   newestMessageId: string | undefined;
   newestText: string;
+  /** The newest customer message as written (newestText is it read in Mandarin). */
+  newestSaid: string;
   /** The newest message's intents in the order asked (earlier unanswered messages only when it asks nothing). */
   intents: IntentHit[];
   slots: Slots;

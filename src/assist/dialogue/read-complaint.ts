@@ -20,8 +20,10 @@ function named(clause: string): Found | undefined {
   for (const [kind, pattern] of NAMED_PROBLEMS) {
     const match = pattern.exec(clause);
     if (!match) continue;
-    // "不起球的毛衣", "防过敏", "没色差吧": the word negated right before it is a wish or a question.
-    if (/[不没防抗无]$/u.test(clause.slice(0, match.index))) continue;
+    const before = clause.slice(0, match.index);
+    // "不起球的毛衣", "防过敏", "不是质量问题": the word negated right before it is a wish or a denial;
+    // "会不会起球", "怕过敏", "洗了会缩水吗": a worry before buying.
+    if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
     return [kind, match[0], true];
   }
   return undefined;
@@ -42,8 +44,7 @@ function experienced(clause: string, message: string): Found | undefined {
 function readMessage(text: string): Found | undefined {
   const clauses = text.match(CLAUSE) ?? [];
   for (const clause of clauses) {
-    if (WORRY.test(clause)) continue;
-    const found = named(clause) ?? (PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, text));
+    const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, text));
     if (found) return found;
   }
   return undefined;

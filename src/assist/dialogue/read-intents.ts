@@ -133,7 +133,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "敏感肌会不会过敏", "会不会起球", "不磨脚的单鞋": a worry or a wish before buying asks about the
   // product; only what the complaint reader calls a complaint is one.
   const worry = /会不会|担心|怕|容易|会.{0,4}吗/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
-  if (scores.has('投诉安抚') && (worry || /不[^，。]{0,3}的/u.test(clause)) && !readsAsComplaint(clause)) {
+  // "不是质量问题 就是不喜欢": denied, it is no complaint either.
+  if (scores.has('投诉安抚') && (worry || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
     scores.delete('投诉安抚');
     if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
   }

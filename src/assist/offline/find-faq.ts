@@ -53,12 +53,14 @@ function hintFor(intent: string, text: string): { words: string; weight: number 
   return words ? { words, weight: 1.5 } : undefined;
 }
 
-export function findFaqs(kb: KnowledgeBase, intent: string, text: string, n = 2): Faq[] {
+/** `lead`: words in the FAQ's own terms that say what the answer is about, weighed above the customer's words. */
+export function findFaqs(kb: KnowledgeBase, intent: string, text: string, n = 2, lead?: string): Faq[] {
   const topics = INTENT_TOPICS[intent];
   if (!topics) return [];
   const query = toQuery(tokenize(text));
   const hint = hintFor(intent, text);
   if (hint) toQuery(tokenize(hint.words), hint.weight, query);
+  if (lead) toQuery(tokenize(lead), 1.3, query);
   return kb.faqIndex
     .search(query, 40)
     .map((hit) => kb.faqs[hit.doc])

@@ -16,6 +16,7 @@ import { INTENT_TOPICS } from './find-faq.ts';
 import { fillTemplate } from './fill-template.ts';
 import type { FillValues } from './fill-template.ts';
 import { fitsSituation, speaksOfGuideAsOther } from './fits-situation.ts';
+import { aboveBudget } from './pick-products.ts';
 import { rankCandidates } from './rank-drafts.ts';
 
 /** Materials and kinds a text can claim a product is made of or is. */
@@ -69,6 +70,9 @@ export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: 
     if (state.complaint && state.complaint.kind !== 'general' && /不合适没关系|无理由/u.test(script.text)) continue;
     const categories = (script.tags ?? []).filter((t) => t.startsWith('意向品类/')).map((t) => t.slice(5));
     if (usesProduct && product && categories.length > 0 && !categories.includes(product.category)) continue;
+    // "有没有便宜点的": a script about the product the customer found too dear is no answer.
+    const budget = state.slots.budget?.value;
+    if (usesProduct && product && budget && aboveBudget(product.price, budget)) continue;
     // "{product_name}是桑蚕丝面料" filled with a denim jacket would say something false about it.
     if (usesProduct && product && (script.text.match(MADE_OF) ?? []).some((w) => !madeOf(product).includes(w))) continue;
     const text = fillTemplate(script.text, { ...values, product_name: product?.name, price: product?.price });
