@@ -111,4 +111,28 @@ describe('answers in kind', () => {
     expect(named.length).toBeGreaterThan(0);
     for (const p of named) expect(p.price).toBeLessThanOrEqual(125);
   });
+
+  it('compares the products on the table on what was asked, with a pick', async () => {
+    const warm = (await top('顾客: 想要条围巾', '导购: 羊绒围巾1280元，羊毛格纹围巾459元。', '顾客: 哪个更保暖')).drafts[0]?.text ?? '';
+    expect(warm).toMatch(/^羊绒围巾.*更保暖，我更推荐它；羊毛格纹围巾/u);
+    const diff = (await top('顾客: 想看看羽绒服', '导购: 轻薄短款羽绒服699元，过膝长款鹅绒服2599元。', '顾客: 这两款有什么区别')).drafts[0]?.text ?? '';
+    expect(diff).toContain('轻薄短款羽绒服');
+    expect(diff).toContain('过膝长款鹅绒服');
+  });
+
+  it('answers what was asked of shipping, returns of worn clothes and how long, not yes or no', async () => {
+    expect((await top('顾客: 能帮我把衣服寄到酒店吗 我在三亚度假')).drafts[0]?.text).toContain('酒店');
+    const worn = (await top('顾客: 我想退货 已经穿过一次了 可以吗')).drafts[0]?.text ?? '';
+    expect(worn).toContain('穿过的就不能无理由退');
+    expect(worn).not.toMatch(/^(?:您好，)?可以/u);
+    expect((await top('顾客: 你们会员积分多久过期')).drafts[0]?.text).not.toMatch(/会的/u);
+  });
+
+  it('reads 有点干 as dry skin and 厚一点 as warmth', async () => {
+    const cream = await top('顾客: 给我推荐个面霜吧 我三十五了 有点干');
+    expect(cream.drafts[0]?.text).toContain('适合干性肌肤');
+    const coat = await top('顾客: 明天降温 有没有厚一点的外套 我穿S');
+    const named = kb.products.filter((p) => coat.drafts[0]?.text.includes(p.name));
+    expect(named.some((p) => /大衣|羽绒|棉服|鹅绒/u.test(p.name))).toBe(true);
+  });
 });

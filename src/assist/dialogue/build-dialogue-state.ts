@@ -115,6 +115,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const newestCustomer = window.findLast((m) => m.speaker === 'customer');
   const bareShoe = newestCustomer ? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u.exec(newestCustomer.text) : null;
   if (bareShoe && slots.category?.value.category === '鞋履' && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
+  const lastGuideMessage = window.findLast((m) => m.speaker === 'guide');
+  const shown = lastGuideMessage ? productsInOrder(kb, lastGuideMessage.text) : [];
+  if (lastGuideMessage && shown.length >= 2) slots.shown = { value: shown, messageId: lastGuideMessage.id, quote: shown.map((p) => p.name).join('、') };
   const focus = readFocus(kb, window, slots.category);
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');

@@ -60,6 +60,8 @@ export interface Slots {
   child?: Slot<true>;
   /** Who will wear it, when the customer says ("男士的", "女款"). */
   gender?: Slot<'female' | 'male'>;
+  /** The products the guide's last message named, when it named several: the options on the table. */
+  shown?: Slot<Product[]>;
   /** The product being talked about: named last, or the one the guide recommended last. */
   focus?: Slot<Product>;
 }

@@ -5,13 +5,14 @@
  */
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
-import { fitsNeed } from '../dialogue/read-focus.ts';
+import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice } from './answer-colour-choice.ts';
+import { answerCompare } from './answer-compare.ts';
 import { answerFarewell, answerGreeting, answerWhoAmI } from './answer-greeting.ts';
 import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers } from './answer-policy.ts';
@@ -99,6 +100,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         ? { text: `好的～还是${bought.name}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
         : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
     }
+    case '比较':
+      return answerCompare(state, productsInOrder(kb, state.newestText)) ?? (focus ? answerMaterial(state) : undefined);
     case '颜色建议':
       return answerColourChoice(kb, state) ?? answerIntent(input, { ...hit, intent: '上身效果' });
     case '上身效果': {
@@ -151,6 +154,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       // "帮我查下订单到哪了": tracking needs the order number first.
       if (hit.intent === '物流' && /到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text)) {
         return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
+      }
+      // "我想退货 已经穿过一次了": worn is outside the seven days' terms; say so before anything else.
+      if (hit.intent === '售后' && /退/u.test(text) && /穿过|洗过|用过|穿了|洗了|剪了吊牌|吊牌剪|拆了吊牌/u.test(text) && !state.complaint) {
+        return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
       }
       if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
       return undefined;

@@ -139,6 +139,8 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
   // Where men's and shared products compete (beauty, accessories), the one made for men comes first.
   if (gender === 'male' && isMens(product)) score += ['美妆', '配饰'].includes(product.category) ? 3 : 1.5;
+  // "明天降温 有没有厚一点的外套": warmth asked for puts the warm ones first.
+  if (/厚一?点|厚实|保暖|降温|暖和|抗冻|零下/u.test(state.newestText)) score += /羽绒|鹅绒|大衣|棉服|羊绒|羊毛|加绒|毛呢/u.test(`${product.name} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : -0.5;
   // "短的" / "长款": the cut named in passing.
   if (/短的|短款/u.test(state.newestText) && product.name.includes('短')) score += 1.5;
   if (/长的|长款/u.test(state.newestText) && product.name.includes('长')) score += 1.5;
