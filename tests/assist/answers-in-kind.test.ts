@@ -135,4 +135,17 @@ describe('answers in kind', () => {
     const named = kb.products.filter((p) => coat.drafts[0]?.text.includes(p.name));
     expect(named.some((p) => /大衣|羽绒|棉服|鹅绒/u.test(p.name))).toBe(true);
   });
+
+  it('checks a ring size against the ring’s range', async () => {
+    expect((await top('顾客: 925银素圈戒指有几号 我戴13号')).drafts[0]?.text).toMatch(/有13号/u);
+    expect((await top('顾客: 925银素圈戒指我手指是16号的 有吗')).drafts[0]?.text).toMatch(/没有16号/u);
+  });
+
+  it('answers another ask beside a complaint, after the apology', async () => {
+    const s = await top('顾客: 发票到现在也没开给我 衣服还发错了颜色 你们到底怎么回事');
+    const text = s.drafts[0]?.text ?? '';
+    expect(text).toMatch(/^(?:您好，)?非常抱歉/u);
+    expect(text.indexOf('发票')).toBeGreaterThan(text.indexOf('抱歉'));
+    expect(s.tags.map((t) => t.tag)).toContain('购买阶段/售后');
+  });
 });

@@ -62,6 +62,8 @@ export function stateData(state: DialogueState): StateData {
   put('skinType', s.skinType, s.skinType?.value);
   put('occasion', s.occasion, s.occasion?.value);
   put('recipient', s.recipient, s.recipient && `${s.recipient.value.who}${s.recipient.value.gender ? `(${s.recipient.value.gender === 'male' ? '男' : '女'})` : ''}`);
+  put('colourChoice', s.colourChoice, s.colourChoice?.value.join('/'));
+  put('shownProducts', s.shown, s.shown?.value.map((p) => `${p.name} ${p.sku}`).join('; '));
   put('focusProduct', s.focus, s.focus && `${s.focus.value.name} ${s.focus.value.sku}`);
   return {
     ...(state.newestMessageId ? { newestMessageId: state.newestMessageId } : {}),

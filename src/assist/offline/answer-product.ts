@@ -80,7 +80,18 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
   const sizes = sizesOf(product);
   // Rings, bags, scarves: their 尺寸 is the answer, not a body-size chart.
   const measure = product.attributes['尺寸'];
-  if (sizes.length === 0 && measure) return { text: `${product.name}的尺寸是${Array.isArray(measure) ? measure.join('、') : measure}，您平时戴或用的是哪个尺寸？我帮您对照一下。`, products: [product] };
+  if (sizes.length === 0 && measure) {
+    const measures = Array.isArray(measure) ? measure.join('、') : measure;
+    // "我戴13号" against 国际码7-15号: say whether it is there.
+    const worn = /(?:戴|手指|圈口|指围)\D{0,3}(\d{1,2})\s*号|(\d{1,2})\s*号(?:的)?(?:戒指|手指|圈口)/u.exec(state.newestText);
+    const range = /(\d{1,2})\s*[-–~到至]\s*(\d{1,2})\s*号/u.exec(measures);
+    if (worn && range) {
+      const want = Number(worn[1] ?? worn[2]);
+      const inRange = want >= Number(range[1]) && want <= Number(range[2]);
+      return { text: inRange ? `${product.name}有${want}号的，尺寸是${measures}，您平时戴${want}号就选${want}号，我帮您确认一下现货～` : `${product.name}是${measures}，没有${want}号，您看需要我帮您找找有这个号的类似款吗？`, products: [product] };
+    }
+    return { text: `${product.name}的尺寸是${measures}，您平时戴或用的是哪个尺寸？我帮您对照一下。`, products: [product] };
+  }
   if (size && sizes.length > 0 && !sizes.includes('均码')) {
     const said = state.slots.colour;
     const colour = said && said.messageId === state.newestMessageId && hasColour(product, said.value) ? said.value : '';

@@ -6,7 +6,7 @@
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
 import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
-import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
+import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { answerComplaint } from './answer-complaint.ts';
@@ -31,6 +31,8 @@ export interface ComposeInput {
 }
 
 const RECOMMENDING = new Set(['搭配建议', '送礼推荐', '肤质推荐', '商品推荐']);
+/** Asks answered beside a complaint's apology: they are not about the problem itself. */
+const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付']);
 const FAQ_INTENTS = new Set(['售后', '物流', '会员积分', '发票', '营业时间', '门店地址', '试用']);
 
 function orderPart(input: ComposeInput): Part | undefined {
@@ -159,6 +161,11 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (hit.intent === '售后' && /退/u.test(text) && /穿过|洗过|用过|穿了|洗了|剪了吊牌|吊牌剪|拆了吊牌/u.test(text) && !state.complaint) {
         return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
       }
+      // "发票到现在也没开给我": not whether one can be had, but that it is owed.
+      if (hit.intent === '发票' && /没开|还没|没收到|没给|没发/u.test(state.newestText)) {
+        const faq = answerFromFaq(kb, hit.intent, text, 0, names.store);
+        return faq && { ...faq, text: faq.text.replace(/^可以开发票的，/u, '发票我这就帮您补开：') };
+      }
       if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
       return undefined;
   }
@@ -216,7 +223,14 @@ function pitchOf(top: Part, state: DialogueState): Part[] {
 /** The top draft, then alternatives made from the same state. */
 export function composeAnswer(input: ComposeInput): Part[] {
   const { state } = input;
-  if (state.complaint) return answerComplaint(input.kb, state, state.complaint);
+  if (state.complaint) {
+    // "发票到现在也没开 衣服还发错了颜色": the apology and the policy first, then the other ask answered too.
+    const [apology, ...rest] = answerComplaint(input.kb, state, state.complaint);
+    // Read piece by piece: an angry message often runs on without punctuation.
+    const asked = [...state.intents, ...state.newestText.split(/\s+/u).flatMap((piece) => readIntents(piece))];
+    const also = [...new Map(asked.filter((h) => ALSO_IN_COMPLAINT.has(h.intent)).map((h) => [h.intent, h])).values()].map((h) => answerIntent(input, h)).filter((p): p is Part => p !== undefined);
+    return apology ? [join([apology, ...also]) ?? apology, ...rest] : rest;
+  }
   const parts: Part[] = [];
   let current = input;
   // 有S码吗 is one question whether read as stock or as size: answer it once.
