@@ -148,4 +148,10 @@ describe('answers in kind', () => {
     expect(text.indexOf('发票')).toBeGreaterThan(text.indexOf('抱歉'));
     expect(s.tags.map((t) => t.tag)).toContain('购买阶段/售后');
   });
+
+  it('picks between two sizes from the build described, says the catalog has no children’s clothes, and knows the brand', async () => {
+    expect((await top('顾客: 这件衬衫我穿M还是L 我平时穿M 但是肩宽')).drafts[0]?.text).toMatch(/建议选L码/u);
+    expect((await top('顾客: 我家宝宝三岁 有没有亲子装')).drafts[0]?.text).toContain('没有童装');
+    expect((await top('顾客: 你们是哪里的品牌啊')).drafts[0]?.text).toContain('澜庭');
+  });
 });

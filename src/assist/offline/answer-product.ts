@@ -63,7 +63,26 @@ function whose(state: DialogueState): string {
   return state.slots.recipient || /老公|先生|老婆|太太|爱人|妈妈|爸爸|婆婆|公公|孩子|女儿|儿子|男朋友|女朋友|对象/u.test(state.newestText) ? '按' : '您';
 }
 
+/** "M还是L 我平时穿M 但是肩宽": which of two sizes, from what the customer says of their build. */
+function betweenSizes(state: DialogueState): Part | undefined {
+  const pair = /\b(XXL|XL|XS|S|M|L)\s*(?:码)?\s*还是\s*(XXL|XL|XS|S|M|L)\b/iu.exec(state.newestText);
+  if (!pair) return undefined;
+  const [small, large] = [pair[1], pair[2]].map((x) => (x ?? '').toUpperCase()).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  if (!small || !large) return undefined;
+  const product = state.slots.focus?.value;
+  const name = product ? product.name : '这款';
+  if (/肩宽|肩膀宽|胸围大|胸大|手臂粗|胳膊粗|背厚|喜欢宽松|宽松点|穿得宽松|里面要穿|叠穿/u.test(state.newestText)) {
+    return { text: `${name}您肩宽一些、想穿得舒展的话建议选${large}码，肩线和袖窿不会紧；平时穿${small}的话${large}码衣长会稍长一点点，到店可以两个码都试一下～`, products: product ? [product] : [] };
+  }
+  if (/偏瘦|比较瘦|喜欢修身|修身点|合身点|骨架小/u.test(state.newestText)) {
+    return { text: `${name}您喜欢合身一些的话选${small}码就好，${large}码会偏宽松；拿不准的话到店两个码都试一下～`, products: product ? [product] : [] };
+  }
+  return { text: `${name}按您平时的码选就好：平时穿${small}选${small}，喜欢宽松一点或者里面要多穿选${large}。方便说下您的身高体重吗？我帮您确认～`, products: product ? [product] : [] };
+}
+
 export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBase): Part {
+  const between = betweenSizes(state);
+  if (between) return between;
   const product = state.slots.focus?.value;
   const size = state.slots.size?.value;
   const body = state.slots.body?.value;

@@ -60,6 +60,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
   const text = hit.clause || state.newestText;
   // "都有点贵 有没有三百以内的", "一千到一千五 L码": a budget just stated that the product in focus is
   // above asks for others of its kind, whatever else the message asks about it.
+  // "我家宝宝三岁 有没有亲子装": the catalog's clothes and shoes are adults', whatever is asked of them.
+  if (state.slots.child?.messageId === state.newestMessageId && (PRODUCT_ASKS.has(hit.intent) || RECOMMENDING.has(hit.intent))) return answerRecommend(kb, state, profile);
   const budget = state.slots.budget;
   if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && !withinBudget(focus.value.price, budget.value)) {
     return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
@@ -81,7 +83,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return anyFaq(kb, text);
     case '尺码咨询':
       // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
-      return focus || (hit.question && state.slots.body) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
+      return focus || (hit.question && state.slots.body) || /还是\s*(?:XXL|XL|XS|S|M|L)\b/iu.test(text) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
     case '价格咨询':
       return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
     case '库存咨询':
