@@ -10,10 +10,11 @@ import type { SuggestionDeps } from '../jobs/run-suggestion.ts';
 import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
 import { createCallOnce } from '../wecom/api/call-once.ts';
-import { createHttpArchiveSource } from '../wecom/archive/http-archive-source.ts';
+import { createConsentGate } from '../wecom/archive/archive-consent.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
+import { archiveSourceOf } from './archive.ts';
 import { startLifecycleWorker } from './lifecycle.ts';
 import { workerLocks } from './queues.ts';
 import type { Runtime } from './runtime.ts';
@@ -112,6 +113,8 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   // One idempotency record for every outbound WeCom write the jobs make (wecom/api/call-once.ts).
   const callOnce = createCallOnce(rt.redis, keys, config.retention.dedupeTtlSec);
   const refreshTags = () => refreshTagLibrary({ api: rt.wecom.api, cache: stores.tagCache, now: rt.now, onRefreshed: rt.assist.useCorpTags });
+  const archiveSource = archiveSourceOf(config, log);
+  if (archiveSource?.close) closers.push(() => archiveSource.close?.() ?? Promise.resolve());
   const handle = createEventHandler({
     log,
     contact: {
@@ -126,9 +129,8 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     },
     kf: { api: rt.wecom.api, redis: rt.redis, keys, now: rt.now, record: rt.record },
     archive: {
-      source: config.archive.url
-        ? createHttpArchiveSource({ baseUrl: config.archive.url, token: config.secrets.archiveToken, timeoutMs: config.archive.timeoutMs })
-        : undefined,
+      source: archiveSource,
+      consent: createConsentGate({ api: rt.wecom.api, redis: rt.redis, keys, ...config.archive.consent }),
       redis: rt.redis,
       keys,
       corpMembers: (userId) => rt.org.member(userId) !== undefined,

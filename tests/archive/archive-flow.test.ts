@@ -15,7 +15,7 @@ beforeAll(async () => {
   emulator = await startEmulator({
     seedDir: 'config/demo',
     keys: EMU_KEYS,
-    secrets: { app: 'test-secret' },
+    secrets: { app: 'test-secret', archive: 'flow-archive-secret' },
     archive: { token: 'flow-archive-token' },
     callbackRetryDelayMs: 10,
   });
@@ -24,6 +24,7 @@ beforeAll(async () => {
       WECOM_API_BASE_URL: `${emulator.url}/cgi-bin`,
       ARCHIVE_URL: `${emulator.url}/__emulator/archive`,
       ARCHIVE_TOKEN: 'flow-archive-token',
+      ARCHIVE_SECRET: 'flow-archive-secret',
     },
     EMU_KEYS,
   );

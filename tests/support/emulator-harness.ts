@@ -18,7 +18,7 @@ export const EMU_KEYS = {
   corpId: 'ww_fixture_corp',
   agentId: '1000002',
 };
-export const EMU_SECRETS = { app: 'app-secret-1', contact: 'contact-secret-1', kf: 'kf-secret-1' };
+export const EMU_SECRETS = { app: 'app-secret-1', contact: 'contact-secret-1', kf: 'kf-secret-1', archive: 'archive-secret-1' };
 
 /** A clock shared by the emulator and the client, moved by hand. */
 export interface Clock {
