@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../ops/logger.ts';
-import type { ArchiveSource } from '../wecom/archive/archive-source.ts';
+import type { ArchiveRecord, ArchiveSource } from '../wecom/archive/archive-source.ts';
 import { createFinanceArchiveSource } from '../wecom/archive/finance/finance-archive-source.ts';
 import { loadFinanceSdk } from '../wecom/archive/finance/finance-sdk-library.ts';
 import { createMediaStore } from '../wecom/archive/finance/media-store.ts';
@@ -12,7 +12,7 @@ import { createHttpArchiveSource } from '../wecom/archive/http-archive-source.ts
  * a sidecar speaking the HTTP contract (ARCHIVE_URL), or none. The SDK and the private keys are loaded
  * here, at start, so a wrong path or key stops the worker with the reason instead of failing every pull.
  */
-export function archiveSourceOf(config: Config, log: Logger): ArchiveSource | undefined {
+export function archiveSourceOf(config: Config, log: Logger, mayStoreMedia: (record: ArchiveRecord) => Promise<boolean>): ArchiveSource | undefined {
   const { archive, secrets } = config;
   if (archive.sdk.path) {
     const media = archive.media.mode === 'store' ? createMediaStore(archive.media) : undefined;
@@ -26,7 +26,7 @@ export function archiveSourceOf(config: Config, log: Logger): ArchiveSource | un
       timeoutSec: archive.sdk.timeoutSec,
       graceMs: archive.sdk.callGraceMs,
       retry: { maxRetries: archive.sdk.maxRetries, baseDelayMs: archive.sdk.retryBaseMs, maxDelayMs: archive.sdk.retryMaxMs },
-      ...(media ? { media } : {}),
+      ...(media ? { media, mayStoreMedia } : {}),
       onMediaFailure: ({ msgid, type, error }) => log.warn({ msgid, type, err: error }, 'archived media not fetched; kept as a placeholder'),
     });
   }

@@ -11,6 +11,8 @@ import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
 import { createCallOnce } from '../wecom/api/call-once.ts';
 import { createConsentGate } from '../wecom/archive/archive-consent.ts';
+import { toArchiveMessage } from '../wecom/archive/archive-message.ts';
+import type { ArchiveRecord } from '../wecom/archive/archive-source.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
@@ -113,7 +115,14 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   // One idempotency record for every outbound WeCom write the jobs make (wecom/api/call-once.ts).
   const callOnce = createCallOnce(rt.redis, keys, config.retention.dedupeTtlSec);
   const refreshTags = () => refreshTagLibrary({ api: rt.wecom.api, cache: stores.tagCache, now: rt.now, onRefreshed: rt.assist.useCorpTags });
-  const archiveSource = archiveSourceOf(config, log);
+  const corpMembers = (userId: string) => rt.org.member(userId) !== undefined;
+  const consent = createConsentGate({ api: rt.wecom.api, redis: rt.redis, keys, ...config.archive.consent });
+  // Media of a chat are kept only for a 1:1 chat whose customer agreed (groups stay placeholders for now).
+  const mayStoreMedia = async (record: ArchiveRecord) => {
+    const message = toArchiveMessage(record, corpMembers);
+    return message !== undefined && (await consent.keep([message])).kept.length === 1;
+  };
+  const archiveSource = archiveSourceOf(config, log, mayStoreMedia);
   if (archiveSource?.close) closers.push(() => archiveSource.close?.() ?? Promise.resolve());
   const handle = createEventHandler({
     log,
@@ -130,10 +139,10 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     kf: { api: rt.wecom.api, redis: rt.redis, keys, now: rt.now, record: rt.record },
     archive: {
       source: archiveSource,
-      consent: createConsentGate({ api: rt.wecom.api, redis: rt.redis, keys, ...config.archive.consent }),
+      consent,
       redis: rt.redis,
       keys,
-      corpMembers: (userId) => rt.org.member(userId) !== undefined,
+      corpMembers,
       now: rt.now,
       record: rt.record,
       log,

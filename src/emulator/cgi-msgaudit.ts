@@ -10,6 +10,8 @@ export interface ArchiveConsent {
   setSingle(userId: string, externalUserId: string, agreed: boolean): void;
   /** The customers of a group chat and their consent. */
   setRoom(roomId: string, customers: Record<string, boolean>): void;
+  /** Everyone agreed again, no group known. */
+  reset(): void;
 }
 
 const STATUS_CHANGED = 1_700_000_000;
@@ -22,6 +24,10 @@ export function createArchiveConsent(): ArchiveConsent & { single: Map<string, b
     rooms,
     setSingle: (userId, externalUserId, agreed) => void single.set(`${userId}|${externalUserId}`, agreed),
     setRoom: (roomId, customers) => void rooms.set(roomId, new Map(Object.entries(customers))),
+    reset() {
+      single.clear();
+      rooms.clear();
+    },
   };
 }
 

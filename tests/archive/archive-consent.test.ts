@@ -48,7 +48,7 @@ beforeEach(() => {
   keys = createKeys(`test:${randomUUID()}:`);
   prefixes.push(keys.prefix);
   emulator.archive?.records.splice(0);
-  emulator.consent.single.clear();
+  emulator.consent.reset();
   api = client(EMU_SECRETS);
   gate = createConsentGate({ api, redis, keys, agreedTtlSec: 3600, refusedTtlSec: 300 });
 });

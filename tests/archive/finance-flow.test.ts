@@ -8,6 +8,7 @@ import { EMU_KEYS } from '../support/emulator-harness.ts';
 import { eventually } from '../support/eventually.ts';
 import { archiveFixture, archiveKeyPair, buildFinanceStub, textRecord, type ArchiveFixture, type ArchiveKeyPair, type FinanceStub } from '../support/finance-stub.ts';
 import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
+import { mediaFileStem } from '../../src/wecom/archive/finance/media-store.ts';
 
 // WeCom mode with FINANCE_SDK_PATH: the emulator sends a signed msgaudit_notify, the worker pulls the
 // (stub) Finance SDK loaded in-process, checks consent with the archive Secret and records the chat.
@@ -63,12 +64,14 @@ afterAll(async () => {
 });
 
 describe('msgaudit_notify with the Finance SDK in the worker', () => {
-  it('records the customer’s lines and stored image, leaves out a customer without consent, and drafts a reply', async () => {
+  it('records the customer’s lines and stored image, leaves out a customer without consent (text and media), and drafts a reply', async () => {
     emulator.consent.setSingle('guide.chen', 'wmLT0004', false);
     writeFileSync(join(dir, 'tencent', 'photo1'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    writeFileSync(join(dir, 'tencent', 'photo2'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 4, 5, 6]));
     fixture.add(textRecord('guide.chen', 'wmLT0004', '刘先生您好', Date.now() - 3000), key);
+    fixture.add({ msgid: 'refusedPhoto', action: 'send', from: 'wmLT0004', tolist: ['guide.chen'], roomid: '', msgtime: Date.now() - 2500, msgtype: 'image', image: { sdkfileid: 'photo2', filesize: 7 } }, key);
     fixture.add(textRecord('wmLT0007', 'guide.lin', '周末约会穿什么好？', Date.now() - 2000), key);
-    fixture.add({ action: 'send', from: 'wmLT0007', tolist: ['guide.lin'], roomid: '', msgtime: Date.now() - 1000, msgtype: 'image', image: { sdkfileid: 'photo1', filesize: 7 } }, key);
+    fixture.add({ msgid: 'agreedPhoto', action: 'send', from: 'wmLT0007', tolist: ['guide.lin'], roomid: '', msgtime: Date.now() - 1000, msgtype: 'image', image: { sdkfileid: 'photo1', filesize: 7 } }, key);
     const delivery = await emulator.archive!.notify();
     expect(delivery.status).toBe('delivered');
 
@@ -77,8 +80,9 @@ describe('msgaudit_notify with the Finance SDK in the worker', () => {
       ['customer', '周末约会穿什么好？', undefined, 'archive'],
       ['customer', '', 'image', 'archive'],
     ]);
-    expect(await eventually(() => service.redis.get(service.keys.archiveSeq()), (seq) => seq === '3')).toBe('3');
-    expect(readdirSync(mediaDir)).toHaveLength(1);
+    expect(await eventually(() => service.redis.get(service.keys.archiveSeq()), (seq) => seq === '4')).toBe('4');
+    // Only the consenting customer's image reached the disk.
+    expect(readdirSync(mediaDir)).toEqual([`${mediaFileStem('agreedPhoto')}.jpg`]);
     expect(await service.stores.store.lastMessages('guide.chen', 'wmLT0004', 10)).toEqual([]);
     const suggestion = await eventually(() => service.stores.suggestions.get('guide.lin', 'wmLT0007'), (s) => s !== undefined);
     expect(suggestion?.drafts.length).toBeGreaterThan(0);

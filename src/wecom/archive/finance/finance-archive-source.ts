@@ -31,6 +31,11 @@ export interface FinanceArchiveSourceOptions {
   retry: SdkRetryPolicy;
   /** Where images and voice notes go; undefined = they are recorded as placeholders. */
   media?: MediaStore;
+  /**
+   * Whether a record's media may be kept: the service answers with the chat's consent, so nothing of a
+   * customer who has not agreed reaches the disk. Without it every 1:1 or group record may.
+   */
+  mayStoreMedia?: (record: ArchiveRecord) => Promise<boolean>;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** A media file that could not be fetched (the record is still delivered, as a placeholder). */
@@ -131,9 +136,11 @@ export function createFinanceArchiveSource(options: FinanceArchiveSourceOptions)
     }
   }
 
-  async function fetchMedia(msgid: string, ref: MediaRef): Promise<ArchiveMedia> {
+  async function fetchMedia(record: ArchiveRecord, ref: MediaRef): Promise<ArchiveMedia> {
     const store = options.media;
+    const { msgid } = record;
     if (!store || !STORED_TYPES.has(ref.type)) return { type: ref.type, status: 'placeholder' };
+    if (options.mayStoreMedia && !(await options.mayStoreMedia(record))) return { type: ref.type, status: 'placeholder' };
     if (ref.size !== undefined && ref.size > store.maxFileBytes) return { type: ref.type, status: 'too_large', bytes: ref.size };
     const writer = await store.begin(msgid);
     try {
@@ -189,7 +196,7 @@ export function createFinanceArchiveSource(options: FinanceArchiveSourceOptions)
         // The RSA step is pure JS (tens of ms a record): let callbacks and other jobs run between records.
         await yieldToLoop();
         const { record, media } = decrypt(item);
-        records.push(media ? { ...record, media: await fetchMedia(record.msgid, media) } : record);
+        records.push(media ? { ...record, media: await fetchMedia(record, media) } : record);
       }
       // GetChatData does not say whether more is waiting: a full page means ask again.
       return { records, hasMore: answer.chatdata.length >= pageLimit };
