@@ -12,7 +12,7 @@ import { createConsentGate, type ConsentGate } from '../../src/wecom/archive/arc
 import { createHttpArchiveSource } from '../../src/wecom/archive/http-archive-source.ts';
 import { pullArchive } from '../../src/wecom/archive/pull-archive.ts';
 import { EMU_KEYS, EMU_SECRETS, REDIS_URL } from '../support/emulator-harness.ts';
-import { keysUnder } from '../support/test-service.ts';
+import { deleteUnder } from '../support/test-service.ts';
 
 // Archive consent (msgaudit/check_single_agree, check_room_agree) through the real client against the
 // emulator, cached in real Redis: a customer who has not agreed is never handed on.
@@ -54,10 +54,7 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  for (const prefix of prefixes) {
-    const found = await keysUnder(redis, prefix);
-    if (found.length > 0) await redis.del(...found);
-  }
+  for (const prefix of prefixes) await deleteUnder(prefix);
   redis.disconnect();
   await emulator.close();
 });

@@ -15,7 +15,7 @@ import type { ArchiveSource } from '../../src/wecom/archive/archive-source.ts';
 import { REDIS_URL } from '../support/emulator-harness.ts';
 import { eventually } from '../support/eventually.ts';
 import { archiveFixture, archiveKeyPair, buildFinanceStub, textRecord, type ArchiveFixture, type ArchiveKeyPair, type FinanceStub } from '../support/finance-stub.ts';
-import { keysUnder } from '../support/test-service.ts';
+import { deleteUnder, keysUnder } from '../support/test-service.ts';
 
 // The Finance SDK adapter through koffi against a gcc-built stub of the documented C API, with real RSA
 // (node-forge) and real Redis: seq paging, slices, retries, timeouts and the pull loop run for real.
@@ -53,10 +53,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   for (const created of sources) await created.close?.();
-  for (const prefix of prefixes) {
-    const found = await keysUnder(redis, prefix);
-    if (found.length > 0) await redis.del(...found);
-  }
+  for (const prefix of prefixes) await deleteUnder(prefix);
   redis.disconnect();
   rmSync(dir, { recursive: true, force: true });
   stub.dispose();

@@ -10,7 +10,7 @@ import { loadPrivateKeyRing } from '../../src/wecom/archive/finance/private-key-
 import { pullArchive } from '../../src/wecom/archive/pull-archive.ts';
 import { REDIS_URL } from '../support/emulator-harness.ts';
 import { archiveFixture, archiveKeyPair, buildFinanceStub, encryptRecord, textRecord } from '../support/finance-stub.ts';
-import { keysUnder } from '../support/test-service.ts';
+import { deleteUnder } from '../support/test-service.ts';
 
 /**
  * Chat-archive pull throughput through the Finance SDK binding (archive_pull_records_per_s): `records` 1:1
@@ -56,9 +56,8 @@ export async function benchArchivePull(records = 1000): Promise<{ archive_pull_r
     console.log(`archive pull: ${records} records in ${result.pages} GetChatData calls, ${seconds.toFixed(1)} s; RSA step ${rsaMs.toFixed(1)} ms a record`);
     return { archive_pull_records_per_s: Math.round(records / seconds), archive_rsa_ms_per_record: Math.round(rsaMs * 10) / 10 };
   } finally {
-    const found = await keysUnder(redis, keys.prefix);
-    if (found.length > 0) await redis.del(...found);
     redis.disconnect();
+    await deleteUnder(keys.prefix);
     rmSync(dir, { recursive: true, force: true });
     stub.dispose();
   }
