@@ -215,6 +215,13 @@ describe('SDK errors and timeouts injected through the stub', () => {
   });
 });
 
+describe('loading the library', () => {
+  it('names what is wrong with FINANCE_SDK_PATH: no file, or a library that is not the Finance SDK', () => {
+    expect(() => loadFinanceSdk(join(dir, 'missing.so'))).toThrow(expect.objectContaining({ code: 'finance_sdk_load_failed', hint: expect.stringContaining('FINANCE_SDK_PATH') }));
+    expect(() => loadFinanceSdk('libc.so.6')).toThrow(expect.objectContaining({ code: 'finance_sdk_load_failed', message: expect.stringContaining('NewSdk') }));
+  });
+});
+
 describe('private key configuration', () => {
   it('reads `ver:path,ver:path` and a directory of <ver>.pem; refuses what it cannot use', () => {
     expect(loadPrivateKeyRing(`1:${v1.privatePem}, 2:${v2.privatePem}`).versions()).toEqual([1, 2]);
