@@ -44,6 +44,7 @@ export const fileSchema = z.object({
       maxRetries: z.coerce.number().int().min(0).max(10),
       retryBaseMs: positiveInt,
       retryMaxMs: positiveInt,
+      rsaThreads: z.coerce.number().int().min(1).max(32),
     }),
     media: z
       .object({ mode: z.enum(['placeholder', 'store']), dir: z.string().min(1), maxBytes: positiveInt, maxFileBytes: positiveInt })

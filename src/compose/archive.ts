@@ -20,7 +20,7 @@ export function archiveSourceOf(config: Config, log: Logger, mayStoreMedia: (rec
       library: loadFinanceSdk(archive.sdk.path),
       corpId: config.wecom.corpId,
       secret: secrets.archiveSecret,
-      keys: loadPrivateKeyRing(archive.sdk.privateKeys),
+      keys: loadPrivateKeyRing(archive.sdk.privateKeys, archive.sdk.rsaThreads),
       proxy: archive.sdk.proxy,
       proxyPassword: secrets.archiveProxyPassword,
       timeoutSec: archive.sdk.timeoutSec,

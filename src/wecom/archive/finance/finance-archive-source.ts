@@ -1,4 +1,4 @@
-import { setTimeout as delay, setImmediate as yieldToLoop } from 'node:timers/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import type { ArchiveMedia, ArchiveRecord, ArchiveSource } from '../archive-source.ts';
@@ -20,6 +20,7 @@ export interface FinanceArchiveSourceOptions {
   corpId: string;
   /** The 会话内容存档 Secret. */
   secret: string;
+  /** Closed with the source. */
   keys: PrivateKeyRing;
   /** `socks5://host:port` or `http://host:port`; empty = direct. */
   proxy?: string;
@@ -165,8 +166,7 @@ export function createFinanceArchiveSource(options: FinanceArchiveSourceOptions)
     }
   }
 
-  function decrypt(item: z.infer<typeof chatDataAnswer>['chatdata'][number]): { record: ArchiveRecord; media?: MediaRef } {
-    const randomKey = options.keys.decryptRandomKey(item.publickey_ver, item.encrypt_random_key);
+  function decrypt(item: z.infer<typeof chatDataAnswer>['chatdata'][number], randomKey: Buffer): { record: ArchiveRecord; media?: MediaRef } {
     const plain = library.decryptData(randomKey, item.encrypt_chat_msg);
     if (plain.code !== 0) throw financeSdkError(`DecryptData (seq ${item.seq}, publickey_ver ${item.publickey_ver})`, plain.code, 1);
     let json: unknown;
@@ -191,11 +191,11 @@ export function createFinanceArchiveSource(options: FinanceArchiveSourceOptions)
         throw badAnswer('GetChatData answered something that is not its documented JSON', cause);
       }
       if (answer.errcode !== 0) throw financeSdkError(`GetChatData (${answer.errmsg})`, answer.errcode, 1);
+      // The RSA step (pure JS, tens of ms a record) for the whole page at once, on the ring's threads.
+      const randomKeys = await Promise.all(answer.chatdata.map((item) => options.keys.decryptRandomKey(item.publickey_ver, item.encrypt_random_key)));
       const records: ArchiveRecord[] = [];
-      for (const item of answer.chatdata) {
-        // The RSA step is pure JS (tens of ms a record): let callbacks and other jobs run between records.
-        await yieldToLoop();
-        const { record, media } = decrypt(item);
+      for (const [i, item] of answer.chatdata.entries()) {
+        const { record, media } = decrypt(item, randomKeys[i] as Buffer);
         records.push(media ? { ...record, media: await fetchMedia(record, media) } : record);
       }
       // GetChatData does not say whether more is waiting: a full page means ask again.
@@ -212,6 +212,7 @@ export function createFinanceArchiveSource(options: FinanceArchiveSourceOptions)
       give.abort();
       // Destroying an instance a native call still uses could crash the process: a hung one is left to exit.
       if (sdk !== undefined && pending.size === 0) library.destroySdk(sdk);
+      await options.keys.close();
     },
   };
 }
