@@ -123,7 +123,6 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     return message !== undefined && (await consent.keep([message])).kept.length === 1;
   };
   const archiveSource = archiveSourceOf(config, log, mayStoreMedia);
-  if (archiveSource?.close) closers.push(() => archiveSource.close?.() ?? Promise.resolve());
   const handle = createEventHandler({
     log,
     contact: {
@@ -182,6 +181,8 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   review.on('failed', (job, err) => log.warn({ kind: job?.data.kind, err }, 'review job failed; will retry'));
   await rt.reviewQueue.upsertJobScheduler('review-sweep', { every: 60_000 }, { name: 'sweep', data: { kind: 'sweep' } });
   closers.push(() => events.close(), () => suggest.close(), () => review.close());
+  // After the event worker: no pull is running any more when the SDK instance is destroyed.
+  if (archiveSource?.close) closers.push(() => archiveSource.close?.() ?? Promise.resolve());
   closers.push(await startLifecycleWorker(rt));
   if (options.warmUp) void warmUp(rt, refreshTags);
   return closers;
