@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKeys, type Keys } from '../../src/conversation/keys.ts';
 import type { ChatMessage } from '../../src/conversation/model.ts';
-import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.ts';
+import type { Emulator } from '../../src/emulator/start-emulator.ts';
 import { createHttpWecomApi } from '../../src/wecom/api/http-wecom-api.ts';
 import { createRedisTokenCache } from '../../src/wecom/api/redis-token-cache.ts';
 import { createSendGuard } from '../../src/wecom/api/send-guard.ts';
@@ -11,7 +11,7 @@ import type { WecomApi } from '../../src/wecom/api/wecom-api.ts';
 import { createConsentGate, type ConsentGate } from '../../src/wecom/archive/archive-consent.ts';
 import { createHttpArchiveSource } from '../../src/wecom/archive/http-archive-source.ts';
 import { pullArchive } from '../../src/wecom/archive/pull-archive.ts';
-import { EMU_KEYS, EMU_SECRETS, REDIS_URL } from '../support/emulator-harness.ts';
+import { EMU_KEYS, EMU_SECRETS, REDIS_URL, startArchiveEmulator } from '../support/emulator-harness.ts';
 import { deleteUnder } from '../support/test-service.ts';
 
 // Archive consent (msgaudit/check_single_agree, check_room_agree) through the real client against the
@@ -40,7 +40,7 @@ function client(secrets: { app: string; archive?: string }): WecomApi {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ seedDir: 'config/demo', keys: EMU_KEYS, secrets: EMU_SECRETS, archive: { token: TOKEN }, callbackRetryDelayMs: 10 });
+  emulator = await startArchiveEmulator(TOKEN);
   redis = new Redis(REDIS_URL);
 });
 

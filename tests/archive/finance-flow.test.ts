@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.ts';
-import { startService, type Service } from '../../src/main.ts';
-import { EMU_KEYS } from '../support/emulator-harness.ts';
+import type { Emulator } from '../../src/emulator/start-emulator.ts';
+import type { Service } from '../../src/main.ts';
+import { mediaFileStem } from '../../src/wecom/archive/finance/media-store.ts';
+import { EMU_KEYS, startArchiveEmulator } from '../support/emulator-harness.ts';
 import { eventually } from '../support/eventually.ts';
 import { archiveFixture, archiveKeyPair, buildFinanceStub, textRecord, type ArchiveFixture, type ArchiveKeyPair, type FinanceStub } from '../support/finance-stub.ts';
-import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
-import { mediaFileStem } from '../../src/wecom/archive/finance/media-store.ts';
+import { startTestService } from '../support/service-fixture.ts';
 
 // WeCom mode with FINANCE_SDK_PATH: the emulator sends a signed msgaudit_notify, the worker pulls the
 // (stub) Finance SDK loaded in-process, checks consent with the archive Secret and records the chat.
@@ -18,7 +18,7 @@ let key: ArchiveKeyPair;
 let fixture: ArchiveFixture;
 let emulator: Emulator;
 let service: Service;
-let prefix: string;
+let stop: () => Promise<void>;
 let mediaDir: string;
 
 beforeAll(async () => {
@@ -31,15 +31,9 @@ beforeAll(async () => {
   fixture = archiveFixture(dir);
   stub.control('fixture', fixture.file);
   stub.control('media_dir', join(dir, 'tencent'));
-  emulator = await startEmulator({
-    seedDir: 'config/demo',
-    keys: EMU_KEYS,
-    secrets: { app: 'test-secret', archive: 'flow-archive-secret' },
-    // Only for the signed msgaudit_notify: the records come from the SDK stub.
-    archive: { token: 'unused' },
-    callbackRetryDelayMs: 10,
-  });
-  const config = testConfig(
+  // The archive stand-in only for the signed msgaudit_notify: the records come from the SDK stub.
+  emulator = await startArchiveEmulator('unused', { app: 'test-secret', archive: 'flow-archive-secret' });
+  ({ service, stop } = await startTestService(
     {
       WECOM_API_BASE_URL: `${emulator.url}/cgi-bin`,
       FINANCE_SDK_PATH: stub.path,
@@ -48,17 +42,15 @@ beforeAll(async () => {
       ARCHIVE_MEDIA: 'store',
       ARCHIVE_MEDIA_DIR: mediaDir,
     },
+    { warmUp: false },
     EMU_KEYS,
-  );
-  prefix = config.redis.prefix;
-  service = await startService(config, { log: silentLog, warmUp: false });
+  ));
   emulator.setWebhookUrl(`${service.url}/wecom/callback`);
 });
 
 afterAll(async () => {
-  await service.close();
+  await stop();
   await emulator.close();
-  await deleteUnder(prefix);
   rmSync(dir, { recursive: true, force: true });
   stub.dispose();
 });
