@@ -115,6 +115,19 @@ describe('archive consent', () => {
     expect((await pull().run).messages.map((m) => m.text)).toEqual(['周末约会穿什么']);
   });
 
+  it('asks about at most 100 pairs a call (WeCom refuses more)', async () => {
+    const customers: string[] = [];
+    for (let i = 0; i < 101; i++) customers.push((await emulator.actions.addContact({ userid: 'guide.he', name: `顾客${i}` })).externalUserId);
+    emulator.consent.setSingle('guide.he', customers[100] as string, false);
+    const messages = customers.map(
+      (customerId, i): ChatMessage => ({ id: `m${i}`, guideId: 'guide.he', customerId, speaker: 'customer', text: '你好', source: 'archive', at: i }),
+    );
+    const before = calls('msgaudit/check_single_agree');
+    const { kept, refused } = await gate.keep(messages);
+    expect([kept.length, refused]).toEqual([100, 1]);
+    expect(calls('msgaudit/check_single_agree')).toBe(before + 2);
+  });
+
   it('the msgaudit APIs take the archive Secret only', async () => {
     const withoutArchiveSecret = client({ app: EMU_SECRETS.app });
     await expect(withoutArchiveSecret.checkSingleAgree([{ userId: 'guide.lin', externalUserId: 'wmLT0001' }])).rejects.toMatchObject({ errcode: 48002 });
