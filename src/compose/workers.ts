@@ -122,7 +122,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     const message = toArchiveMessage(record, corpMembers);
     return message !== undefined && (await consent.keep([message])).kept.length === 1;
   };
-  const archiveSource = archiveSourceOf(config, log, mayStoreMedia);
+  const archiveSource = await archiveSourceOf(config, log, mayStoreMedia);
   const handle = createEventHandler({
     log,
     contact: {
