@@ -10,10 +10,13 @@ import type { SuggestionDeps } from '../jobs/run-suggestion.ts';
 import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
 import { createCallOnce } from '../wecom/api/call-once.ts';
-import { createHttpArchiveSource } from '../wecom/archive/http-archive-source.ts';
+import { createConsentGate } from '../wecom/archive/archive-consent.ts';
+import { toArchiveMessage } from '../wecom/archive/archive-message.ts';
+import type { ArchiveRecord } from '../wecom/archive/archive-source.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
+import { archiveSourceOf } from './archive.ts';
 import { startLifecycleWorker } from './lifecycle.ts';
 import { workerLocks } from './queues.ts';
 import type { Runtime } from './runtime.ts';
@@ -112,6 +115,14 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   // One idempotency record for every outbound WeCom write the jobs make (wecom/api/call-once.ts).
   const callOnce = createCallOnce(rt.redis, keys, config.retention.dedupeTtlSec);
   const refreshTags = () => refreshTagLibrary({ api: rt.wecom.api, cache: stores.tagCache, now: rt.now, onRefreshed: rt.assist.useCorpTags });
+  const corpMembers = (userId: string) => rt.org.member(userId) !== undefined;
+  const consent = createConsentGate({ api: rt.wecom.api, redis: rt.redis, keys, ...config.archive.consent });
+  // Media of a chat are kept only for a 1:1 chat whose customer agreed (groups stay placeholders for now).
+  const mayStoreMedia = async (record: ArchiveRecord) => {
+    const message = toArchiveMessage(record, corpMembers);
+    return message !== undefined && (await consent.keep([message])).kept.length === 1;
+  };
+  const archiveSource = await archiveSourceOf(config, log, mayStoreMedia);
   const handle = createEventHandler({
     log,
     contact: {
@@ -126,12 +137,11 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     },
     kf: { api: rt.wecom.api, redis: rt.redis, keys, now: rt.now, record: rt.record },
     archive: {
-      source: config.archive.url
-        ? createHttpArchiveSource({ baseUrl: config.archive.url, token: config.secrets.archiveToken, timeoutMs: config.archive.timeoutMs })
-        : undefined,
+      source: archiveSource,
+      consent,
       redis: rt.redis,
       keys,
-      corpMembers: (userId) => rt.org.member(userId) !== undefined,
+      corpMembers,
       now: rt.now,
       record: rt.record,
       log,
@@ -171,6 +181,8 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   review.on('failed', (job, err) => log.warn({ kind: job?.data.kind, err }, 'review job failed; will retry'));
   await rt.reviewQueue.upsertJobScheduler('review-sweep', { every: 60_000 }, { name: 'sweep', data: { kind: 'sweep' } });
   closers.push(() => events.close(), () => suggest.close(), () => review.close());
+  // After the event worker: no pull is running any more when the SDK instance is destroyed.
+  if (archiveSource?.close) closers.push(() => archiveSource.close?.() ?? Promise.resolve());
   closers.push(await startLifecycleWorker(rt));
   if (options.warmUp) void warmUp(rt, refreshTags);
   return closers;

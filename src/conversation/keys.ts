@@ -37,6 +37,10 @@ export interface Keys {
   archiveLock(): string;
   /** Sorted set of archive msgids already handled (msgid → epoch ms). */
   archiveSeen(): string;
+  /** Cached 会话内容存档 consent of one (member, customer) chat: `1` agreed, `0` not. */
+  archiveConsent(guideId: string, customerId: string): string;
+  /** Cached consent of a group chat's customers: hash external_userid → `1` / `0`. */
+  archiveRoomConsent(roomId: string): string;
   /** Sliding window of app messages sent to one member (30/min guard). */
   sendWindow(userId: string): string;
   tagLibrary(): string;
@@ -125,6 +129,8 @@ export function createKeys(prefix: string): Keys {
     archiveSeq: () => k('archive-seq'),
     archiveLock: () => k('archive-lock'),
     archiveSeen: () => k('archive-seen'),
+    archiveConsent: (g, c) => k('archive-consent', g, c),
+    archiveRoomConsent: (r) => k('archive-room-consent', r),
     sendWindow: (u) => k('send-window', u),
     tagLibrary: () => k('tag-library'),
     suggestion: (g, c) => k('suggestion', g, c),

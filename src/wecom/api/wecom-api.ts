@@ -4,8 +4,11 @@
  * WeCom's snake_case JSON. Doc paths are given per operation (https://developer.work.weixin.qq.com/document/path/…).
  */
 
-/** One of WeCom's secrets; each has its own access_token. Missing `contact`/`kf` secrets fall back to `app`. */
-export type SecretName = 'app' | 'contact' | 'kf';
+/**
+ * One of WeCom's secrets; each has its own access_token. Missing `contact`/`kf` secrets fall back to `app`.
+ * `archive` is the 会话内容存档 Secret, which the msgaudit APIs require.
+ */
+export type SecretName = 'app' | 'contact' | 'kf' | 'archive';
 
 /** A tag on one guide–customer relationship. `tagId` is absent for personal tags (type 2). */
 export interface ContactTag {
@@ -161,6 +164,16 @@ export interface KfServiceState {
   servicerUserId?: string;
 }
 
+/** One entry of msgaudit/check_single_agree or check_room_agree (doc 91782): a customer's archive consent. */
+export interface ArchiveAgreement {
+  /** The member of the 1:1 chat (check_single_agree only). */
+  userId?: string;
+  externalUserId: string;
+  agreed: boolean;
+  /** Epoch seconds of the last change. */
+  changedAt: number;
+}
+
 export interface WecomApi {
   getExternalContact(externalUserId: string): Promise<ExternalContactDetail>;
   /** External userids of one member's customers; empty when the member has none. */
@@ -184,4 +197,8 @@ export interface WecomApi {
   getAgentConfigTicket(): Promise<string>;
   /** OAuth code → the member's userid; a non-member throws `not_a_member`. */
   getUserInfo(code: string): Promise<{ userId: string }>;
+  /** Consent of each (member, customer) 1:1 chat to be archived; ≤ 100 pairs a call. */
+  checkSingleAgree(pairs: { userId: string; externalUserId: string }[]): Promise<ArchiveAgreement[]>;
+  /** Consent of each customer in a group chat. */
+  checkRoomAgree(roomId: string): Promise<ArchiveAgreement[]>;
 }
