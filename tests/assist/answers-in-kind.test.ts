@@ -154,4 +154,15 @@ describe('answers in kind', () => {
     expect((await top('顾客: 我家宝宝三岁 有没有亲子装')).drafts[0]?.text).toContain('没有童装');
     expect((await top('顾客: 你们是哪里的品牌啊')).drafts[0]?.text).toContain('澜庭');
   });
+
+  it('takes praise with thanks and no pitch, a phone change without repeating the number, perfume longevity by concentration', async () => {
+    const praise = await top('顾客: 谢谢你呀 上次推荐的大衣同事都说好看');
+    expect(praise.drafts[0]?.text).toMatch(/^太好了/u);
+    expect(kb.products.some((p) => praise.drafts[0]?.text.includes(p.name))).toBe(false);
+    const phone = (await top('顾客: 能不能把我的电话号码改一下 13812345678')).drafts[0]?.text ?? '';
+    expect(phone).toContain('会员');
+    expect(phone).not.toContain('138');
+    expect((await top('顾客: 晚桂淡香精和白茶淡香水哪个更持久')).drafts[0]?.text).toMatch(/^(?:您好，)?晚桂淡香精.*留香更久/u);
+    expect((await top('顾客: 很喜欢 还有别的颜色吗')).drafts[0]?.text).toContain('哪一款');
+  });
 });

@@ -14,6 +14,8 @@ const EXTRA: [string, RegExp, number][] = [
   // A review bought with money or gifts: refused, politely.
   ['刷评', /好评.{0,10}(?:返|红包|钱|现|优惠|送)|(?:返|红包|钱|现).{0,8}好评|刷单|刷好评|改.{0,3}好评|删差评|撤差评/u, 5],
   ['自我介绍', /你是哪位|你是谁|你哪位|哪位呀|您是哪位|你是哪个店|你是干什么的|你是干嘛的|怎么有我微信/u, 4],
+  ['会员资料', /改.{0,4}(?:电话|手机号?|号码|生日|地址信息|会员信息)|(?:电话|手机号?|号码|生日).{0,6}(?:改|换了|变了|更新)/u, 3.5],
+  ['夸奖', /(?:都|也)(?:说|夸)(?:很|挺|特别)?(?:好看|好用|漂亮|显瘦|合适)|很喜欢|特别喜欢|超喜欢|好喜欢|穿着很舒服|用着很舒服|很满意|谢谢你的推荐|谢谢推荐|推荐得(?:很|太)?好|眼光(?:真|很)好/u, 3],
   ['价保', /降价|差价|保价|价保|便宜了.{0,6}(?:退|补)/u, 3.5],
   ['发票', /发票|开票|抬头|税号|专票|普票/u, 3],
   ['功效咨询', /见效|有效果吗|有没有效果|效果怎么样|管用吗|有用吗|有效吗|保证(?!.{0,6}(?:到|送达|发货|正品))|真的能.{0,4}(?:白|斑|痘|皱)/u, 2.5],
@@ -94,6 +96,10 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('发票')) scores.delete('售后');
   if (scores.has('健康')) for (const other of ['功效咨询', '材质咨询', '商品推荐', '肤质推荐']) scores.delete(other);
   if (scores.has('刷评')) for (const other of scores.keys()) if (other !== '刷评') scores.delete(other);
+  if (scores.has('会员资料')) for (const other of ['售后', '物流', '会员积分']) scores.delete(other);
+  // "上次推荐的大衣同事都说好看": thanks and praise, unless something is asked too.
+  if (scores.has('夸奖') && question && scores.size > 1) scores.delete('夸奖');
+  if (scores.has('夸奖')) for (const other of ['商品推荐', '上身效果', '告别', '搭配建议', '材质咨询']) scores.delete(other);
   if (scores.has('价保')) for (const other of ['售后', '优惠活动', '价格咨询', '议价']) scores.delete(other);
   // "网上下单然后去店里拿": picking up an order, not a visit.
   if (scores.has('物流') && /自提|店里拿|门店拿|店里取|门店取/u.test(clause)) scores.delete('预约到店');

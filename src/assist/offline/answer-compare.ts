@@ -13,6 +13,8 @@ const made = (p: Product): string => `${p.name} ${String(p.attributes['材质'] 
 const ASPECTS: [RegExp, (p: Product) => number, (p: Product) => string][] = [
   [/保暖|暖和|厚|抗冻|冬天/u, (p) => (/鹅绒/u.test(made(p)) ? 4 : /羽绒|鸭绒/u.test(made(p)) ? 3 : /羊绒/u.test(made(p)) ? 2.5 : /羊毛|毛呢/u.test(made(p)) ? 2 : 0), (p) => `${String(p.attributes['材质'] ?? '用料').replace(/^面料/u, '')}更保暖`],
   [/便宜|划算|性价比|实惠|省钱/u, (p) => -p.price, (p) => `${priceTag(p)}更实惠`],
+  // Perfume lasts by concentration: 香精 > 淡香精 > 淡香水.
+  [/持久|留香|香味久|香得久/u, (p) => (/淡香精/u.test(p.name) ? 2 : /香精/u.test(p.name) ? 3 : /淡香水/u.test(p.name) ? 1 : 0), (p) => `${/淡香精/u.test(p.name) ? '是淡香精，浓度比淡香水高，' : ''}留香更久`],
   [/轻|轻便|不压|好带/u, (p) => (/轻/u.test(made(p)) ? 1 : 0), () => '更轻便'],
   [/耐穿|耐用|质量|高级|档次|质感/u, (p) => p.price, (p) => `用料和做工更好（${priceTag(p)}）`],
 ];

@@ -37,3 +37,10 @@ export function answerWhoAmI(state: DialogueState, names: Names): Part {
   const how = state.relationship.isNew ? '您刚添加了我的企业微信' : '之前您加过我的企业微信';
   return { text: `您好，${who}，${how}～衣服鞋包、护肤彩妆有什么想看的，或者订单、售后的事，都可以直接找我。`, products: [] };
 }
+
+/** "上次推荐的大衣同事都说好看": glad, and staying in touch; never a new pitch. */
+export function answerPraise(state: DialogueState, names: Names): Part {
+  const product = state.slots.focus?.value ?? state.relationship.purchases[0];
+  const thing = product ? `${product.name}` : '';
+  return { text: `太好了，${names.customer ?? '您'}喜欢就好～${thing ? `${thing}平时按洗标打理就能穿很久，` : ''}有新款或者活动我第一时间告诉您，有什么需要随时找我！`, products: [] };
+}

@@ -13,7 +13,7 @@ import { answerComplaint } from './answer-complaint.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice } from './answer-colour-choice.ts';
 import { answerCompare } from './answer-compare.ts';
-import { answerFarewell, answerGreeting, answerWhoAmI } from './answer-greeting.ts';
+import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
 import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
@@ -71,6 +71,11 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerGreeting(state, names);
     case '告别':
       return answerFarewell(names);
+    case '夸奖':
+      return answerPraise(state, names);
+    case '会员资料':
+      // The number itself is not repeated back in the chat.
+      return { text: '好的，我帮您在会员系统里更新，改好后您在会员小程序「我的」里确认一下就行；为了您的信息安全，新号码我就不在聊天里重复了～', products: [] };
     case '自我介绍':
       return answerWhoAmI(state, names);
     case '健康':
@@ -87,6 +92,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '价格咨询':
       return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
     case '库存咨询':
+      // "还有别的颜色吗" with no product in view: ask which one rather than recite the transfer policy.
+      if (!focus && !state.slots.category && /颜色|色|码|号/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您查还有哪些颜色和尺码～', products: [] };
       return answerStock(state, kb, male) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
       {
@@ -253,7 +260,7 @@ export function composeAnswer(input: ComposeInput): Part[] {
   const top = join(parts);
   if (!top) return [];
   // A first reply to a brand-new contact opens with a welcome; any first reply opens politely.
-  if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别')) {
+  if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别' || h.intent === '夸奖')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;
   }
   return [top, ...(parts.length > 1 ? parts : []), ...pitchOf(top, state)];
