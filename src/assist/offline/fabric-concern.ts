@@ -21,8 +21,12 @@ const CONCERNS: [RegExp, (m: string) => string][] = [
   [/掉毛|钻绒|跑绒/u, () => '刚开始穿偶尔会有一点点细绒，属于正常，轻轻拍掉就好，别用力拉扯'],
 ];
 
-/** The sentence that answers the worry asked about, when one is. */
-export function fabricConcern(product: Product, text: string): string | undefined {
+/** The sentence that answers the worry asked about, for what the thing is made of ("羊绒大衣" will do). */
+export function concernFor(made: string, text: string): string | undefined {
   const found = CONCERNS.find(([pattern]) => pattern.test(text));
-  return found ? found[1](material(product)) : undefined;
+  return found ? found[1](made) : undefined;
+}
+
+export function fabricConcern(product: Product, text: string): string | undefined {
+  return concernFor(material(product), text);
 }
