@@ -43,6 +43,7 @@ export const ENV_MAP: Record<string, string> = {
   WECOM_WELCOME_TEMPLATE: 'wecom.welcomeTemplate',
   ARCHIVE_URL: 'archive.url',
   SPOOL_DIR: 'spool.dir',
+  DURABILITY_MODE: 'durability.mode',
   ORG_FILE: 'org.file',
   WORKER_ENABLED: 'worker.enabled',
   ASSIST_ENGINE: 'assist.engine',
