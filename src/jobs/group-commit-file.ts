@@ -13,8 +13,14 @@ export class GroupCommitFile {
   private flushScheduled = false;
   private chain: Promise<void> = Promise.resolve();
   private written = false;
+  private fsyncs = 0;
 
   constructor(private readonly path: string) {}
+
+  /** How many fsyncs the appends so far took (fewer than appends when they came together). */
+  get syncs(): number {
+    return this.fsyncs;
+  }
 
   /** Runs `op` after every file operation queued before it. */
   serial<T>(op: () => Promise<T>): Promise<T> {
@@ -49,6 +55,7 @@ export class GroupCommitFile {
       }
       await this.handle.write(batch.map((b) => b.text).join(''));
       await this.handle.datasync();
+      this.fsyncs++;
       this.written = true;
       for (const b of batch) b.done();
     } catch (error) {

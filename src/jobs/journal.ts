@@ -39,6 +39,11 @@ export class Journal {
     return join(this.options.dir, `${this.options.instanceId}${SUFFIX}`);
   }
 
+  /** fsyncs of the active segments so far (one per burst of appends). */
+  get syncs(): number {
+    return this.file.syncs;
+  }
+
   /** Resolves once the entries are on disk. */
   append(entries: readonly EventJob[]): Promise<void> {
     return entries.length === 0 ? Promise.resolve() : this.file.append(jobLines(entries));
