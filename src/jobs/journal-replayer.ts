@@ -3,6 +3,7 @@ import type { Logger } from '../ops/logger.ts';
 import { readRunId } from '../ops/redis-persistence.ts';
 import type { EventIntake } from './event-intake.ts';
 import type { Journal } from './journal.ts';
+import { singleFlight } from './single-flight.ts';
 
 export interface JournalReplayerDeps {
   journal: Journal;
@@ -27,10 +28,8 @@ export function startJournalReplayer(deps: JournalReplayerDeps): { replayNow(): 
   const { journal, intake, redis, log } = deps;
   let runId = deps.runId;
   let owed = true;
-  let running: Promise<number> | undefined;
-
-  const replayNow = (): Promise<number> => {
-    running ??= journal
+  const replay = singleFlight(() =>
+    journal
       .replay((entries) => intake.replay(entries), deps.maxAgeMs)
       .then((count) => {
         owed = false;
@@ -40,25 +39,22 @@ export function startJournalReplayer(deps: JournalReplayerDeps): { replayNow(): 
       .catch((error: unknown) => {
         log.warn({ err: error }, 'journal replay interrupted; will retry when Redis is back');
         return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
+      }),
+  );
+  const replayNow = (): Promise<number> => replay.start();
 
   const onReady = (): void => {
-    void readRunId(redis)
-      .then((current) => {
-        if (current && current !== runId) {
-          log.warn({ previous: runId, current }, 'Redis restarted: replaying the durability journal');
-          runId = current;
-          owed = true;
-        }
-        if (owed) return replayNow();
-        return 0;
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'could not read the Redis run id'));
+    void (async () => {
+      const current = await readRunId(redis);
+      if (current && current !== runId) {
+        log.warn({ previous: runId, current }, 'Redis restarted: replaying the durability journal');
+        runId = current;
+        owed = true;
+      }
+      if (!owed) return;
+      await replay.settled(); // a replay that began before this restart does not count
+      await replayNow();
+    })().catch((error: unknown) => log.warn({ err: error }, 'could not read the Redis run id'));
   };
   redis.on('ready', onReady);
   const trim = setInterval(() => void journal.trim().catch((error: unknown) => log.warn({ err: error }, 'journal trim failed')), Math.max(1, Math.floor(deps.windowMs / 2)));
@@ -69,7 +65,7 @@ export function startJournalReplayer(deps: JournalReplayerDeps): { replayNow(): 
     async stop() {
       clearInterval(trim);
       redis.off('ready', onReady);
-      await running;
+      await replay.settled();
     },
   };
 }

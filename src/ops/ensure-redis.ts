@@ -70,5 +70,6 @@ export async function ensureRedis(url: string, explicit: boolean, startLocal: bo
   if (!hasRedisServer()) {
     throw new Error('No Redis answers on 127.0.0.1:6379 and redis-server is not installed: install Redis 7 (apt-get install redis-server) or set REDIS_URL.');
   }
-  return startRedisChild('var/redis');
+  // As docker-compose.yml runs it: every reply fsync'd, so a 200 to a callback is on disk (README "Durable acknowledgement").
+  return startRedisChild('var/redis', undefined, ['--appendfsync', 'always']);
 }
