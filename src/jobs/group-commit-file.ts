@@ -1,8 +1,12 @@
+import { constants } from 'node:fs';
 import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+// Each write returns once its data is on disk (O_DSYNC): one system call per burst instead of write + fdatasync.
+const DURABLE_APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC;
+
 /**
- * An append-only file whose appends resolve only once they are on disk (written and fdatasync'd). Appends that
+ * An append-only file whose appends resolve only once they are on disk (written with O_DSYNC). Appends that
  * arrive while a write is under way wait for it and then share the next write and fsync (group commit), so
  * the cost is one fsync per burst, not per entry. Every file operation runs in one chain: nothing is written
  * into a file while it is being sealed or closed.
@@ -17,7 +21,7 @@ export class GroupCommitFile {
 
   constructor(private readonly path: string) {}
 
-  /** How many fsyncs the appends so far took (fewer than appends when they came together). */
+  /** How many synced writes the appends so far took (fewer than appends when they came together). */
   get syncs(): number {
     return this.fsyncs;
   }
@@ -51,10 +55,10 @@ export class GroupCommitFile {
     try {
       if (!this.handle) {
         await mkdir(dirname(this.path), { recursive: true });
-        this.handle = await open(this.path, 'a');
+        this.handle = await open(this.path, DURABLE_APPEND, 0o600);
       }
-      await this.handle.write(batch.map((b) => b.text).join(''));
-      await this.handle.datasync();
+      const bytes = Buffer.from(batch.map((b) => b.text).join(''));
+      for (let at = 0; at < bytes.length; ) at += (await this.handle.write(bytes, at)).bytesWritten;
       this.fsyncs++;
       this.written = true;
       for (const b of batch) b.done();

@@ -39,7 +39,7 @@ export class Journal {
     return join(this.options.dir, `${this.options.instanceId}${SUFFIX}`);
   }
 
-  /** fsyncs of the active segments so far (one per burst of appends). */
+  /** Synced writes of the journal so far (one per burst of appends). */
   get syncs(): number {
     return this.file.syncs;
   }
