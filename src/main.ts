@@ -84,7 +84,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     dedupeTtlSec: config.retention.dedupeTtlSec,
     inboxTtlSec: ttlSec,
     timeoutMs: config.redis.enqueueTimeoutMs,
-    ...(ack?.journal ? { journal: ack.journal } : {}),
+    ...(ack?.journaling ? { journal: ack.journal } : {}),
     ...(ack?.waitAof ? { waitAof: ack.waitAof } : {}),
   });
   const sessions = createRedisSessionStore(redis, keys);

@@ -11,7 +11,10 @@ import { readPersistence } from '../ops/redis-persistence.ts';
 export interface AckSetup {
   choice: DurabilityChoice;
   runId: string;
-  journal?: Journal;
+  /** The process's journal: written to in journal mode; in any mode, what an earlier run left is replayed. */
+  journal: Journal;
+  /** Whether the intake journals each callback. */
+  journaling: boolean;
   waitAof?: { timeoutMs: number };
 }
 
@@ -28,23 +31,26 @@ export async function setUpAck(config: Config, producer: Redis, log: Logger, ins
   return {
     choice,
     runId: persistence.runId,
-    ...(choice.mode === 'journal' ? { journal: new Journal({ dir: config.spool.dir, instanceId, windowMs: config.durability.journalWindowMs, now }) } : {}),
+    journal: new Journal({ dir: config.spool.dir, instanceId, windowMs: config.durability.journalWindowMs, now }),
+    journaling: choice.mode === 'journal',
     ...(choice.mode === 'waitaof' ? { waitAof: { timeoutMs: config.durability.waitaofTimeoutMs } } : {}),
   };
 }
 
-/** Starts the journal's trim and replay (journal mode only); returns what to close on shutdown. */
+/**
+ * Journal mode: starts the journal's trim and its replay after Redis restarts. Any other mode: replays once what
+ * an earlier run in journal mode left (its machine may have died with Redis on everysec). Returns the closers.
+ */
 export function startAckJournal(ack: AckSetup, intake: EventIntake, producer: Redis, config: Config, log: Logger): Array<() => Promise<unknown>> {
-  const journal = ack.journal;
-  if (!journal) return [];
-  const replayer = startJournalReplayer({
-    journal,
-    intake,
-    redis: producer,
-    runId: ack.runId,
-    log,
-    windowMs: config.durability.journalWindowMs,
-    maxAgeMs: config.retention.dedupeTtlSec * 1000,
-  });
+  const { journal } = ack;
+  const maxAgeMs = config.retention.dedupeTtlSec * 1000;
+  if (!ack.journaling) {
+    const leftovers = journal
+      .replay((entries) => intake.replay(entries), maxAgeMs)
+      .then((count) => count > 0 && log.info({ count }, 'replayed the journal an earlier run left'))
+      .catch((err: unknown) => log.warn({ err }, 'could not replay the journal an earlier run left; it is kept for the next start'));
+    return [() => leftovers];
+  }
+  const replayer = startJournalReplayer({ journal, intake, redis: producer, runId: ack.runId, log, windowMs: config.durability.journalWindowMs, maxAgeMs });
   return [() => replayer.stop(), () => journal.close()];
 }

@@ -1,17 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Journal } from '../../src/jobs/journal.ts';
 import { startService } from '../../src/main.ts';
 import { chooseDurability } from '../../src/ops/choose-durability.ts';
 import { startRedisChild } from '../../src/ops/ensure-redis.ts';
 import { createLogger } from '../../src/ops/logger.ts';
 import { readPersistence, type RedisPersistence } from '../../src/ops/redis-persistence.ts';
-import { deleteUnder, testConfig } from '../support/test-service.ts';
+import { eventually } from '../support/eventually.ts';
+import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
 
 const servers: ChildProcess[] = [];
 
@@ -104,6 +106,22 @@ describe('reading the server', () => {
     expect(warnings[0]).toMatchObject({ mode: 'journal', appendonly: 'no' });
     expect(String(warnings[0]!.msg)).toMatch(/set appendonly yes/);
     expect(durability).toMatchObject({ durable: false });
+  });
+
+  it('replays a journal an earlier run left, whatever the mode is now', async () => {
+    const url = await redisWith('--appendfsync', 'always');
+    const spoolDir = mkdtempSync(join(tmpdir(), 'ga-spool-'));
+    const event = { type: 'text' as const, corpId: 'ww', createTime: 1, msgId: '4242', fromUser: 'guide.lin', agentId: '1', content: '在吗' };
+    await new Journal({ dir: spoolDir, instanceId: 'earlier', windowMs: 10_000, now: Date.now }).append([{ dedupeKey: 'msg-4242', receivedAt: Date.now(), event }]);
+    const config = testConfig({ REDIS_URL: url, WORKER_ENABLED: 'false', SPOOL_DIR: spoolDir });
+    const service = await startService(config, { worker: false, pump: false, warmUp: false, log: silentLog });
+    try {
+      expect(service.durability).toEqual({ mode: 'always', durable: true });
+      expect(await eventually(() => service.redis.xlen(service.keys.inbox()), (n) => n === 1)).toBe(1);
+      expect(await eventually(async () => readdirSync(spoolDir).filter((f) => f.endsWith('.journal')), (f) => f.length === 0)).toEqual([]);
+    } finally {
+      await service.close();
+    }
   });
 
   it('logs no warning against the Redis of docker-compose.yml, and leaves durability to it', async () => {
