@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('Journal', () => {
-  it('puts appends that arrive together on disk with one fsync, in order', async () => {
+  it('puts appends that arrive together on disk in shared synced writes, in order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'journal-'));
     const journal = new Journal({ dir, instanceId: 'a', windowMs: 10_000, now: () => 1_000 });
     await Promise.all(Array.from({ length: 50 }, (_, i) => journal.append([job(i)])));
