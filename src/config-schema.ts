@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURABILITY_MODES } from './ops/choose-durability.ts';
 
 /** Every setting, its type and its bounds; defaults live in config/default.yaml, overrides in the environment. */
 const port = z.coerce.number().int().min(0).max(65535);
@@ -58,6 +59,7 @@ export const fileSchema = z.object({
   }),
   org: z.object({ file: z.string().min(1) }),
   spool: z.object({ dir: z.string().min(1), replayIntervalMs: positiveInt }),
+  durability: z.object({ mode: z.enum(DURABILITY_MODES), journalWindowMs: positiveInt, waitaofTimeoutMs: positiveInt }),
   worker: z.object({
     enabled: flag,
     concurrency: positiveInt,

@@ -52,6 +52,7 @@ export const ENV_MAP: Record<string, string> = {
   ARCHIVE_MEDIA: 'archive.media.mode',
   ARCHIVE_MEDIA_DIR: 'archive.media.dir',
   SPOOL_DIR: 'spool.dir',
+  DURABILITY_MODE: 'durability.mode',
   ORG_FILE: 'org.file',
   WORKER_ENABLED: 'worker.enabled',
   ASSIST_ENGINE: 'assist.engine',

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { buildAssist } from './compose/assistant.ts';
 import type { Runtime } from './compose/runtime.ts';
+import { setUpAck, startAckJournal } from './compose/durability.ts';
 import { buildLifecycle, importMembersCli, seedDemoMembers } from './compose/lifecycle.ts';
 import { createQueues } from './compose/queues.ts';
 import { createStores } from './compose/stores.ts';
@@ -19,6 +20,7 @@ import { EventIntake } from './jobs/event-intake.ts';
 import { recordMessages } from './jobs/record-messages.ts';
 import { Spool } from './jobs/spool.ts';
 import { startSpoolReplayer } from './jobs/spool-replayer.ts';
+import type { DurabilityChoice } from './ops/choose-durability.ts';
 import { ensureRedis } from './ops/ensure-redis.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -47,6 +49,8 @@ export interface ServiceOptions {
 
 export interface Service extends Runtime {
   url: string;
+  /** What a 200 to a callback promises here (web processes only). */
+  durability?: DurabilityChoice;
   emulator?: Emulator;
   replaySpool(): Promise<number>;
   close(): Promise<void>;
@@ -71,7 +75,18 @@ export async function startService(config: Config, options: ServiceOptions = {})
     queueCounts: async () => ({ ...(await eventQueue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')), inbox: await redis.xlen(keys.inbox()) }),
     spoolSize: () => spool.size(),
   });
-  const intake = new EventIntake({ redis: producer, keys, spool, dedupeTtlSec: config.retention.dedupeTtlSec, inboxTtlSec: ttlSec, timeoutMs: config.redis.enqueueTimeoutMs });
+  // Only web processes acknowledge callbacks, so only they choose what makes a 200 durable.
+  const ack = (options.web ?? true) ? await setUpAck(config, producer, log, instanceId, now) : undefined;
+  const intake = new EventIntake({
+    redis: producer,
+    keys,
+    spool,
+    dedupeTtlSec: config.retention.dedupeTtlSec,
+    inboxTtlSec: ttlSec,
+    timeoutMs: config.redis.enqueueTimeoutMs,
+    ...(ack?.journaling ? { journal: ack.journal } : {}),
+    ...(ack?.waitAof ? { waitAof: ack.waitAof } : {}),
+  });
   const sessions = createRedisSessionStore(redis, keys);
   const org = await watchOrg(config.org.file, {
     onMembersChanged: async (userIds) => {
@@ -113,6 +128,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     void replayer.replayNow();
     replayNow = () => replayer.replayNow();
     closers.push(() => web.close(), () => replayer.stop(), () => spool.close());
+    if (ack) closers.push(...startAckJournal(ack, intake, producer, config, log));
   }
   const worker = options.worker ?? config.worker.enabled;
   closers.push(...(await startWorkers(rt, { pump: options.pump ?? worker, worker, warmUp: options.warmUp ?? true })));
@@ -120,6 +136,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   return {
     ...rt,
     url,
+    ...(ack ? { durability: ack.choice } : {}),
     ...(wecom.emulator ? { emulator: wecom.emulator } : {}),
     replaySpool: () => replayNow(),
     async close() {
