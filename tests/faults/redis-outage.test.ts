@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planMessages, startLoad } from './support/platform-load.ts';
-import { startRig } from './support/rig.ts';
+import { withRig } from './support/rig.ts';
 import { cleanVerdict } from './support/verdict.ts';
 import { sleep, waitFor } from './support/wait.ts';
 
@@ -14,9 +14,8 @@ describe.each([
   ['redis-restart', 'stop'],
   ['redis-kill9', 'kill9'],
 ] as const)('%s mid-load', (name, how) => {
-  it('processes every acknowledged callback once, in order, with no reply repeated', async () => {
-    const rig = await startRig(name, GUIDES);
-    try {
+  it('processes every acknowledged callback once, in order, with no reply repeated', () =>
+    withRig(name, GUIDES, async (rig) => {
       const [web] = await Promise.all([rig.web(), rig.worker()]);
       const plan = planMessages(rig.wecom.guides, PER_GUIDE);
       const load = startLoad(plan, { keys: rig.wecom.keys, target: () => web.url, ratePerSec: 50 });
@@ -30,8 +29,5 @@ describe.each([
       rig.report(verdict, `spooled ${spooled}`);
       expect(verdict).toEqual(cleanVerdict(plan.length, GUIDES));
       expect(spooled).toBeGreaterThan(0);
-    } finally {
-      await rig.close();
-    }
-  });
+    }));
 });

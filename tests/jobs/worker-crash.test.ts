@@ -17,6 +17,8 @@ import { silentLog, testConfig } from '../support/test-service.ts';
 // SIGKILL while it holds a suggestion job, another must finish that job within the recovery bound of
 // config/default.yaml (lockDurationMs + stalledIntervalMs = 7.5 s; the waits below allow 10 s).
 const dir = mkdtempSync(join(tmpdir(), 'ga-crash-'));
+// Two worker processes start one after the other; on a busy machine each takes seconds to boot.
+const PROCESS_TEST_MS = 60_000;
 const DRAFTS = { drafts: [{ text: '您好，这款有M码，要帮您留一件吗？', source_id: null }], tags: [], summary: '顾客问尺码', next_action: '确认尺码' };
 let redisChild: ChildProcess | undefined;
 let redisUrl = '';
@@ -92,7 +94,7 @@ describe('a worker process that dies holding a job', () => {
     } finally {
       await service.close();
     }
-  });
+  }, PROCESS_TEST_MS);
 });
 
 describe('a long suggestion job with another worker alive', () => {
@@ -118,5 +120,5 @@ describe('a long suggestion job with another worker alive', () => {
     } finally {
       await service.close();
     }
-  });
+  }, PROCESS_TEST_MS);
 });

@@ -35,8 +35,8 @@ export function platformOrder(a: PlatformMessage, b: PlatformMessage): number {
 
 export interface LoadOptions {
   keys: CallbackKeys;
-  /** The service URL the next POST goes to; undefined while none is up (the POST waits and retries). */
-  target: (message: PlatformMessage, post: number) => string | undefined;
+  /** The service URL the next POST of a copy goes to; undefined while none is up (the POST waits and retries). */
+  target: (message: PlatformMessage, copy: number, post: number) => string | undefined;
   ratePerSec: number;
   /** Deliveries of every message (WeCom re-sends a callback it thinks was lost; 3 = the original and two retries). */
   copies?: number;
@@ -56,10 +56,10 @@ export interface Load {
 const RETRY_MS = 200;
 
 /** One copy, re-signed per POST (fresh timestamp and nonce) and re-sent until a 200, as WeCom keeps trying. */
-async function deliverCopy(message: PlatformMessage, options: LoadOptions): Promise<boolean> {
+async function deliverCopy(message: PlatformMessage, copy: number, options: LoadOptions): Promise<boolean> {
   const giveUpAt = Date.now() + (options.giveUpMs ?? 20_000);
   for (let post = 0; Date.now() < giveUpAt; post++) {
-    const url = options.target(message, post);
+    const url = options.target(message, copy, post);
     if (url) {
       const xml = textMessageXml(options.keys.corpId, message.msgId, message.text, message.guide, message.createTime);
       const status = await postCallback(url, signedCallback(options.keys, xml, Math.floor(Date.now() / 1000)))
@@ -74,9 +74,9 @@ async function deliverCopy(message: PlatformMessage, options: LoadOptions): Prom
 
 async function deliverMessage(message: PlatformMessage, options: LoadOptions): Promise<boolean> {
   const copies = options.copies ?? 1;
-  if (options.concurrentCopies) return (await Promise.all(Array.from({ length: copies }, () => deliverCopy(message, options)))).some(Boolean);
+  if (options.concurrentCopies) return (await Promise.all(Array.from({ length: copies }, (_, c) => deliverCopy(message, c, options)))).some(Boolean);
   let acked = false;
-  for (let c = 0; c < copies; c++) acked = (await deliverCopy(message, options)) || acked;
+  for (let c = 0; c < copies; c++) acked = (await deliverCopy(message, c, options)) || acked;
   return acked;
 }
 

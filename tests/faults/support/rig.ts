@@ -86,3 +86,13 @@ export async function startRig(name: string, guideCount: number): Promise<Rig> {
     },
   };
 }
+
+/** Runs one scenario in a rig of its own and closes the rig whatever happened. */
+export async function withRig<T>(name: string, guideCount: number, scenario: (rig: Rig) => Promise<T>): Promise<T> {
+  const rig = await startRig(name, guideCount);
+  try {
+    return await scenario(rig);
+  } finally {
+    await rig.close();
+  }
+}

@@ -25,6 +25,9 @@ export interface Verdict {
    * at-most-once does not repeat (call-once.ts). Only a killed worker may cause these.
    */
   unanswered: number;
+  /** Acknowledged messages whose reply was never even attempted (no send record), and jobs parked as failed. */
+  neverAnswered: number;
+  failedJobs: number;
 }
 
 export interface Checker {
@@ -42,8 +45,7 @@ export function createChecker(redisUrl: string, prefix: string, wecom: FakeWecom
   queue.on('error', () => undefined);
 
   async function look(acked: readonly PlatformMessage[]): Promise<{ verdict: Verdict; settled: boolean }> {
-    const verdict: Verdict = { acked: acked.length, processedOnce: 0, missing: 0, storedTwice: 0, conversations: 0, orderOk: 0, repeats: 0, unanswered: 0 };
-    let unrecorded = 0;
+    const verdict: Verdict = { acked: acked.length, processedOnce: 0, missing: 0, storedTwice: 0, conversations: 0, orderOk: 0, repeats: 0, unanswered: 0, neverAnswered: 0, failedJobs: 0 };
     for (const guide of wecom.guides) {
       const mine = acked.filter((m) => m.guide === guide);
       if (mine.length === 0) continue;
@@ -61,14 +63,15 @@ export function createChecker(redisUrl: string, prefix: string, wecom: FakeWecom
       if (JSON.stringify(stored.filter((id) => mine.some((m) => m.msgId === id))) === JSON.stringify(expected)) verdict.orderOk++;
       const records = await redis.mget(...mine.map((m) => keys.done(APP_REPLY, m.msgId)));
       const recorded = records.filter((r) => r !== null).length;
-      unrecorded += mine.length - recorded;
+      verdict.neverAnswered += mine.length - recorded;
       const replies = wecom.repliesTo(guide);
       verdict.repeats += Math.max(0, replies - recorded);
       verdict.unanswered += Math.max(0, recorded - replies);
     }
-    const left = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    const { failed, ...left } = await queue.getJobCounts('failed', 'waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    verdict.failedJobs = failed ?? 0;
     const busy = Object.values(left).reduce((a, b) => a + b, 0) + (await redis.xlen(keys.inbox()));
-    return { verdict, settled: verdict.missing === 0 && unrecorded === 0 && busy === 0 };
+    return { verdict, settled: verdict.missing === 0 && verdict.neverAnswered === 0 && busy === 0 };
   }
 
   return {
@@ -91,14 +94,19 @@ export function createChecker(redisUrl: string, prefix: string, wecom: FakeWecom
 /** The one line a scenario prints, e.g. `FAULT redis-kill9: acked 600, processed 600 once, …, 14.2 s`. */
 export function summaryLine(name: string, v: Verdict, seconds: number, extra = ''): string {
   const problems = [v.missing ? `missing ${v.missing}` : '', v.storedTwice ? `stored twice ${v.storedTwice}` : ''].filter(Boolean).join(', ');
+  const unsent = [
+    v.unanswered ? `replies lost in a killed send ${v.unanswered}` : '',
+    v.neverAnswered ? `never answered ${v.neverAnswered}` : '',
+    v.failedJobs ? `failed jobs ${v.failedJobs}` : '',
+  ].filter(Boolean);
   return (
     `FAULT ${name}: acked ${v.acked}, processed ${v.processedOnce} once${problems ? ` (${problems})` : ''}, ` +
     `order ok ${v.orderOk}/${v.conversations} conversations, outbound repeats ${v.repeats}` +
-    `${v.unanswered ? `, replies lost in a killed send ${v.unanswered}` : ''}${extra ? `, ${extra}` : ''}, ${seconds.toFixed(1)} s`
+    `${unsent.map((u) => `, ${u}`).join('')}${extra ? `, ${extra}` : ''}, ${seconds.toFixed(1)} s`
   );
 }
 
-/** Every message acknowledged, stored once, in order; no reply repeated, none lost unless `lostAllowed`. */
-export function cleanVerdict(sent: number, conversations: number, unanswered = 0): Verdict {
-  return { acked: sent, processedOnce: sent, missing: 0, storedTwice: 0, conversations, orderOk: conversations, repeats: 0, unanswered };
+/** Every message acknowledged, stored once, in order, answered once; no job failed. */
+export function cleanVerdict(sent: number, conversations: number): Verdict {
+  return { acked: sent, processedOnce: sent, missing: 0, storedTwice: 0, conversations, orderOk: conversations, repeats: 0, unanswered: 0, neverAnswered: 0, failedJobs: 0 };
 }
