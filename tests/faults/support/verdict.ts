@@ -28,6 +28,8 @@ export interface Verdict {
   /** Acknowledged messages whose reply was never even attempted (no send record), and jobs parked as failed. */
   neverAnswered: number;
   failedJobs: number;
+  /** Jobs and inbox entries still waiting or running when the checker stopped waiting (0 once settled). */
+  leftOver: number;
 }
 
 export interface Checker {
@@ -45,7 +47,7 @@ export function createChecker(redisUrl: string, prefix: string, wecom: FakeWecom
   queue.on('error', () => undefined);
 
   async function look(acked: readonly PlatformMessage[]): Promise<{ verdict: Verdict; settled: boolean }> {
-    const verdict: Verdict = { acked: acked.length, processedOnce: 0, missing: 0, storedTwice: 0, conversations: 0, orderOk: 0, repeats: 0, unanswered: 0, neverAnswered: 0, failedJobs: 0 };
+    const verdict: Verdict = { acked: acked.length, processedOnce: 0, missing: 0, storedTwice: 0, conversations: 0, orderOk: 0, repeats: 0, unanswered: 0, neverAnswered: 0, failedJobs: 0, leftOver: 0 };
     for (const guide of wecom.guides) {
       const mine = acked.filter((m) => m.guide === guide);
       if (mine.length === 0) continue;
@@ -70,12 +72,12 @@ export function createChecker(redisUrl: string, prefix: string, wecom: FakeWecom
     }
     const { failed, ...left } = await queue.getJobCounts('failed', 'waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
     verdict.failedJobs = failed ?? 0;
-    const busy = Object.values(left).reduce((a, b) => a + b, 0) + (await redis.xlen(keys.inbox()));
-    return { verdict, settled: verdict.missing === 0 && verdict.neverAnswered === 0 && busy === 0 };
+    verdict.leftOver = Object.values(left).reduce((a, b) => a + b, 0) + (await redis.xlen(keys.inbox()));
+    return { verdict, settled: verdict.missing === 0 && verdict.neverAnswered === 0 && verdict.leftOver === 0 };
   }
 
   return {
-    async settle(acked, timeoutMs = 30_000) {
+    async settle(acked, timeoutMs = 45_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const seen = await look(acked).catch(() => undefined);
@@ -98,6 +100,7 @@ export function summaryLine(name: string, v: Verdict, seconds: number, extra = '
     v.unanswered ? `replies lost in a killed send ${v.unanswered}` : '',
     v.neverAnswered ? `never answered ${v.neverAnswered}` : '',
     v.failedJobs ? `failed jobs ${v.failedJobs}` : '',
+    v.leftOver ? `still queued ${v.leftOver}` : '',
   ].filter(Boolean);
   return (
     `FAULT ${name}: acked ${v.acked}, processed ${v.processedOnce} once${problems ? ` (${problems})` : ''}, ` +
@@ -108,5 +111,5 @@ export function summaryLine(name: string, v: Verdict, seconds: number, extra = '
 
 /** Every message acknowledged, stored once, in order, answered once; no job failed. */
 export function cleanVerdict(sent: number, conversations: number): Verdict {
-  return { acked: sent, processedOnce: sent, missing: 0, storedTwice: 0, conversations, orderOk: conversations, repeats: 0, unanswered: 0, neverAnswered: 0, failedJobs: 0 };
+  return { acked: sent, processedOnce: sent, missing: 0, storedTwice: 0, conversations, orderOk: conversations, repeats: 0, unanswered: 0, neverAnswered: 0, failedJobs: 0, leftOver: 0 };
 }
