@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assist/create-assistant.ts';
 import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
+import { createKeys } from '../../src/conversation/keys.ts';
 import { createRedisConversationStore } from '../../src/conversation/redis-conversation-store.ts';
 import { handleAppText, type AppTextDeps } from '../../src/jobs/handle-app-text.ts';
 import { handleContactChange, type ContactDeps } from '../../src/jobs/handle-contact-change.ts';
@@ -75,6 +76,23 @@ describe('call-once around message/send (at most once)', () => {
     await expect(once.run('test-send', 'refused-1', 'at-most-once', () => api.sendMessage(text('被拒后重发')))).rejects.toMatchObject({ errcode: 60020 });
     expect((await once.run('test-send', 'refused-1', 'at-most-once', () => api.sendMessage(text('被拒后重发')))).ran).toBe(true);
     expect(await once.run('test-send', 'refused-1', 'at-most-once', () => api.sendMessage(text('被拒后重发')))).toEqual({ ran: false, why: 'done' });
+    expect(toGuide('guide.lin').length).toBe(before + 1);
+  });
+
+  it('sends on the retry when the attempt timed out getting its access token, not sending', async () => {
+    // A process with nothing cached yet (its own token keys), whose gettoken is slower than its timeout.
+    const fresh = createKeys(`${h.keys.prefix}fresh-token:`);
+    const slow = h.client({ timeoutMs: 50, tokenCache: createRedisTokenCache(h.redis, fresh), sendGuard: createSendGuard(h.redis, fresh) });
+    const once = createCallOnce(h.redis, h.keys, TTL);
+    const before = toGuide('guide.lin').length;
+    h.emulator.faults.latencyMs = 300;
+    try {
+      await expect(once.run('test-send', 'token-timeout-1', 'at-most-once', () => slow.sendMessage(text('取令牌超时')))).rejects.toThrow('WeCom gettoken did not answer');
+    } finally {
+      h.emulator.faults.latencyMs = 0;
+    }
+    expect(toGuide('guide.lin').length).toBe(before);
+    expect((await once.run('test-send', 'token-timeout-1', 'at-most-once', () => api.sendMessage(text('取令牌超时')))).ran).toBe(true);
     expect(toGuide('guide.lin').length).toBe(before + 1);
   });
 

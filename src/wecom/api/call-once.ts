@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Keys } from '../../conversation/keys.ts';
 import { AppError } from '../../errors.ts';
-import { SendRateLimitedError, WecomApiError } from './wecom-api-error.ts';
+import { SendRateLimitedError, WecomApiError, failedBeforeSending } from './wecom-api-error.ts';
 
 /**
  * Every outbound WeCom write a job makes goes through here, so a retried job (a worker killed mid-run, a
@@ -23,8 +23,9 @@ import { SendRateLimitedError, WecomApiError } from './wecom-api-error.ts';
  *   no-op), remark.
  *
  * A call that fails while its attempt is alive releases the claim when WeCom surely did not act on it
- * (an errcode, our own rate guard, a refused connection), so the queue's retry sends it. A timeout or an
- * unreadable answer may have taken effect: at-most-once keeps the claim, at-least-once releases it.
+ * (an errcode, our own rate guard, a refused connection, no access_token to be had: gettoken timing out is
+ * not the call timing out), so the queue's retry sends it. A timeout or an unreadable answer of the call
+ * itself may have taken effect: at-most-once keeps the claim, at-least-once releases it.
  * A call that failed because Redis went away (the rate guard and the token cache live there) is the usual
  * case of that during an outage, and the release needs the same Redis: it is retried until Redis answers
  * (up to `releaseWithinMs`), or the claim would outlive the attempt and silence every retry (a lost reply).
@@ -63,7 +64,7 @@ function networkCode(error: unknown): string | undefined {
 
 /** Whether WeCom cannot have acted on the failed call. */
 export function surelyNotApplied(error: unknown): boolean {
-  if (error instanceof WecomApiError || error instanceof SendRateLimitedError) return true;
+  if (error instanceof WecomApiError || error instanceof SendRateLimitedError || failedBeforeSending(error)) return true;
   if (error instanceof AppError && (error.code === 'wecom_unreachable' || error.code === 'wecom_bad_response')) {
     const code = networkCode(error.cause);
     return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';

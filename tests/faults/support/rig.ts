@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnService, type ServiceProcess } from './service-process.ts';
 import { startFakeWecom, type FakeWecom } from './fake-wecom.ts';
 import { startPrivateRedis, type PrivateRedis } from './private-redis.ts';
-import { createChecker, summaryLine, type Checker, type Verdict } from './verdict.ts';
+import { cleanVerdict, createChecker, summaryLine, type Checker, type Verdict } from './verdict.ts';
 
 /**
  * One fault scenario's world: a private redis-server, the fake WeCom, and the service processes it starts
@@ -76,6 +76,9 @@ export async function startRig(name: string, guideCount: number): Promise<Rig> {
     },
     report(verdict, extra) {
       console.log(summaryLine(name, verdict, (performance.now() - started) / 1000, extra));
+      if (JSON.stringify(verdict) === JSON.stringify(cleanVerdict(verdict.acked, verdict.conversations))) return;
+      // Not clean (a killed worker's lost sends included): what the processes complained about, to look into.
+      for (const proc of procs) for (const line of proc.warnings()) console.log(`  ${proc.role} ${proc.child.pid}: ${line.slice(0, 600)}`);
     },
     async close() {
       await Promise.all(procs.map((p) => p.stop('SIGKILL')));

@@ -5,6 +5,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const STARTED = 'guide assistant started';
 /** Output kept for a failure message (the tail of stdout and stderr together). */
 const KEEP_CHARS = 20_000;
+const KEEP_WARNINGS = 300;
 
 export type Role = 'web' | 'worker' | 'all';
 
@@ -15,6 +16,8 @@ export interface ServiceProcess {
   ready: Promise<string>;
   /** The tail of what it wrote, for failure messages. */
   output(): string;
+  /** Its log lines at warn and above, and anything on stderr (the last few hundred). */
+  warnings(): string[];
   /** Sends `signal` (SIGKILL for a crash, SIGTERM for a clean stop) and waits until the process is gone. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -31,8 +34,15 @@ export function spawnService(role: Role, env: Record<string, string>): ServicePr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  const warnings: string[] = [];
+  let partial = '';
   const keep = (chunk: Buffer): void => {
-    out = (out + chunk.toString()).slice(-KEEP_CHARS);
+    const text = chunk.toString();
+    out = (out + text).slice(-KEEP_CHARS);
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (!line.startsWith('{') || /"level":"(warn|error|fatal)"/.test(line)) warnings.push(line);
+    warnings.splice(0, Math.max(0, warnings.length - KEEP_WARNINGS));
   };
   const ready = new Promise<string>((ok, fail) => {
     let head = '';
@@ -50,7 +60,7 @@ export function spawnService(role: Role, env: Record<string, string>): ServicePr
   ready.catch(() => undefined);
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  return { role, child, ready, output: () => out, stop: (signal = 'SIGTERM') => stopChild(child, signal) };
+  return { role, child, ready, output: () => out, warnings: () => [...warnings], stop: (signal = 'SIGTERM') => stopChild(child, signal) };
 }
 
 /** Sends `signal` to a child and waits for it to exit (SIGKILL after `graceMs` if it has not). */
