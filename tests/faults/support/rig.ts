@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnService, type ServiceProcess } from './service-process.ts';
 import { startFakeWecom, type FakeWecom } from './fake-wecom.ts';
 import { startPrivateRedis, type PrivateRedis } from './private-redis.ts';
-import { cleanVerdict, createChecker, summaryLine, type Checker, type Verdict } from './verdict.ts';
+import { createChecker, summaryLine, type Checker, type Verdict } from './verdict.ts';
 
 /**
  * One fault scenario's world: a private redis-server, the fake WeCom, and the service processes it starts
@@ -25,6 +25,8 @@ export interface Rig {
   callbacks(url: string): Promise<Record<string, number>>;
   /** Prints the scenario's summary line, seconds counted from the rig's start. */
   report(verdict: Verdict, extra?: string): void;
+  /** Prints what the service processes logged at warn and above (for a scenario that failed). */
+  printWarnings(): void;
   close(): Promise<void>;
 }
 
@@ -76,8 +78,8 @@ export async function startRig(name: string, guideCount: number): Promise<Rig> {
     },
     report(verdict, extra) {
       console.log(summaryLine(name, verdict, (performance.now() - started) / 1000, extra));
-      if (JSON.stringify(verdict) === JSON.stringify(cleanVerdict(verdict.acked, verdict.conversations))) return;
-      // Not clean (a killed worker's lost sends included): what the processes complained about, to look into.
+    },
+    printWarnings() {
       for (const proc of procs) for (const line of proc.warnings()) console.log(`  ${proc.role} ${proc.child.pid}: ${line.slice(0, 600)}`);
     },
     async close() {
@@ -90,11 +92,14 @@ export async function startRig(name: string, guideCount: number): Promise<Rig> {
   };
 }
 
-/** Runs one scenario in a rig of its own and closes the rig whatever happened. */
+/** Runs one scenario in a rig of its own and closes the rig whatever happened; a failure shows the processes' warnings. */
 export async function withRig<T>(name: string, guideCount: number, scenario: (rig: Rig) => Promise<T>): Promise<T> {
   const rig = await startRig(name, guideCount);
   try {
     return await scenario(rig);
+  } catch (error) {
+    rig.printWarnings();
+    throw error;
   } finally {
     await rig.close();
   }
