@@ -28,7 +28,7 @@ import { SendRateLimitedError, WecomApiError, failedBeforeSending } from './weco
  * itself may have taken effect: at-most-once keeps the claim, at-least-once releases it.
  * A call that failed because Redis went away (the rate guard and the token cache live there) is the usual
  * case of that during an outage, and the release needs the same Redis: it is retried until Redis answers
- * (up to `releaseWithinMs`), or the claim would outlive the attempt and silence every retry (a lost reply).
+ * (up to 30 s), or the claim would outlive the attempt and silence every retry (a lost reply).
  * The same goes for the claim itself when Redis applied it but the answer was lost with the connection:
  * the client either rejects the command (then the attempt drops its claim, by value, before it gives up)
  * or sends it again (then the second SET NX finds the attempt's own claim, which is still its own).
@@ -73,25 +73,19 @@ export function surelyNotApplied(error: unknown): boolean {
   return true;
 }
 
-export interface CallOnceOptions {
-  /** How long a failed attempt keeps trying to release its claim while Redis does not answer. Default 30 s. */
-  releaseWithinMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
+/** How long a failed attempt keeps trying to release its claim while Redis does not answer. */
+const RELEASE_WITHIN_MS = 30_000;
 
-export function createCallOnce(redis: Redis, keys: Keys, ttlSec: number, options: CallOnceOptions = {}): CallOnce {
-  const releaseWithinMs = options.releaseWithinMs ?? 30_000;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-
+export function createCallOnce(redis: Redis, keys: Keys, ttlSec: number): CallOnce {
   async function release(key: string, mine: string): Promise<void> {
-    const giveUpAt = Date.now() + releaseWithinMs;
+    const giveUpAt = Date.now() + RELEASE_WITHIN_MS;
     for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
       try {
         await redis.eval(RELEASE, 1, key, mine);
         return;
       } catch (error) {
         if (Date.now() + wait > giveUpAt) throw error;
-        await sleep(wait);
+        await new Promise((r) => setTimeout(r, wait));
       }
     }
   }
