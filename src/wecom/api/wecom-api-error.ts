@@ -85,6 +85,22 @@ export function notAMember(): AppError {
   });
 }
 
+const notSent = new WeakSet<object>();
+
+/**
+ * Marks an error raised before the request it was for left this process (its access_token could not be
+ * had: gettoken timed out, the token cache failed). Whatever the error says, WeCom cannot have acted on the
+ * request, so a job may send it again (call-once.ts).
+ */
+export function beforeSending<E>(error: E): E {
+  if (typeof error === 'object' && error !== null) notSent.add(error);
+  return error;
+}
+
+export function failedBeforeSending(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && notSent.has(error);
+}
+
 /** Network failure, timeout or a non-JSON answer. The call may or may not have taken effect. */
 export function wecomUnreachable(path: string, cause: unknown): AppError {
   return new AppError('wecom_unreachable', `WeCom ${path} did not answer`, {
