@@ -85,6 +85,7 @@ export const fileSchema = z.object({
     pointsExpiring: z.object({ withinDays: positiveInt, minBalance: z.coerce.number().int().min(0) }),
     newArrival: z.object({ withinDays: positiveInt }),
   }),
+  groups: z.object({ consentTtlSec: positiveInt }),
   log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) }),
   demo: z.object({ emulatorPort: port }),
 });

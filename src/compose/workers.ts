@@ -9,6 +9,7 @@ import { announceApproval, createReviewProcessor, REVIEW_QUEUE, type ReviewJob }
 import type { SuggestionDeps } from '../jobs/run-suggestion.ts';
 import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
+import { syncGroups } from '../jobs/sync-groups.ts';
 import { createCallOnce } from '../wecom/api/call-once.ts';
 import { createHttpArchiveSource } from '../wecom/archive/http-archive-source.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
@@ -81,16 +82,27 @@ export function suggestionDeps(rt: Runtime): SuggestionDeps {
     staleCheckMs: rt.config.assist.staleCheckMs,
     approvalThreshold: (guideId) => rt.config.review.approvalSeverity[storeOf(rt, guideId)],
     onStored: afterSuggestion(rt),
+    groupThread: rt.groups.thread,
   };
 }
 
-/** Imports existing contacts and the tag library once at start; a failure is logged, not fatal. */
+/** The configured archive sidecar, else in demo mode the emulator's (customer groups reach the demo through it). */
+function archiveSource(rt: Runtime) {
+  const { config } = rt;
+  if (config.archive.url) return createHttpArchiveSource({ baseUrl: config.archive.url, token: config.secrets.archiveToken, timeoutMs: config.archive.timeoutMs });
+  const demo = rt.wecom.demoArchive;
+  return demo ? createHttpArchiveSource({ baseUrl: demo.url, token: demo.token, timeoutMs: config.archive.timeoutMs }) : undefined;
+}
+
+/** Imports existing contacts, customer groups and the tag library once at start; a failure is logged, not fatal. */
 async function warmUp(rt: Runtime, refreshTags: () => Promise<unknown>): Promise<void> {
   try {
     await refreshTags();
     const guides = rt.org.guidesOf([]).map((m) => m.userId);
     const count = await syncContacts({ api: rt.wecom.api, store: rt.stores.store, now: rt.now }, guides);
     rt.log.info({ contacts: count, guides: guides.length }, 'imported existing customer relationships');
+    const groups = await syncGroups({ ...rt.groups.deps, api: rt.wecom.api }, guides);
+    rt.log.info({ groups, guides: guides.length }, 'imported the customer groups our guides own');
   } catch (error) {
     rt.log.warn({ err: error }, 'start-up sync with WeCom failed; contact events will still be handled');
   }
@@ -126,16 +138,21 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     },
     kf: { api: rt.wecom.api, redis: rt.redis, keys, now: rt.now, record: rt.record },
     archive: {
-      source: config.archive.url
-        ? createHttpArchiveSource({ baseUrl: config.archive.url, token: config.secrets.archiveToken, timeoutMs: config.archive.timeoutMs })
-        : undefined,
+      source: archiveSource(rt),
       redis: rt.redis,
       keys,
       corpMembers: (userId) => rt.org.member(userId) !== undefined,
       now: rt.now,
       record: rt.record,
+      recordGroup: rt.groups.recordArchived,
       log,
       pageLimit: config.archive.pageLimit,
+    },
+    groups: {
+      ...rt.groups.deps,
+      feed: stores.feed,
+      consent: rt.groups.consent,
+      isGuide: (userId) => rt.org.member(userId)?.role === 'guide',
     },
     appText: {
       store: stores.store,

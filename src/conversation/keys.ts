@@ -25,6 +25,18 @@ export interface Keys {
   guideFollows(guideId: string): string;
   /** Log of contact events that touched a customer (transfer failures etc.). */
   contactLog(customerId: string): string;
+  /** One customer group's details (JSON, a cache of groupchat/get). */
+  group(chatId: string): string;
+  /** Capped list of a group's encoded messages (encode-group-message.ts), newest last. */
+  groupConversation(chatId: string): string;
+  /** Id hashes of the messages in that list (as conversationIndex). */
+  groupConversationIndex(chatId: string): string;
+  /** Set of chat ids that have a stored conversation. */
+  groupChats(): string;
+  /** Set of chat ids of the groups a corp member is in. */
+  memberGroups(userId: string): string;
+  /** Hash of a group's external members' archive consent (check_room_agree: external_userid → status). */
+  roomConsent(chatId: string): string;
   accessToken(secretName: string): string;
   accessTokenLock(secretName: string): string;
   ticket(kind: 'jsapi' | 'agent_config'): string;
@@ -115,6 +127,12 @@ export function createKeys(prefix: string): Keys {
     profile: (c) => k('profile', c),
     guideFollows: (g) => k('follows', g),
     contactLog: (c) => k('contact-log', c),
+    group: (id) => k('group', id),
+    groupConversation: (id) => k('group-conv', id),
+    groupConversationIndex: (id) => k('group-conv-idx', id),
+    groupChats: () => k('group-chats'),
+    memberGroups: (u) => k('member-groups', u),
+    roomConsent: (id) => k('room-consent', id),
     accessToken: (s) => k('token', s),
     accessTokenLock: (s) => k('token-lock', s),
     ticket: (kind) => k('ticket', kind),

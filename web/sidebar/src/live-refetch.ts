@@ -3,7 +3,7 @@ import type { LiveEvent, LiveEventType } from './api-types.ts';
 /** The pieces of the sidebar that are fetched separately and can be refreshed one by one. */
 export type Resource = 'card' | 'suggestion' | 'proposals' | 'recommendations';
 
-const EVENT_TYPES: readonly LiveEventType[] = ['suggestion', 'suggestion_stale', 'message', 'tags', 'approval', 'task'];
+const EVENT_TYPES: readonly LiveEventType[] = ['suggestion', 'suggestion_stale', 'message', 'tags', 'approval', 'task', 'group'];
 
 const AFFECTS: Record<LiveEventType, readonly Resource[]> = {
   // A new suggestion carries new tag proposals; recommendations follow the conversation it answered.
@@ -14,6 +14,8 @@ const AFFECTS: Record<LiveEventType, readonly Resource[]> = {
   tags: ['card', 'proposals', 'recommendations'],
   approval: ['suggestion'],
   task: ['card'],
+  // A customer group changed (members, name, owner, notice, dismissed): its card.
+  group: ['card'],
 };
 
 export function isLiveEventType(type: string): type is LiveEventType {

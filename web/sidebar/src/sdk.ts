@@ -16,6 +16,7 @@ interface WwResult {
 interface Ww {
   register(options: RegisterOptions): void;
   getCurExternalContact(): Promise<WwResult & { userId: string }>;
+  getCurExternalChat(): Promise<WwResult & { chatId: string }>;
   sendChatMessage(params: { msgtype: 'text'; text: { content: string } }): Promise<WwResult>;
 }
 
@@ -33,7 +34,7 @@ export class SdkError extends Error {
 
 /** A WeCom bridge that never answers (an old client, a broken webview) must not leave the card spinning. */
 const CONTEXT_TIMEOUT_MS = 8000;
-const JS_API_LIST = ['getContext', 'getCurExternalContact', 'sendChatMessage'];
+const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'sendChatMessage'];
 
 let loaded: Promise<Ww> | null = null;
 let emulated = false;
@@ -115,6 +116,15 @@ export async function getCurrentCustomer(): Promise<string> {
   const result = await settle(ww.getCurExternalContact(), 'getCurExternalContact', CONTEXT_TIMEOUT_MS);
   if (!result.userId) throw new SdkError('no_context', 'getCurExternalContact returned no userId');
   return result.userId;
+}
+
+/** The chat id of the customer group the sidebar is open in (the group_chat_tools entry). */
+export async function getCurrentGroup(): Promise<string> {
+  if (!canUseSdk()) throw new SdkError('not_in_wecom', 'not inside WeCom');
+  const ww = await sdk();
+  const result = await settle(ww.getCurExternalChat(), 'getCurExternalChat', CONTEXT_TIMEOUT_MS);
+  if (!result.chatId) throw new SdkError('no_context', 'getCurExternalChat returned no chatId');
+  return result.chatId;
 }
 
 /** Puts the text into the current chat as the guide (the guide's tap is what triggers this). */

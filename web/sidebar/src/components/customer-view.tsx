@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../../shared/api-request.ts';
 import { useLoadable } from '../../../shared/use-loadable.ts';
 import { api } from '../api-client.ts';
 import type { CustomerCard as Card, StoredSuggestion } from '../api-types.ts';
+import { customerChat } from '../chat-ref.ts';
 import type { ProductChoice } from '../content-request.ts';
 import type { FeedbackLedger } from '../feedback-ledger.ts';
 import { resourcesForEvent, type Resource } from '../live-refetch.ts';
@@ -40,7 +41,8 @@ const isSignedOut = (error: unknown): boolean => error instanceof ApiError && er
 export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedOut, onSwitchCustomer, onOpenTasks, onWrite }: Props) {
   const notify = useNotify();
   const card = useLoadable<Card>(`card:${customerId}`, () => api.card(customerId));
-  const suggestion = useLoadable<StoredSuggestion | null>(`suggestion:${customerId}`, () => api.suggestion(customerId));
+  const chat = useMemo(() => customerChat(customerId), [customerId]);
+  const suggestion = useLoadable<StoredSuggestion | null>(`suggestion:${customerId}`, () => api.suggestion(chat));
   const proposals = useLoadable(`proposals:${customerId}`, () => api.proposals(customerId));
   const products = useLoadable(`products:${customerId}`, () => api.recommendations(customerId, RECOMMENDATIONS));
   const [live, setLive] = useState<LiveStatus>('connecting');
@@ -117,11 +119,11 @@ export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedO
     const current = suggestion.data;
     if (current) {
       for (const draftId of ledger.takeUntouched(current)) {
-        void api.feedback(customerId, draftId, { suggestionId: current.id, action: 'ignored' }).catch(() => undefined);
+        void api.feedback(chat, draftId, { suggestionId: current.id, action: 'ignored' }).catch(() => undefined);
       }
     }
     try {
-      await api.regenerate(customerId, instruction);
+      await api.regenerate(chat, instruction);
     } catch (error) {
       setWaiting(null);
       notify(error instanceof ApiError && error.code === 'network' ? '网络不稳定，没有提交成功，请重试' : '重新生成没有成功，请稍后再试', 'error');
@@ -153,7 +155,7 @@ export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedO
         <Loading label="正在加载客户信息…" />
       )}
       <DialogueLine state={suggestion.data?.state} />
-      <SuggestionPanel customerId={customerId} suggestion={suggestion} ledger={ledger} waiting={waiting} onRegenerate={(i) => void regenerate(i)} />
+      <SuggestionPanel chat={chat} suggestion={suggestion} ledger={ledger} waiting={waiting} onRegenerate={(i) => void regenerate(i)} />
       <TagProposals
         customerId={customerId}
         proposals={proposals}
@@ -167,7 +169,7 @@ export function CustomerView({ customerId, guideName, ledger, sdkNote, onSignedO
         <PasteBox customerId={customerId} onPasted={() => setWaiting('paste')} />
       </section>
       <Recommendations products={products} onWrite={onWrite} />
-      <KnowledgeSearch customerId={customerId} />
+      <KnowledgeSearch chat={chat} />
     </>
   );
 }
