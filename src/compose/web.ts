@@ -75,6 +75,7 @@ export function reviewApiDeps(rt: Runtime, signer: GuideApiDeps['signer']): Revi
     signer,
     sessions: rt.sessions,
     store: stores.store,
+    groups: stores.groups,
     approvals: stores.approvals,
     sentReviews: stores.sentReviews,
     feedback: stores.feedback,

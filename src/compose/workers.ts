@@ -176,6 +176,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
         org: rt.org,
         approvals: stores.approvals,
         store: stores.store,
+        groups: stores.groups,
         api: rt.wecom.api,
         once: callOnce,
         log,

@@ -1,12 +1,24 @@
-import type { GroupCard as Card } from '../api-types.ts';
+import { useState } from 'preact/hooks';
+import type { GroupCard as Card, GroupCustomer } from '../api-types.ts';
 import { groupTags } from '../group-tags.ts';
+
+/** Customers shown before 展开: the drafts stay on the first screen of a phone. */
+const FOLDED = 2;
+
+/** The one asking first, then the guide's own customers, then colleagues'. */
+function byRelevance(customers: readonly GroupCustomer[], askerId: string | undefined): GroupCustomer[] {
+  const rank = (c: GroupCustomer): number => (c.customerId === askerId ? 0 : c.followedByYou ? 1 : 2);
+  return [...customers].sort((a, b) => rank(a) - rank(b));
+}
 
 /**
  * The customer group the sidebar is open in: its name, owner and size, the notice, and which members are
  * our customers (yours first) with their tags; the customer whose question the drafts answer is marked.
  */
 export function GroupCard({ card, askerId }: { card: Card; askerId?: string | undefined }) {
-  const customers = [...card.customers].sort((a, b) => Number(b.followedByYou) - Number(a.followedByYou));
+  const [expanded, setExpanded] = useState(false);
+  const all = byRelevance(card.customers, askerId);
+  const customers = expanded ? all : all.slice(0, FOLDED);
   const others = card.externalCount - card.customers.length;
   return (
     <section class="card customer group-card" aria-label="客户群信息">
@@ -56,6 +68,12 @@ export function GroupCard({ card, askerId }: { card: Card; askerId?: string | un
             </li>
           ))}
         </ul>
+      )}
+      {all.length > FOLDED && (
+        <button type="button" class="expand" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          <span>{expanded ? '只看前几位' : `还有 ${all.length - FOLDED} 位客户`}</span>
+          <span class="expand-mark">{expanded ? '收起' : '展开'}</span>
+        </button>
       )}
     </section>
   );
