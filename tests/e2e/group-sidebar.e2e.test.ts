@@ -1,6 +1,6 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoWithBrowser, emulatorTags, shoot } from '../support/demo-process.ts';
 
 /**
  * The demo's customer group, end to end, in real Chromium at phone size: `npm start` without WeCom
@@ -17,34 +17,17 @@ const TAG = '意向品类/鞋履';
 /** Bounds for asynchronous work (OAuth hops, the archive pull, the debounced suggestion job); not speed goals. */
 const APPEAR_MS = 20_000;
 
-let demo: DemoProcess;
-let browser: Browser;
-
-async function emulatorTags(): Promise<string[]> {
-  const response = await fetch(new URL('/__emulator/directory', demo.url));
-  const directory = (await response.json()) as { customers: Array<{ external_userid: string; follow: Array<{ userid: string; tags: Array<{ group: string; name: string }> }> }> };
-  const follow = directory.customers.find((c) => c.external_userid === ASKER)?.follow.find((f) => f.userid === GUIDE);
-  return (follow?.tags ?? []).map((t) => `${t.group}/${t.name}`);
-}
-
-beforeAll(async () => {
-  demo = await startDemoProcess({ name: 'e2e-group', env: { ASSIST_ENGINE: 'offline' } });
-  browser = await launchChromium();
-}, DEMO_START_MS + 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-}, 30_000);
+const started = demoWithBrowser({ name: 'e2e-group', env: { ASSIST_ENGINE: 'offline' } });
+const tagsInWecom = (): Promise<string[]> => emulatorTags(started.demo(), ASKER, GUIDE);
 
 describe('the guide sidebar opened in the demo customer group', { timeout: 90_000 }, () => {
   let page: Page;
   let sidebar: FrameLocator;
 
   it('shows the group: name, owner, member count, and which members are our customers with their tags', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    const context = await started.browser().newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
     page = await context.newPage();
-    const url = new URL(demo.url);
+    const url = new URL(started.demo().url);
     url.searchParams.set('guide', GUIDE);
     url.searchParams.set('chat', GROUP);
     await page.goto(url.toString());
@@ -82,9 +65,9 @@ describe('the guide sidebar opened in the demo customer group', { timeout: 90_00
 
   it('renders the group sidebar on its own at phone size (as WeCom shows the toolbar page)', async () => {
     const src = await page.locator('#sidebar-frame').getAttribute('src');
-    expect(new URL(src ?? '', demo.url).searchParams.get('chat')).toBe(GROUP);
+    expect(new URL(src ?? '', started.demo().url).searchParams.get('chat')).toBe(GROUP);
     const alone = await page.context().newPage();
-    await alone.goto(new URL(src ?? '', demo.url).toString());
+    await alone.goto(new URL(src ?? '', started.demo().url).toString());
     await alone.locator('article.draft').first().waitFor({ timeout: APPEAR_MS });
     expect(await alone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shoot(alone, 'g02b-group-sidebar-360');
@@ -109,9 +92,9 @@ describe('the guide sidebar opened in the demo customer group', { timeout: 90_00
   });
 
   it('accepts the tag for the customer who said it: WeCom (the emulator) gets it on 李娜', async () => {
-    expect(await emulatorTags()).not.toContain(TAG);
+    expect(await tagsInWecom()).not.toContain(TAG);
     await sidebar.locator(`#tag-proposals-${ASKER} li.proposal[data-tag="${TAG}"]`).getByRole('button', { name: '接受' }).click();
-    await expect.poll(emulatorTags, { timeout: APPEAR_MS }).toContain(TAG);
+    await expect.poll(tagsInWecom, { timeout: APPEAR_MS }).toContain(TAG);
     await sidebar.locator(`li.group-customer[data-customer-id="${ASKER}"] .chip-tag`, { hasText: '鞋履' }).waitFor({ timeout: APPEAR_MS });
     await shoot(page, 'g04-group-tag-accepted');
   });

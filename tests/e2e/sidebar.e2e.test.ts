@@ -1,6 +1,6 @@
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextSignedInAs, DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
+import { contextSignedInAs, DEMO_START_MS, emulatorTags, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
 
 /**
  * The demo, end to end, in real Chromium at phone size (360×740): `npm start` without WeCom credentials
@@ -21,13 +21,7 @@ const APPEAR_MS = 20_000;
 let demo: DemoProcess;
 let browser: Browser;
 
-/** The emulated WeCom's view of the guide's tags on the customer. */
-async function emulatorTags(): Promise<string[]> {
-  const response = await fetch(new URL('/__emulator/directory', demo.url));
-  const directory = (await response.json()) as { customers: Array<{ external_userid: string; follow: Array<{ userid: string; tags: Array<{ group: string; name: string }> }> }> };
-  const follow = directory.customers.find((c) => c.external_userid === CUSTOMER)?.follow.find((f) => f.userid === GUIDE);
-  return (follow?.tags ?? []).map((t) => `${t.group}/${t.name}`);
-}
+const tagsInWecom = (): Promise<string[]> => emulatorTags(demo, CUSTOMER, GUIDE);
 
 /** The signed-in guide's open task ids, as the page's own session sees them. */
 function openTaskIds(on: Page | Frame): Promise<string[]> {
@@ -153,10 +147,10 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
   });
 
   it('accepts a tag proposal: WeCom (the emulator) gets the tag and the card shows it', async () => {
-    expect(await emulatorTags()).not.toContain(EXPECTED_TAG);
+    expect(await tagsInWecom()).not.toContain(EXPECTED_TAG);
     await sidebar.locator(`li.proposal[data-tag="${EXPECTED_TAG}"]`).getByRole('button', { name: '接受' }).click();
     await sidebar.locator('.tag-group', { hasText: '意向品类' }).locator('.chip-tag', { hasText: '鞋履' }).waitFor({ timeout: APPEAR_MS });
-    await expect.poll(emulatorTags, { timeout: APPEAR_MS }).toContain(EXPECTED_TAG);
+    await expect.poll(tagsInWecom, { timeout: APPEAR_MS }).toContain(EXPECTED_TAG);
     await expect(sidebar.locator(`li.proposal[data-tag="${EXPECTED_TAG}"]`).count()).resolves.toBe(0);
     await shoot(page, '04-tag-accepted');
   });

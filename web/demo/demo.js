@@ -202,13 +202,14 @@ function connectStream() {
     $('messages').querySelector('.empty')?.remove();
     renderGroupLine(data.line);
   });
-  stream.addEventListener('group_change', () => {
-    reloadDirectory()
-      .then(() => {
-        fillCustomers();
-        describeCustomer();
-      })
-      .catch(showError);
+  stream.addEventListener('group_change', async () => {
+    try {
+      await reloadDirectory();
+      fillCustomers();
+      describeCustomer();
+    } catch (error) {
+      showError(error);
+    }
   });
   stream.addEventListener('app', (event) => renderAppMessage(JSON.parse(event.data).message));
   view.stream = stream;

@@ -28,6 +28,19 @@ export function resourcesForEvent(event: LiveEvent, customerId: string): readonl
   return AFFECTS[event.type];
 }
 
+/** What a customer-group view shows: the group card (members, their tags and proposals) and the suggestion. */
+export type GroupResource = 'card' | 'suggestion';
+
+/**
+ * In a customer group: events about the group (its id is the conversation's) refetch the suggestion or the
+ * card; a tag change of one of the group's customers refetches the card, which shows their tags.
+ */
+export function groupResourcesForEvent(event: LiveEvent, chatId: string, customerIds: ReadonlySet<string>): GroupResource[] {
+  if (event.type === 'tags' && customerIds.has(event.customerId)) return ['card'];
+  const resources = resourcesForEvent(event, chatId);
+  return [...new Set(resources.map((r): GroupResource => (r === 'suggestion' ? 'suggestion' : 'card')))];
+}
+
 /** Parses one SSE `data:` payload; a malformed one is dropped rather than breaking the stream handler. */
 export function parseLiveEvent(type: string, data: string): LiveEvent | null {
   if (!isLiveEventType(type)) return null;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { GroupCard as Card, GroupCustomer } from '../api-types.ts';
-import { groupTags } from '../group-tags.ts';
+import { TagGroups } from './tag-groups.tsx';
 
 /** Customers shown before 展开: the drafts stay on the first screen of a phone. */
 const FOLDED = 2;
@@ -49,22 +49,7 @@ export function GroupCard({ card, askerId }: { card: Card; askerId?: string | un
                 {c.followedByYou ? <span class="chip chip-info">我的客户</span> : <span class="chip chip-muted">{c.guides.join('、')}的客户</span>}
                 {c.customerId === askerId && <span class="chip chip-attention">在问你</span>}
               </div>
-              {c.tags.length > 0 && (
-                <dl class="tag-groups" aria-label={`${c.name}的标签`}>
-                  {groupTags(c.tags).map(({ group, names }) => (
-                    <div class="tag-group" key={group}>
-                      <dt>{group}</dt>
-                      <dd>
-                        {names.map((name) => (
-                          <span class="chip chip-tag" key={name}>
-                            {name}
-                          </span>
-                        ))}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
+              {c.tags.length > 0 && <TagGroups tags={c.tags} label={`${c.name}的标签`} />}
             </li>
           ))}
         </ul>
