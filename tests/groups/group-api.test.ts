@@ -190,5 +190,17 @@ describe('a customer group in the sidebar', () => {
     await eventually(async () => live.events.slice(before), (events) => events.some((e) => e.event === 'group' && e.data.customerId === GROUP));
     await service.emulator!.actions.updateGroup({ chatId: GROUP, name: '澜庭静安·VIP会员群' });
     await eventually(async () => ((await (await lin.get(`/api/groups/${GROUP}`)).json()) as { name: string }).name, (n) => n === '澜庭静安·VIP会员群');
+    // Removed from the group: 陈思雨 no longer sees it.
+    await service.emulator!.actions.changeMembers({ chatId: GROUP, remove: ['guide.chen'] });
+    await eventually(async () => (await chen.get(`/api/groups/${GROUP}`)).status, (status) => status === 403);
+    await expectError(await chen.get(`/api/groups/${GROUP}`), 403, 'not_your_group');
+    expect(((await (await chen.get('/api/groups')).json()) as { groups: unknown[] }).groups).toEqual([]);
+  });
+
+  it('keeps a dismissed group readable for its members', async () => {
+    await service.emulator!.actions.dismissGroup(GROUP);
+    const card = await eventually(async () => (await (await lin.get(`/api/groups/${GROUP}`)).json()) as { status: string; memberCount: number }, (c) => c.status === 'dismissed');
+    expect(card).toMatchObject({ status: 'dismissed', memberCount: 7 });
+    expect(((await (await lin.get(`/api/groups/${GROUP}/messages?limit=5`)).json()) as { messages: unknown[] }).messages.length).toBeGreaterThan(0);
   });
 });

@@ -143,12 +143,14 @@ export function App() {
 
   useEffect(() => void start(), [start]);
 
-  const pick = (customerId: string | null): void => {
+  const pickChat = (chat: ChatRef | null): void => {
     if (boot.phase !== 'ready') return;
-    history.replaceState(null, '', `${location.pathname}${searchWith(location.search, { customer: customerId, chat: null })}${location.hash}`);
+    const query = { customer: chat?.kind === 'customer' ? chat.id : null, chat: chat?.kind === 'group' ? chat.id : null };
+    history.replaceState(null, '', `${location.pathname}${searchWith(location.search, query)}${location.hash}`);
     chatScroll.current = 0;
-    setBoot({ ...boot, chat: customerId === null ? null : customerChat(customerId), picked: customerId !== null });
+    setBoot({ ...boot, chat, picked: chat !== null });
   };
+  const pick = (customerId: string | null): void => pickChat(customerId === null ? null : customerChat(customerId));
 
   let content;
   if (boot.phase === 'loading') content = <Loading label={boot.label} />;
@@ -172,9 +174,18 @@ export function App() {
         {chatMounted && (
           <div class="view" hidden={view !== 'chat'}>
             {chat === null ? (
-              <CustomerPicker note={boot.pickerNote} onPick={pick} onOpenTasks={openTasks} onWrite={() => write()} />
+              <CustomerPicker note={boot.pickerNote} onPick={pick} onPickGroup={(id) => pickChat(groupChat(id))} onOpenTasks={openTasks} onWrite={() => write()} />
             ) : chat.kind === 'group' ? (
-              <GroupView key={chat.id} chatId={chat.id} guideName={boot.me.name} ledger={ledger} sdkNote={boot.sdkNote} onSignedOut={signedOut} onOpenTasks={openTasks} />
+              <GroupView
+                key={chat.id}
+                chatId={chat.id}
+                guideName={boot.me.name}
+                ledger={ledger}
+                sdkNote={boot.sdkNote}
+                onSignedOut={signedOut}
+                onSwitchChat={boot.picked ? () => pickChat(null) : undefined}
+                onOpenTasks={openTasks}
+              />
             ) : (
               <CustomerView
                 key={chat.id}

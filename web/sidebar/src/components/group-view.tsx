@@ -23,6 +23,8 @@ interface Props {
   ledger: FeedbackLedger;
   sdkNote: string | null;
   onSignedOut: () => void;
+  /** Back to the picker, when the guide picked this group there (not inside a WeCom group chat). */
+  onSwitchChat?: (() => void) | undefined;
   onOpenTasks: () => void;
 }
 
@@ -31,7 +33,7 @@ interface Props {
  * tags), drafts for the newest question put to the guide there (an @mention, or a question after the
  * guide's last message), and tag proposals for the customer who said it. Kept current by the live stream.
  */
-export function GroupView({ chatId, guideName, ledger, sdkNote, onSignedOut, onOpenTasks }: Props) {
+export function GroupView({ chatId, guideName, ledger, sdkNote, onSignedOut, onSwitchChat, onOpenTasks }: Props) {
   const chat = useMemo(() => groupChat(chatId), [chatId]);
   const card = useLoadable<Card>(`group:${chatId}`, () => api.group(chatId));
   const suggestion = useLoadable<StoredSuggestion | null>(`group-suggestion:${chatId}`, () => api.suggestion(chat));
@@ -51,7 +53,7 @@ export function GroupView({ chatId, guideName, ledger, sdkNote, onSignedOut, onO
     if (signedOut) onSignedOut();
   }, [signedOut, onSignedOut]);
 
-  const header = <StatusBar guideName={guideName} live={live} updatedAt={updatedAt} onOpenTasks={onOpenTasks} />;
+  const header = <StatusBar guideName={guideName} live={live} updatedAt={updatedAt} onSwitchCustomer={onSwitchChat} onOpenTasks={onOpenTasks} />;
   if (card.error instanceof ApiError && (card.error.status === 403 || card.error.status === 404)) {
     return (
       <>
