@@ -6,6 +6,8 @@ import { createRoomConsent, type RoomConsent } from '../jobs/room-consent.ts';
 import type { SuggestJob } from '../jobs/suggest-job.ts';
 import type { SuggestionThread } from '../jobs/suggestion-thread.ts';
 import type { ChatMessage } from '../conversation/model.ts';
+import { AppError } from '../errors.ts';
+import { releaseLock, waitForLock } from '../wecom/api/redis-lock.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Customer groups (客户群): the group cache, archive consent, the recorder and the suggestion thread, built once. */
@@ -26,6 +28,15 @@ export function buildGroups(rt: GroupRuntime, onGuideMessage?: (message: ChatMes
   const load = (chatId: string) => loadGroup(deps, chatId);
   const consent = createRoomConsent({ api: rt.wecom.api, redis: rt.redis, keys: rt.keys, ttlSec: rt.config.groups.consentTtlSec, now: rt.now });
   const memberName = (userId: string) => rt.org.member(userId)?.name;
+  const serialize = async <T>(chatId: string, run: () => Promise<T>): Promise<T> => {
+    const key = rt.keys.groupEchoLock(chatId);
+    const handle = await waitForLock(rt.redis, key, 5000, 10_000, () => new AppError('group_busy', `customer group ${chatId} stayed locked`, { status: 503, hint: 'the job is retried' }), 10);
+    try {
+      return await run();
+    } finally {
+      await releaseLock(rt.redis, key, handle);
+    }
+  };
   const record = (messages: GroupMessage[]) =>
     recordGroupMessages(
       {
@@ -39,6 +50,7 @@ export function buildGroups(rt: GroupRuntime, onGuideMessage?: (message: ChatMes
         now: rt.now,
         isGuide: (userId) => rt.org.member(userId)?.role === 'guide',
         memberName,
+        serialize,
         ...(onGuideMessage ? { onGuideMessage } : {}),
       },
       messages,

@@ -35,8 +35,13 @@ export interface Keys {
   groupChats(): string;
   /** Set of chat ids of the groups a corp member is in. */
   memberGroups(userId: string): string;
-  /** Hash of a group's external members' archive consent (check_room_agree: external_userid → status). */
+  /** Hash of a group's external members' archive consent (check_room_agree: external_userid → 1 | 0). */
   roomConsent(chatId: string): string;
+  /**
+   * Held while a member's line is checked against its echo and appended to a group: the sidebar's report and
+   * the archive's copy of the same line may arrive at the same moment.
+   */
+  groupEchoLock(chatId: string): string;
   accessToken(secretName: string): string;
   accessTokenLock(secretName: string): string;
   ticket(kind: 'jsapi' | 'agent_config'): string;
@@ -133,6 +138,7 @@ export function createKeys(prefix: string): Keys {
     groupChats: () => k('group-chats'),
     memberGroups: (u) => k('member-groups', u),
     roomConsent: (id) => k('room-consent', id),
+    groupEchoLock: (id) => k('group-echo-lock', id),
     accessToken: (s) => k('token', s),
     accessTokenLock: (s) => k('token-lock', s),
     ticket: (kind) => k('ticket', kind),

@@ -25,6 +25,8 @@ export interface GroupRecordDeps {
   memberName: (userId: string) => string | undefined;
   /** Sees every new guide message (the sent-message review samples from here). */
   onGuideMessage?: (message: ChatMessage) => Promise<void>;
+  /** Runs one chat's echo check and append alone (across processes); without it they just run. */
+  serialize?: <T>(chatId: string, run: () => Promise<T>) => Promise<T>;
 }
 
 /** How many of a group's recent messages are read to find what was put to a guide. */
@@ -72,8 +74,10 @@ export async function recordGroupMessages(deps: GroupRecordDeps, messages: Group
       refused += 1;
       continue;
     }
-    if (await isEcho(deps.groups, message)) continue;
-    if (!(await deps.groups.appendMessage(message))) continue;
+    // A member's line may be the echo of one already in (sidebar and archive): check and append as one step.
+    const append = async (): Promise<boolean> => !(await isEcho(deps.groups, message)) && (await deps.groups.appendMessage(message));
+    const appended = message.speaker === 'member' && deps.serialize ? await deps.serialize(chatId, append) : await append();
+    if (!appended) continue;
     added.push(message);
     if (!known.has(chatId)) known.set(chatId, await deps.load(chatId));
     const group = known.get(chatId);

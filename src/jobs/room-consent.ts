@@ -15,14 +15,13 @@ export interface RoomConsent {
 
 const FETCHED = '~fetched';
 const REASK_MS = 60_000;
-const AGREED = new Set(['Agree', 'Default_Agree']);
 
 export function createRoomConsent(deps: { api: Pick<WecomApi, 'checkRoomAgree'>; redis: Redis; keys: Keys; ttlSec: number; now: () => number }): RoomConsent {
   const { redis, keys } = deps;
   async function fetch(chatId: string): Promise<Record<string, string>> {
     const answers = await deps.api.checkRoomAgree(chatId);
     const entries: Record<string, string> = { [FETCHED]: String(deps.now()) };
-    for (const a of answers) entries[a.externalUserId] = a.status;
+    for (const a of answers) entries[a.externalUserId] = a.agreed ? '1' : '0';
     const key = keys.roomConsent(chatId);
     await redis.multi().del(key).hset(key, entries).expire(key, deps.ttlSec).exec();
     return entries;
@@ -32,7 +31,7 @@ export function createRoomConsent(deps: { api: Pick<WecomApi, 'checkRoomAgree'>;
       let known = await redis.hgetall(keys.roomConsent(chatId));
       const fetchedAt = Number(known[FETCHED] ?? 0);
       if (known[externalUserId] === undefined && deps.now() - fetchedAt >= REASK_MS) known = await fetch(chatId);
-      return AGREED.has(known[externalUserId] ?? '');
+      return known[externalUserId] === '1';
     },
     async forget(chatId) {
       await redis.del(keys.roomConsent(chatId));

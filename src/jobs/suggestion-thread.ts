@@ -37,9 +37,10 @@ export async function publishSuggestion(
   answering: ChatMessage,
   beforeAnnounce?: () => Promise<void>,
 ): Promise<void> {
-  await deps.suggestions.save(suggestion);
+  // The proposals first: a stored suggestion is announced right after it is saved.
   const tagsFor = suggestion.tags.length > 0 ? await thread.tagsFor(answering) : undefined;
   const added = tagsFor ? await deps.suggestions.addTagProposals(suggestion.guideId, tagsFor, suggestion.tags) : [];
+  await deps.suggestions.save(suggestion);
   await beforeAnnounce?.();
   await deps.feed.publish(suggestion.guideId, { type: 'suggestion', customerId: thread.conversationId, suggestionId: suggestion.id });
   if (tagsFor && added.length > 0) await deps.feed.publish(suggestion.guideId, { type: 'tags', customerId: tagsFor });

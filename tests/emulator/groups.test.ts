@@ -86,10 +86,10 @@ describe('customer groups in the emulator', () => {
     const archiveApi = h.client({ secrets: { ...EMU_SECRETS, archive: 'archive-secret-1' } });
     h.emulator.actions.setConsent({ chatId: 'wrT0001', externalUserId: 'wmFixtureC002', status: 'Disagree' });
     const agreements = await archiveApi.checkRoomAgree('wrT0001');
-    expect(agreements.map((a) => [a.externalUserId, a.status])).toEqual([
-      ['wmFixtureC001', 'Agree'],
-      ['wmFixtureC002', 'Disagree'],
-      ['wmFixtureC003', 'Agree'],
+    expect(agreements.map((a) => [a.externalUserId, a.agreed])).toEqual([
+      ['wmFixtureC001', true],
+      ['wmFixtureC002', false],
+      ['wmFixtureC003', true],
     ]);
     expect(await errcodeOf(h.client().checkRoomAgree('wrT0001'))).toBe(48002);
   });

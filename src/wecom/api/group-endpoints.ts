@@ -93,7 +93,8 @@ export function createGroupEndpoints(call: Call): GroupEndpoints {
 
     async checkRoomAgree(roomId) {
       const answer = await call('archive', { method: 'POST', path: 'msgaudit/check_room_agree', body: { roomid: roomId }, schema: roomAgreeResponse });
-      return answer.agreeinfo.map((a) => ({ externalUserId: a.exteranalopenid, status: a.agree_status, changedAt: a.status_change_time }));
+      // Default_Agree: the customer agreed through the corp's default terms.
+      return answer.agreeinfo.map((a) => ({ externalUserId: a.exteranalopenid, agreed: a.agree_status !== 'Disagree', changedAt: a.status_change_time }));
     },
   };
 }

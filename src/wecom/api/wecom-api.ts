@@ -204,11 +204,13 @@ export interface GroupChatDetail {
   memberVersion?: string;
 }
 
-/** What an external member of a group said to archiving (msgaudit/check_room_agree, doc 91782). */
-export interface RoomAgreement {
+/** One entry of msgaudit/check_single_agree or check_room_agree (doc 91782): a customer's archive consent. */
+export interface ArchiveAgreement {
+  /** The member of the 1:1 chat (check_single_agree only). */
+  userId?: string;
   externalUserId: string;
-  status: 'Agree' | 'Disagree' | 'Default_Agree';
-  /** Epoch seconds. */
+  agreed: boolean;
+  /** Epoch seconds of the last change. */
   changedAt: number;
 }
 
@@ -231,8 +233,8 @@ export interface WecomApi {
   /** One page of customer groups; `ownerUserIds` ≤ 100 narrows to those owners; pass `nextCursor` back until empty. */
   listGroupChats(input: { ownerUserIds?: string[]; cursor?: string; limit?: number }): Promise<GroupChatPage>;
   getGroupChat(chatId: string): Promise<GroupChatDetail>;
-  /** The consent of every external member of a group to archiving (asks with the 会话内容存档 secret). */
-  checkRoomAgree(roomId: string): Promise<RoomAgreement[]>;
+  /** Consent of each customer in a group chat (asks with the 会话内容存档 secret). */
+  checkRoomAgree(roomId: string): Promise<ArchiveAgreement[]>;
   getKfServiceState(input: { openKfId: string; externalUserId: string }): Promise<KfServiceState>;
   /** Corp ticket for `wx.config` (cached, single-flight). */
   getJsApiTicket(): Promise<string>;
