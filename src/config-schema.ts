@@ -35,6 +35,21 @@ export const fileSchema = z.object({
     url: z.union([z.literal(''), z.url()]),
     timeoutMs: positiveInt,
     pageLimit: z.coerce.number().int().min(1).max(1000),
+    sdk: z.object({
+      path: z.string(),
+      privateKeys: z.string(),
+      proxy: z.union([z.literal(''), z.string().regex(/^(socks5|http):\/\/[^\s/]+:\d+$/, 'must be socks5://host:port or http://host:port')]),
+      timeoutSec: z.coerce.number().int().min(1).max(300),
+      callGraceMs: positiveInt,
+      maxRetries: z.coerce.number().int().min(0).max(10),
+      retryBaseMs: positiveInt,
+      retryMaxMs: positiveInt,
+      rsaThreads: z.coerce.number().int().min(1).max(32),
+    }),
+    media: z
+      .object({ mode: z.enum(['placeholder', 'store']), dir: z.string().min(1), maxBytes: positiveInt, maxFileBytes: positiveInt })
+      .refine((m) => m.maxFileBytes <= m.maxBytes, { message: 'maxFileBytes must not exceed maxBytes', path: ['maxFileBytes'] }),
+    consent: z.object({ agreedTtlSec: positiveInt, refusedTtlSec: positiveInt }),
   }),
   retention: z.object({
     conversationTtlDays: positiveInt,
@@ -85,7 +100,6 @@ export const fileSchema = z.object({
     pointsExpiring: z.object({ withinDays: positiveInt, minBalance: z.coerce.number().int().min(0) }),
     newArrival: z.object({ withinDays: positiveInt }),
   }),
-  groups: z.object({ consentTtlSec: positiveInt }),
   log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) }),
   demo: z.object({ emulatorPort: port }),
 });

@@ -10,7 +10,7 @@ export const DEMO_CALLBACK_KEYS: CallbackKeys = {
   corpId: 'wwlanting0001demo',
 };
 export const DEMO_AGENT_ID = '1000002';
-export const DEMO_SECRETS = { app: 'demo-app-secret', contact: 'demo-contact-secret', kf: 'demo-kf-secret' };
+export const DEMO_SECRETS = { app: 'demo-app-secret', contact: 'demo-contact-secret', kf: 'demo-kf-secret', archive: 'demo-archive-secret' };
 
 /**
  * Starts the WeCom emulator seeded from the org file's directory (config/demo). Its chat-archive stand-in

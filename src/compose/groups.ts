@@ -2,7 +2,6 @@ import type { CustomerGroup, GroupMessage } from '../conversation/group-model.ts
 import { groupSuggestionThread } from '../jobs/group-suggestion-thread.ts';
 import { loadGroup, type GroupDeps } from '../jobs/load-group.ts';
 import { groupMessageOf, recordGroupMessages } from '../jobs/record-group-messages.ts';
-import { createRoomConsent, type RoomConsent } from '../jobs/room-consent.ts';
 import type { SuggestJob } from '../jobs/suggest-job.ts';
 import type { SuggestionThread } from '../jobs/suggestion-thread.ts';
 import type { ChatMessage } from '../conversation/model.ts';
@@ -10,12 +9,11 @@ import { AppError } from '../errors.ts';
 import { releaseLock, waitForLock } from '../wecom/api/redis-lock.ts';
 import type { Runtime } from './runtime.ts';
 
-/** Customer groups (客户群): the group cache, archive consent, the recorder and the suggestion thread, built once. */
+/** Customer groups (客户群): the group cache, the recorder and the suggestion thread, built once (archive consent is the pull's). */
 export interface GroupParts {
   deps: GroupDeps;
   load: (chatId: string) => Promise<CustomerGroup | undefined>;
-  consent: RoomConsent;
-  record: (messages: GroupMessage[]) => Promise<{ added: GroupMessage[]; refused: number }>;
+  record: (messages: GroupMessage[]) => Promise<GroupMessage[]>;
   /** The archive's roomid lines. */
   recordArchived: (messages: Array<ChatMessage & { roomId: string }>) => Promise<unknown>;
   thread: (job: SuggestJob) => Promise<SuggestionThread | undefined>;
@@ -26,7 +24,6 @@ type GroupRuntime = Pick<Runtime, 'config' | 'redis' | 'keys' | 'stores' | 'weco
 export function buildGroups(rt: GroupRuntime, onGuideMessage?: (message: ChatMessage) => Promise<void>): GroupParts {
   const deps: GroupDeps = { api: rt.wecom.api, groups: rt.stores.groups, now: rt.now };
   const load = (chatId: string) => loadGroup(deps, chatId);
-  const consent = createRoomConsent({ api: rt.wecom.api, redis: rt.redis, keys: rt.keys, ttlSec: rt.config.groups.consentTtlSec, now: rt.now });
   const memberName = (userId: string) => rt.org.member(userId)?.name;
   const serialize = async <T>(chatId: string, run: () => Promise<T>): Promise<T> => {
     const key = rt.keys.groupEchoLock(chatId);
@@ -42,7 +39,6 @@ export function buildGroups(rt: GroupRuntime, onGuideMessage?: (message: ChatMes
       {
         groups: rt.stores.groups,
         load,
-        consent,
         suggestions: rt.stores.suggestions,
         feed: rt.stores.feed,
         suggestQueue: rt.suggestQueue,
@@ -58,7 +54,6 @@ export function buildGroups(rt: GroupRuntime, onGuideMessage?: (message: ChatMes
   return {
     deps,
     load,
-    consent,
     record,
     recordArchived: (messages) => record(messages.map(groupMessageOf)),
     thread: (job) => groupSuggestionThread({ groups: rt.stores.groups, store: rt.stores.store, load, memberName }, job),

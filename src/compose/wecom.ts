@@ -10,7 +10,7 @@ import type { WecomSetup } from './runtime.ts';
 
 /** The tenant's WeCom from config, or in demo mode a freshly started emulator playing WeCom. */
 export async function setUpWecom(config: Config, redis: Redis, keys: Keys, now: () => number): Promise<WecomSetup> {
-  const client = (baseUrl: string, corpId: string, agentId: string, secrets: { app: string; contact?: string; kf?: string }) =>
+  const client = (baseUrl: string, corpId: string, agentId: string, secrets: { app: string; contact?: string; kf?: string; archive?: string }) =>
     createHttpWecomApi({
       baseUrl,
       corpId,
@@ -48,6 +48,7 @@ export async function setUpWecom(config: Config, redis: Redis, keys: Keys, now: 
       app: secrets.wecomSecret,
       ...(secrets.wecomContactSecret ? { contact: secrets.wecomContactSecret } : {}),
       ...(secrets.wecomKfSecret ? { kf: secrets.wecomKfSecret } : {}),
+      ...(secrets.archiveSecret ? { archive: secrets.archiveSecret } : {}),
     }),
     authorizeUrl: config.wecom.oauthAuthorizeUrl,
     sessionSecrets: secrets.sessionSecrets,

@@ -35,8 +35,6 @@ export interface Keys {
   groupChats(): string;
   /** Set of chat ids of the groups a corp member is in. */
   memberGroups(userId: string): string;
-  /** Hash of a group's external members' archive consent (check_room_agree: external_userid → 1 | 0). */
-  roomConsent(chatId: string): string;
   /**
    * Held while a member's line is checked against its echo and appended to a group: the sidebar's report and
    * the archive's copy of the same line may arrive at the same moment.
@@ -54,6 +52,10 @@ export interface Keys {
   archiveLock(): string;
   /** Sorted set of archive msgids already handled (msgid → epoch ms). */
   archiveSeen(): string;
+  /** Cached 会话内容存档 consent of one (member, customer) chat: `1` agreed, `0` not. */
+  archiveConsent(guideId: string, customerId: string): string;
+  /** Cached consent of a group chat's customers: hash external_userid → `1` / `0`. */
+  archiveRoomConsent(roomId: string): string;
   /** Sliding window of app messages sent to one member (30/min guard). */
   sendWindow(userId: string): string;
   tagLibrary(): string;
@@ -137,7 +139,6 @@ export function createKeys(prefix: string): Keys {
     groupConversationIndex: (id) => k('group-conv-idx', id),
     groupChats: () => k('group-chats'),
     memberGroups: (u) => k('member-groups', u),
-    roomConsent: (id) => k('room-consent', id),
     groupEchoLock: (id) => k('group-echo-lock', id),
     accessToken: (s) => k('token', s),
     accessTokenLock: (s) => k('token-lock', s),
@@ -149,6 +150,8 @@ export function createKeys(prefix: string): Keys {
     archiveSeq: () => k('archive-seq'),
     archiveLock: () => k('archive-lock'),
     archiveSeen: () => k('archive-seen'),
+    archiveConsent: (g, c) => k('archive-consent', g, c),
+    archiveRoomConsent: (r) => k('archive-room-consent', r),
     sendWindow: (u) => k('send-window', u),
     tagLibrary: () => k('tag-library'),
     suggestion: (g, c) => k('suggestion', g, c),

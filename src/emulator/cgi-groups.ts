@@ -3,9 +3,8 @@ import { decodeCursor, encodeCursor } from './cgi-contact.ts';
 import type { EmGroup, EmulatorState } from './emulator-state.ts';
 
 /**
- * Customer groups: groupchat/list (doc 92120) and groupchat/get (92122), and the archive consent of
- * single and group chats (msgaudit/check_single_agree, check_room_agree, doc 91782). A dismissed group is
- * gone for the APIs (40050). With an `archive` secret configured, msgaudit calls need its token.
+ * Customer groups: groupchat/list (doc 92120) and groupchat/get (92122). A dismissed group is gone for the
+ * APIs (40050). Its members' archive consent is answered by msgaudit/check_room_agree (cgi-msgaudit.ts).
  */
 
 function activeGroup(state: EmulatorState, chatId: string | undefined): EmGroup {
@@ -35,10 +34,7 @@ function groupJson(group: EmGroup, names: boolean): Record<string, unknown> {
   };
 }
 
-export function groupRoutes({ state }: CgiDeps, secrets: Record<string, string>): CgiRoute[] {
-  const archiveOnly = (secretName: string): void => {
-    if (secrets.archive !== undefined && secretName !== 'archive') throw new CgiError(48002, 'api forbidden: msgaudit needs the 会话内容存档 secret');
-  };
+export function groupRoutes({ state }: CgiDeps): CgiRoute[] {
   return [
     {
       method: 'POST',
@@ -62,35 +58,6 @@ export function groupRoutes({ state }: CgiDeps, secrets: Record<string, string>)
       method: 'POST',
       path: 'externalcontact/groupchat/get',
       handler: ({ body }) => ({ group_chat: groupJson(activeGroup(state, bodyString(body, 'chat_id')), body.need_name === 1) }),
-    },
-    {
-      method: 'POST',
-      path: 'msgaudit/check_room_agree',
-      handler: ({ body, secretName }) => {
-        archiveOnly(secretName);
-        const group = activeGroup(state, bodyString(body, 'roomid'));
-        return {
-          agreeinfo: group.members.filter((m) => m.type === 2).map((m) => ({ status_change_time: m.joinTime, exteranalopenid: m.userid, agree_status: m.consent })),
-        };
-      },
-    },
-    {
-      method: 'POST',
-      path: 'msgaudit/check_single_agree',
-      handler: ({ body, secretName }) => {
-        archiveOnly(secretName);
-        const info = Array.isArray(body.info) ? (body.info as Array<Record<string, unknown>>) : [];
-        if (info.length === 0) throw new CgiError(40058, 'info is empty');
-        return {
-          agreeinfo: info.map((entry) => {
-            const userid = typeof entry.userid === 'string' ? entry.userid : '';
-            const external = typeof entry.exteranalopenid === 'string' ? entry.exteranalopenid : '';
-            if (!state.members.has(userid)) throw new CgiError(60111);
-            if (!state.customers.has(external)) throw new CgiError(40096);
-            return { status_change_time: 0, userid, exteranalopenid: external, agree_status: state.consent.get(external) ?? 'Agree' };
-          }),
-        };
-      },
     },
   ];
 }

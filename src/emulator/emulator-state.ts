@@ -121,8 +121,6 @@ export interface EmulatorState {
   tagGroups: EmTagGroup[];
   kf: { openKfId: string; name: string; servicers: string[]; messages: EmKfMessage[]; sessions: Map<string, string> };
   groups: Map<string, EmGroup>;
-  /** A customer's consent to archiving their 1:1 chats (check_single_agree); absent = Agree. */
-  consent: Map<string, EmConsent>;
   /** Requests per cgi path (`gettoken`, `message/send`, …), counted before faults and token checks. */
   calls: Map<string, number>;
   appMessages: EmAppMessage[];
@@ -207,7 +205,6 @@ export function createState(seed: Seed, corpId: string, agentId: string, now: nu
     // For the demo every guide serves the 客服 account: a guide–customer chat is that kf session.
     kf: { openKfId: seed.stores.kf.open_kfid, name: seed.stores.kf.name, servicers: [...new Set([...seed.stores.kf.servicers, ...guides])], messages: [], sessions: new Map() },
     groups,
-    consent: new Map(seed.stores.customers.flatMap((c) => (c.archive_consent ? [[c.external_userid, CONSENT[c.archive_consent] ?? 'Agree'] as const] : []))),
     calls: new Map(),
     appMessages: [],
     welcomeMessages: [],

@@ -15,8 +15,8 @@ export interface GroupActions {
   changeMembers(input: { chatId: string; add?: string[]; remove?: string[]; scene?: number }): Promise<{ deliveries: Delivery[] }>;
   updateGroup(input: { chatId: string; name?: string; notice?: string; owner?: string }): Promise<{ deliveries: Delivery[] }>;
   dismissGroup(chatId: string): Promise<{ delivery: Delivery }>;
-  /** What check_room_agree (with chatId) or check_single_agree answers for an external contact from now on. */
-  setConsent(input: { externalUserId: string; chatId?: string; status: EmConsent }): void;
+  /** What check_room_agree answers for an external member of a group from now on. */
+  setConsent(input: { externalUserId: string; chatId: string; status: EmConsent }): void;
 }
 
 export function createGroupActions(state: EmulatorState, sender: CallbackSender, chats: GroupChats, now: () => number): GroupActions {
@@ -122,10 +122,6 @@ export function createGroupActions(state: EmulatorState, sender: CallbackSender,
 
     setConsent({ externalUserId, chatId, status }) {
       if (!/^w[mo]/.test(externalUserId)) throw new HttpError(400, `${externalUserId} is not an external_userid`);
-      if (chatId === undefined) {
-        state.consent.set(externalUserId, status);
-        return;
-      }
       const member = group(chatId).members.find((m) => m.userid === externalUserId);
       if (!member) throw new HttpError(404, `${externalUserId} is not in group ${chatId}`);
       member.consent = status;

@@ -60,8 +60,7 @@ export function registerGroupRoutes(router: Router, deps: { state: EmulatorState
   post('consent', async (body) => {
     const status = CONSENT[requireString(body, 'status')];
     if (!status) throw new HttpError(400, 'status must be agree, disagree or default_agree');
-    const chatId = optionalString(body, 'chat_id');
-    actions.setConsent({ externalUserId: requireString(body, 'external_userid'), status, ...(chatId ? { chatId } : {}) });
+    actions.setConsent({ externalUserId: requireString(body, 'external_userid'), chatId: requireString(body, 'chat_id'), status });
     return { status };
   });
 }

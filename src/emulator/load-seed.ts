@@ -35,8 +35,6 @@ const storesSchema = z.object({
         gender: z.coerce.number().pipe(z.union([z.literal(0), z.literal(1), z.literal(2)])).default(0),
         type: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2)])).default(1),
         avatar: z.string().optional(),
-        /** What msgaudit/check_single_agree answers (default agree). */
-        archive_consent: z.enum(['agree', 'disagree', 'default_agree']).optional(),
         follow: z
           .array(
             z.object({

@@ -10,6 +10,7 @@ import { authRoutes } from './cgi-auth.ts';
 import { contactRoutes } from './cgi-contact.ts';
 import { groupRoutes } from './cgi-groups.ts';
 import { kfRoutes } from './cgi-kf.ts';
+import { createArchiveConsent, msgauditRoutes, type ArchiveConsent } from './cgi-msgaudit.ts';
 import { messageRoutes } from './cgi-message.ts';
 import { tagRoutes } from './cgi-tags.ts';
 import { registerChatRoutes } from './chat-routes.ts';
@@ -63,6 +64,8 @@ export interface Emulator {
   actions: EmulatorActions;
   /** The 会话内容存档 stand-in, when options.archive was given. */
   archive: EmulatorArchive | undefined;
+  /** Customers' archive consent as msgaudit/check_*_agree answer it (everyone agreed by default). */
+  consent: ArchiveConsent;
   setWebhookUrl(url: string): void;
   setSidebarUrl(url: string): void;
   close(): Promise<void>;
@@ -91,8 +94,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const groupChats = createGroupChats(state, chat, archive, now);
   const groupActions = createGroupActions(state, sender, groupChats, now);
   const deps: CgiDeps = { state, faults, access };
+  const consent = createArchiveConsent();
   const cgi = new Map<string, CgiRoute>(
-    [...authRoutes(deps, options.secrets), ...contactRoutes(deps), ...groupRoutes(deps, options.secrets), ...tagRoutes(deps, now), ...messageRoutes(deps, chat, now), ...kfRoutes(deps, now)].map(
+    [
+      ...authRoutes(deps, options.secrets),
+      ...contactRoutes(deps),
+      ...groupRoutes(deps),
+      ...tagRoutes(deps, now),
+      ...messageRoutes(deps, chat, now),
+      ...kfRoutes(deps, now),
+      ...msgauditRoutes(state, consent),
+    ].map(
       (route) => [`${route.method} /cgi-bin/${route.path}`, route],
     ),
   );
@@ -159,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       verifyUrl: () => sender.verifyUrl(),
     },
     archive,
+    consent,
     setWebhookUrl(url) {
       webhookUrl = url;
     },

@@ -52,7 +52,7 @@ export interface GroupAccess {
   load(chatId: string): Promise<CustomerGroup | undefined>;
   store: GroupStore;
   /** Where the sidebar's sent lines go (the same recorder as the archive's group lines). */
-  record(messages: GroupMessage[]): Promise<{ added: GroupMessage[]; refused: number }>;
+  record(messages: GroupMessage[]): Promise<GroupMessage[]>;
 }
 
 /** Everything the guide-facing routes need; built once in the composition root. */

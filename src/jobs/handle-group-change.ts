@@ -4,11 +4,11 @@ import type { LiveFeed } from '../suggestions/live-feed.ts';
 import { isWecomApiError } from '../wecom/api/wecom-api-error.ts';
 import type { ExternalChatChange } from '../wecom/events.ts';
 import { refreshGroup, type GroupDeps } from './load-group.ts';
-import type { RoomConsent } from './room-consent.ts';
+import type { ConsentGate } from '../wecom/archive/archive-consent.ts';
 
 export interface GroupChangeDeps extends GroupDeps {
   feed: LiveFeed;
-  consent: RoomConsent;
+  consent: Pick<ConsentGate, 'forgetRoom'>;
   /** True for a guide of our org (only guides have a sidebar to tell). */
   isGuide: (userId: string) => boolean;
 }
@@ -39,7 +39,7 @@ export async function handleGroupChange(deps: GroupChangeDeps, event: ExternalCh
       return 'group_not_visible';
     }
   }
-  if (event.changeType === 'update' && isMemberChange(event.updateDetail)) await deps.consent.forget(event.chatId);
+  if (event.changeType === 'update' && isMemberChange(event.updateDetail)) await deps.consent.forgetRoom(event.chatId);
   const told = new Set([...(before ? corpMembersOf(before) : []), ...(after ? corpMembersOf(after) : [])].filter(deps.isGuide));
   for (const guideId of told) await deps.feed.publish(guideId, { type: 'group', customerId: event.chatId });
   return event.changeType === 'update' ? `group_${event.updateDetail}` : `group_${event.changeType}`;

@@ -6,14 +6,12 @@ import type { ChatMessage } from '../conversation/model.ts';
 import type { LiveFeed } from '../suggestions/live-feed.ts';
 import type { SuggestionStore } from '../suggestions/suggestion-store.ts';
 import { guideInGroup } from './group-names.ts';
-import type { RoomConsent } from './room-consent.ts';
 import { scheduleSuggestion, type SuggestJob } from './suggest-job.ts';
 
 export interface GroupRecordDeps {
   groups: GroupStore;
   /** The group's details: cached, else asked of WeCom (undefined when WeCom does not know it). */
   load: (chatId: string) => Promise<CustomerGroup | undefined>;
-  consent: RoomConsent;
   suggestions: SuggestionStore;
   feed: LiveFeed;
   suggestQueue: Queue<SuggestJob>;
@@ -58,22 +56,16 @@ async function isEcho(groups: GroupStore, message: GroupMessage): Promise<boolea
 }
 
 /**
- * Where customer-group messages land (the chat archive's roomid records, the sidebar's sent lines). A
- * customer who has not agreed to archiving is dropped before anything is stored. Every guide of ours in
- * the group hears of a new line; a customer line that puts a question to one of them (an @mention, or a
+ * Where customer-group messages land (the chat archive's roomid records, which the pull let through only for
+ * customers who agreed to archiving, and the sidebar's sent lines). Every guide of ours in the group hears of a new line; a customer line that puts a question to one of them (an @mention, or a
  * question after that guide's last message) makes that guide's group suggestion stale and schedules a new
  * one. Idempotent: a message already in the group does nothing.
  */
-export async function recordGroupMessages(deps: GroupRecordDeps, messages: GroupMessage[]): Promise<{ added: GroupMessage[]; refused: number }> {
+export async function recordGroupMessages(deps: GroupRecordDeps, messages: GroupMessage[]): Promise<GroupMessage[]> {
   const added: GroupMessage[] = [];
-  let refused = 0;
   const known = new Map<string, CustomerGroup | undefined>();
   for (const message of messages) {
     const { chatId } = message;
-    if (message.speaker === 'customer' && !(await deps.consent.agreed(chatId, message.speakerId))) {
-      refused += 1;
-      continue;
-    }
     // A member's line may be the echo of one already in (sidebar and archive): check and append as one step.
     const append = async (): Promise<boolean> => !(await isEcho(deps.groups, message)) && (await deps.groups.appendMessage(message));
     const appended = message.speaker === 'member' && deps.serialize ? await deps.serialize(chatId, append) : await append();
@@ -95,5 +87,5 @@ export async function recordGroupMessages(deps: GroupRecordDeps, messages: Group
       await scheduleSuggestion(deps.suggestQueue, { guideId, customerId: chatId, group: true, requestedAt: deps.now() }, deps.debounceMs);
     }
   }
-  return { added, refused };
+  return added;
 }

@@ -5,11 +5,11 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKeys, type Keys } from '../../src/conversation/keys.ts';
 import type { ChatMessage } from '../../src/conversation/model.ts';
-import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.ts';
+import type { Emulator } from '../../src/emulator/start-emulator.ts';
 import { AppError } from '../../src/errors.ts';
 import { createHttpArchiveSource } from '../../src/wecom/archive/http-archive-source.ts';
 import { pullArchive } from '../../src/wecom/archive/pull-archive.ts';
-import { EMU_KEYS, EMU_SECRETS, REDIS_URL } from '../support/emulator-harness.ts';
+import { REDIS_URL, startArchiveEmulator } from '../support/emulator-harness.ts';
 import { keysUnder } from '../support/test-service.ts';
 
 // The puller against the emulator's sidecar over HTTP, with real Redis; each test gets its own key prefix.
@@ -21,7 +21,7 @@ let keys: Keys;
 const prefixes: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ seedDir: 'config/demo', keys: EMU_KEYS, secrets: EMU_SECRETS, archive: { token: TOKEN }, callbackRetryDelayMs: 10 });
+  emulator = await startArchiveEmulator(TOKEN);
   redis = new Redis(REDIS_URL);
 });
 

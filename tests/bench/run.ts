@@ -1,4 +1,5 @@
 // npm run bench: measurements, not tests. The last line is the contract: BENCH {...}.
+import { benchArchivePull } from './archive-pull-bench.ts';
 import { benchAssist } from './assist-bench.ts';
 import { benchCallback } from './callback-bench.ts';
 import { benchGroupDraft } from './group-draft-bench.ts';
@@ -12,4 +13,5 @@ Object.assign(results, await benchSuggestLatency());
 Object.assign(results, await benchGroupDraft());
 Object.assign(results, await benchModelStream());
 Object.assign(results, await benchMemory());
+Object.assign(results, await benchArchivePull());
 console.log(`BENCH ${JSON.stringify(results)}`);

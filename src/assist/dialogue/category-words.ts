@@ -9,7 +9,7 @@ type Entry = Omit<CategoryNeed, 'word'>;
 
 const OUTERWEAR = ['外套', '夹克', '西装外套', '风衣', '大衣', '棉服', '羽绒服'];
 const TOPS = ['T恤', '衬衫', '毛衣', '卫衣', 'Polo衫', '针织开衫'];
-const SKINCARE = ['乳液', '化妆水', '精华', '面霜', '面膜', '洁面', '眼霜', '护肤套装', '防晒'];
+const SKINCARE = ['乳液', '化妆水', '精华', '面霜', '面膜', '洁面', '眼霜', '护肤套装', '防晒', '男士护肤'];
 const MAKEUP = ['口红', '底妆', '眼妆', '腮红', '高光', '彩妆套装'];
 
 const c = (category: Entry['category'], subcategories: string[] = [], nameIncludes?: string): Entry =>

@@ -26,7 +26,9 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const thing = state.slots.category?.messageId === complaint.messageId ? state.slots.category.value.word : '';
   if (complaint.kind === 'package') return '非常抱歉，包裹被压坏了，给您添麻烦了！';
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
-  const problem = complaint.kind === 'service' || complaint.kind === 'delay' || complaint.kind === 'refund' ? '' : `${thing}${complaint.quote.replace(/了$/u, '')}了，`;
+  // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
+  const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? complaint.problem : undefined;
+  const problem = named ? `${thing}${named.replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }
 
@@ -38,7 +40,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const opening: Part = { text: OPENING[complaint.kind], products: [] };
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
   const repair = /修|维修|补/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
-  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote} ${repair || FAQ_HINT[complaint.kind]}`);
+  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote}`, 0, undefined, repair || FAQ_HINT[complaint.kind]);
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` }];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Call } from './contact-endpoints.ts';
 import type { GroupChatDetail, WecomApi } from './wecom-api.ts';
 
-/** Customer groups (客户群, docs 92120, 92122) and the group archive consent (doc 91782). */
+/** Customer groups (客户群, docs 92120, 92122); their archive consent is in archive-endpoints.ts. */
 
 const text = z.string().catch('');
 const seconds = z.coerce.number().catch(0);
@@ -38,14 +38,7 @@ const groupChatResponse = z.object({
   }),
 });
 
-// `exteranalopenid` is WeCom's spelling.
-const roomAgreeResponse = z.object({
-  agreeinfo: z
-    .array(z.object({ exteranalopenid: z.string().min(1), agree_status: z.enum(['Agree', 'Disagree', 'Default_Agree']).catch('Disagree'), status_change_time: seconds }))
-    .default([]),
-});
-
-type GroupEndpoints = Pick<WecomApi, 'listGroupChats' | 'getGroupChat' | 'checkRoomAgree'>;
+type GroupEndpoints = Pick<WecomApi, 'listGroupChats' | 'getGroupChat'>;
 
 function toDetail(raw: z.infer<typeof groupChatResponse>['group_chat']): GroupChatDetail {
   return {
@@ -89,12 +82,6 @@ export function createGroupEndpoints(call: Call): GroupEndpoints {
     async getGroupChat(chatId) {
       const answer = await call('contact', { method: 'POST', path: 'externalcontact/groupchat/get', body: { chat_id: chatId, need_name: 1 }, schema: groupChatResponse });
       return toDetail(answer.group_chat);
-    },
-
-    async checkRoomAgree(roomId) {
-      const answer = await call('archive', { method: 'POST', path: 'msgaudit/check_room_agree', body: { roomid: roomId }, schema: roomAgreeResponse });
-      // Default_Agree: the customer agreed through the corp's default terms.
-      return answer.agreeinfo.map((a) => ({ externalUserId: a.exteranalopenid, agreed: a.agree_status !== 'Disagree', changedAt: a.status_change_time }));
     },
   };
 }

@@ -5,8 +5,8 @@
  */
 
 /**
- * One of WeCom's secrets; each has its own access_token. Missing `contact`/`kf`/`archive` secrets fall back to
- * `app`. `archive` is the 会话内容存档 Secret, which the msgaudit APIs (consent) need.
+ * One of WeCom's secrets; each has its own access_token. Missing `contact`/`kf` secrets fall back to `app`.
+ * `archive` is the 会话内容存档 Secret, which the msgaudit APIs require.
  */
 export type SecretName = 'app' | 'contact' | 'kf' | 'archive';
 
@@ -233,8 +233,6 @@ export interface WecomApi {
   /** One page of customer groups; `ownerUserIds` ≤ 100 narrows to those owners; pass `nextCursor` back until empty. */
   listGroupChats(input: { ownerUserIds?: string[]; cursor?: string; limit?: number }): Promise<GroupChatPage>;
   getGroupChat(chatId: string): Promise<GroupChatDetail>;
-  /** Consent of each customer in a group chat (asks with the 会话内容存档 secret). */
-  checkRoomAgree(roomId: string): Promise<ArchiveAgreement[]>;
   getKfServiceState(input: { openKfId: string; externalUserId: string }): Promise<KfServiceState>;
   /** Corp ticket for `wx.config` (cached, single-flight). */
   getJsApiTicket(): Promise<string>;
@@ -242,4 +240,8 @@ export interface WecomApi {
   getAgentConfigTicket(): Promise<string>;
   /** OAuth code → the member's userid; a non-member throws `not_a_member`. */
   getUserInfo(code: string): Promise<{ userId: string }>;
+  /** Consent of each (member, customer) 1:1 chat to be archived; ≤ 100 pairs a call. */
+  checkSingleAgree(pairs: { userId: string; externalUserId: string }[]): Promise<ArchiveAgreement[]>;
+  /** Consent of each customer in a group chat. */
+  checkRoomAgree(roomId: string): Promise<ArchiveAgreement[]>;
 }
