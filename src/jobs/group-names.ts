@@ -8,5 +8,6 @@ export function namesIn(group: CustomerGroup | undefined, userId: string, orgNam
 }
 
 export function guideInGroup(group: CustomerGroup | undefined, guideId: string, memberName: (userId: string) => string | undefined): GroupGuide {
-  return { userId: guideId, names: namesIn(group, guideId, memberName(guideId)) };
+  const others = (group?.members ?? []).filter((m) => m.userId !== guideId).flatMap((m) => namesIn(group, m.userId, memberName(m.userId)));
+  return { userId: guideId, names: namesIn(group, guideId, memberName(guideId)), others };
 }

@@ -52,6 +52,13 @@ describe('which group message is put to the guide', () => {
     expect(found([guide, named, colleague])).toBe('@林晓 那我要M码');
   });
 
+  it('tells the guide from someone whose name only begins the same', () => {
+    const lin = { ...LIN, others: ['林晓梅', '小鹿'] };
+    expect(findAddressedQuestion([says('wmA', '@林晓梅 你买的哪件？')], lin)).toBeUndefined();
+    expect(findAddressedQuestion([says('wmA', '@林晓 有M码吗')], lin)?.text).toBe('@林晓 有M码吗');
+    expect(findAddressedQuestion([says('wmA', '@林晓有M码吗')], lin)?.text).toBe('@林晓有M码吗');
+  });
+
   it('takes the newest one, whoever asked', () => {
     const guide = says('guide.lin', '新品到店');
     expect(found([guide, says('wmA', '@林晓 有M码吗'), says('wmB', '@林晓 我要S码的，有吗')])).toBe('@林晓 我要S码的，有吗');

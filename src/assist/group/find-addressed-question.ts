@@ -12,6 +12,8 @@ import { mentions, mentionsIn } from './mentions.ts';
 export interface GroupGuide {
   userId: string;
   names: readonly string[];
+  /** The names of everyone else in the group (a mention of 林晓梅 is not one of 林晓). */
+  others?: readonly string[];
 }
 
 const REQUEST = /推荐|介绍一下|帮我|帮忙|想要|想买|求/u;
@@ -22,7 +24,7 @@ export function looksAddressable(text: string): boolean {
 
 /** How a customer message stands towards the guide. */
 export function addressing(message: GroupMessage, guide: GroupGuide): 'mentions_guide' | 'mentions_other' | 'none' {
-  if (mentions(message.text, guide.names)) return 'mentions_guide';
+  if (mentions(message.text, guide.names, guide.others)) return 'mentions_guide';
   return mentionsIn(message.text).length > 0 ? 'mentions_other' : 'none';
 }
 

@@ -9,10 +9,17 @@ export function mentionsIn(text: string): string[] {
   return [...text.matchAll(MENTION)].map((m) => m[1] as string);
 }
 
-/** True when one of the mentions names someone called one of `names`. */
-export function mentions(text: string, names: readonly string[]): boolean {
+/**
+ * True when one of the mentions names someone called one of `names`. A mention that runs on into the
+ * sentence ("@林晓有货吗") is matched by its start, so a longer name of someone else in `others`
+ * ("@林晓梅") wins over a shorter one that only begins it.
+ */
+export function mentions(text: string, names: readonly string[], others: readonly string[] = []): boolean {
   const wanted = names.filter((n) => n.length > 0);
-  return mentionsIn(text).some((m) => wanted.some((name) => m.startsWith(name)));
+  return mentionsIn(text).some((m) => {
+    const mine = Math.max(0, ...wanted.filter((name) => m.startsWith(name)).map((name) => name.length));
+    return mine > 0 && !others.some((other) => other.length > mine && m.startsWith(other));
+  });
 }
 
 /** The text without the mentions of `names` (the question as asked of that person). */
