@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { buildAssist } from './compose/assistant.ts';
+import { buildGroups } from './compose/groups.ts';
 import type { Runtime } from './compose/runtime.ts';
 import { setUpAck, startAckJournal } from './compose/durability.ts';
 import { buildLifecycle, importMembersCli, seedDemoMembers } from './compose/lifecycle.ts';
@@ -103,6 +104,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     config, log, now, keys, redis, producer, metrics, stores, org, sessions, wecom, assist, eventQueue, suggestQueue, reviewQueue, lifecycle, intake, instanceId,
     publicUrl: () => config.server.publicUrl || webUrl,
     record: (messages) => recordMessages({ store: stores.store, suggestions: stores.suggestions, feed: stores.feed, suggestQueue, debounceMs: config.assist.debounceMs, now, onGuideMessage: sampleSent }, messages),
+    groups: buildGroups({ config, redis, keys, stores, wecom, org, now, suggestQueue }, (message) => sampleSent(message)),
   };
   const sampleSent = createSentSampler({
     rate: config.review.sentSampleRate,

@@ -21,7 +21,8 @@ export async function setUpWecom(config: Config, redis: Redis, keys: Keys, now: 
       timeoutMs: config.wecom.apiTimeoutMs,
     });
   if (config.mode === 'demo') {
-    const emulator = await startDemoEmulator(config, now);
+    const archiveToken = randomBytes(18).toString('base64url');
+    const emulator = await startDemoEmulator(config, now, archiveToken);
     return {
       callbackKeys: DEMO_CALLBACK_KEYS,
       corpId: DEMO_CALLBACK_KEYS.corpId,
@@ -35,6 +36,7 @@ export async function setUpWecom(config: Config, redis: Redis, keys: Keys, now: 
       sessionSecrets: config.secrets.sessionSecrets.length ? config.secrets.sessionSecrets : [randomBytes(32).toString('base64url')],
       sdkUrl: '/__emulator/ww.js',
       emulator,
+      demoArchive: { url: `${emulator.url}/__emulator/archive`, token: archiveToken },
     };
   }
   const { secrets } = config;

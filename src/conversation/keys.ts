@@ -25,6 +25,21 @@ export interface Keys {
   guideFollows(guideId: string): string;
   /** Log of contact events that touched a customer (transfer failures etc.). */
   contactLog(customerId: string): string;
+  /** One customer group's details (JSON, a cache of groupchat/get). */
+  group(chatId: string): string;
+  /** Capped list of a group's encoded messages (encode-group-message.ts), newest last. */
+  groupConversation(chatId: string): string;
+  /** Id hashes of the messages in that list (as conversationIndex). */
+  groupConversationIndex(chatId: string): string;
+  /** Set of chat ids that have a stored conversation. */
+  groupChats(): string;
+  /** Set of chat ids of the groups a corp member is in. */
+  memberGroups(userId: string): string;
+  /**
+   * Held while a member's line is checked against its echo and appended to a group: the sidebar's report and
+   * the archive's copy of the same line may arrive at the same moment.
+   */
+  groupEchoLock(chatId: string): string;
   accessToken(secretName: string): string;
   accessTokenLock(secretName: string): string;
   ticket(kind: 'jsapi' | 'agent_config'): string;
@@ -119,6 +134,12 @@ export function createKeys(prefix: string): Keys {
     profile: (c) => k('profile', c),
     guideFollows: (g) => k('follows', g),
     contactLog: (c) => k('contact-log', c),
+    group: (id) => k('group', id),
+    groupConversation: (id) => k('group-conv', id),
+    groupConversationIndex: (id) => k('group-conv-idx', id),
+    groupChats: () => k('group-chats'),
+    memberGroups: (u) => k('member-groups', u),
+    groupEchoLock: (id) => k('group-echo-lock', id),
     accessToken: (s) => k('token', s),
     accessTokenLock: (s) => k('token-lock', s),
     ticket: (kind) => k('ticket', kind),

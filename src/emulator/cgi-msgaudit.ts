@@ -3,7 +3,8 @@ import type { EmulatorState } from './emulator-state.ts';
 
 /**
  * 会话内容存档 consent (doc 91782): msgaudit/check_single_agree and check_room_agree. Every customer has
- * agreed unless a test or the demo says otherwise. Only the archive Secret's token is accepted (48002).
+ * agreed unless a test or the demo says otherwise; a room set here wins over an emulated customer group's
+ * own members. Only the archive Secret's token is accepted (48002).
  */
 export interface ArchiveConsent {
   /** (member, customer) 1:1 consent; default agreed. */
@@ -33,6 +34,12 @@ export function createArchiveConsent(): ArchiveConsent & { single: Map<string, b
 
 const status = (agreed: boolean) => (agreed ? 'Agree' : 'Disagree');
 
+/** An emulated customer group's external members and their consent (the seed's archive_consent, setConsent). */
+function groupConsent(state: EmulatorState, roomId: string): Map<string, boolean> | undefined {
+  const group = state.groups.get(roomId);
+  return group ? new Map(group.members.filter((m) => m.type === 2).map((m) => [m.userid, m.consent !== 'Disagree'])) : undefined;
+}
+
 export function msgauditRoutes(state: EmulatorState, consent: ReturnType<typeof createArchiveConsent>): CgiRoute[] {
   const archiveOnly = (secretName: string) => {
     if (secretName !== 'archive') throw new CgiError(48002, 'api forbidden: msgaudit needs the 会话内容存档 secret');
@@ -61,7 +68,8 @@ export function msgauditRoutes(state: EmulatorState, consent: ReturnType<typeof 
       path: 'msgaudit/check_room_agree',
       handler: ({ body, secretName }) => {
         archiveOnly(secretName);
-        const room = consent.rooms.get(bodyString(body, 'roomid') ?? '');
+        const roomId = bodyString(body, 'roomid') ?? '';
+        const room = consent.rooms.get(roomId) ?? groupConsent(state, roomId);
         if (!room) throw new CgiError(40058, 'invalid roomid');
         return { agreeinfo: [...room].map(([external, agreed]) => ({ exteranalopenid: external, agree_status: status(agreed), status_change_time: STATUS_CHANGED })) };
       },

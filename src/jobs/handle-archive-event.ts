@@ -17,6 +17,8 @@ export interface ArchiveDeps {
   corpMembers: (userId: string) => boolean;
   now: () => number;
   record: (messages: ChatMessage[]) => Promise<unknown>;
+  /** Customer-group records (`roomId` set) go here; without it they are dropped. */
+  recordGroup?: (messages: Array<ChatMessage & { roomId: string }>) => Promise<unknown>;
   log: Logger;
   pageLimit?: number;
 }
@@ -24,7 +26,7 @@ export interface ArchiveDeps {
 /**
  * 会话内容存档: `msgaudit_notify` carries no payload, it only says new archive data exists (doc 95039).
  * Pull it from the persisted seq and record it, so customer lines trigger suggestions and guide lines feed
- * the sent-message review. Without a source the notify is acknowledged and logged once.
+ * the sent-message review; customer-group lines go to their group's conversation. Without a source the notify is acknowledged and logged once.
  */
 export function createArchiveHandler(deps: ArchiveDeps): (event: MsgAuditNotify, dedupeKey: string) => Promise<string> {
   let warned = false;
@@ -43,7 +45,11 @@ export function createArchiveHandler(deps: ArchiveDeps): (event: MsgAuditNotify,
       now: deps.now(),
       ...(deps.pageLimit ? { limit: deps.pageLimit } : {}),
       ...(deps.consent ? { consent: deps.consent } : {}),
-      onMessages: async (messages) => void (await deps.record(messages)),
+      onMessages: async (messages) => {
+        const inGroups = messages.filter((m): m is ChatMessage & { roomId: string } => Boolean(m.roomId));
+        await deps.record(messages.filter((m) => !m.roomId));
+        if (inGroups.length > 0) await deps.recordGroup?.(inGroups);
+      },
     });
     if (result.withoutConsent > 0) deps.log.info({ dropped: result.withoutConsent }, 'chat archive: messages of customers without archive consent dropped');
     return `archive_pulled_${result.messages.length}_skipped_${result.skipped}`;

@@ -141,4 +141,28 @@ describe('archive consent', () => {
     expect(calls('msgaudit/check_room_agree')).toBe(before);
     expect(await redis.ttl(keys.archiveRoomConsent('wrRoom01'))).toBeLessThanOrEqual(300);
   });
+
+  it('keeps a group line of a member, or of a customer who agreed in that group; forgets the group on request', async () => {
+    emulator.consent.setRoom('wrRoom02', { wmLT0001: true, wmLT0002: false });
+    const line = (id: string, speaker: 'customer' | 'guide', who: string): ChatMessage => ({
+      id,
+      guideId: speaker === 'guide' ? who : '',
+      customerId: speaker === 'customer' ? who : '',
+      speaker,
+      text: '群里说一句',
+      source: 'archive',
+      at: 1,
+      roomId: 'wrRoom02',
+    });
+    const before = calls('msgaudit/check_single_agree');
+    const { kept, refused } = await gate.keep([line('g1', 'customer', 'wmLT0001'), line('g2', 'customer', 'wmLT0002'), line('g3', 'guide', 'guide.lin'), line('g4', 'customer', 'wmNotListed')]);
+    expect(kept.map((m) => m.id)).toEqual(['g1', 'g3']);
+    expect(refused).toBe(2);
+    // Group lines never ask the 1:1 consent.
+    expect(calls('msgaudit/check_single_agree')).toBe(before);
+    emulator.consent.setRoom('wrRoom02', { wmLT0001: true, wmLT0002: true });
+    expect((await gate.keep([line('g5', 'customer', 'wmLT0002')])).kept).toHaveLength(0);
+    await gate.forgetRoom('wrRoom02');
+    expect((await gate.keep([line('g6', 'customer', 'wmLT0002')])).kept.map((m) => m.id)).toEqual(['g6']);
+  });
 });

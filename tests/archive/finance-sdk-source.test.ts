@@ -116,14 +116,17 @@ describe('the Finance SDK source through koffi', () => {
     expect(stub.counter('init')).toBe(1);
   });
 
-  it('keeps switch, recall and group records out of the conversation but moves the seq past them', async () => {
+  it('keeps switch and recall records out of the conversation, hands a group record on with its roomId, and moves the seq past them', async () => {
     fixture.add({ action: 'switch', time: 1_554_119_421_840, user: 'guide.lin' }, v1);
     fixture.add({ action: 'recall', from: 'wmLT0003', tolist: ['guide.chen'], roomid: '', msgtime: 5, msgtype: 'revoke' }, v1);
     fixture.add({ ...textRecord('wmLT0003', 'guide.chen', '群里问一下', 6), roomid: 'wrGroup01', tolist: ['guide.chen', 'guide.lin'] }, v1);
     fixture.add({ action: 'send', from: 'wmLT0003', tolist: ['guide.chen'], roomid: '', msgtime: 7, msgtype: 'emotion', emotion: { type: 1 } }, v1);
     const result = await pull(source()).run;
-    expect(result.skipped).toBe(3);
-    expect(result.messages.map((m) => [m.speaker, m.text, m.kind])).toEqual([['customer', '', 'emotion']]);
+    expect(result.skipped).toBe(2);
+    expect(result.messages.map((m) => [m.speaker, m.text, m.kind, m.roomId])).toEqual([
+      ['customer', '群里问一下', undefined, 'wrGroup01'],
+      ['customer', '', 'emotion', undefined],
+    ]);
     expect(result.seq).toBe(4);
   });
 

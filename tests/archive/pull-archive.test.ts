@@ -90,7 +90,7 @@ describe('pullArchive', () => {
     }
   });
 
-  it('skips group chats, recalls, switches and member-to-member chats; non-text lines become placeholders', async () => {
+  it('skips recalls, switches and member-to-member chats; group lines carry their roomId; non-text lines become placeholders', async () => {
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'customer', text: '群里问一下', roomid: 'wrGroup001', tolist: ['guide.lin', 'guide.chen'] });
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'customer', action: 'recall', msgtype: 'revoke' });
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'guide', action: 'switch', msgtype: 'switch', tolist: [] });
@@ -98,11 +98,14 @@ describe('pullArchive', () => {
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'customer', msgtype: 'image' });
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'customer', text: '这张图里的口红' });
     const result = await pull().run;
-    expect(result.skipped).toBe(4);
-    expect(result.messages.map((m) => [m.speaker, m.text, m.kind])).toEqual([
-      ['customer', '', 'image'],
-      ['customer', '这张图里的口红', undefined],
+    expect(result.skipped).toBe(3);
+    expect(result.messages.map((m) => [m.speaker, m.text, m.kind, m.roomId])).toEqual([
+      ['customer', '群里问一下', undefined, 'wrGroup001'],
+      ['customer', '', 'image', undefined],
+      ['customer', '这张图里的口红', undefined, undefined],
     ]);
+    // A group line names its speaker only: the group's conversation is not a guide–customer pair.
+    expect(result.messages[0]).toMatchObject({ customerId: 'wmLT0001', guideId: '' });
     expect(result.seq).toBe(6);
   });
 

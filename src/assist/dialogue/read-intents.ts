@@ -6,6 +6,7 @@
  */
 import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
+import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
 
 const EXTRA: [string, RegExp, number][] = [
@@ -57,7 +58,6 @@ export const OTHER_QUESTION = '其他问题';
 export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护']);
 
 const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
-const QUESTION = /[?？吗呢么嘛]|多少|几点|什么|怎么|哪|能不能|可不可以|可以.{0,6}吗|有没有|是不是|会不会|咋|啥/u;
 
 function clauses(text: string): string[] {
   return text

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { callWecom, type RetryPolicy, type Transport, type WecomRequest } from './call-wecom.ts';
 import { createArchiveEndpoints } from './archive-endpoints.ts';
 import { createContactEndpoints } from './contact-endpoints.ts';
+import { createGroupEndpoints } from './group-endpoints.ts';
 import { createInflight, obtainCredential, type CredentialOptions } from './credential.ts';
 import { createMessageEndpoints } from './message-endpoints.ts';
 import { ticketResponse, tokenResponse } from './response-schemas.ts';
@@ -95,6 +96,7 @@ export function createHttpWecomApi(options: HttpWecomApiOptions): WecomApi {
 
   return {
     ...createContactEndpoints(call),
+    ...createGroupEndpoints(call),
     ...createArchiveEndpoints(call),
     ...createMessageEndpoints({ call, agentId: options.agentId, guard: options.sendGuard, now }),
     getJsApiTicket: () => ticket('jsapi'),

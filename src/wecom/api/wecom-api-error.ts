@@ -10,6 +10,7 @@ const HINTS: Record<number, string> = {
   40013: 'wrong corp id: check WECOM_CORP_ID',
   40014: 'access_token rejected twice in a row: check that only this service refreshes the token for this secret',
   40029: 'the OAuth code is invalid, used or older than 5 minutes: restart the login',
+  40050: "unknown chat id: the customer group is gone, or its owner is outside the app's visible range",
   40056: 'wrong agent id: check WECOM_AGENT_ID',
   40068: 'unknown tag or tag group id: refresh the tag library',
   40071: 'a tag of that name already exists in the group',

@@ -9,9 +9,15 @@ import type { WecomApi } from '../api/wecom-api.ts';
  * Redis, refusals for less time than agreements so a customer who agrees later is picked up soon.
  */
 export interface ConsentGate {
+  /**
+   * The messages that may be stored. A customer-group line (`roomId`) is kept when a member said it, or a
+   * customer who agreed in that group (check_room_agree); a 1:1 line when its (member, customer) chat agreed.
+   */
   keep(messages: ChatMessage[]): Promise<{ kept: ChatMessage[]; refused: number }>;
   /** external_userids of a group chat's customers who agreed. */
   roomAgreed(roomId: string): Promise<Set<string>>;
+  /** Drops a group's cached answers (its members changed: a newcomer has not been asked). */
+  forgetRoom(roomId: string): Promise<void>;
 }
 
 export interface ConsentGateOptions {
@@ -53,31 +59,43 @@ export function createConsentGate(options: ConsentGateOptions): ConsentGate {
     return answers;
   }
 
+  async function roomAgreed(roomId: string): Promise<Set<string>> {
+    const key = keys.archiveRoomConsent(roomId);
+    let entries = await redis.hgetall(key);
+    if (Object.keys(entries).length === 0) {
+      const answer = await api.checkRoomAgree(roomId);
+      entries = Object.fromEntries(answer.map((a) => [a.externalUserId, a.agreed ? '1' : '0']));
+      if (answer.length > 0) {
+        await redis
+          .multi()
+          .hset(key, entries)
+          .expire(key, ttl(answer.every((a) => a.agreed)))
+          .exec();
+      }
+    }
+    return new Set(Object.entries(entries).filter(([, v]) => v === '1').map(([id]) => id));
+  }
+
   return {
     async keep(messages) {
       if (messages.length === 0) return { kept: [], refused: 0 };
+      const single = messages.filter((m) => !m.roomId);
       const pairs = new Map<string, { userId: string; externalUserId: string }>();
-      for (const m of messages) pairs.set(keys.archiveConsent(m.guideId, m.customerId), { userId: m.guideId, externalUserId: m.customerId });
-      const answers = await lookUp([...pairs.values()]);
-      const kept = messages.filter((m) => answers.get(keys.archiveConsent(m.guideId, m.customerId)) === true);
+      for (const m of single) pairs.set(keys.archiveConsent(m.guideId, m.customerId), { userId: m.guideId, externalUserId: m.customerId });
+      const answers = single.length > 0 ? await lookUp([...pairs.values()]) : new Map<string, boolean>();
+      const rooms = new Map<string, Set<string>>();
+      for (const roomId of new Set(messages.filter((m) => m.roomId && m.speaker === 'customer').map((m) => m.roomId as string))) rooms.set(roomId, await roomAgreed(roomId));
+      const kept = messages.filter((m) => {
+        if (!m.roomId) return answers.get(keys.archiveConsent(m.guideId, m.customerId)) === true;
+        return m.speaker !== 'customer' || rooms.get(m.roomId)?.has(m.customerId) === true;
+      });
       return { kept, refused: messages.length - kept.length };
     },
 
-    async roomAgreed(roomId) {
-      const key = keys.archiveRoomConsent(roomId);
-      let entries = await redis.hgetall(key);
-      if (Object.keys(entries).length === 0) {
-        const answer = await api.checkRoomAgree(roomId);
-        entries = Object.fromEntries(answer.map((a) => [a.externalUserId, a.agreed ? '1' : '0']));
-        if (answer.length > 0) {
-          await redis
-            .multi()
-            .hset(key, entries)
-            .expire(key, ttl(answer.every((a) => a.agreed)))
-            .exec();
-        }
-      }
-      return new Set(Object.entries(entries).filter(([, v]) => v === '1').map(([id]) => id));
+    async forgetRoom(roomId) {
+      await redis.del(keys.archiveRoomConsent(roomId));
     },
+
+    roomAgreed,
   };
 }
