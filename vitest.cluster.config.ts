@@ -8,6 +8,7 @@ import { testOptions } from './vitest.config.ts';
  */
 export const CLUSTER_SUITES = [
   'tests/conversation/store-contract.test.ts',
+  'tests/conversation/group-store.test.ts',
   'tests/suggestions/stores.test.ts',
   'tests/wecom/seen-ids.test.ts',
   'tests/wecom/api/access-token.test.ts',
@@ -28,6 +29,7 @@ export const CLUSTER_SUITES = [
   'tests/lifecycle/lifecycle-api.test.ts',
   'tests/archive/pull-archive.test.ts',
   'tests/archive/archive-flow.test.ts',
+  'tests/archive/archive-consent.test.ts',
   'tests/cluster/**/*.test.ts',
 ];
 

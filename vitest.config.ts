@@ -14,7 +14,8 @@ export default defineConfig({
   test: {
     ...testOptions,
     include: ['tests/**/*.test.ts'],
-    // Run against a Redis Cluster by vitest.cluster.config.ts (`npm run test:cluster`).
-    exclude: [...configDefaults.exclude, 'tests/cluster/**'],
+    // Run against a Redis Cluster by vitest.cluster.config.ts (`npm run test:cluster`); the fault scenarios run
+    // on their own: `npm run test:faults` (vitest.faults.config.ts).
+    exclude: [...configDefaults.exclude, 'tests/cluster/**', 'tests/faults/**'],
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURABILITY_MODES } from './ops/choose-durability.ts';
 
 /** Every setting, its type and its bounds; defaults live in config/default.yaml, overrides in the environment. */
 const port = z.coerce.number().int().min(0).max(65535);
@@ -75,6 +76,21 @@ export const fileSchema = z.object({
     url: z.union([z.literal(''), z.url()]),
     timeoutMs: positiveInt,
     pageLimit: z.coerce.number().int().min(1).max(1000),
+    sdk: z.object({
+      path: z.string(),
+      privateKeys: z.string(),
+      proxy: z.union([z.literal(''), z.string().regex(/^(socks5|http):\/\/[^\s/]+:\d+$/, 'must be socks5://host:port or http://host:port')]),
+      timeoutSec: z.coerce.number().int().min(1).max(300),
+      callGraceMs: positiveInt,
+      maxRetries: z.coerce.number().int().min(0).max(10),
+      retryBaseMs: positiveInt,
+      retryMaxMs: positiveInt,
+      rsaThreads: z.coerce.number().int().min(1).max(32),
+    }),
+    media: z
+      .object({ mode: z.enum(['placeholder', 'store']), dir: z.string().min(1), maxBytes: positiveInt, maxFileBytes: positiveInt })
+      .refine((m) => m.maxFileBytes <= m.maxBytes, { message: 'maxFileBytes must not exceed maxBytes', path: ['maxFileBytes'] }),
+    consent: z.object({ agreedTtlSec: positiveInt, refusedTtlSec: positiveInt }),
   }),
   retention: z.object({
     conversationTtlDays: positiveInt,
@@ -83,6 +99,7 @@ export const fileSchema = z.object({
   }),
   org: z.object({ file: z.string().min(1) }),
   spool: z.object({ dir: z.string().min(1), replayIntervalMs: positiveInt }),
+  durability: z.object({ mode: z.enum(DURABILITY_MODES), journalWindowMs: positiveInt, waitaofTimeoutMs: positiveInt }),
   worker: z.object({
     enabled: flag,
     concurrency: positiveInt,

@@ -17,6 +17,10 @@ export interface Secrets {
   wecomKfSecret: string;
   /** Bearer token of the chat-archive sidecar (ARCHIVE_TOKEN). */
   archiveToken: string;
+  /** The 会话内容存档 Secret (ARCHIVE_SECRET): Finance SDK Init and the msgaudit consent APIs. */
+  archiveSecret: string;
+  /** user:password of ARCHIVE_PROXY (ARCHIVE_PROXY_PASSWORD). */
+  archiveProxyPassword: string;
   llmApiKey: string;
   sessionSecrets: string[];
   /** Password of the Redis server or of every cluster node (REDIS_PASSWORD). */
@@ -48,7 +52,13 @@ export const ENV_MAP: Record<string, string> = {
   WECOM_API_BASE_URL: 'wecom.apiBaseUrl',
   WECOM_WELCOME_TEMPLATE: 'wecom.welcomeTemplate',
   ARCHIVE_URL: 'archive.url',
+  FINANCE_SDK_PATH: 'archive.sdk.path',
+  ARCHIVE_PRIVATE_KEYS: 'archive.sdk.privateKeys',
+  ARCHIVE_PROXY: 'archive.sdk.proxy',
+  ARCHIVE_MEDIA: 'archive.media.mode',
+  ARCHIVE_MEDIA_DIR: 'archive.media.dir',
   SPOOL_DIR: 'spool.dir',
+  DURABILITY_MODE: 'durability.mode',
   ORG_FILE: 'org.file',
   WORKER_ENABLED: 'worker.enabled',
   ASSIST_ENGINE: 'assist.engine',
@@ -142,6 +152,8 @@ function readSecrets(env: Readonly<Record<string, string | undefined>>): Secrets
     wecomContactSecret: get('WECOM_CONTACT_SECRET'),
     wecomKfSecret: get('WECOM_KF_SECRET'),
     archiveToken: get('ARCHIVE_TOKEN'),
+    archiveSecret: get('ARCHIVE_SECRET'),
+    archiveProxyPassword: get('ARCHIVE_PROXY_PASSWORD'),
     llmApiKey: get('LLM_API_KEY'),
     sessionSecrets: get('SESSION_SECRET').split(',').map((s) => s.trim()).filter(Boolean),
     // Not trimmed: a password may end in a space.
@@ -158,6 +170,8 @@ interface RuleInputs {
   llmBaseUrl: string;
   llmModel: string;
   archiveUrl: string;
+  financeSdkPath: string;
+  archivePrivateKeys: string;
 }
 
 function ruleInputs(tree: Tree): RuleInputs {
@@ -166,7 +180,11 @@ function ruleInputs(tree: Tree): RuleInputs {
     for (const part of path.split('.')) node = isTree(node) ? node[part] : undefined;
     return node === undefined || node === null ? '' : String(node);
   };
-  return { publicUrl: at('server.publicUrl'), corpId: at('wecom.corpId'), agentId: at('wecom.agentId'), engine: at('assist.engine'), llmBaseUrl: at('assist.llm.baseUrl'), llmModel: at('assist.llm.model'), archiveUrl: at('archive.url') };
+  return {
+    publicUrl: at('server.publicUrl'), corpId: at('wecom.corpId'), agentId: at('wecom.agentId'), engine: at('assist.engine'), llmBaseUrl: at('assist.llm.baseUrl'), llmModel: at('assist.llm.model'), archiveUrl: at('archive.url'),
+    financeSdkPath: at('archive.sdk.path'),
+    archivePrivateKeys: at('archive.sdk.privateKeys'),
+  };
 }
 
 function checkModeRules(inputs: RuleInputs, secrets: Secrets, mode: Config['mode'], problems: string[]): void {
@@ -187,12 +205,22 @@ function checkModeRules(inputs: RuleInputs, secrets: Secrets, mode: Config['mode
     }
   }
   if (inputs.archiveUrl && !secrets.archiveToken) problems.push('ARCHIVE_TOKEN is required when ARCHIVE_URL is set');
+  checkArchiveRules(inputs, secrets, problems);
   if (secrets.sessionSecrets.some((s) => s.length < 32)) problems.push('SESSION_SECRET: each secret needs at least 32 characters');
   if (inputs.engine === 'llm') {
     if (!inputs.llmBaseUrl) problems.push('LLM_BASE_URL is required when ASSIST_ENGINE=llm');
     if (!inputs.llmModel) problems.push('LLM_MODEL is required when ASSIST_ENGINE=llm');
     if (!secrets.llmApiKey) problems.push('LLM_API_KEY is required when ASSIST_ENGINE=llm');
   }
+}
+
+function checkArchiveRules(inputs: RuleInputs, secrets: Secrets, problems: string[]): void {
+  if (inputs.financeSdkPath && inputs.archiveUrl) problems.push('set FINANCE_SDK_PATH (the SDK in this process) or ARCHIVE_URL (a sidecar), not both');
+  if ((inputs.financeSdkPath || inputs.archiveUrl) && !secrets.archiveSecret) {
+    problems.push('ARCHIVE_SECRET (the 会话内容存档 Secret) is required when the chat archive is pulled: customer consent is checked with it');
+  }
+  if (inputs.financeSdkPath && !inputs.archivePrivateKeys) problems.push('ARCHIVE_PRIVATE_KEYS is required when FINANCE_SDK_PATH is set');
+  if (inputs.financeSdkPath && !inputs.corpId) problems.push('WECOM_CORP_ID is required when FINANCE_SDK_PATH is set');
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, files: readonly string[]): Config {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { buildAssist } from './compose/assistant.ts';
+import { buildGroups } from './compose/groups.ts';
 import type { Runtime } from './compose/runtime.ts';
+import { setUpAck, startAckJournal } from './compose/durability.ts';
 import { buildLifecycle, importMembersCli, seedDemoMembers } from './compose/lifecycle.ts';
 import { createQueues } from './compose/queues.ts';
 import { checkRedis } from './compose/check-redis.ts';
@@ -22,6 +24,7 @@ import { inboxLength } from './jobs/inbox-pump.ts';
 import { recordMessages } from './jobs/record-messages.ts';
 import { Spool } from './jobs/spool.ts';
 import { startSpoolReplayer } from './jobs/spool-replayer.ts';
+import type { DurabilityChoice } from './ops/choose-durability.ts';
 import { ensureRedis } from './ops/ensure-redis.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -50,6 +53,8 @@ export interface ServiceOptions {
 
 export interface Service extends Runtime {
   url: string;
+  /** What a 200 to a callback promises here (web processes only). */
+  durability?: DurabilityChoice;
   emulator?: Emulator;
   replaySpool(): Promise<number>;
   close(): Promise<void>;
@@ -76,7 +81,18 @@ export async function startService(config: Config, options: ServiceOptions = {})
     queueCounts: async () => ({ ...(await eventQueue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')), inbox: await inboxLength(redis, keys) }),
     spoolSize: () => spool.size(),
   });
-  const intake = new EventIntake({ redis: producer, keys, spool, dedupeTtlSec: config.retention.dedupeTtlSec, inboxTtlSec: ttlSec, timeoutMs: config.redis.enqueueTimeoutMs });
+  // Only web processes acknowledge callbacks, so only they choose what makes a 200 durable.
+  const ack = (options.web ?? true) ? await setUpAck(config, producer, log, instanceId, now) : undefined;
+  const intake = new EventIntake({
+    redis: producer,
+    keys,
+    spool,
+    dedupeTtlSec: config.retention.dedupeTtlSec,
+    inboxTtlSec: ttlSec,
+    timeoutMs: config.redis.enqueueTimeoutMs,
+    ...(ack?.journaling ? { journal: ack.journal } : {}),
+    ...(ack?.waitAof ? { waitAof: ack.waitAof } : {}),
+  });
   const sessions = createRedisSessionStore(redis, keys);
   const org = await watchOrg(config.org.file, {
     onMembersChanged: async (userIds) => {
@@ -93,6 +109,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     config, log, now, keys, redis, producer, metrics, stores, org, sessions, wecom, assist, eventQueue, suggestQueue, reviewQueue, lifecycle, intake, instanceId,
     publicUrl: () => config.server.publicUrl || webUrl,
     record: (messages) => recordMessages({ store: stores.store, suggestions: stores.suggestions, feed: stores.feed, suggestQueue, debounceMs: config.assist.debounceMs, now, onGuideMessage: sampleSent }, messages),
+    groups: buildGroups({ config, redis, keys, stores, wecom, org, now, suggestQueue }, (message) => sampleSent(message)),
   };
   const sampleSent = createSentSampler({
     rate: config.review.sentSampleRate,
@@ -118,6 +135,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     void replayer.replayNow();
     replayNow = () => replayer.replayNow();
     closers.push(() => web.close(), () => replayer.stop(), () => spool.close());
+    if (ack) closers.push(...startAckJournal(ack, intake, producer, config, log));
   }
   const worker = options.worker ?? config.worker.enabled;
   closers.push(...(await startWorkers(rt, { pump: options.pump ?? worker, worker, warmUp: options.warmUp ?? true })));
@@ -125,6 +143,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   return {
     ...rt,
     url,
+    ...(ack ? { durability: ack.choice } : {}),
     ...(wecom.emulator ? { emulator: wecom.emulator } : {}),
     replaySpool: () => replayNow(),
     async close() {

@@ -84,7 +84,17 @@ describe('loadConfig', () => {
         'WECOM_AES_KEY must be the 43-character EncodingAESKey (letters and digits)',
       ]),
     );
-    expect(problemsOf({ ARCHIVE_URL: 'http://127.0.0.1:9100' })).toEqual([expect.stringContaining('ARCHIVE_TOKEN')]);
+    expect(problemsOf({ ARCHIVE_URL: 'http://127.0.0.1:9100' })).toEqual([expect.stringContaining('ARCHIVE_TOKEN'), expect.stringContaining('ARCHIVE_SECRET')]);
+    expect(problemsOf({ FINANCE_SDK_PATH: '/opt/sdk/libWeWorkFinanceSdk_C.so', ARCHIVE_URL: 'http://127.0.0.1:9100', ARCHIVE_TOKEN: 't' })).toEqual([
+      'set FINANCE_SDK_PATH (the SDK in this process) or ARCHIVE_URL (a sidecar), not both',
+      expect.stringContaining('ARCHIVE_SECRET'),
+      'ARCHIVE_PRIVATE_KEYS is required when FINANCE_SDK_PATH is set',
+      'WECOM_CORP_ID is required when FINANCE_SDK_PATH is set',
+    ]);
+    expect(problemsOf({ ARCHIVE_PROXY: '10.0.0.1:8081', ARCHIVE_MEDIA: 'disk' })).toEqual([
+      expect.stringContaining('ARCHIVE_PROXY (archive.sdk.proxy)'),
+      expect.stringContaining('ARCHIVE_MEDIA (archive.media.mode)'),
+    ]);
     expect(problemsOf({ ASSIST_ENGINE: 'llm' })).toEqual([
       'LLM_BASE_URL is required when ASSIST_ENGINE=llm',
       'LLM_MODEL is required when ASSIST_ENGINE=llm',

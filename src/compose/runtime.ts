@@ -15,6 +15,7 @@ import type { LiveOrg } from '../org/watch-org.ts';
 import type { WecomApi } from '../wecom/api/wecom-api.ts';
 import type { CallbackKeys } from '../wecom/crypto.ts';
 import type { AssistParts } from './assistant.ts';
+import type { GroupParts } from './groups.ts';
 import type { LifecycleParts } from './lifecycle.ts';
 import type { Stores } from './stores.ts';
 
@@ -29,6 +30,8 @@ export interface WecomSetup {
   /** The emulator's ww stand-in in demo mode. */
   sdkUrl: string | null;
   emulator?: Emulator;
+  /** Demo mode: the emulator's chat-archive sidecar (customer groups reach the demo through it). */
+  demoArchive?: { url: string; token: string };
 }
 
 /** Everything the web side and the workers are built from; assembled once by startService. */
@@ -55,5 +58,7 @@ export interface Runtime {
   publicUrl: () => string;
   intake: EventIntake;
   record: (messages: ChatMessage[]) => Promise<ChatMessage[]>;
+  /** Customer groups (客户群). */
+  groups: GroupParts;
   instanceId: string;
 }

@@ -1,8 +1,10 @@
 import type { RedisClient } from '../ops/redis-client.ts';
 import { createCorpTagCache, type CorpTagCache } from '../conversation/corp-tag-cache.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
+import type { GroupStore } from '../conversation/group-store.ts';
 import type { Keys } from '../conversation/keys.ts';
 import { createRedisConversationStore } from '../conversation/redis-conversation-store.ts';
+import { createRedisGroupStore } from '../conversation/redis-group-store.ts';
 import { createRedisApprovalStore, type ApprovalStore } from '../suggestions/approval-store.ts';
 import { createAuditLog, type AuditLog } from '../suggestions/audit-log.ts';
 import { createPresence, type Presence } from '../suggestions/presence.ts';
@@ -16,6 +18,8 @@ import { createRedisTaskStore, type TaskStore } from '../tasks/task-store.ts';
 
 export interface Stores {
   store: ConversationStore;
+  /** Customer groups: their details and their own conversations. */
+  groups: GroupStore;
   suggestions: SuggestionStore;
   approvals: ApprovalStore;
   feedback: FeedbackStore;
@@ -35,6 +39,7 @@ const PRESENCE_TTL_MS = 45_000;
 export function createStores(redis: RedisClient, keys: Keys, ttlSec: number, maxMessages: number, auditTtlSec: number): Stores {
   return {
     store: createRedisConversationStore(redis, keys, { ttlSec, maxMessages }),
+    groups: createRedisGroupStore(redis, keys, { ttlSec, maxMessages }),
     suggestions: createRedisSuggestionStore(redis, keys, ttlSec),
     approvals: createRedisApprovalStore(redis, keys, ttlSec),
     feedback: createRedisFeedbackStore(redis, keys, ttlSec),

@@ -5,6 +5,7 @@ import { mountAuthRoutes } from '../http/auth-routes.ts';
 import { mountCallbackRoutes } from '../http/callback-routes.ts';
 import { createApp, type Mount } from '../http/create-app.ts';
 import { mountGuideCustomerRoutes } from '../http/guide-customer-routes.ts';
+import { mountGuideGroupRoutes } from '../http/guide-group-routes.ts';
 import type { GuideApiDeps } from '../http/guide-deps.ts';
 import { mountGuideKnowledgeRoutes } from '../http/guide-knowledge-routes.ts';
 import { mountGuideSendRoutes } from '../http/guide-send-routes.ts';
@@ -44,6 +45,7 @@ export function guideApiDeps(rt: Runtime): GuideApiDeps {
   return {
     ...stores,
     store: stores.store,
+    groups: { load: rt.groups.load, store: stores.groups, record: rt.groups.record },
     tags: rt.assist.tagDirectory,
     knowledge: rt.assist.knowledgePort,
     markTag: (input) => rt.wecom.api.markTag(input),
@@ -74,6 +76,7 @@ export function reviewApiDeps(rt: Runtime, signer: GuideApiDeps['signer']): Revi
     signer,
     sessions: rt.sessions,
     store: stores.store,
+    groups: stores.groups,
     approvals: stores.approvals,
     sentReviews: stores.sentReviews,
     feedback: stores.feedback,
@@ -180,6 +183,7 @@ export async function startWeb(rt: Runtime): Promise<Web> {
       (r) => mountGuideSuggestionRoutes(r, guide),
       (r) => mountGuideSendRoutes(r, guide),
       (r) => mountGuideTagRoutes(r, guide),
+      (r) => mountGuideGroupRoutes(r, guide),
       (r) => mountGuideKnowledgeRoutes(r, guide),
       (r) => mountLiveRoute(r, { ...guide, hub, feedReader: rt.stores.feed, presence: rt.stores.presence }),
       (r) => mountReviewApprovalRoutes(r, review),

@@ -10,7 +10,7 @@ import type { WecomSetup } from './runtime.ts';
 
 /** The tenant's WeCom from config, or in demo mode a freshly started emulator playing WeCom. */
 export async function setUpWecom(config: Config, redis: RedisClient, keys: Keys, now: () => number): Promise<WecomSetup> {
-  const client = (baseUrl: string, corpId: string, agentId: string, secrets: { app: string; contact?: string; kf?: string }) =>
+  const client = (baseUrl: string, corpId: string, agentId: string, secrets: { app: string; contact?: string; kf?: string; archive?: string }) =>
     createHttpWecomApi({
       baseUrl,
       corpId,
@@ -21,7 +21,8 @@ export async function setUpWecom(config: Config, redis: RedisClient, keys: Keys,
       timeoutMs: config.wecom.apiTimeoutMs,
     });
   if (config.mode === 'demo') {
-    const emulator = await startDemoEmulator(config, now);
+    const archiveToken = randomBytes(18).toString('base64url');
+    const emulator = await startDemoEmulator(config, now, archiveToken);
     return {
       callbackKeys: DEMO_CALLBACK_KEYS,
       corpId: DEMO_CALLBACK_KEYS.corpId,
@@ -35,6 +36,7 @@ export async function setUpWecom(config: Config, redis: RedisClient, keys: Keys,
       sessionSecrets: config.secrets.sessionSecrets.length ? config.secrets.sessionSecrets : [randomBytes(32).toString('base64url')],
       sdkUrl: '/__emulator/ww.js',
       emulator,
+      demoArchive: { url: `${emulator.url}/__emulator/archive`, token: archiveToken },
     };
   }
   const { secrets } = config;
@@ -46,6 +48,7 @@ export async function setUpWecom(config: Config, redis: RedisClient, keys: Keys,
       app: secrets.wecomSecret,
       ...(secrets.wecomContactSecret ? { contact: secrets.wecomContactSecret } : {}),
       ...(secrets.wecomKfSecret ? { kf: secrets.wecomKfSecret } : {}),
+      ...(secrets.archiveSecret ? { archive: secrets.archiveSecret } : {}),
     }),
     authorizeUrl: config.wecom.oauthAuthorizeUrl,
     sessionSecrets: secrets.sessionSecrets,

@@ -10,11 +10,16 @@ import { announceApproval, createReviewProcessor, REVIEW_QUEUE, type ReviewJob }
 import type { SuggestionDeps } from '../jobs/run-suggestion.ts';
 import { startSuggestWorker } from '../jobs/suggest-worker.ts';
 import { syncContacts } from '../jobs/sync-contacts.ts';
+import { syncGroups } from '../jobs/sync-groups.ts';
 import { createCallOnce } from '../wecom/api/call-once.ts';
+import { createConsentGate } from '../wecom/archive/archive-consent.ts';
+import { toArchiveMessage } from '../wecom/archive/archive-message.ts';
+import type { ArchiveRecord, ArchiveSource } from '../wecom/archive/archive-source.ts';
 import { createHttpArchiveSource } from '../wecom/archive/http-archive-source.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { ChatMessage } from '../conversation/model.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
+import { archiveSourceOf } from './archive.ts';
 import { startLifecycleWorker } from './lifecycle.ts';
 import { workerLocks } from './queues.ts';
 import { connectRedis } from './redis-connections.ts';
@@ -83,16 +88,25 @@ export function suggestionDeps(rt: Runtime): SuggestionDeps {
     staleCheckMs: rt.config.assist.staleCheckMs,
     approvalThreshold: (guideId) => rt.config.review.approvalSeverity[storeOf(rt, guideId)],
     onStored: afterSuggestion(rt),
+    groupThread: rt.groups.thread,
   };
 }
 
-/** Imports existing contacts and the tag library once at start; a failure is logged, not fatal. */
+/** Demo mode: the emulator's archive stand-in (the demo's customer group reaches the service through it). */
+function demoArchiveSource(rt: Runtime): ArchiveSource | undefined {
+  const demo = rt.wecom.demoArchive;
+  return demo ? createHttpArchiveSource({ baseUrl: demo.url, token: demo.token, timeoutMs: rt.config.archive.timeoutMs }) : undefined;
+}
+
+/** Imports existing contacts, customer groups and the tag library once at start; a failure is logged, not fatal. */
 async function warmUp(rt: Runtime, refreshTags: () => Promise<unknown>): Promise<void> {
   try {
     await refreshTags();
     const guides = rt.org.guidesOf([]).map((m) => m.userId);
     const count = await syncContacts({ api: rt.wecom.api, store: rt.stores.store, now: rt.now }, guides);
     rt.log.info({ contacts: count, guides: guides.length }, 'imported existing customer relationships');
+    const groups = await syncGroups({ ...rt.groups.deps, api: rt.wecom.api }, guides);
+    rt.log.info({ groups, guides: guides.length }, 'imported the customer groups our guides own');
   } catch (error) {
     rt.log.warn({ err: error }, 'start-up sync with WeCom failed; contact events will still be handled');
   }
@@ -117,6 +131,14 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   // One idempotency record for every outbound WeCom write the jobs make (wecom/api/call-once.ts).
   const callOnce = createCallOnce(rt.redis, keys, config.retention.dedupeTtlSec);
   const refreshTags = () => refreshTagLibrary({ api: rt.wecom.api, cache: stores.tagCache, now: rt.now, onRefreshed: rt.assist.useCorpTags });
+  const corpMembers = (userId: string) => rt.org.member(userId) !== undefined;
+  const consent = createConsentGate({ api: rt.wecom.api, redis: rt.redis, keys, ...config.archive.consent });
+  // Media are kept only where the text would be: a 1:1 chat whose customer agreed, a group line of a member or of a customer who agreed there.
+  const mayStoreMedia = async (record: ArchiveRecord) => {
+    const message = toArchiveMessage(record, corpMembers);
+    return message !== undefined && (await consent.keep([message])).kept.length === 1;
+  };
+  const archiveSource = (await archiveSourceOf(config, log, mayStoreMedia)) ?? demoArchiveSource(rt);
   const handle = createEventHandler({
     log,
     contact: {
@@ -131,16 +153,22 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
     },
     kf: { api: rt.wecom.api, redis: rt.redis, keys, now: rt.now, record: rt.record },
     archive: {
-      source: config.archive.url
-        ? createHttpArchiveSource({ baseUrl: config.archive.url, token: config.secrets.archiveToken, timeoutMs: config.archive.timeoutMs })
-        : undefined,
+      source: archiveSource,
+      consent,
       redis: rt.redis,
       keys,
-      corpMembers: (userId) => rt.org.member(userId) !== undefined,
+      corpMembers,
       now: rt.now,
       record: rt.record,
+      recordGroup: rt.groups.recordArchived,
       log,
       pageLimit: config.archive.pageLimit,
+    },
+    groups: {
+      ...rt.groups.deps,
+      feed: stores.feed,
+      consent,
+      isGuide: (userId) => rt.org.member(userId)?.role === 'guide',
     },
     appText: {
       store: stores.store,
@@ -166,6 +194,7 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
         org: rt.org,
         approvals: stores.approvals,
         store: stores.store,
+        groups: stores.groups,
         api: rt.wecom.api,
         once: callOnce,
         log,
@@ -178,6 +207,8 @@ export async function startWorkers(rt: Runtime, options: { pump: boolean; worker
   review.on('failed', (job, err) => log.warn({ kind: job?.data.kind, err }, 'review job failed; will retry'));
   await rt.reviewQueue.upsertJobScheduler('review-sweep', { every: 60_000 }, { name: 'sweep', data: { kind: 'sweep' } });
   closers.push(() => events.close(), () => suggest.close(), () => review.close());
+  // After the event worker: no pull is running any more when the SDK instance is destroyed.
+  if (archiveSource?.close) closers.push(() => archiveSource.close?.() ?? Promise.resolve());
   closers.push(await startLifecycleWorker(rt, connection));
   closers.push(async () => connection.disconnect());
   if (options.warmUp) void warmUp(rt, refreshTags);

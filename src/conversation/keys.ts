@@ -15,7 +15,8 @@
  *     so callbacks spread over INBOX_SHARDS streams (and shards) instead of one; the pump drains them all;
  *   - per conversation, `{<guideId>:<customerId>}`: the message list and its id index (one script,
  *     conversation/lua/append-message-2.lua), the suggestion, and the tag proposals with their decisions (one
- *     transaction);
+ *     transaction); the chat's cached archive consent goes with them;
+ *   - per customer group, `{<chatId>}`: the group's message list and its id index (the same script);
  *   - every member's app-message window, `send-window:{send}:<userId>`: one script claims a slot in every
  *     recipient's window at once, all or none;
  *   - every held draft with the stores' pending and decided sets, `…:{approvals}:…`: one script decides a
@@ -68,6 +69,21 @@ export interface Keys {
   guideFollows(guideId: string): string;
   /** Log of contact events that touched a customer (transfer failures etc.). */
   contactLog(customerId: string): string;
+  /** One customer group's details (JSON, a cache of groupchat/get). */
+  group(chatId: string): string;
+  /** Capped list of a group's encoded messages (encode-group-message.ts), newest last. */
+  groupConversation(chatId: string): string;
+  /** Id hashes of the messages in that list (as conversationIndex). */
+  groupConversationIndex(chatId: string): string;
+  /** Set of chat ids that have a stored conversation. */
+  groupChats(): string;
+  /** Set of chat ids of the groups a corp member is in. */
+  memberGroups(userId: string): string;
+  /**
+   * Held while a member's line is checked against its echo and appended to a group: the sidebar's report and
+   * the archive's copy of the same line may arrive at the same moment.
+   */
+  groupEchoLock(chatId: string): string;
   accessToken(secretName: string): string;
   accessTokenLock(secretName: string): string;
   ticket(kind: 'jsapi' | 'agent_config'): string;
@@ -80,6 +96,10 @@ export interface Keys {
   archiveLock(): string;
   /** Sorted set of archive msgids already handled (msgid → epoch ms). */
   archiveSeen(): string;
+  /** Cached 会话内容存档 consent of one (member, customer) chat: `1` agreed, `0` not. */
+  archiveConsent(guideId: string, customerId: string): string;
+  /** Cached consent of a group chat's customers: hash external_userid → `1` / `0`. */
+  archiveRoomConsent(roomId: string): string;
   /** Sliding window of app messages sent to one member (30/min guard). */
   sendWindow(userId: string): string;
   tagLibrary(): string;
@@ -155,6 +175,7 @@ export function slotGroups(keys: Keys, queues: readonly string[]): string[][] {
   return [
     [keys.dedupe(id), keys.inboxOf(id)],
     [keys.conversation(g, c), keys.conversationIndex(g, c), keys.suggestion(g, c), keys.suggestionPending(g, c), keys.tagProposals(g, c), keys.tagDecisions(g, c)],
+    [keys.groupConversation(id), keys.groupConversationIndex(id)],
     [keys.sendWindow(g), keys.sendWindow(c)],
     [keys.approval(id), keys.approvalsPending(id), keys.approvalsDecided(g)],
     ...queues.map((queue) => ['wait', 'meta', 'events', '1'].map((part) => `${keys.bull(queue)}:${queue}:${part}`)),
@@ -178,6 +199,12 @@ export function createKeys(prefix: string): Keys {
     profile: (c) => k('profile', c),
     guideFollows: (g) => k('follows', g),
     contactLog: (c) => k('contact-log', c),
+    group: (id) => k('group', id),
+    groupConversation: (id) => k('group-conv', `{${id}}`),
+    groupConversationIndex: (id) => k('group-conv-idx', `{${id}}`),
+    groupChats: () => k('group-chats'),
+    memberGroups: (u) => k('member-groups', u),
+    groupEchoLock: (id) => k('group-echo-lock', id),
     accessToken: (s) => k('token', s),
     accessTokenLock: (s) => k('token-lock', s),
     ticket: (kind) => k('ticket', kind),
@@ -188,6 +215,8 @@ export function createKeys(prefix: string): Keys {
     archiveSeq: () => k('archive-seq'),
     archiveLock: () => k('archive-lock'),
     archiveSeen: () => k('archive-seen'),
+    archiveConsent: (g, c) => k('archive-consent', conv(g, c)),
+    archiveRoomConsent: (r) => k('archive-room-consent', r),
     sendWindow: (u) => k('send-window', '{send}', u),
     tagLibrary: () => k('tag-library'),
     suggestion: (g, c) => k('suggestion', conv(g, c)),

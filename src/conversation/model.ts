@@ -27,6 +27,12 @@ export interface ChatMessage {
   kind?: string;
   /** For a guide message sent from a suggestion: which draft, and whether the guide edited it. */
   fromDraft?: { suggestionId: string; draftId: string; edited: boolean };
+  /**
+   * Said in a customer group (the archive's `roomid`): such a message belongs to the group's own
+   * conversation (group-model.ts), never to a 1:1 one. The speaker is `customerId` (an external contact)
+   * or `guideId` (a member), the other one is empty.
+   */
+  roomId?: string;
 }
 
 export type RelationshipStatus = 'active' | 'pending' | 'closed';

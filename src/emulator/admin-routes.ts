@@ -1,6 +1,7 @@
 import type { CallbackSender } from './callback-sender.ts';
 import type { ContactActions, TagChangeInput } from './contact-actions.ts';
 import { findTag, type EmulatorState } from './emulator-state.ts';
+import { describeGroup } from './group-chats.ts';
 import type { Faults } from './faults.ts';
 import { HttpError, optionalString, readJsonObject, requireString, sendJson, stringList, type Router } from './http-kit.ts';
 
@@ -58,6 +59,7 @@ export function describeDirectory(state: EmulatorState, sidebarUrl?: string): Re
       })),
     })),
     tagGroups: state.tagGroups,
+    groups: [...state.groups.values()].map(describeGroup),
     kf: { open_kfid: state.kf.openKfId, name: state.kf.name, servicers: state.kf.servicers },
     sidebarUrl: sidebarUrl ?? null,
   };

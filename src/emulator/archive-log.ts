@@ -22,12 +22,23 @@ export interface ArchiveLineInput {
   tolist?: string[];
 }
 
+/** A line said in a customer group: the record carries the group's `roomid` and every other member as receivers. */
+export interface ArchiveGroupLineInput {
+  chatId: string;
+  from: string;
+  tolist: string[];
+  text?: string;
+  msgtype?: string;
+}
+
 export interface EmulatorArchive {
   /** Bearer token the chatdata route accepts. */
   token: string;
   records: ArchiveRecord[];
   /** Stores the line as an archive record, without a callback. */
   append(input: ArchiveLineInput): ArchiveRecord;
+  /** Stores a customer-group line as an archive record, without a callback. */
+  appendGroupLine(input: ArchiveGroupLineInput): ArchiveRecord;
   /** Sends a signed msgaudit_notify callback. */
   notify(): Promise<Delivery>;
   /** append, then notify; resolves after the callback was delivered or given up. */
@@ -45,28 +56,36 @@ export function createArchiveLog(state: EmulatorState, sender: CallbackSender, n
     if (!state.customers.has(customer)) throw new HttpError(400, `unknown customer ${customer}`);
     if (action === 'send' && msgtype === 'text' && text.trim() === '') throw new HttpError(400, 'text is empty');
     const author = from === 'customer' ? customer : guide;
+    return push({ from: author, external: from === 'customer', tolist: input.tolist ?? [from === 'customer' ? guide : customer], roomid, action, msgtype, text });
+  };
+
+  function push(line: { from: string; external: boolean; tolist: string[]; roomid: string; action: ArchiveRecord['action']; msgtype: string; text: string }): ArchiveRecord {
     // Messages sent by an external contact carry an `_external` msgid suffix in the real archive.
-    const msgid = `${nextId(state, 'archmsg_')}${from === 'customer' ? '_external' : ''}`;
+    const msgid = `${nextId(state, 'archmsg_')}${line.external ? '_external' : ''}`;
     const record: ArchiveRecord = {
       seq: records.length + 1,
       msgid,
-      action,
-      from: author,
-      tolist: input.tolist ?? [from === 'customer' ? guide : customer],
-      roomid,
+      action: line.action,
+      from: line.from,
+      tolist: line.tolist,
+      roomid: line.roomid,
       msgtime: now(),
-      msgtype,
-      ...(msgtype === 'text' ? { text: { content: text } } : {}),
+      msgtype: line.msgtype,
+      ...(line.msgtype === 'text' ? { text: { content: line.text } } : {}),
     };
     records.push(record);
     return record;
-  };
+  }
 
+  // Each notify names a later second than the one before (WeCom sends them seconds apart): two in the same
+  // second would be the same XML, and the service rightly takes a repeated callback only once.
+  let lastNotify = 0;
   const notify = (): Promise<Delivery> => {
+    lastNotify = Math.max(Math.floor(now() / 1000), lastNotify + 1);
     const xml = buildEventXml({
       ToUserName: state.corp.id,
       FromUserName: 'sys',
-      CreateTime: Math.floor(now() / 1000),
+      CreateTime: lastNotify,
       MsgType: 'event',
       AgentID: state.agentId,
       Event: 'msgaudit_notify',
@@ -78,6 +97,8 @@ export function createArchiveLog(state: EmulatorState, sender: CallbackSender, n
     token,
     records,
     append,
+    appendGroupLine: ({ chatId, from, tolist, text = '', msgtype = 'text' }) =>
+      push({ from, external: /^w[mo]/.test(from), tolist, roomid: chatId, action: 'send', msgtype, text }),
     notify,
     async say(input) {
       const record = append(input);

@@ -44,8 +44,8 @@ export function requireRelationship(state: EmulatorState, body: Record<string, u
   return follow;
 }
 
-const encodeCursor = (offset: number): string => Buffer.from(`o:${offset}`).toString('base64url');
-const decodeCursor = (cursor: string): number => {
+export const encodeCursor = (offset: number): string => Buffer.from(`o:${offset}`).toString('base64url');
+export const decodeCursor = (cursor: string): number => {
   if (!cursor) return 0;
   const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw new CgiError(40058, 'invalid cursor');

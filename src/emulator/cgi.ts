@@ -13,6 +13,7 @@ const ERRMSG: Record<number, string> = {
   40013: 'invalid corpid',
   40014: 'invalid access_token',
   40029: 'invalid code',
+  40050: 'chatid not found',
   40056: 'invalid agentid',
   40058: 'invalid parameter',
   40068: 'invalid tagid',

@@ -64,7 +64,8 @@ export function registerChatRoutes(router: Router, { state, access, chat, truste
     const body = await readJsonObject(req);
     const guide = optionalString(body, 'guide');
     const customer = optionalString(body, 'customer');
-    state.current = { ...(guide ? { guide } : {}), ...(customer ? { customer } : {}) };
+    const group = optionalString(body, 'chat');
+    state.current = { ...(guide ? { guide } : {}), ...(customer ? { customer } : {}), ...(group ? { chat: group } : {}) };
     sendJson(res, 200, state.current);
   });
 

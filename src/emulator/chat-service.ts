@@ -20,7 +20,25 @@ export interface ChatLine {
   at: number;
 }
 
-export type LiveEvent = { type: 'chat'; customer: string; line: ChatLine } | { type: 'app'; message: EmAppMessage };
+/** A line said in a customer group, as the demo page shows it. */
+export interface GroupLine {
+  seq: number;
+  msgid: string;
+  /** userid or external_userid. */
+  from: string;
+  fromName: string;
+  fromType: 'member' | 'external';
+  msgtype: string;
+  text: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+export type LiveEvent =
+  | { type: 'chat'; customer: string; line: ChatLine }
+  | { type: 'app'; message: EmAppMessage }
+  | { type: 'group'; chatId: string; line: GroupLine }
+  | { type: 'group_change'; chatId: string };
 
 export interface ChatInput {
   guide: string;
@@ -37,6 +55,8 @@ export interface ChatService {
   /** Live lines of every chat of one guide, and the app messages sent to that guide. */
   subscribe(guide: string, listener: (event: LiveEvent) => void): () => void;
   publishAppMessage(message: EmAppMessage): void;
+  /** Any other live event for one guide's demo page (customer-group lines and changes). */
+  notify(guide: string, event: LiveEvent): void;
   /** True when the guide and the customer already exchanged messages (welcome codes become moot). */
   hasChatted(guide: string, customer: string): boolean;
 }
@@ -89,6 +109,8 @@ export function createChatService(state: EmulatorState, access: Access, sender: 
     publishAppMessage(message) {
       emit(message.touser, { type: 'app', message });
     },
+
+    notify: emit,
 
     hasChatted(guide, customer) {
       return kf.messages.some((m) => m.origin !== 4 && m.guide === guide && m.externalUserId === customer);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolveTagRef, type Seed } from './load-seed.ts';
 
 /** The emulated tenant, in memory. Exposed on the emulator handle so tests can look inside. */
@@ -71,6 +72,36 @@ export interface EmAppMessage {
   dropped: boolean;
 }
 
+export type EmConsent = 'Agree' | 'Disagree' | 'Default_Agree';
+
+export interface EmGroupMember {
+  userid: string;
+  /** 1 a member of the corp, 2 an external contact. */
+  type: 1 | 2;
+  name: string;
+  groupNickname: string;
+  joinTime: number;
+  /** 1 invited directly, 2 by link, 3 by the group QR code. */
+  joinScene: number;
+  invitor?: string;
+  /** What msgaudit/check_room_agree answers for an external member. */
+  consent: EmConsent;
+}
+
+/** A customer group (客户群). Dismissed groups are kept for the demo page but WeCom's APIs no longer see them. */
+export interface EmGroup {
+  chatId: string;
+  name: string;
+  owner: string;
+  notice: string;
+  createTime: number;
+  admins: string[];
+  members: EmGroupMember[];
+  /** Changes with every member change (groupchat/get member_version, LastMemVer/CurMemVer of the event). */
+  memberVersion: string;
+  status: 'active' | 'dismissed';
+}
+
 export interface EmCallbackRecord {
   id: number;
   xml: string;
@@ -89,13 +120,14 @@ export interface EmulatorState {
   customers: Map<string, EmCustomer>;
   tagGroups: EmTagGroup[];
   kf: { openKfId: string; name: string; servicers: string[]; messages: EmKfMessage[]; sessions: Map<string, string> };
+  groups: Map<string, EmGroup>;
   /** Requests per cgi path (`gettoken`, `message/send`, …), counted before faults and token checks. */
   calls: Map<string, number>;
   appMessages: EmAppMessage[];
   welcomeMessages: { userid: string; externalUserId: string; text: string; at: number }[];
   callbacks: EmCallbackRecord[];
-  /** The guide/customer picked on the demo page (used by OAuth and ww.js when the page says nothing). */
-  current: { guide?: string; customer?: string };
+  /** The guide and customer (or customer group) picked on the demo page (used by OAuth and ww.js when the page says nothing). */
+  current: { guide?: string; customer?: string; chat?: string };
   sequence: number;
 }
 
@@ -134,6 +166,35 @@ export function createState(seed: Seed, corpId: string, agentId: string, now: nu
     tags: g.tags.map((t, i) => ({ id: t.id, name: t.name, order: t.order ?? g.tags.length - i, createTime: nowS })),
   }));
   const guides = [...members.values()].filter((m) => m.role === 'guide').map((m) => m.userid);
+  const CONSENT: Record<string, EmConsent> = { agree: 'Agree', disagree: 'Disagree', default_agree: 'Default_Agree' };
+  const groups = new Map<string, EmGroup>(
+    seed.stores.groups.map((g) => [
+      g.chat_id,
+      {
+        chatId: g.chat_id,
+        name: g.name,
+        owner: g.owner,
+        notice: g.notice ?? '',
+        createTime: g.create_time ?? nowS,
+        admins: g.admins,
+        members: g.members.map((m) => {
+          const member = members.get(m.userid);
+          return {
+            userid: m.userid,
+            type: member ? 1 : 2,
+            name: m.name ?? member?.name ?? customers.get(m.userid)?.name ?? m.userid,
+            groupNickname: m.group_nickname ?? '',
+            joinTime: g.create_time ?? nowS,
+            joinScene: 1,
+            ...(m.userid === g.owner ? {} : { invitor: g.owner }),
+            consent: CONSENT[m.archive_consent] ?? 'Agree',
+          };
+        }),
+        memberVersion: memberVersion(g.chat_id, 0),
+        status: 'active',
+      },
+    ]),
+  );
   return {
     corp: { id: corpId, name: seed.stores.corp.name },
     agentId,
@@ -143,6 +204,7 @@ export function createState(seed: Seed, corpId: string, agentId: string, now: nu
     tagGroups,
     // For the demo every guide serves the 客服 account: a guide–customer chat is that kf session.
     kf: { openKfId: seed.stores.kf.open_kfid, name: seed.stores.kf.name, servicers: [...new Set([...seed.stores.kf.servicers, ...guides])], messages: [], sessions: new Map() },
+    groups,
     calls: new Map(),
     appMessages: [],
     welcomeMessages: [],
@@ -150,6 +212,11 @@ export function createState(seed: Seed, corpId: string, agentId: string, now: nu
     current: {},
     sequence: 0,
   };
+}
+
+/** A member-list version string (WeCom's are 32 hex digits). */
+export function memberVersion(chatId: string, change: number): string {
+  return createHash('md5').update(`${chatId}:${change}`).digest('hex');
 }
 
 export function findTag(state: EmulatorState, tagId: string): { group: EmTagGroup; tag: EmTag } | undefined {

@@ -58,3 +58,39 @@ export function tagChangeXml(corpId: string, createTime: number, change: { chang
 export function kfEventXml(corpId: string, createTime: number, token: string, openKfId: string): string {
   return buildEventXml({ ToUserName: corpId, CreateTime: createTime, MsgType: 'event', Event: 'kf_msg_or_event', Token: token, OpenKfId: openKfId });
 }
+
+export type ChatChange =
+  | { changeType: 'create' | 'dismiss'; chatId: string }
+  | {
+      changeType: 'update';
+      chatId: string;
+      updateDetail: 'add_member' | 'del_member' | 'change_owner' | 'change_name' | 'change_notice';
+      joinScene?: number;
+      quitScene?: number;
+      memChangeList?: string[];
+      lastMemVer?: string;
+      curMemVer?: string;
+    };
+
+/** 客户群变更 (doc 92130); MemChangeList as `<Item>` elements, the form WeCom sends today. */
+export function chatChangeXml(corpId: string, createTime: number, change: ChatChange): string {
+  const update = change.changeType === 'update' ? change : undefined;
+  const list = update?.memChangeList;
+  const flat = buildEventXml({
+    ToUserName: corpId,
+    FromUserName: 'sys',
+    CreateTime: createTime,
+    MsgType: 'event',
+    Event: 'change_external_chat',
+    ChatId: change.chatId,
+    ChangeType: change.changeType,
+    UpdateDetail: update?.updateDetail,
+    JoinScene: update?.joinScene,
+    QuitScene: update?.quitScene,
+    MemChangeCnt: list?.length,
+    LastMemVer: update?.lastMemVer,
+    CurMemVer: update?.curMemVer,
+  });
+  if (!list) return flat;
+  return flat.replace(/<\/xml>$/, `<MemChangeList>${list.map((id) => `<Item>${cdata(id)}</Item>`).join('')}</MemChangeList></xml>`);
+}

@@ -51,6 +51,28 @@ const storesSchema = z.object({
     )
     .default([]),
   kf: z.object({ open_kfid: z.string().min(1), name: z.string(), servicers: z.array(z.string()).default([]) }),
+  // Customer groups (客户群) as groupchat/get describes them; members are userids of `members` or
+  // external_userids (of `customers`, or others named here). `archive_consent` is what check_room_agree says.
+  groups: z
+    .array(
+      z.object({
+        chat_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        name: z.string(),
+        owner: z.string().min(1),
+        notice: z.string().optional(),
+        admins: z.array(z.string()).default([]),
+        create_time: epochSeconds.optional(),
+        members: z.array(
+          z.object({
+            userid: z.string().min(1),
+            name: z.string().optional(),
+            group_nickname: z.string().optional(),
+            archive_consent: z.enum(['agree', 'disagree', 'default_agree']).default('agree'),
+          }),
+        ),
+      }),
+    )
+    .default([]),
 });
 
 const tagsSchema = z.object({
@@ -99,6 +121,12 @@ export function loadSeed(seedDir: string): Seed {
       for (const ref of follow.tags) {
         if (resolveTagRef(tags, ref) === undefined) problems.push(`${customer.external_userid}: unknown tag ${ref}`);
       }
+    }
+  }
+  for (const group of stores.groups) {
+    if (!memberIds.has(group.owner)) problems.push(`group ${group.chat_id}: unknown owner ${group.owner}`);
+    for (const m of group.members) {
+      if (!memberIds.has(m.userid) && !/^w[mo]/.test(m.userid)) problems.push(`group ${group.chat_id}: ${m.userid} is neither a member nor an external_userid (wm…/wo…)`);
     }
   }
   if (problems.length > 0) throw new AppError('emulator_seed_invalid', `stores.yaml: ${problems.join('; ')}`, { hint: 'fix the demo seed file' });

@@ -8,14 +8,19 @@ import { createCallbackSender, type Delivery } from './callback-sender.ts';
 import { serveCgi, type CgiDeps, type CgiRoute } from './cgi.ts';
 import { authRoutes } from './cgi-auth.ts';
 import { contactRoutes } from './cgi-contact.ts';
+import { groupRoutes } from './cgi-groups.ts';
 import { kfRoutes } from './cgi-kf.ts';
+import { createArchiveConsent, msgauditRoutes, type ArchiveConsent } from './cgi-msgaudit.ts';
 import { messageRoutes } from './cgi-message.ts';
 import { tagRoutes } from './cgi-tags.ts';
 import { registerChatRoutes } from './chat-routes.ts';
-import { createChatService, type ChatInput, type ChatLine } from './chat-service.ts';
+import { createChatService, type ChatInput, type ChatLine, type GroupLine } from './chat-service.ts';
 import { createContactActions, type ContactActions } from './contact-actions.ts';
 import { createState, type EmulatorState } from './emulator-state.ts';
 import { createFaults, type Faults } from './faults.ts';
+import { createGroupActions, type GroupActions } from './group-actions.ts';
+import { createGroupChats, type GroupLineInput } from './group-chats.ts';
+import { registerGroupRoutes } from './group-routes.ts';
 import { HttpError, allowOrigin, createRouter, sendJson } from './http-kit.ts';
 import { loadSeed } from './load-seed.ts';
 import { registerStaticRoutes } from './static-routes.ts';
@@ -42,7 +47,9 @@ export interface EmulatorOptions {
   archive?: { token: string };
 }
 
-export interface EmulatorActions extends ContactActions {
+export interface EmulatorActions extends ContactActions, GroupActions {
+  /** A line said in a customer group (an archive record and a msgaudit_notify when the archive is on); resolves after the callback. */
+  groupSay(input: GroupLineInput): Promise<{ line: GroupLine; delivery: Delivery | null }>;
   /** A chat line (customer or guide) through the real path; resolves after the kf callback was delivered. */
   say(input: ChatInput): Promise<{ line: ChatLine; delivery: Delivery }>;
   issueOauthCode(who: OauthIdentity): string;
@@ -57,6 +64,8 @@ export interface Emulator {
   actions: EmulatorActions;
   /** The 会话内容存档 stand-in, when options.archive was given. */
   archive: EmulatorArchive | undefined;
+  /** Customers' archive consent as msgaudit/check_*_agree answer it (everyone agreed by default). */
+  consent: ArchiveConsent;
   setWebhookUrl(url: string): void;
   setSidebarUrl(url: string): void;
   close(): Promise<void>;
@@ -81,9 +90,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const chat = createChatService(state, access, sender, now);
   const contactActions = createContactActions(state, access, chat, sender, now);
+  const archive = options.archive ? createArchiveLog(state, sender, now, options.archive.token) : undefined;
+  const groupChats = createGroupChats(state, chat, archive, now);
+  const groupActions = createGroupActions(state, sender, groupChats, now);
   const deps: CgiDeps = { state, faults, access };
+  const consent = createArchiveConsent();
   const cgi = new Map<string, CgiRoute>(
-    [...authRoutes(deps, options.secrets), ...contactRoutes(deps), ...tagRoutes(deps, now), ...messageRoutes(deps, chat, now), ...kfRoutes(deps, now)].map(
+    [
+      ...authRoutes(deps, options.secrets),
+      ...contactRoutes(deps),
+      ...groupRoutes(deps),
+      ...tagRoutes(deps, now),
+      ...messageRoutes(deps, chat, now),
+      ...kfRoutes(deps, now),
+      ...msgauditRoutes(state, consent),
+    ].map(
       (route) => [`${route.method} /cgi-bin/${route.path}`, route],
     ),
   );
@@ -99,8 +120,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const trusted = (): Set<string> => trustedOrigins([settings.sidebarUrl, webhookUrl]);
   registerChatRoutes(router, { state, access, chat, trusted });
+  registerGroupRoutes(router, { state, chats: groupChats, actions: groupActions });
   registerStaticRoutes(router);
-  const archive = options.archive ? createArchiveLog(state, sender, now, options.archive.token) : undefined;
   if (archive) registerArchiveRoutes(router, archive);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -137,6 +158,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     faults,
     actions: {
       ...contactActions,
+      ...groupActions,
+      async groupSay(input) {
+        const { line, delivery } = groupChats.post(input);
+        return { line, delivery: delivery ? await delivery : null };
+      },
       async say(input) {
         const { line, delivery } = chat.post(input);
         return { line, delivery: await delivery };
@@ -145,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       verifyUrl: () => sender.verifyUrl(),
     },
     archive,
+    consent,
     setWebhookUrl(url) {
       webhookUrl = url;
     },

@@ -2,16 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Router } from '@koa/router';
 import { z } from 'zod';
 import type { ChatMessage } from '../conversation/model.ts';
-import { badRequest } from '../errors.ts';
-import { editDistance } from '../suggestions/edit-distance.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import type { GuideApiDeps } from './guide-deps.ts';
-import { clearToSend } from './clear-to-send.ts';
 import { readJson } from './json-body.ts';
 import { customerIdOf, ownCustomer } from './own-customer.ts';
+import { prepareSent, sentBody } from './sent-message.ts';
 
 const pasteBody = z.object({ text: z.string().trim().min(1).max(2000) });
-const sentBody = z.object({ text: z.string().trim().min(1).max(2000), suggestionId: z.string().min(1).optional(), draftId: z.string().min(1).optional() });
 
 /** The customer card, the conversation, and the two doors by which the sidebar adds messages (paste, sent). */
 /** The 「联系我」 state as stored, with the name the org file gives it (guides read names, not codes). */
@@ -86,20 +83,7 @@ export function mountGuideCustomerRoutes(router: Router, deps: GuideApiDeps): vo
     const body = await readJson(ctx, sentBody);
     const { userId } = currentMember(ctx);
     const customerId = customerIdOf(ctx.params);
-    // The same clearance the sidebar asked for before sending: a client that skipped it is refused here.
-    const clearance = await clearToSend(deps, userId, customerId, body);
-    if (clearance.state === 'hold') {
-      deps.log.warn({ userId, customerId, suggestionId: body.suggestionId, draftId: body.draftId }, 'refused: risky edit reported as sent without review');
-      throw badRequest('edit_held', 'this edit breaks a guardrail and must be approved by the store manager first', 409);
-    }
-    const from = clearance.from;
-    const draftText = from?.offeredText;
-    let customerAt: number | undefined;
-    if (from) {
-      const conversation = await deps.store.lastMessages(userId, customerId, 50);
-      customerAt = conversation.find((m) => from.suggestion.answeredMessageIds.includes(m.id))?.at;
-    }
-    const distance = draftText === undefined ? undefined : editDistance(draftText, body.text);
+    const sent = await prepareSent(deps, userId, customerId, body, async (ids) => (await deps.store.lastMessages(userId, customerId, 50)).find((m) => ids.includes(m.id))?.at);
     const message: ChatMessage = {
       id: `sent-${randomUUID()}`,
       guideId: userId,
@@ -108,22 +92,10 @@ export function mountGuideCustomerRoutes(router: Router, deps: GuideApiDeps): vo
       text: body.text,
       source: 'sidebar',
       at: deps.now(),
-      ...(body.suggestionId && body.draftId && distance !== undefined ? { fromDraft: { suggestionId: body.suggestionId, draftId: body.draftId, edited: distance > 0 } } : {}),
+      ...(sent.fromDraft ? { fromDraft: sent.fromDraft } : {}),
     };
     await deps.record([message]);
-    if (body.suggestionId && body.draftId && distance !== undefined) {
-      await deps.feedback.record({
-        at: deps.now(),
-        guideId: userId,
-        customerId,
-        suggestionId: body.suggestionId,
-        draftId: body.draftId,
-        action: distance === 0 ? 'sent' : 'sent_edited',
-        text: body.text,
-        ...(distance > 0 ? { editDistance: distance } : {}),
-        ...(customerAt ? { customerAt } : {}),
-      });
-    }
+    await sent.recordFeedback();
     ctx.status = 201;
     ctx.body = { message };
   });

@@ -1,5 +1,7 @@
 import type { Flag } from '../assist/suggestion-schema.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
+import type { CustomerGroup, GroupMessage } from '../conversation/group-model.ts';
+import type { GroupStore } from '../conversation/group-store.ts';
 import type { ChatMessage, CustomerProfile } from '../conversation/model.ts';
 import type { TagDirectory } from '../conversation/tag-directory.ts';
 import type { SuggestJob } from '../jobs/suggest-job.ts';
@@ -44,9 +46,19 @@ export interface KnowledgePort {
   recommend(guideId: string, profile: CustomerProfile | undefined, conversation: ChatMessage[], limit: number, focusTags: string[]): Array<{ sku: string; name: string; price: number; reason: string }>;
 }
 
+/** Customer groups as the guide API sees them. */
+export interface GroupAccess {
+  /** Cached details, else asked of WeCom; undefined when WeCom does not know the chat. */
+  load(chatId: string): Promise<CustomerGroup | undefined>;
+  store: GroupStore;
+  /** Where the sidebar's sent lines go (the same recorder as the archive's group lines). */
+  record(messages: GroupMessage[]): Promise<GroupMessage[]>;
+}
+
 /** Everything the guide-facing routes need; built once in the composition root. */
 export interface GuideApiDeps {
   store: ConversationStore;
+  groups: GroupAccess;
   suggestions: SuggestionStore;
   approvals: ApprovalStore;
   feedback: FeedbackStore;

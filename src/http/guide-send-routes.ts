@@ -4,23 +4,23 @@ import type { Approval } from '../suggestions/approval-store.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import { badRequest } from '../errors.ts';
 import { clearToSend } from './clear-to-send.ts';
+import { customerScope, type ConversationScope } from './conversation-scope.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import type { GuideApiDeps } from './guide-deps.ts';
 import { readJson } from './json-body.ts';
-import { customerIdOf, ownCustomer } from './own-customer.ts';
 
 const checkBody = z.object({ text: z.string().trim().min(1).max(2000), suggestionId: z.string().min(1).optional(), draftId: z.string().min(1).optional() });
 
 /**
  * Asked by the sidebar before WeCom sends anything (ww.sendChatMessage runs in the guide's client, so this
  * is where the server gets its say): 200 `clear` with the flags, 200 `held` when the edit went to the
- * store manager, or a 4xx refusal with nothing stored.
+ * store manager, or a 4xx refusal with nothing stored. The same for a customer group (scope).
  */
-export function mountGuideSendRoutes(router: Router, deps: GuideApiDeps): void {
-  router.post('/api/customers/:customerId/send-check', requireMember(deps, ['guide']), ownCustomer(deps), async (ctx) => {
+export function mountGuideSendRoutes(router: Router, deps: GuideApiDeps, scope: ConversationScope = customerScope(deps)): void {
+  router.post(`${scope.prefix}/send-check`, requireMember(deps, ['guide']), scope.own, async (ctx) => {
     const body = await readJson(ctx, checkBody);
     const { userId } = currentMember(ctx);
-    const customerId = customerIdOf(ctx.params);
+    const customerId = scope.idOf(ctx.params);
     const clearance = await clearToSend(deps, userId, customerId, body);
     if (clearance.state === 'clear') {
       ctx.body = { status: 'clear', flags: clearance.flags };

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { badRequest } from '../errors.ts';
 import { approvalIdOf } from '../suggestions/approval-store.ts';
 import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
+import { customerScope, type ConversationScope } from './conversation-scope.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import type { GuideApiDeps } from './guide-deps.ts';
 import { readJson } from './json-body.ts';
-import { customerIdOf, ownCustomer } from './own-customer.ts';
 
 const regenerateBody = z.object({ instruction: z.string().trim().min(1).max(60) });
 const feedbackBody = z.object({
@@ -19,7 +19,7 @@ const feedbackBody = z.object({
  * The current suggestion with each held draft's approval state merged in. A draft the engine did not hold
  * can still have an approval: the guide's risky edit of it, held by the store policy; it shows as held too.
  */
-async function withApprovals(deps: GuideApiDeps, suggestion: StoredSuggestion): Promise<unknown> {
+export async function withApprovals(deps: GuideApiDeps, suggestion: StoredSuggestion): Promise<unknown> {
   const ids = suggestion.drafts.map((d) => approvalIdOf(suggestion.id, d.id));
   const approvals = new Map((await deps.approvals.many(ids)).map((a) => [a.draftId, a]));
   return {
@@ -45,26 +45,27 @@ async function withApprovals(deps: GuideApiDeps, suggestion: StoredSuggestion): 
   };
 }
 
-export function mountGuideSuggestionRoutes(router: Router, deps: GuideApiDeps): void {
+/** The current suggestion, regenerate and draft feedback, for a customer's chat or (scope) a customer group. */
+export function mountGuideSuggestionRoutes(router: Router, deps: GuideApiDeps, scope: ConversationScope = customerScope(deps)): void {
   const guide = requireMember(deps, ['guide']);
-  const own = ownCustomer(deps);
+  const { own, idOf, prefix } = scope;
 
-  router.get('/api/customers/:customerId/suggestion', guide, own, async (ctx) => {
-    const suggestion = await deps.suggestions.get(currentMember(ctx).userId, customerIdOf(ctx.params));
+  router.get(`${prefix}/suggestion`, guide, own, async (ctx) => {
+    const suggestion = await deps.suggestions.get(currentMember(ctx).userId, idOf(ctx.params));
     ctx.body = { suggestion: suggestion ? await withApprovals(deps, suggestion) : null };
   });
 
-  router.post('/api/customers/:customerId/suggestion/regenerate', guide, own, async (ctx) => {
+  router.post(`${prefix}/suggestion/regenerate`, guide, own, async (ctx) => {
     const { instruction } = await readJson(ctx, regenerateBody);
-    await deps.regenerate({ guideId: currentMember(ctx).userId, customerId: customerIdOf(ctx.params), instruction, requestedAt: deps.now() });
+    await deps.regenerate({ guideId: currentMember(ctx).userId, customerId: idOf(ctx.params), ...(scope.group ? { group: true } : {}), instruction, requestedAt: deps.now() });
     ctx.status = 202;
     ctx.body = { status: 'regenerating' };
   });
 
-  router.post('/api/customers/:customerId/drafts/:draftId/feedback', guide, own, async (ctx) => {
+  router.post(`${prefix}/drafts/:draftId/feedback`, guide, own, async (ctx) => {
     const body = await readJson(ctx, feedbackBody);
     const { userId } = currentMember(ctx);
-    const customerId = customerIdOf(ctx.params);
+    const customerId = idOf(ctx.params);
     const suggestion = await deps.suggestions.get(userId, customerId);
     const draftId = ctx.params.draftId ?? '';
     if (suggestion?.id !== body.suggestionId || !suggestion.drafts.some((d) => d.id === draftId)) {

@@ -4,6 +4,7 @@ import { badRequest } from '../errors.ts';
 import type { Approval } from '../suggestions/approval-store.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import { readJson } from './json-body.ts';
+import { reviewedConversation } from './review-conversation.ts';
 import { assertStore, storesFromQuery, type ReviewApiDeps } from './review-deps.ts';
 
 const decisionBody = z
@@ -13,7 +14,7 @@ const decisionBody = z
 const WEEK_MS = 7 * 86400_000;
 
 async function present(deps: ReviewApiDeps, a: Approval): Promise<unknown> {
-  const [profile, around] = await Promise.all([deps.store.getProfile(a.customerId), deps.store.lastMessages(a.guideId, a.customerId, 12)]);
+  const around = await reviewedConversation(deps, a.guideId, a.customerId, 12);
   const store = deps.org.stores.find((s) => s.id === a.storeId);
   const person = (userId: string) => ({ userId, name: deps.org.member(userId)?.name ?? userId });
   return {
@@ -24,14 +25,14 @@ async function present(deps: ReviewApiDeps, a: Approval): Promise<unknown> {
     escalated: Boolean(a.escalatedAt),
     store: { id: a.storeId, name: store?.name ?? a.storeId },
     guide: person(a.guideId),
-    customer: { customerId: a.customerId, name: profile?.name ?? a.customerId },
+    customer: { customerId: a.customerId, name: around.name },
     originalText: a.originalText,
     ...(a.text ? { text: a.text } : {}),
     ...(a.comment ? { comment: a.comment } : {}),
     ...(a.decidedBy ? { decidedBy: person(a.decidedBy) } : {}),
     ...(a.decidedAt ? { decidedAt: a.decidedAt } : {}),
     flags: a.flags,
-    conversation: around.filter((m) => m.at <= a.createdAt).map((m) => ({ id: m.id, speaker: m.speaker, text: m.text, at: m.at })),
+    conversation: around.lines.filter((m) => m.at <= a.createdAt),
   };
 }
 

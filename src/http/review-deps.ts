@@ -1,5 +1,6 @@
 import type { ScriptCheck } from '../assist/guardrails/check-script.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
+import type { GroupStore } from '../conversation/group-store.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Member, Org } from '../org/org.ts';
 import { badRequest } from '../errors.ts';
@@ -28,6 +29,8 @@ export interface ReviewApiDeps {
   signer: CookieSigner;
   sessions: SessionStore;
   store: ConversationStore;
+  /** Customer groups: a group draft's approval shows the group's conversation. */
+  groups: GroupStore;
   approvals: ApprovalStore;
   sentReviews: SentReviewStore;
   feedback: FeedbackStore;

@@ -4,6 +4,7 @@ import { badRequest } from '../errors.ts';
 import type { SentReviewItem } from '../suggestions/sent-review-store.ts';
 import { currentMember, requireMember } from './current-member.ts';
 import { readJson } from './json-body.ts';
+import { reviewedConversation } from './review-conversation.ts';
 import { assertStore, storesFromQuery, type ReviewApiDeps } from './review-deps.ts';
 
 const actionBody = z.object({ action: z.enum(['noted', 'coach']), note: z.string().trim().max(500).optional() });
@@ -16,7 +17,7 @@ export function mountReviewSentRoutes(router: Router, deps: ReviewApiDeps): void
     ...item,
     store: { id: item.storeId, name: deps.org.stores.find((s) => s.id === item.storeId)?.name ?? item.storeId },
     guide: { userId: item.guideId, name: deps.org.member(item.guideId)?.name ?? item.guideId },
-    customer: { customerId: item.customerId, name: (await deps.store.getProfile(item.customerId))?.name ?? item.customerId },
+    customer: { customerId: item.customerId, name: (await reviewedConversation(deps, item.guideId, item.customerId, 0)).name },
   });
 
   router.get('/api/review/sent', reviewer, async (ctx) => {

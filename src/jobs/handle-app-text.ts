@@ -8,7 +8,7 @@ import type { AssistantPort } from './suggest-job.ts';
 export const ASSISTANT_THREAD = '@assistant';
 
 /** call-once scope of app replies; `done:app-reply:<MsgId>` is the marker earlier releases wrote too. */
-const APP_REPLY = 'app-reply';
+export const APP_REPLY = 'app-reply';
 
 export interface AppTextDeps {
   store: ConversationStore;

@@ -3,6 +3,7 @@ import { assertNever } from '../wecom/events.ts';
 import { handleAppText, type AppTextDeps } from './handle-app-text.ts';
 import { createArchiveHandler, type ArchiveDeps } from './handle-archive-event.ts';
 import { handleContactChange, type ContactDeps } from './handle-contact-change.ts';
+import { handleGroupChange, type GroupChangeDeps } from './handle-group-change.ts';
 import { handleKfEvent, type KfDeps } from './handle-kf-event.ts';
 import type { EventJob } from './event-job.ts';
 
@@ -16,6 +17,8 @@ export interface EventHandlerDeps {
   /** 会话内容存档; without it msgaudit_notify is only logged. */
   archive?: ArchiveDeps;
   refreshTags: () => Promise<unknown>;
+  /** Customer groups; without it change_external_chat is only logged. */
+  groups?: GroupChangeDeps;
 }
 
 /**
@@ -34,6 +37,10 @@ export function createEventHandler(deps: EventHandlerDeps): (job: EventJob) => P
       case 'change_external_tag':
         await deps.refreshTags();
         return 'tag_library_refreshed';
+      case 'change_external_chat':
+        if (deps.groups) return handleGroupChange(deps.groups, event);
+        log.info({ chatId: event.chatId, dedupeKey }, 'customer group event: groups not configured');
+        return 'acknowledged';
       case 'kf_msg_or_event':
         return handleKfEvent(deps.kf, event);
       case 'msgaudit_notify':

@@ -37,6 +37,8 @@ async function isEcho(store: ConversationStore, message: ChatMessage): Promise<b
 export async function recordMessages(deps: RecordDeps, messages: ChatMessage[]): Promise<ChatMessage[]> {
   const added: ChatMessage[] = [];
   for (const message of messages) {
+    // A customer-group line has its own conversation (record-group-messages.ts), never a 1:1 one.
+    if (message.roomId) continue;
     if (await isEcho(deps.store, message)) continue;
     if (!(await deps.store.appendMessage(message))) continue;
     added.push(message);

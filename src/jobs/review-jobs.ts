@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { RedisClient } from '../ops/redis-client.ts';
 import type { ConversationStore } from '../conversation/conversation-store.ts';
+import type { GroupStore } from '../conversation/group-store.ts';
 import type { Keys } from '../conversation/keys.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Org } from '../org/org.ts';
@@ -18,6 +19,8 @@ export interface ReviewJobDeps {
   org: Org;
   approvals: ApprovalStore;
   store: ConversationStore;
+  /** A held group draft names its group. */
+  groups?: Pick<GroupStore, 'getGroup'>;
   api: Pick<WecomApi, 'sendMessage'>;
   /**
    * Manager cards and admin escalations go out at most once per set of items (call-once.ts): a retry after
@@ -51,7 +54,8 @@ async function notifyManagers(deps: ReviewJobDeps, storeId: string): Promise<str
   const first = pending[0];
   if (first && managers.length > 0) {
     const guide = deps.org.member(first.guideId)?.name ?? first.guideId;
-    const customer = (await deps.store.getProfile(first.customerId))?.name ?? first.customerId;
+    const group = await deps.groups?.getGroup(first.customerId);
+    const customer = group ? `客户群「${group.name}」` : ((await deps.store.getProfile(first.customerId))?.name ?? first.customerId);
     const textcard = {
       title: `${pending.length}条导购回复待审核`,
       description: clip(`${guide} → ${customer}：${first.originalText}（${first.flags.map((f) => f.reason).join('；')}）`, 160),

@@ -1,6 +1,7 @@
 import type { RedisClient } from '../ops/redis-client.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { EventIntake } from './event-intake.ts';
+import { singleFlight } from './single-flight.ts';
 import type { Spool } from './spool.ts';
 
 /**
@@ -12,11 +13,8 @@ export function startSpoolReplayer(deps: { spool: Spool; intake: EventIntake; re
   stop(): Promise<void>;
 } {
   const { spool, intake, redis, log } = deps;
-  let running: Promise<number> | undefined;
-
-  const replayNow = (): Promise<number> => {
-    if (redis.status !== 'ready') return Promise.resolve(0);
-    running ??= spool
+  const drain = singleFlight(() =>
+    spool
       .drain((entries) => intake.replay(entries))
       .then((count) => {
         if (count > 0) log.info({ count }, 'replayed spooled callbacks into the queue');
@@ -25,12 +23,9 @@ export function startSpoolReplayer(deps: { spool: Spool; intake: EventIntake; re
       .catch((error: unknown) => {
         log.warn({ err: error }, 'spool replay interrupted; will retry');
         return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
+      }),
+  );
+  const replayNow = (): Promise<number> => (redis.status === 'ready' ? drain.start() : Promise.resolve(0));
 
   const timer = setInterval(() => void replayNow(), deps.intervalMs);
   timer.unref();
@@ -38,7 +33,7 @@ export function startSpoolReplayer(deps: { spool: Spool; intake: EventIntake; re
     replayNow,
     async stop() {
       clearInterval(timer);
-      await running;
+      await drain.settled();
     },
   };
 }

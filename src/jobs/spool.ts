@@ -1,7 +1,9 @@
-import { mkdir, open, readdir, readFile, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { AppError } from '../errors.ts';
 import { join } from 'node:path';
 import type { EventJob } from './event-job.ts';
+import { GroupCommitFile } from './group-commit-file.ts';
+import { jobLines, parseJobLines } from './job-lines.ts';
 
 /**
  * The local spool: callbacks we acknowledged while Redis could not take them. Appends are grouped and
@@ -9,17 +11,15 @@ import type { EventJob } from './event-job.ts';
  * A spool dir belongs to one running process (SPOOL_DIR per process); a restart replays what the last run left.
  */
 export class Spool {
-  private handle: FileHandle | undefined;
-  private pending: Array<{ line: string; done: (error?: Error) => void }> = [];
-  private flushScheduled = false;
-  /** Serializes every file operation (grouped writes, rotation, close): no write lands in a file being drained. */
-  private chain: Promise<void> = Promise.resolve();
+  private readonly file: GroupCommitFile;
   private generation = 0;
 
   constructor(
     private readonly dir: string,
     private readonly instanceId: string,
-  ) {}
+  ) {
+    this.file = new GroupCommitFile(this.activePath());
+  }
 
   private activePath(): string {
     return join(this.dir, `${this.instanceId}.ndjson`);
@@ -28,6 +28,7 @@ export class Spool {
   /**
    * Takes the spool dir for this process (a pid file). A dir held by another live process is refused:
    * draining files another process is still appending to would lose its acknowledged callbacks.
+   * The acknowledgement journal (journal.ts) lives in the same dir under the same claim.
    */
   async claimDir(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
@@ -41,49 +42,14 @@ export class Spool {
     await writeFile(lock, String(process.pid));
   }
 
-  private serial(op: () => Promise<void>): Promise<void> {
-    const next = this.chain.then(op);
-    this.chain = next.catch(() => undefined);
-    return next;
-  }
-
   /** Resolves once the entry is on disk (written and fsync'd). Appends arriving together share one fsync. */
   append(entry: EventJob): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ line: `${JSON.stringify(entry)}\n`, done: (error) => (error ? reject(error) : resolve()) });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        void this.serial(() => this.flush());
-      }
-    });
-  }
-
-  private async flush(): Promise<void> {
-    this.flushScheduled = false;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
-    try {
-      if (!this.handle) {
-        await mkdir(this.dir, { recursive: true });
-        this.handle = await open(this.activePath(), 'a');
-      }
-      await this.handle.write(batch.map((b) => b.line).join(''));
-      await this.handle.datasync();
-      for (const b of batch) b.done();
-    } catch (error) {
-      for (const b of batch) b.done(error as Error);
-    }
+    return this.file.append(jobLines([entry]));
   }
 
   /** Closes the active file and renames it so drain() can take it while new appends start a fresh file. */
-  private rotate(): Promise<void> {
-    return this.serial(async () => {
-      if (!this.handle) return;
-      await this.handle.close();
-      this.handle = undefined;
-      await rename(this.activePath(), join(this.dir, `${this.instanceId}.${String(++this.generation).padStart(6, '0')}.ready`));
-    });
+  private async rotate(): Promise<void> {
+    await this.file.seal(join(this.dir, `${this.instanceId}.${String(++this.generation).padStart(6, '0')}.ready`));
   }
 
   /**
@@ -96,7 +62,7 @@ export class Spool {
     for (const name of await this.listFiles()) {
       if (join(this.dir, name) === this.activePath()) continue;
       const path = join(this.dir, name);
-      const entries = parseLines(await readFile(path, 'utf8'));
+      const entries = parseJobLines(await readFile(path, 'utf8'));
       await replay(entries);
       await unlink(path);
       count += entries.length;
@@ -117,16 +83,13 @@ export class Spool {
   async size(): Promise<number> {
     let total = 0;
     for (const name of await this.listFiles()) {
-      total += parseLines(await readFile(join(this.dir, name), 'utf8').catch(() => '')).length;
+      total += parseJobLines(await readFile(join(this.dir, name), 'utf8').catch(() => '')).length;
     }
     return total;
   }
 
   close(): Promise<void> {
-    return this.serial(async () => {
-      await this.handle?.close();
-      this.handle = undefined;
-    });
+    return this.file.close();
   }
 }
 
@@ -137,18 +100,4 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** A torn last line (crash mid-write, never acknowledged) is skipped. */
-function parseLines(text: string): EventJob[] {
-  const entries: EventJob[] = [];
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    try {
-      entries.push(JSON.parse(line) as EventJob);
-    } catch {
-      // not fsync'd, so never acknowledged
-    }
-  }
-  return entries;
 }

@@ -11,59 +11,39 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SuggestInput } from '../assist/engine-types.ts';
-import { suggestionSchema, type Suggestion } from '../assist/suggestion-schema.ts';
+import type { Suggestion } from '../assist/suggestion-schema.ts';
 import type { ChatMessage } from '../conversation/model.ts';
-import { applyStorePolicy } from '../suggestions/store-policy.ts';
-import type { StoredSuggestion } from '../suggestions/suggestion-store.ts';
 import type { SuggestionDeps, SuggestionOutcome } from './run-suggestion.ts';
 import type { SuggestJob } from './suggest-job.ts';
-
-const lastCustomerId = (messages: readonly ChatMessage[]): string | undefined => messages.findLast((m) => m.speaker === 'customer')?.id;
+import { lastCustomerMessage, publishSuggestion, storedSuggestion, type SuggestionThread } from './suggestion-thread.ts';
 
 /** Undefined when the assistant has no live path right now (offline engine, open circuit): the caller runs suggest(). */
 export async function streamModelDrafts(
   deps: SuggestionDeps,
   job: SuggestJob,
+  thread: SuggestionThread,
   input: SuggestInput,
   conversation: readonly ChatMessage[],
   answering: ChatMessage,
 ): Promise<SuggestionOutcome | undefined> {
-  const { store, suggestions, feed, now } = deps;
+  const { now } = deps;
   const controller = new AbortController();
   // Updates go out one at a time, in order, after the first state.
   let chain: Promise<void> = Promise.resolve();
   const live = deps.assistant.suggestLive?.(input, { signal: controller.signal, onUpdate: (s) => void (chain = chain.then(() => show(s))) });
   if (!live) return undefined;
 
-  const isStale = async (): Promise<boolean> => lastCustomerId(await store.lastMessages(job.guideId, job.customerId, deps.windowSize)) !== answering.id;
+  const isStale = async (): Promise<boolean> => lastCustomerMessage(await thread.load())?.id !== answering.id;
   const id = randomUUID();
   const createdAt = now();
-  const stored = (s: Suggestion): StoredSuggestion =>
-    applyStorePolicy(
-      {
-        ...suggestionSchema.parse(s),
-        id,
-        guideId: job.guideId,
-        customerId: job.customerId,
-        createdAt,
-        status: 'fresh',
-        ...(job.instruction ? { instruction: job.instruction } : {}),
-      },
-      deps.approvalThreshold?.(job.guideId),
-    );
-  const publish = async (s: StoredSuggestion): Promise<void> => {
-    await suggestions.save(s);
-    const added = await suggestions.addTagProposals(job.guideId, job.customerId, s.tags);
-    await feed.publish(job.guideId, { type: 'suggestion', customerId: job.customerId, suggestionId: id });
-    if (added.length > 0) await feed.publish(job.guideId, { type: 'tags', customerId: job.customerId });
-  };
+  const stored = (s: Suggestion) => storedSuggestion(deps, job, thread, s, id, createdAt);
   const show = async (s: Suggestion): Promise<void> => {
     if (controller.signal.aborted) return;
     if (await isStale()) {
       controller.abort();
       return;
     }
-    await publish(stored(s));
+    await publishSuggestion(deps, thread, stored(s), answering);
   };
 
   chain = show(live.first);
@@ -86,10 +66,6 @@ export async function streamModelDrafts(
     return 'stale';
   }
   const last = stored(final);
-  await suggestions.save(last);
-  const added = await suggestions.addTagProposals(job.guideId, job.customerId, last.tags);
-  await deps.onStored?.(last, conversation);
-  await feed.publish(job.guideId, { type: 'suggestion', customerId: job.customerId, suggestionId: id });
-  if (added.length > 0) await feed.publish(job.guideId, { type: 'tags', customerId: job.customerId });
+  await publishSuggestion(deps, thread, last, answering, () => deps.onStored?.(last, conversation) ?? Promise.resolve());
   return 'suggested';
 }

@@ -7,7 +7,10 @@ export const SUGGEST_QUEUE = 'suggest';
 
 export interface SuggestJob {
   guideId: string;
+  /** The customer; for a group job (`group`), the group's chat id. */
   customerId: string;
+  /** A customer group: answer the newest question put to the guide there. */
+  group?: boolean;
   /** A regenerate request from the guide ("更简短", "更热情", "推荐同价位"). */
   instruction?: string;
   requestedAt: number;

@@ -41,13 +41,16 @@ export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Starts a redis-server child on a free port with AOF under `dir`, and waits until it answers. */
-export async function startRedisChild(dir: string, fixedPort?: number): Promise<RedisTarget> {
+/**
+ * Starts a redis-server child on a free port with AOF under `dir`, and waits until it answers. `settings`
+ * come last, so they override the defaults (e.g. `--appendfsync always`).
+ */
+export async function startRedisChild(dir: string, fixedPort?: number, settings: readonly string[] = []): Promise<RedisTarget> {
   mkdirSync(dir, { recursive: true });
   const port = fixedPort ?? (await freePort());
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', resolve(dir), '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--maxmemory-policy', 'noeviction'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', resolve(dir), '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--maxmemory-policy', 'noeviction', ...settings],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;
@@ -70,5 +73,6 @@ export async function ensureRedis(url: string, explicit: boolean, startLocal: bo
   if (!hasRedisServer()) {
     throw new Error('No Redis answers on 127.0.0.1:6379 and redis-server is not installed: install Redis 7 (apt-get install redis-server) or set REDIS_URL.');
   }
-  return startRedisChild('var/redis');
+  // As docker-compose.yml runs it: every reply fsync'd, so a 200 to a callback is on disk (README "Durable acknowledgement").
+  return startRedisChild('var/redis', undefined, ['--appendfsync', 'always']);
 }

@@ -1,14 +1,19 @@
 import type { RedisClient } from '../ops/redis-client.ts';
 import type { Keys } from '../conversation/keys.ts';
 
-/** What a guide's open sidebar is told, live. `id` is the feed position, used to resume after a reconnect. */
+/**
+ * What a guide's open sidebar is told, live. `id` is the feed position, used to resume after a reconnect.
+ * In a customer group `customerId` is the group's chat id (the conversation the sidebar has open); `group`
+ * says the group itself changed (members, name, owner, notice, dismissed).
+ */
 export type LiveEvent =
   | { type: 'suggestion'; customerId: string; suggestionId: string }
   | { type: 'suggestion_stale'; customerId: string; suggestionId: string }
   | { type: 'message'; customerId: string; messageId: string }
   | { type: 'tags'; customerId: string }
   | { type: 'approval'; customerId: string; suggestionId: string; draftId: string; decision: 'approved' | 'rejected' }
-  | { type: 'task'; customerId: string; taskId: string };
+  | { type: 'task'; customerId: string; taskId: string }
+  | { type: 'group'; customerId: string };
 
 export interface LiveFeed {
   publish(guideId: string, event: LiveEvent): Promise<string>;

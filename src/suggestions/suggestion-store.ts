@@ -1,10 +1,23 @@
 import type { Suggestion, TagProposal } from '../assist/suggestion-schema.ts';
 
-/** A suggestion as kept for one guide–customer conversation (the latest one wins). */
+/** Who a group suggestion answers: the customer who put the question to the guide in that group. */
+export interface GroupAsker {
+  chatId: string;
+  askerId: string;
+  askerName: string;
+  /** The question as the customer wrote it. */
+  question: string;
+}
+
+/**
+ * A suggestion as kept for one guide–customer conversation (the latest one wins). In a customer group the
+ * conversation is the group's: `customerId` holds its chat id and `group` says who asked.
+ */
 export interface StoredSuggestion extends Suggestion {
   id: string;
   guideId: string;
   customerId: string;
+  group?: GroupAsker;
   createdAt: number;
   /** `stale` once a newer customer message arrived that it does not answer. */
   status: 'fresh' | 'stale';

@@ -2,7 +2,7 @@
  * Every decrypted callback becomes exactly one member of WecomEvent. Handlers switch on `type`
  * (and `changeType`) exhaustively, so a new member is a compile error where it is not handled.
  * Ids and times stay strings where WeCom sends 64-bit values (MsgId must never become a number).
- * Formats: wecom-platform.md §3 (doc paths 90375, 92130, 95039, 94670).
+ * Formats: wecom-platform.md §3 and §4.11 (doc paths 90375, 92130, 95039, 94670).
  */
 
 interface Envelope {
@@ -81,6 +81,41 @@ export interface TagShuffled extends Envelope {
 
 export type ExternalTagChange = TagChanged | TagShuffled;
 
+interface ChatChangeBase extends Envelope {
+  type: 'change_external_chat';
+  /** The customer group (客户群) id. */
+  chatId: string;
+}
+
+export interface ChatCreated extends ChatChangeBase {
+  changeType: 'create';
+}
+
+export interface ChatDismissed extends ChatChangeBase {
+  changeType: 'dismiss';
+}
+
+export type ChatUpdateDetail = 'add_member' | 'del_member' | 'change_owner' | 'change_name' | 'change_notice';
+
+/** A group changed; only member changes say who (the rest: ask groupchat/get for the new state). */
+export interface ChatUpdated extends ChatChangeBase {
+  changeType: 'update';
+  updateDetail: ChatUpdateDetail;
+  /** add_member: 0 invited by a member, 1 through an invitation link, 2 by scanning the group QR code. */
+  joinScene?: number;
+  /** del_member: 0 left on their own, 1 removed by the owner or an admin. */
+  quitScene?: number;
+  /** How many members joined or left. */
+  memChangeCnt?: number;
+  /** Who joined or left (userids and external_userids); WeCom lists at most a page of them. */
+  memChangeList: string[];
+  /** Member-list versions before and after, to tell a missed event (groupchat/get member_version). */
+  lastMemVer?: string;
+  curMemVer?: string;
+}
+
+export type ExternalChatChange = ChatCreated | ChatUpdated | ChatDismissed;
+
 /** 会话内容存档: new archive data exists; no payload. */
 export interface MsgAuditNotify extends Envelope {
   type: 'msgaudit_notify';
@@ -113,6 +148,7 @@ export type WecomEvent =
   | UnsupportedMessage
   | ExternalContactChange
   | ExternalTagChange
+  | ExternalChatChange
   | MsgAuditNotify
   | KfMsgOrEvent
   | EnterAgent

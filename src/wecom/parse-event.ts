@@ -1,10 +1,12 @@
 import { badRequest } from '../errors.ts';
 import type { ExternalContactChange, ExternalTagChange, WecomEvent } from './events.ts';
-import { parseFlatXml, type XmlFields } from './xml.ts';
+import { parseChatChange } from './parse-chat-change.ts';
+import { parseXmlDocument, type XmlFields } from './xml.ts';
 
 /** Decrypted callback XML → one WecomEvent. Missing required fields are a 400 `bad_event`. */
 export function parseEvent(xml: string): WecomEvent {
-  const f = parseFlatXml(xml);
+  const doc = parseXmlDocument(xml);
+  const f = doc.fields;
   const need = (name: string): string => {
     const value = f[name];
     if (value === undefined || value === '') throw badRequest('bad_event', `callback is missing <${name}>`);
@@ -27,6 +29,8 @@ export function parseEvent(xml: string): WecomEvent {
       return parseContactChange(base, f, need, xml);
     case 'change_external_tag':
       return parseTagChange(base, f, need, xml);
+    case 'change_external_chat':
+      return parseChatChange(base, doc, need, xml);
     case 'msgaudit_notify':
       return { ...base, type: 'msgaudit_notify', agentId: f.AgentID ?? '' };
     case 'kf_msg_or_event':
@@ -38,9 +42,9 @@ export function parseEvent(xml: string): WecomEvent {
   }
 }
 
-type Base = { corpId: string; createTime: number };
+export type Base = { corpId: string; createTime: number };
 
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+export function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined || value === '' ? {} : { [key]: value }) as { [P in K]?: string };
 }
 

@@ -56,17 +56,45 @@ export function extractEncrypt(body: string): string {
 
 export type XmlFields = Record<string, string>;
 
-/** Parses a flat `<xml>...</xml>` document into its string fields. Nested elements are not part of any callback we take. */
-export function parseFlatXml(xml: string): XmlFields {
+/**
+ * A callback's fields: flat elements as strings, `<X><Item>a</Item><Item>b</Item></X>` as lists (the form
+ * WeCom uses for member lists, doc 92130), and the names of any other nested elements, which no callback we
+ * take carries (a handler that expects a list there can refuse it).
+ */
+export interface XmlDocument {
+  fields: XmlFields;
+  lists: Record<string, string[]>;
+  nested: string[];
+}
+
+function itemList(value: object): string[] | undefined {
+  const entries = Object.entries(value);
+  if (entries.length !== 1 || entries[0]?.[0] !== 'Item') return undefined;
+  const items: unknown = entries[0][1];
+  const all = Array.isArray(items) ? items : [items];
+  return all.every((item): item is string => typeof item === 'string') ? all : undefined;
+}
+
+export function parseXmlDocument(xml: string): XmlDocument {
   rejectHostileXml(xml);
   if (XMLValidator.validate(xml) !== true) throw badRequest('bad_xml', 'decrypted message is not well-formed XML');
   const doc: unknown = parser.parse(xml);
   const root = (doc as { xml?: unknown } | null)?.xml;
   if (typeof root !== 'object' || root === null || Array.isArray(root)) throw badRequest('bad_xml', 'missing <xml> root element');
-  const fields: XmlFields = {};
+  const parsed: XmlDocument = { fields: {}, lists: {}, nested: [] };
   for (const [key, value] of Object.entries(root)) {
-    if (typeof value === 'string') fields[key] = value;
-    else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value);
+    if (typeof value === 'string') parsed.fields[key] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') parsed.fields[key] = String(value);
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const list = itemList(value);
+      if (list) parsed.lists[key] = list;
+      else parsed.nested.push(key);
+    } else if (Array.isArray(value)) parsed.nested.push(key);
   }
-  return fields;
+  return parsed;
+}
+
+/** The string fields of a flat `<xml>...</xml>` document (nested elements left out). */
+export function parseFlatXml(xml: string): XmlFields {
+  return parseXmlDocument(xml).fields;
 }

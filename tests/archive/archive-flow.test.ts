@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.ts';
+import type { Emulator } from '../../src/emulator/start-emulator.ts';
 import { startService, type Service } from '../../src/main.ts';
-import { EMU_KEYS } from '../support/emulator-harness.ts';
+import { EMU_KEYS, startArchiveEmulator } from '../support/emulator-harness.ts';
 import { eventually } from '../support/eventually.ts';
 import { deleteUnder, silentLog, testConfig } from '../support/test-service.ts';
 
@@ -12,18 +12,13 @@ let service: Service;
 let prefix: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    seedDir: 'config/demo',
-    keys: EMU_KEYS,
-    secrets: { app: 'test-secret' },
-    archive: { token: 'flow-archive-token' },
-    callbackRetryDelayMs: 10,
-  });
+  emulator = await startArchiveEmulator('flow-archive-token', { app: 'test-secret', archive: 'flow-archive-secret' });
   const config = testConfig(
     {
       WECOM_API_BASE_URL: `${emulator.url}/cgi-bin`,
       ARCHIVE_URL: `${emulator.url}/__emulator/archive`,
       ARCHIVE_TOKEN: 'flow-archive-token',
+      ARCHIVE_SECRET: 'flow-archive-secret',
     },
     EMU_KEYS,
   );

@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKeys, type Keys } from '../../src/conversation/keys.ts';
 import type { ChatMessage } from '../../src/conversation/model.ts';
-import { startEmulator, type Emulator } from '../../src/emulator/start-emulator.ts';
+import type { Emulator } from '../../src/emulator/start-emulator.ts';
 import { AppError } from '../../src/errors.ts';
 import { createHttpArchiveSource } from '../../src/wecom/archive/http-archive-source.ts';
 import { pullArchive } from '../../src/wecom/archive/pull-archive.ts';
 import type { RedisClient } from '../../src/ops/redis-client.ts';
-import { EMU_KEYS, EMU_SECRETS } from '../support/emulator-harness.ts';
+import { startArchiveEmulator } from '../support/emulator-harness.ts';
 import { deleteKeys, keysUnder, testRedis } from '../support/test-service.ts';
 
 // The puller against the emulator's sidecar over HTTP, with real Redis; each test gets its own key prefix.
@@ -21,7 +21,7 @@ let keys: Keys;
 const prefixes: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ seedDir: 'config/demo', keys: EMU_KEYS, secrets: EMU_SECRETS, archive: { token: TOKEN }, callbackRetryDelayMs: 10 });
+  emulator = await startArchiveEmulator(TOKEN);
   redis = testRedis();
 });
 
@@ -89,7 +89,7 @@ describe('pullArchive', () => {
     }
   });
 
-  it('skips group chats, recalls, switches and member-to-member chats; non-text lines become placeholders', async () => {
+  it('skips recalls, switches and member-to-member chats; group lines carry their roomId; non-text lines become placeholders', async () => {
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'customer', text: '群里问一下', roomid: 'wrGroup001', tolist: ['guide.lin', 'guide.chen'] });
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'customer', action: 'recall', msgtype: 'revoke' });
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'guide', action: 'switch', msgtype: 'switch', tolist: [] });
@@ -97,11 +97,14 @@ describe('pullArchive', () => {
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'customer', msgtype: 'image' });
     archive().append({ guide: 'guide.lin', customer: 'wmLT0001', from: 'customer', text: '这张图里的口红' });
     const result = await pull().run;
-    expect(result.skipped).toBe(4);
-    expect(result.messages.map((m) => [m.speaker, m.text, m.kind])).toEqual([
-      ['customer', '', 'image'],
-      ['customer', '这张图里的口红', undefined],
+    expect(result.skipped).toBe(3);
+    expect(result.messages.map((m) => [m.speaker, m.text, m.kind, m.roomId])).toEqual([
+      ['customer', '群里问一下', undefined, 'wrGroup001'],
+      ['customer', '', 'image', undefined],
+      ['customer', '这张图里的口红', undefined, undefined],
     ]);
+    // A group line names its speaker only: the group's conversation is not a guide–customer pair.
+    expect(result.messages[0]).toMatchObject({ customerId: 'wmLT0001', guideId: '' });
     expect(result.seq).toBe(6);
   });
 

@@ -34,6 +34,25 @@ const FLOORS: Partial<Record<Property, number>> = {
   sendable_top1: 0.92, // 0.956 [0.26]
 };
 
+/**
+ * dev3 (120 lines written blind on 2026-12-02, then tuned on): floors 0.03 under the rates after tuning
+ * ([rate when first run, before any rule was written for it]).
+ */
+const DEV3_FLOORS: Partial<Record<Property, number>> = {
+  answers_newest: 0.94, // 0.978 [0.74]
+  fitting_product_top3: 0.94, // 0.976 [0.85]
+  within_budget: 0.92, // 0.958 [0.92]
+  nothing_fits_honest: 0.75, // 0.875 [0.5]
+  complaint_tagged: 1, // 1 [0.83]
+  no_pitch_in_complaint: 0.97, // 1 [0.78]
+  no_placeholder: 1,
+  no_third_person: 1,
+  no_wrong_situation: 1,
+  no_product: 0.97, // 1 [0.95]
+  sendable_top3: 0.94, // 0.975 [0.75]
+  sendable_top1: 0.93, // 0.967 [0.72]
+};
+
 let kb: KnowledgeBase;
 let corp: CorpTagLibrary;
 beforeAll(async () => {
@@ -53,6 +72,17 @@ describe('offline engine on the dialogue dev set', () => {
     expect(below.map(([property, floor]) => `${property} ${metrics.properties[property]} < ${floor}`)).toEqual([]);
     // The engine's own words pass every guardrail: no absolute term, no amount or promise outside policy.
     const flagged = (result.outputs as { drafts: { text: string; flags: { rule: string; text: string }[] }[] }[]).flatMap((o) => o.drafts.filter((d) => d.flags.length > 0).map((d) => `${d.flags.map((f) => `${f.rule}「${f.text}」`).join(',')}: ${d.text}`));
+    expect(flagged).toEqual([]);
+  });
+
+  it('keeps every property at or above its floor on dev3, and every draft clean of guardrail flags', async () => {
+    const records = await readJsonl(join(ROOT, 'tests/eval/dev3.dialogue.jsonl'));
+    const result = await runSuggestTask(records, corp, kb);
+    const metrics = result.metrics as { properties: Record<string, number>; counts: Record<string, number> };
+    expect(metrics.counts).toMatchObject({ answers_newest: 93, fitting_product_top3: 41, complaint_tagged: 18, sendable_top3: 120 });
+    const below = Object.entries(DEV3_FLOORS).filter(([property, floor]) => (metrics.properties[property] ?? 0) < floor);
+    expect(below.map(([property, floor]) => `${property} ${metrics.properties[property]} < ${floor}`)).toEqual([]);
+    const flagged = (result.outputs as { drafts: { text: string; flags: { rule: string }[] }[] }[]).flatMap((o) => o.drafts.filter((d) => d.flags.length > 0).map((d) => d.text));
     expect(flagged).toEqual([]);
   });
 

@@ -165,3 +165,15 @@ describe('complaints and relationship', () => {
     expect(data.slots.recipient?.value).toBe('妈妈(女)');
   });
 });
+
+describe('everyday names for the catalog’s kinds', () => {
+  it.each([
+    ['想买个渔夫帽', ['帽子']],
+    ['有没有香薰蜡烛', ['家居香氛']],
+    ['遮瑕推荐一下', ['底妆']],
+    ['男士公文包有吗', ['包袋', '皮具小件']],
+    ['想要双玛丽珍', ['单鞋']],
+  ])('%s → %j', (text, subcategories) => {
+    expect(state([`顾客: ${text}`]).slots.category?.value.subcategories).toEqual(subcategories);
+  });
+});

@@ -1,6 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startCluster, stopCluster } from '../../scripts/redis-cluster.mjs';
+import { startRedisChild } from '../../src/ops/ensure-redis.ts';
 import { deleteUnder } from '../support/test-service.ts';
 import { signedCallback, textMessageXml } from '../support/callbacks.ts';
 import { OFFICIAL_KEYS } from '../support/vectors.ts';
@@ -8,13 +12,12 @@ import { closedLoop, fixedRate, type LoadRequest } from './load.ts';
 
 const round = (n: number, d = 2): number => Number(n.toFixed(d));
 
-/**
- * Starts a server in its own process so the load generator does not share its event loop; `clusterNodes`
- * puts it on a Redis Cluster instead of the one server.
- */
-async function serve(mode: 'full' | 'bare', prefix: string, clusterNodes?: string): Promise<{ url: string; child: ChildProcess }> {
-  const env = { ...process.env, ...(clusterNodes ? { REDIS_CLUSTER_NODES: clusterNodes } : {}) };
-  const child = fork(new URL('./serve-callback.ts', import.meta.url).pathname, [mode, prefix], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env });
+const servers: ChildProcess[] = [];
+
+/** Starts a server in its own process so the load generator does not share its event loop. */
+async function serve(mode: 'full' | 'bare', prefix: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(new URL('./serve-callback.ts', import.meta.url).pathname, [mode, prefix], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, ...env } });
+  servers.push(child);
   const url = await new Promise<string>((ok, fail) => {
     child.once('message', (m) => ok((m as { url: string }).url));
     child.once('exit', (code) => fail(new Error(`${mode} server exited with ${code}`)));
@@ -49,10 +52,10 @@ async function clusterThroughput(prefix: string): Promise<number> {
   const cluster = await startCluster({ masters: 3 });
   const webs: Array<{ url: string; child: ChildProcess }> = [];
   try {
-    for (let i = 0; i < 2; i++) webs.push(await serve('full', prefix, cluster.nodes));
+    for (let i = 0; i < 2; i++) webs.push(await serve('full', prefix, { REDIS_CLUSTER_NODES: cluster.nodes }));
     const urls = webs.map((w) => w.url);
-    await closedLoop(urls, callbacks(2000, '5'), 20);
-    const run = await closedLoop(urls, callbacks(20000, '6'), 50);
+    await closedLoop(urls, callbacks(2000, '7'), 20);
+    const run = await closedLoop(urls, callbacks(20000, '8'), 50);
     console.log(`callback path, 2 web processes on a 3-master cluster, 50 connections: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(2)} ms, p99 ${run.p99.toFixed(2)} ms, errors ${run.errors}`);
     return run.rps;
   } finally {
@@ -61,17 +64,31 @@ async function clusterThroughput(prefix: string): Promise<number> {
   }
 }
 
-export async function benchCallback(): Promise<{ callback_rps: number; bare_rps: number; ratio: number; p99_ms_at_1000rps: number; cluster_callback_rps: number; ratio_cluster: number }> {
+/**
+ * The callback path as deployed: against a private redis-server set as docker-compose.yml sets it
+ * (`appendonly yes`, `appendfsync always`, so durability.mode auto relies on Redis), then against one with
+ * `appendfsync everysec`, where auto keeps the acknowledgement journal (`*_journal`). See README "Durable
+ * acknowledgement".
+ */
+export async function benchCallback(): Promise<{ callback_rps: number; bare_rps: number; ratio: number; p99_ms_at_1000rps: number; callback_rps_journal: number; ratio_journal: number; cluster_callback_rps: number; ratio_cluster: number }> {
   const prefix = `bench:${randomUUID().slice(0, 8)}:`;
-  const full = await serve('full', prefix);
+  const dir = mkdtempSync(join(tmpdir(), 'ga-bench-redis-'));
+  const always = await startRedisChild(join(dir, 'always'), undefined, ['--appendfsync', 'always']);
+  const everysec = await startRedisChild(join(dir, 'everysec'));
   try {
+    const full = await serve('full', prefix, { REDIS_URL: always.url });
     await closedLoop(full.url, callbacks(2000, '1'), 20); // warm-up (JIT, scripts loaded)
     const throughput = await closedLoop(full.url, callbacks(20000, '2'), 50);
-    console.log(`callback path, 50 connections: ${throughput.rps.toFixed(0)} req/s, p50 ${throughput.p50.toFixed(2)} ms, p99 ${throughput.p99.toFixed(2)} ms, errors ${throughput.errors}`);
+    console.log(`callback path (Redis appendfsync always), 50 connections: ${throughput.rps.toFixed(0)} req/s, p50 ${throughput.p50.toFixed(2)} ms, p99 ${throughput.p99.toFixed(2)} ms, errors ${throughput.errors}`);
     const paced = await fixedRate(full.url, callbacks(8000, '3'), 1000);
     console.log(`callback path at 1000 req/s: p50 ${paced.p50.toFixed(2)} ms, p99 ${paced.p99.toFixed(2)} ms, errors ${paced.errors}`);
-    const bodySize = callbacks(1, '4')[0]!;
     await stop(full.child);
+    const journaled = await serve('full', prefix, { REDIS_URL: everysec.url });
+    await closedLoop(journaled.url, callbacks(2000, '5'), 20);
+    const journal = await closedLoop(journaled.url, callbacks(20000, '6'), 50);
+    console.log(`callback path (Redis everysec + journal), 50 connections: ${journal.rps.toFixed(0)} req/s, p50 ${journal.p50.toFixed(2)} ms, p99 ${journal.p99.toFixed(2)} ms, errors ${journal.errors}`);
+    await stop(journaled.child);
+    const bodySize = callbacks(1, '4')[0]!;
     const bare = await serve('bare', prefix);
     try {
       const same = Array.from({ length: 20000 }, () => bodySize);
@@ -87,12 +104,17 @@ export async function benchCallback(): Promise<{ callback_rps: number; bare_rps:
         p99_ms_at_1000rps: round(paced.p99),
         cluster_callback_rps: round(clusterRps, 0),
         ratio_cluster: round(clusterRps / bareRun.rps, 3),
+        callback_rps_journal: round(journal.rps, 0),
+        ratio_journal: round(journal.rps / bareRun.rps, 3),
       };
     } finally {
       if (bare.child.exitCode === null && bare.child.signalCode === null) await stop(bare.child);
     }
   } finally {
-    if (full.child.exitCode === null) await stop(full.child);
-    await deleteUnder(prefix);
+    for (const child of servers) if (child.exitCode === null && child.signalCode === null) await stop(child);
+    await deleteUnder(prefix, always.url).catch(() => undefined);
+    always.child?.kill('SIGKILL');
+    everysec.child?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -18,7 +18,8 @@ if (mode === 'bare') {
   });
   const server = app.listen(0, '127.0.0.1', () => send({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
 } else {
-  const config = testConfig({ WORKER_ENABLED: 'false', REDIS_PREFIX: process.argv[3] ?? 'bench:' }, OFFICIAL_KEYS);
+  const durability: Record<string, string> = process.env.DURABILITY_MODE ? { DURABILITY_MODE: process.env.DURABILITY_MODE } : {};
+  const config = testConfig({ WORKER_ENABLED: 'false', REDIS_PREFIX: process.argv[3] ?? 'bench:', ...durability }, OFFICIAL_KEYS);
   const service = await startService(config, { worker: false, log: pino({ level: 'silent' }) });
   send({ url: service.url });
   process.on('message', (msg) => {

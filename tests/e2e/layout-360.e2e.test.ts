@@ -1,6 +1,6 @@
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextSignedInAs, DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { contextSignedInAs, demoWithBrowser, shoot } from '../support/demo-process.ts';
 import { auditLayout } from '../support/layout-audit.ts';
 
 /**
@@ -14,8 +14,7 @@ import { auditLayout } from '../support/layout-audit.ts';
 const PHONE = { width: 360, height: 740 };
 const APPEAR_MS = 20_000;
 
-let demo: DemoProcess;
-let browser: Browser;
+const started = demoWithBrowser({ name: 'e2e-layout', env: { ASSIST_ENGINE: 'offline' } });
 const consoleNoise: string[] = [];
 
 function listen(page: Page): void {
@@ -27,22 +26,13 @@ function listen(page: Page): void {
   });
 }
 
-beforeAll(async () => {
-  demo = await startDemoProcess({ name: 'e2e-layout', env: { ASSIST_ENGINE: 'offline' } });
-  browser = await launchChromium();
-}, DEMO_START_MS + 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-}, 30_000);
 
 describe('the demo at 360 px', { timeout: 90_000 }, () => {
   it('the demo page and the sidebar beside a chat with drafts and tag proposals', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const context = await started.browser().newContext({ viewport: PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
     listen(page);
-    await page.goto(demo.pageFor('guide.lin', 'wmLT0001'));
+    await page.goto(started.demo().pageFor('guide.lin', 'wmLT0001'));
     const sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.locator('.live-live').waitFor({ timeout: APPEAR_MS });
     await page.fill('#composer-text', '想买双鞋子，周末出去玩穿，有推荐吗？');
@@ -63,10 +53,10 @@ describe('the demo at 360 px', { timeout: 90_000 }, () => {
   });
 
   it('the sidebar on its own: the chat view, 待办 and 写文案', async () => {
-    const context = await contextSignedInAs(browser, 'guide.lin', PHONE);
+    const context = await contextSignedInAs(started.browser(), 'guide.lin', PHONE);
     const page = await context.newPage();
     listen(page);
-    const sidebarUrl = new URL('/sidebar/', demo.url);
+    const sidebarUrl = new URL('/sidebar/', started.demo().url);
     for (const [view, ready] of [['', '.customer-name'], ['tasks', '.task, .state-empty'], ['write', 'section.write']] as const) {
       const url = new URL(sidebarUrl);
       url.searchParams.set('customer', 'wmLT0001');
@@ -80,11 +70,11 @@ describe('the demo at 360 px', { timeout: 90_000 }, () => {
   });
 
   it('every tab of the review console as the store manager', async () => {
-    const context = await contextSignedInAs(browser, 'manager.wang', PHONE);
+    const context = await contextSignedInAs(started.browser(), 'manager.wang', PHONE);
     const page = await context.newPage();
     listen(page);
     for (const tab of ['approvals', 'sent', 'figures', 'audit']) {
-      await page.goto(new URL(`/review/?tab=${tab}`, demo.url).toString());
+      await page.goto(new URL(`/review/?tab=${tab}`, started.demo().url).toString());
       await page.locator('main.content > *').first().waitFor({ timeout: APPEAR_MS });
       await page.locator('.state-loading').waitFor({ state: 'detached', timeout: APPEAR_MS });
       await shoot(page, `layout-03-review-${tab}`);

@@ -1,6 +1,6 @@
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextSignedInAs, DEMO_START_MS, launchChromium, shoot, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { contextSignedInAs, demoWithBrowser, emulatorTags, shoot } from '../support/demo-process.ts';
 
 /**
  * The demo, end to end, in real Chromium at phone size (360×740): `npm start` without WeCom credentials
@@ -18,16 +18,9 @@ const EXPECTED_TAG = '意向品类/鞋履';
 /** Bounds for things that happen asynchronously (OAuth hops, the debounced suggestion job); not speed goals. */
 const APPEAR_MS = 20_000;
 
-let demo: DemoProcess;
-let browser: Browser;
+const started = demoWithBrowser({ name: 'e2e', env: { ASSIST_ENGINE: 'offline' } });
 
-/** The emulated WeCom's view of the guide's tags on the customer. */
-async function emulatorTags(): Promise<string[]> {
-  const response = await fetch(new URL('/__emulator/directory', demo.url));
-  const directory = (await response.json()) as { customers: Array<{ external_userid: string; follow: Array<{ userid: string; tags: Array<{ group: string; name: string }> }> }> };
-  const follow = directory.customers.find((c) => c.external_userid === CUSTOMER)?.follow.find((f) => f.userid === GUIDE);
-  return (follow?.tags ?? []).map((t) => `${t.group}/${t.name}`);
-}
+const tagsInWecom = (): Promise<string[]> => emulatorTags(started.demo(), CUSTOMER, GUIDE);
 
 /** The signed-in guide's open task ids, as the page's own session sees them. */
 function openTaskIds(on: Page | Frame): Promise<string[]> {
@@ -38,15 +31,6 @@ function openTaskIds(on: Page | Frame): Promise<string[]> {
   });
 }
 
-beforeAll(async () => {
-  demo = await startDemoProcess({ name: 'e2e', env: { ASSIST_ENGINE: 'offline' } });
-  browser = await launchChromium();
-}, DEMO_START_MS + 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-}, 30_000);
 
 // One browser session walks through the flow; each step waits for asynchronous work (OAuth, suggestion job).
 describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
@@ -59,9 +43,9 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
   };
 
   it('opens beside the emulated chat and signs the guide in through the emulated WeCom OAuth', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    const context = await started.browser().newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
     page = await context.newPage();
-    await page.goto(demo.pageFor(GUIDE, CUSTOMER));
+    await page.goto(started.demo().pageFor(GUIDE, CUSTOMER));
     await page.getByText('实时').first().waitFor({ timeout: APPEAR_MS });
     sidebar = page.frameLocator('#sidebar-frame');
     // The card shows the customer's name and the tags WeCom already has for this guide.
@@ -138,8 +122,8 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
     await expect(page.locator('.bubble.guide', { hasText: '给您打八折' }).count()).resolves.toBe(0);
     await shoot(page, '03b-edit-held');
 
-    const serviceUrl = new URL((await page.locator('#sidebar-frame').getAttribute('src')) ?? '', demo.url).origin;
-    const manager = await (await contextSignedInAs(browser, 'manager.wang', { width: 1280, height: 860 })).newPage();
+    const serviceUrl = new URL((await page.locator('#sidebar-frame').getAttribute('src')) ?? '', started.demo().url).origin;
+    const manager = await (await contextSignedInAs(started.browser(), 'manager.wang', { width: 1280, height: 860 })).newPage();
     await manager.goto(`${serviceUrl}/review/`);
     const item = manager.locator('article.approval', { hasText: '给您打八折' });
     await expect(item.locator('mark.flag-block').first().innerText({ timeout: APPEAR_MS })).resolves.toContain('八折');
@@ -153,10 +137,10 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
   });
 
   it('accepts a tag proposal: WeCom (the emulator) gets the tag and the card shows it', async () => {
-    expect(await emulatorTags()).not.toContain(EXPECTED_TAG);
+    expect(await tagsInWecom()).not.toContain(EXPECTED_TAG);
     await sidebar.locator(`li.proposal[data-tag="${EXPECTED_TAG}"]`).getByRole('button', { name: '接受' }).click();
     await sidebar.locator('.tag-group', { hasText: '意向品类' }).locator('.chip-tag', { hasText: '鞋履' }).waitFor({ timeout: APPEAR_MS });
-    await expect.poll(emulatorTags, { timeout: APPEAR_MS }).toContain(EXPECTED_TAG);
+    await expect.poll(tagsInWecom, { timeout: APPEAR_MS }).toContain(EXPECTED_TAG);
     await expect(sidebar.locator(`li.proposal[data-tag="${EXPECTED_TAG}"]`).count()).resolves.toBe(0);
     await shoot(page, '04-tag-accepted');
   });
@@ -165,7 +149,7 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
     const src = await page.locator('#sidebar-frame').getAttribute('src');
     expect(src).toBeTruthy();
     const alone = await page.context().newPage();
-    await alone.goto(new URL(src ?? '', demo.url).toString());
+    await alone.goto(new URL(src ?? '', started.demo().url).toString());
     await alone.locator('article.draft').first().waitFor({ timeout: APPEAR_MS });
     const width = await alone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
@@ -176,7 +160,7 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
   it('lists the guide’s open tasks at ?view=tasks (where the daily digest links) and closes one as done', async () => {
     const src = await page.locator('#sidebar-frame').getAttribute('src');
     const alone = await page.context().newPage();
-    await alone.goto(new URL('/sidebar/?view=tasks', new URL(src ?? '', demo.url)).toString());
+    await alone.goto(new URL('/sidebar/?view=tasks', new URL(src ?? '', started.demo().url)).toString());
     const cards = alone.locator('li.task-card');
     await cards.first().waitFor({ timeout: APPEAR_MS });
     const before = await openTaskIds(alone);
@@ -228,7 +212,7 @@ describe('the guide sidebar in the demo', { timeout: 90_000 }, () => {
     const guideBubbles = await page.locator('.bubble.guide').count();
     const src = await page.locator('#sidebar-frame').getAttribute('src');
     const alone = await page.context().newPage();
-    await alone.goto(new URL(src ?? '', demo.url).toString());
+    await alone.goto(new URL(src ?? '', started.demo().url).toString());
     const product = alone.locator('#recommendations li.product').first();
     await product.waitFor({ timeout: APPEAR_MS });
     const name = (await product.locator('.product-name').innerText()).trim();

@@ -26,6 +26,8 @@ describe.each([
   ['dev.dialogue.jsonl', 130],
   ['holdout.dialogue.jsonl', 50],
   ['holdout2.dialogue.jsonl', 80],
+  ['dev3.dialogue.jsonl', 120],
+  ['holdout3.dialogue.jsonl', 60],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);

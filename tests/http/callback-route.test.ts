@@ -131,6 +131,11 @@ describe('POST /wecom/callback', () => {
       await expectRefused(await postCallback(service.url, signedCallback(OFFICIAL_KEYS, laughs, NOW_SEC)), 400, 'forbidden_xml');
     });
 
+    it('a change_external_chat with a member id that is not an id, inside a correctly signed ciphertext', async () => {
+      const hostile = `<xml><ToUserName><![CDATA[${OFFICIAL.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>${NOW_SEC}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_chat]]></Event><ChatId><![CDATA[wrG1]]></ChatId><ChangeType><![CDATA[update]]></ChangeType><UpdateDetail><![CDATA[add_member]]></UpdateDetail><MemChangeList><Item><![CDATA[wm"><img src=x>]]></Item></MemChangeList></xml>`;
+      await expectRefused(await postCallback(service.url, signedCallback(OFFICIAL_KEYS, hostile, NOW_SEC)), 400, 'bad_event');
+    });
+
     it('malformed XML inside a correctly signed ciphertext', async () => {
       await expectRefused(await postCallback(service.url, signedCallback(OFFICIAL_KEYS, '<xml><MsgType>text</xml>', NOW_SEC)), 400, 'bad_xml');
     });

@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import { createAssistant } from '../../src/assist/create-assistant.ts';
 import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
+import { createKeys } from '../../src/conversation/keys.ts';
 import { createRedisConversationStore } from '../../src/conversation/redis-conversation-store.ts';
 import { handleAppText, type AppTextDeps } from '../../src/jobs/handle-app-text.ts';
 import { handleContactChange, type ContactDeps } from '../../src/jobs/handle-contact-change.ts';
 import { createDigestStore, sendDigest, type DigestDeps } from '../../src/lifecycle/guide-digest.ts';
 import { createRedisTaskStore } from '../../src/tasks/task-store.ts';
 import { createCallOnce } from '../../src/wecom/api/call-once.ts';
+import { createRedisTokenCache } from '../../src/wecom/api/redis-token-cache.ts';
+import { createSendGuard } from '../../src/wecom/api/send-guard.ts';
 import type { AppMessage, WecomApi } from '../../src/wecom/api/wecom-api.ts';
 import { wecomUnreachable } from '../../src/wecom/api/wecom-api-error.ts';
 import type { AppTextMessage, ContactAdded } from '../../src/wecom/events.ts';
 import { demoCorpTags, fixtureKnowledge } from '../assist/support.ts';
+import type { RedisClient } from '../../src/ops/redis-client.ts';
+import { startPrivateRedis } from '../faults/support/private-redis.ts';
 import { startHarness, type Harness } from '../support/emulator-harness.ts';
 import { silentLog, testRedis } from '../support/test-service.ts';
 
@@ -75,6 +81,23 @@ describe('call-once around message/send (at most once)', () => {
     expect(toGuide('guide.lin').length).toBe(before + 1);
   });
 
+  it('sends on the retry when the attempt timed out getting its access token, not sending', async () => {
+    // A process with nothing cached yet (its own token keys), whose gettoken is slower than its timeout.
+    const fresh = createKeys(`${h.keys.prefix}fresh-token:`);
+    const slow = h.client({ timeoutMs: 50, tokenCache: createRedisTokenCache(h.redis, fresh), sendGuard: createSendGuard(h.redis, fresh) });
+    const once = createCallOnce(h.redis, h.keys, TTL);
+    const before = toGuide('guide.lin').length;
+    h.emulator.faults.latencyMs = 300;
+    try {
+      await expect(once.run('test-send', 'token-timeout-1', 'at-most-once', () => slow.sendMessage(text('取令牌超时')))).rejects.toThrow('WeCom gettoken did not answer');
+    } finally {
+      h.emulator.faults.latencyMs = 0;
+    }
+    expect(toGuide('guide.lin').length).toBe(before);
+    expect((await once.run('test-send', 'token-timeout-1', 'at-most-once', () => api.sendMessage(text('取令牌超时')))).ran).toBe(true);
+    expect(toGuide('guide.lin').length).toBe(before + 1);
+  });
+
   it('keeps the claim when the call may have reached WeCom (timeout)', async () => {
     const once = createCallOnce(h.redis, h.keys, TTL);
     const before = toGuide('guide.lin').length;
@@ -93,6 +116,64 @@ describe('call-once around message/send (at most once)', () => {
     const ttl = await h.redis.ttl(h.keys.done('test-send', 'ttl-1'));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(TTL);
+  });
+});
+
+describe('call-once around message/send when Redis goes away', () => {
+  it('sends on the retry when the call failed on Redis (rate guard, token cache) before reaching WeCom', async () => {
+    const redis = await startPrivateRedis();
+    // As the service's connection: a command fails after three reconnection attempts.
+    const client = new Redis(redis.url, { maxRetriesPerRequest: 3 });
+    client.on('error', () => undefined);
+    try {
+      const viaOutage = h.client({ tokenCache: createRedisTokenCache(client, h.keys), sendGuard: createSendGuard(client, h.keys) });
+      const once = createCallOnce(client, h.keys, TTL);
+      const before = toGuide('guide.lin').length;
+      const first = once.run('test-send', 'outage-before-1', 'at-most-once', async () => {
+        await redis.stop();
+        // Longer than the client keeps a command queued (two rounds of three reconnection attempts, ≈1.8 s).
+        setTimeout(() => void redis.start(), 3000);
+        return viaOutage.sendMessage(text('断线时未发出'));
+      });
+      await expect(first).rejects.toThrow(/max retries per request/i);
+      expect(toGuide('guide.lin').length).toBe(before);
+      const retry = await once.run('test-send', 'outage-before-1', 'at-most-once', () => viaOutage.sendMessage(text('断线时未发出')));
+      expect(retry.ran).toBe(true);
+      expect(toGuide('guide.lin').length).toBe(before + 1);
+    } finally {
+      client.disconnect();
+      await redis.close();
+    }
+  });
+
+  /** h.redis, except that a claim (SET … NX) is applied and then its answer lost as `lose` says. */
+  const losingClaimAnswers = (lose: (retry: () => Promise<unknown>) => Promise<unknown>): RedisClient =>
+    new Proxy(h.redis, {
+      get(target, prop, receiver) {
+        if (prop !== 'set') return Reflect.get(target, prop, receiver) as unknown;
+        return async (...args: Parameters<RedisClient['set']>) => {
+          if (!args.includes('NX')) return target.set(...args);
+          await target.set(...args);
+          return lose(() => target.set(...args));
+        };
+      },
+    });
+
+  it('takes its claim when Redis applied it, the answer was lost and the client sent it again', async () => {
+    const resending = losingClaimAnswers((again) => again());
+    const before = toGuide('guide.lin').length;
+    const sent = await createCallOnce(resending, h.keys, TTL).run('test-send', 'resent-1', 'at-most-once', () => api.sendMessage(text('重发的占位')));
+    expect(sent.ran).toBe(true);
+    expect(toGuide('guide.lin').length).toBe(before + 1);
+  });
+
+  it('drops its claim when Redis applied it but the client gave the command up, so the retry sends', async () => {
+    const rejecting = losingClaimAnswers(() => Promise.reject(new Error('Connection is closed.')));
+    const before = toGuide('guide.lin').length;
+    await expect(createCallOnce(rejecting, h.keys, TTL).run('test-send', 'lost-claim-1', 'at-most-once', () => api.sendMessage(text('占位丢了回答')))).rejects.toThrow('Connection is closed.');
+    expect(toGuide('guide.lin').length).toBe(before);
+    expect((await createCallOnce(h.redis, h.keys, TTL).run('test-send', 'lost-claim-1', 'at-most-once', () => api.sendMessage(text('占位丢了回答')))).ran).toBe(true);
+    expect(toGuide('guide.lin').length).toBe(before + 1);
   });
 });
 

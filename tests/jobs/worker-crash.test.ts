@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SuggestJob } from '../../src/jobs/suggest-job.ts';
@@ -10,61 +10,34 @@ import { startRedisChild } from '../../src/ops/ensure-redis.ts';
 import { eventually } from '../support/eventually.ts';
 import { startFakeLlmServer, json, type FakeLlmServer } from '../support/fake-llm-server.ts';
 import { llmEnv } from '../support/risky-model.ts';
+import { spawnService, stopChild, type ServiceProcess } from '../faults/support/service-process.ts';
 import { silentLog, testConfig } from '../support/test-service.ts';
 
 // Worker processes (`npm run worker`) against a private redis-server on a free port: one is killed with
 // SIGKILL while it holds a suggestion job, another must finish that job within the recovery bound of
 // config/default.yaml (lockDurationMs + stalledIntervalMs = 7.5 s; the waits below allow 10 s).
-const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'ga-crash-'));
+// Two worker processes start one after the other; on a busy machine each takes seconds to boot.
+const PROCESS_TEST_MS = 60_000;
 const DRAFTS = { drafts: [{ text: '您好，这款有M码，要帮您留一件吗？', source_id: null }], tags: [], summary: '顾客问尺码', next_action: '确认尺码' };
 let redisChild: ChildProcess | undefined;
 let redisUrl = '';
 let model: FakeLlmServer;
-const workers: ChildProcess[] = [];
+const workers: ServiceProcess[] = [];
 
-interface Worker {
-  child: ChildProcess;
-  ready: Promise<void>;
-}
-
-/** `npm run worker` as a child process; ready once it logs that it started. */
-function startWorker(prefix: string, extraEnv: Record<string, string> = {}): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role=worker'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...llmEnv(model),
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: prefix,
-      LLM_TIMEOUT_MS: '60000',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      SPOOL_DIR: mkdtempSync(join(dir, 'spool-')),
-      LIFECYCLE_ENABLED: 'false',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** `npm run worker` as a child process against the private Redis. */
+function startWorker(prefix: string, extraEnv: Record<string, string> = {}): ServiceProcess {
+  const worker = spawnService('worker', {
+    ...llmEnv(model),
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: prefix,
+    LLM_TIMEOUT_MS: '60000',
+    SPOOL_DIR: mkdtempSync(join(dir, 'spool-')),
+    LIFECYCLE_ENABLED: 'false',
+    ...extraEnv,
   });
-  workers.push(child);
-  const ready = new Promise<void>((ok, fail) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('guide assistant started')) ok();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
-    child.once('exit', (code) => fail(new Error(`worker exited with ${code}: ${out.slice(-2000)}`)));
-  });
-  return { child, ready };
-}
-
-async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((ok) => {
-    child.once('exit', () => ok());
-    child.kill(signal);
-  });
+  workers.push(worker);
+  return worker;
 }
 
 /** The producing side only (no worker, no pump): it records the customer's message and queues the suggestion. */
@@ -87,9 +60,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of workers) await kill(child, 'SIGKILL');
+  for (const worker of workers) await worker.stop('SIGKILL');
   await model.close();
-  if (redisChild) await kill(redisChild, 'SIGTERM');
+  if (redisChild) await stopChild(redisChild);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -109,7 +82,7 @@ describe('a worker process that dies holding a job', () => {
 
       const second = startWorker(prefix);
       await second.ready;
-      await kill(first.child, 'SIGKILL');
+      await first.stop('SIGKILL');
       const state = await eventually(() => service.suggestQueue.getJobCounts('completed', 'failed', 'active', 'waiting'), (c) => c.completed === 1, 100, 100);
       expect(state).toEqual({ completed: 1, failed: 0, active: 0, waiting: 0 });
       const done = await service.suggestQueue.getJob(job.id!);
@@ -117,11 +90,11 @@ describe('a worker process that dies holding a job', () => {
       expect(done?.returnvalue).toBe('suggested');
       expect(model.requests).toHaveLength(2);
       expect(await service.stores.suggestions.get('guide.lin', 'wmCrash001')).toMatchObject({ engine: 'llm', modelStatus: 'done' });
-      await kill(second.child, 'SIGTERM');
+      await second.stop();
     } finally {
       await service.close();
     }
-  });
+  }, PROCESS_TEST_MS);
 });
 
 describe('a long suggestion job with another worker alive', () => {
@@ -147,5 +120,5 @@ describe('a long suggestion job with another worker alive', () => {
     } finally {
       await service.close();
     }
-  });
+  }, PROCESS_TEST_MS);
 });

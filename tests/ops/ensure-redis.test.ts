@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureRedis } from '../../src/ops/ensure-redis.ts';
-import { REDIS_URL } from '../support/test-service.ts';
+import { stopChild } from '../faults/support/service-process.ts';
+import { deleteUnder, REDIS_URL } from '../support/test-service.ts';
 
 async function unusedPort(): Promise<number> {
   return new Promise((ok) => {
@@ -42,22 +43,30 @@ describe('ensureRedis', () => {
 describe('npm start', () => {
   it('starts in demo mode, answers, and exits cleanly on SIGTERM', async () => {
     const port = await unusedPort();
+    const prefix = `test:start${port}:`;
+    const spoolDir = mkdtempSync(join(tmpdir(), 'spool-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', REDIS_URL, REDIS_PREFIX: `test:start${port}:`, SPOOL_DIR: mkdtempSync(join(tmpdir(), 'spool-')), DEMO_EMULATOR_PORT: '0' },
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', REDIS_URL, REDIS_PREFIX: prefix, SPOOL_DIR: spoolDir, DEMO_EMULATOR_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let out = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (out += String(d)));
-    for (let i = 0; i < 200 && !out.includes('guide assistant started'); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(out).toContain('"mode":"demo"');
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    const code = await new Promise<number | null>((ok) => {
-      child.once('exit', (c) => ok(c));
-      child.kill('SIGTERM');
-    });
-    expect(code).toBe(0);
-    expect(out).toContain('shutting down');
+    try {
+      let out = '';
+      child.stdout.on('data', (d) => (out += String(d)));
+      child.stderr.on('data', (d) => (out += String(d)));
+      for (let i = 0; i < 400 && !out.includes('guide assistant started'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(out).toContain('"mode":"demo"');
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      const code = await new Promise<number | null>((ok) => {
+        child.once('exit', (c) => ok(c));
+        child.kill('SIGTERM');
+      });
+      expect(code).toBe(0);
+      expect(out).toContain('shutting down');
+    } finally {
+      await stopChild(child, 'SIGKILL');
+      await deleteUnder(prefix);
+      rmSync(spoolDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start with one message listing every configuration problem', async () => {
@@ -80,9 +89,11 @@ describe('npm start when something is in the way', () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));
     const { port } = blocker.address() as { port: number };
+    const prefix = `test:busy${port}:`;
+    const spoolDir = mkdtempSync(join(tmpdir(), 'spool-'));
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', REDIS_URL, REDIS_PREFIX: `test:busy${port}:`, SPOOL_DIR: mkdtempSync(join(tmpdir(), 'spool-')) },
+        env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', REDIS_URL, REDIS_PREFIX: prefix, SPOOL_DIR: spoolDir },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let err = '';
@@ -92,6 +103,8 @@ describe('npm start when something is in the way', () => {
       expect(err).toMatch(/^Could not start: .*EADDRINUSE/m);
     } finally {
       blocker.close();
+      await deleteUnder(prefix);
+      rmSync(spoolDir, { recursive: true, force: true });
     }
   });
 });

@@ -32,6 +32,8 @@ describe('migrate-keys', () => {
     await redis.expire(`${prefix}conv:guide.lin:wm1`, 5000);
     await redis.set(`${prefix}dedupe:msg-9`, '1', 'EX', 600);
     await redis.set(`${prefix}approval:s1.d1`, '{"id":"s1.d1"}');
+    await redis.set(`${prefix}archive-consent:guide.lin:wm1`, '1', 'EX', 600);
+    await redis.rpush(`${prefix}group-conv:wrG1`, 'line');
     await redis.xadd(`${prefix}inbox`, '*', 'job', JSON.stringify(job(1)));
     const old = new Queue<EventJob>(EVENT_QUEUE, { connection: redis, prefix: `${prefix}bull` });
     await old.add('text', job(2), { jobId: 'msg-2' });
@@ -39,13 +41,15 @@ describe('migrate-keys', () => {
 
     const lines: string[] = [];
     expect(await migrateKeysCli(config, (line) => lines.push(line))).toBe(0);
-    expect(lines).toEqual(expect.arrayContaining(['conv: 1 renamed', 'dedupe: 1 renamed', 'approval: 1 renamed', 'inbox: 1 entries moved to their shards', 'queue wecom-events: 1 jobs still to run moved']));
+    expect(lines).toEqual(expect.arrayContaining(['conv: 1 renamed', 'dedupe: 1 renamed', 'approval: 1 renamed', 'archive-consent: 1 renamed', 'group-conv: 1 renamed', 'inbox: 1 entries moved to their shards', 'queue wecom-events: 1 jobs still to run moved']));
 
     const store = createRedisConversationStore(redis, keys, { ttlSec: 60, maxMessages: 200 });
     expect(await store.lastMessages('guide.lin', 'wm1', 10)).toEqual([message]);
     expect(await redis.ttl(keys.conversation('guide.lin', 'wm1'))).toBeGreaterThan(4000);
     expect(await redis.get(keys.dedupe('msg-9'))).toBe('1');
     expect(await redis.get(keys.approval('s1.d1'))).toBe('{"id":"s1.d1"}');
+    expect(await redis.get(keys.archiveConsent('guide.lin', 'wm1'))).toBe('1');
+    expect(await redis.lrange(keys.groupConversation('wrG1'), 0, -1)).toEqual(['line']);
     expect(await redis.xlen(keys.inboxOf('msg-1'))).toBe(1);
     const queue = new Queue<EventJob>(EVENT_QUEUE, { connection: redis, prefix: keys.bull(EVENT_QUEUE) });
     expect((await queue.getJobs(['waiting'])).map((j) => [j.id, j.data.dedupeKey])).toEqual([['msg-2', 'msg-2']]);

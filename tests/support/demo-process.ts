@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.mjs';
 import { deleteUnder, REDIS_URL } from './test-service.ts';
 
@@ -107,6 +108,33 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
   const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(forced);
+}
+
+/** The demo and Chromium for one test file: started before its tests, stopped after them. */
+export function demoWithBrowser(options: DemoOptions): { demo: () => DemoProcess; browser: () => Browser } {
+  let demo: DemoProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    demo = await startDemoProcess(options);
+    browser = await launchChromium();
+  }, DEMO_START_MS + 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  }, 30_000);
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} did not start`);
+    return value;
+  };
+  return { demo: () => need(demo, 'the demo'), browser: () => need(browser, 'Chromium') };
+}
+
+/** The emulated WeCom's view of a guide's tags on a customer ("组/标签"). */
+export async function emulatorTags(demo: DemoProcess, customer: string, guide: string): Promise<string[]> {
+  const response = await fetch(new URL('/__emulator/directory', demo.url));
+  const directory = (await response.json()) as { customers: Array<{ external_userid: string; follow: Array<{ userid: string; tags: Array<{ group: string; name: string }> }> }> };
+  const follow = directory.customers.find((c) => c.external_userid === customer)?.follow.find((f) => f.userid === guide);
+  return (follow?.tags ?? []).map((t) => `${t.group}/${t.name}`);
 }
 
 /** Headless Chromium for the browser tests (CHROMIUM_PATH, else the system's). */

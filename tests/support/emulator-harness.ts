@@ -17,7 +17,12 @@ export const EMU_KEYS = {
   corpId: 'ww_fixture_corp',
   agentId: '1000002',
 };
-export const EMU_SECRETS = { app: 'app-secret-1', contact: 'contact-secret-1', kf: 'kf-secret-1' };
+export const EMU_SECRETS = { app: 'app-secret-1', contact: 'contact-secret-1', kf: 'kf-secret-1', archive: 'archive-secret-1' };
+
+/** The emulator on the demo tenant with the chat-archive stand-in (its chatdata route takes `token`). */
+export function startArchiveEmulator(token: string, secrets: Record<string, string> = EMU_SECRETS): Promise<Emulator> {
+  return startEmulator({ seedDir: 'config/demo', keys: EMU_KEYS, secrets, archive: { token }, callbackRetryDelayMs: 10 });
+}
 
 /** A clock shared by the emulator and the client, moved by hand. */
 export interface Clock {

@@ -69,8 +69,9 @@ export async function deleteKeys(redis: RedisClient, keys: readonly string[]): P
   for (let i = 0; i < keys.length; i += 500) await Promise.all(keys.slice(i, i + 500).map((key) => redis.del(key)));
 }
 
-export async function deleteUnder(prefix: string): Promise<void> {
-  const redis = testRedis();
+/** Deletes the keys under a prefix: on the tests' Redis, or on the one server at `url` (a private redis-server). */
+export async function deleteUnder(prefix: string, url?: string): Promise<void> {
+  const redis = url ? connectRedis(loadConfig({ REDIS_URL: url }, ['config/default.yaml']), 'commands') : testRedis();
   try {
     await deleteKeys(redis, await keysUnder(redis, prefix));
   } finally {

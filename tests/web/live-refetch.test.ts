@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLiveEvent, resourcesForEvent } from '../../web/sidebar/src/live-refetch.ts';
+import { groupResourcesForEvent, parseLiveEvent, resourcesForEvent } from '../../web/sidebar/src/live-refetch.ts';
 
 describe('resourcesForEvent', () => {
   const me = 'wmLT0001';
@@ -15,6 +15,19 @@ describe('resourcesForEvent', () => {
 
   it('ignores events about another customer', () => {
     expect(resourcesForEvent({ type: 'suggestion', customerId: 'wmLT0002', suggestionId: 's9' }, me)).toEqual([]);
+  });
+});
+
+describe('groupResourcesForEvent', () => {
+  const chat = 'wrG1';
+  const customers = new Set(['wmLT0002']);
+  it('refetches the group suggestion or card for events about the group, and the card for its customers’ tags', () => {
+    expect(groupResourcesForEvent({ type: 'suggestion', customerId: chat, suggestionId: 's1' }, chat, customers)).toEqual(['suggestion', 'card']);
+    expect(groupResourcesForEvent({ type: 'suggestion_stale', customerId: chat, suggestionId: 's1' }, chat, customers)).toEqual(['suggestion']);
+    expect(groupResourcesForEvent({ type: 'group', customerId: chat }, chat, customers)).toEqual(['card']);
+    expect(groupResourcesForEvent({ type: 'tags', customerId: 'wmLT0002' }, chat, customers)).toEqual(['card']);
+    expect(groupResourcesForEvent({ type: 'tags', customerId: 'wmLT0009' }, chat, customers)).toEqual([]);
+    expect(groupResourcesForEvent({ type: 'suggestion', customerId: 'wrOther', suggestionId: 's2' }, chat, customers)).toEqual([]);
   });
 });
 

@@ -4,15 +4,7 @@ import { encrypt } from '@wecom/crypto';
 import { encryptAndSign, sign, verifyAndDecrypt } from '../../src/wecom/crypto.ts';
 import { extractEncrypt } from '../../src/wecom/xml.ts';
 import { OFFICIAL, OFFICIAL_KEYS } from '../support/vectors.ts';
-
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'no error';
-};
+import { codeOf } from '../support/error-code.ts';
 
 /** AES-256-CBC over raw bytes with WeCom's key/iv and no automatic padding, to forge bad padding. */
 function rawEncrypt(plain: Buffer): string {

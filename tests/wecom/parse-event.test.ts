@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dedupeKeyOf } from '../../src/wecom/dedupe-key.ts';
 import { parseEvent } from '../../src/wecom/parse-event.ts';
 import { OFFICIAL } from '../support/vectors.ts';
+import { codeOf } from '../support/error-code.ts';
 
 const envelope = (inner: string, from = 'sys'): string =>
   `<xml><ToUserName><![CDATA[ww1234567890]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>1403610513</CreateTime>${inner}</xml>`;
 const event = (name: string, rest: string): string => envelope(`<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${name}]]></Event>${rest}`);
 const contact = (changeType: string, rest = ''): string =>
   event('change_external_contact', `<ChangeType><![CDATA[${changeType}]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID><ExternalUserID><![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mAAAA]]></ExternalUserID>${rest}`);
-
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'no error';
-};
 
 describe('parseEvent', () => {
   it('parses the official text message, keeping the 19-digit MsgId exact', () => {

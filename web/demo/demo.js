@@ -6,9 +6,12 @@ const view = {
   directory: null,
   guide: '',
   customer: '',
+  /** A customer group's chat id when the chat shown is a group (then customer is ''). */
+  chat: '',
   seen: new Set(),
   stream: null,
 };
+const GROUP_PREFIX = 'group:';
 
 const GENDER = { 1: '男', 2: '女' };
 const PLACEHOLDER = { image: '[图片]', voice: '[语音]', video: '[视频]', file: '[文件]', location: '[位置]', link: '[链接]', miniprogram: '[小程序]', business_card: '[名片]' };
@@ -53,21 +56,62 @@ function fillGuides() {
   select.value = view.guide;
 }
 
+function groupsOf(guide) {
+  return (view.directory.groups ?? []).filter((g) => g.members.some((m) => m.userid === guide));
+}
+
+function currentGroup() {
+  return (view.directory.groups ?? []).find((g) => g.chat_id === view.chat);
+}
+
 function fillCustomers() {
   const { mine, others } = customersOf(view.guide);
+  const groups = groupsOf(view.guide);
   const select = $('customer-select');
   const mineGroup = document.createElement('optgroup');
   mineGroup.label = '我的客户';
   mineGroup.append(...mine.map(({ c, follow }) => option(c.external_userid, follow.remark || c.name)));
+  const groupGroup = document.createElement('optgroup');
+  groupGroup.label = '客户群';
+  groupGroup.append(...groups.map((g) => option(`${GROUP_PREFIX}${g.chat_id}`, `${g.name}（${g.members.length}人）`)));
   const otherGroup = document.createElement('optgroup');
   otherGroup.label = '其他客户（未添加）';
   otherGroup.append(...others.map(({ c }) => option(c.external_userid, c.name)));
-  select.replaceChildren(mineGroup, ...(others.length ? [otherGroup] : []));
-  if (![...mine, ...others].some(({ c }) => c.external_userid === view.customer)) view.customer = mine[0]?.c.external_userid ?? others[0]?.c.external_userid ?? '';
-  select.value = view.customer;
+  select.replaceChildren(mineGroup, ...(groups.length ? [groupGroup] : []), ...(others.length ? [otherGroup] : []));
+  if (view.chat && !groups.some((g) => g.chat_id === view.chat)) view.chat = '';
+  if (!view.chat && ![...mine, ...others].some(({ c }) => c.external_userid === view.customer)) view.customer = mine[0]?.c.external_userid ?? others[0]?.c.external_userid ?? '';
+  select.value = view.chat ? `${GROUP_PREFIX}${view.chat}` : view.customer;
+  fillGroupTools();
+}
+
+/** In a group: who speaks (any member but the guide), and which customers could be added. */
+function fillGroupTools() {
+  const group = currentGroup();
+  $('speaker-label').hidden = !group;
+  $('group-tools').hidden = !group;
+  $('composer-text').placeholder = group
+    ? '输入消息，Enter 以所选成员身份发送，Ctrl+Enter 以导购身份发送（@澜庭-林晓 可以点名导购）'
+    : '输入消息，Enter 以客户身份发送，Ctrl+Enter 以导购身份发送';
+  document.querySelector('button[data-from="customer"]').textContent = group ? '以所选成员发送' : '以客户身份发送';
+  if (!group) return;
+  const speaker = $('speaker-select');
+  const previous = speaker.value;
+  const speakers = group.members.filter((m) => m.userid !== view.guide);
+  speaker.replaceChildren(...speakers.map((m) => option(m.userid, `${m.name}${m.type === 1 ? '（同事）' : m.consent === 'Disagree' ? '（未同意存档）' : ''}`)));
+  speaker.value = speakers.some((m) => m.userid === previous) ? previous : (speakers.find((m) => m.type === 2)?.userid ?? '');
+  const outside = view.directory.customers.filter((c) => !group.members.some((m) => m.userid === c.external_userid));
+  $('new-member-select').replaceChildren(...outside.map((c) => option(c.external_userid, c.name)));
 }
 
 function describeCustomer() {
+  const group = currentGroup();
+  if (group) {
+    const owner = group.members.find((m) => m.userid === group.owner);
+    $('chat-title').textContent = group.name;
+    const customers = group.members.filter((m) => m.type === 2).length;
+    $('chat-subtitle').textContent = [`${group.members.length} 人（客户 ${customers}）`, owner && `群主 ${owner.name}`, group.status === 'dismissed' ? '已解散' : '消息经会话存档同步'].filter(Boolean).join(' · ');
+    return;
+  }
   const c = view.directory.customers.find((x) => x.external_userid === view.customer);
   const guide = guides().find((m) => m.userid === view.guide);
   if (!c || !guide) return;
@@ -78,14 +122,14 @@ function describeCustomer() {
   $('chat-subtitle').textContent = parts.filter(Boolean).join(' · ');
 }
 
-function renderLine(line) {
+function renderLine(line, name) {
   if (view.seen.has(line.seq)) return;
   view.seen.add(line.seq);
   const item = document.createElement('li');
   item.className = `bubble ${line.from}`;
   const who = document.createElement('span');
   who.className = 'who';
-  who.textContent = line.from === 'customer' ? '客户' : '导购';
+  who.textContent = name ?? (line.from === 'customer' ? '客户' : '导购');
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = line.msgtype === 'text' ? line.text : PLACEHOLDER[line.msgtype] || `[${line.msgtype}]`;
@@ -95,6 +139,10 @@ function renderLine(line) {
   const list = $('messages');
   list.append(item);
   list.scrollTop = list.scrollHeight;
+}
+
+function renderGroupLine(line) {
+  renderLine({ seq: line.seq, from: line.from === view.guide ? 'guide' : 'customer', msgtype: line.msgtype, text: line.text, at: line.at }, line.fromName);
 }
 
 function renderAppMessage(message) {
@@ -109,13 +157,23 @@ function renderAppMessage(message) {
 async function loadChat() {
   view.seen.clear();
   $('messages').replaceChildren();
-  if (!view.guide || !view.customer) return;
-  const { messages } = await request(`/__emulator/chat?guide=${encodeURIComponent(view.guide)}&customer=${encodeURIComponent(view.customer)}`);
-  messages.forEach(renderLine);
-  if (messages.length === 0) {
+  if (!view.guide || !(view.customer || view.chat)) return;
+  let count;
+  if (view.chat) {
+    const { lines } = await request(`/__emulator/groups/lines?chat=${encodeURIComponent(view.chat)}`);
+    lines.forEach(renderGroupLine);
+    count = lines.length;
+  } else {
+    const { messages } = await request(`/__emulator/chat?guide=${encodeURIComponent(view.guide)}&customer=${encodeURIComponent(view.customer)}`);
+    messages.forEach((line) => renderLine(line));
+    count = messages.length;
+  }
+  if (count === 0) {
     const empty = document.createElement('li');
     empty.className = 'empty';
-    empty.textContent = '还没有消息。以客户身份说点什么，看看侧边栏如何给导购出主意。';
+    empty.textContent = view.chat
+      ? '群里还没有消息。选一位客户，@澜庭-林晓 问个问题，看看侧边栏如何给导购出主意。'
+      : '还没有消息。以客户身份说点什么，看看侧边栏如何给导购出主意。';
     $('messages').append(empty);
   }
 }
@@ -134,9 +192,24 @@ function connectStream() {
   stream.addEventListener('error', () => ($('live-state').textContent = '重连中…'));
   stream.addEventListener('chat', (event) => {
     const data = JSON.parse(event.data);
-    if (data.customer !== view.customer) return;
+    if (view.chat || data.customer !== view.customer) return;
     $('messages').querySelector('.empty')?.remove();
     renderLine(data.line);
+  });
+  stream.addEventListener('group', (event) => {
+    const data = JSON.parse(event.data);
+    if (data.chatId !== view.chat) return;
+    $('messages').querySelector('.empty')?.remove();
+    renderGroupLine(data.line);
+  });
+  stream.addEventListener('group_change', async () => {
+    try {
+      await reloadDirectory();
+      fillCustomers();
+      describeCustomer();
+    } catch (error) {
+      showError(error);
+    }
   });
   stream.addEventListener('app', (event) => renderAppMessage(JSON.parse(event.data).message));
   view.stream = stream;
@@ -159,21 +232,24 @@ function updateSidebar() {
   }
   const target = new URL(url, location.href);
   target.searchParams.set('guide', view.guide);
-  target.searchParams.set('customer', view.customer);
+  // In a group the toolbar page is the group's (getCurExternalChat), not a customer's.
+  target.searchParams.delete(view.chat ? 'customer' : 'chat');
+  target.searchParams.set(view.chat ? 'chat' : 'customer', view.chat || view.customer);
   // Like WeCom, the toolbar page is reopened for each chat; ww.js also listens for this message.
   if (frame.src !== target.toString()) frame.src = target.toString();
-  frame.contentWindow?.postMessage({ type: 'ww-emulator:context', guide: view.guide, customer: view.customer }, '*');
+  frame.contentWindow?.postMessage({ type: 'ww-emulator:context', guide: view.guide, customer: view.customer, chat: view.chat }, '*');
 }
 
-async function openChat(guide, customer) {
+async function openChat(guide, customer, chat = '') {
   view.guide = guide;
-  view.customer = customer;
+  view.customer = chat ? '' : customer;
+  view.chat = chat;
   fillGuides();
   fillCustomers();
   describeCustomer();
-  const params = new URLSearchParams({ guide: view.guide, customer: view.customer });
+  const params = new URLSearchParams(view.chat ? { guide: view.guide, chat: view.chat } : { guide: view.guide, customer: view.customer });
   history.replaceState(null, '', `?${params}`);
-  await request('/__emulator/current', { guide: view.guide, customer: view.customer });
+  await request('/__emulator/current', view.chat ? { guide: view.guide, chat: view.chat } : { guide: view.guide, customer: view.customer });
   connectStream();
   updateSidebar();
   await Promise.all([loadChat(), loadAppMessages()]);
@@ -188,14 +264,38 @@ async function send(from) {
   const box = $('composer-text');
   const text = box.value.trim();
   if (!text) return;
-  await request('/__emulator/chat', { guide: view.guide, customer: view.customer, from, text });
+  if (view.chat) {
+    // In a group the line goes into the group's archive as the chosen member (or the guide).
+    const speaker = from === 'guide' ? view.guide : $('speaker-select').value;
+    await request('/__emulator/groups/lines', { chat_id: view.chat, from: speaker, text });
+  } else {
+    await request('/__emulator/chat', { guide: view.guide, customer: view.customer, from, text });
+  }
   box.value = '';
   box.focus();
 }
 
 function wire() {
   $('guide-select').addEventListener('change', (e) => openChat(e.target.value, '').catch(showError));
-  $('customer-select').addEventListener('change', (e) => openChat(view.guide, e.target.value).catch(showError));
+  $('customer-select').addEventListener('change', (e) => {
+    const value = e.target.value;
+    const opened = value.startsWith(GROUP_PREFIX) ? openChat(view.guide, '', value.slice(GROUP_PREFIX.length)) : openChat(view.guide, value);
+    opened.catch(showError);
+  });
+  $('add-member').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const add = $('new-member-select').value;
+      if (!add || !view.chat) return;
+      await request('/__emulator/groups/members', { chat_id: view.chat, add: [add] });
+      await reloadDirectory();
+      fillCustomers();
+      describeCustomer();
+      showError(null);
+    } catch (error) {
+      showError(error);
+    }
+  });
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
     send(e.submitter?.dataset.from || 'customer').then(() => showError(null), showError);
@@ -227,7 +327,7 @@ async function start() {
   await reloadDirectory();
   const params = new URLSearchParams(location.search);
   const guide = guides().find((m) => m.userid === params.get('guide'))?.userid ?? guides()[0]?.userid ?? '';
-  await openChat(guide, params.get('customer') ?? '');
+  await openChat(guide, params.get('customer') ?? '', params.get('chat') ?? '');
 }
 
 start().catch(showError);

@@ -10,8 +10,9 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { DialogueState, IntentHit, Slots } from './dialogue-state.ts';
 import { readComplaint } from './read-complaint.ts';
 import { productsInOrder, readFocus } from './read-focus.ts';
-import { readIntents } from './read-intents.ts';
-import { readNeeds } from './read-needs.ts';
+import { OTHER_QUESTION, readIntents } from './read-intents.ts';
+import { toMandarin } from './to-mandarin.ts';
+import { colourNames, readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
 
@@ -62,7 +63,9 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   // "太贵了 有没有便宜点的": the same kind of product for less, whatever else the words suggest.
   if (needs.cheaper) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
   const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));
-  if (intents.length > 0) return intents;
+  // Only questions no cue knows: what the conversation says comes first, those asks last.
+  const onlyUnknown = intents.some((h) => h.intent === OTHER_QUESTION) && intents.every((h) => h.intent === OTHER_QUESTION || h.intent === '问候');
+  if (intents.length > 0 && !onlyUnknown) return intents;
   const stated = Object.keys(needs).length > 0;
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   // "是真的吗" after a pasted line: the pasted line (same unanswered burst) carries the ask.
@@ -81,11 +84,14 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   }
   // "这款白茶淡香水留香久吗": a question about a product named in it is about that product.
   if (productsInOrder(kb, newest.text).length > 0) return [{ intent: '材质咨询', clause: newest.text, question: true, score: 1 }];
+  if (intents.length > 0) return intents;
   return stated ? [{ intent: '商品推荐', clause: newest.text, question: false, score: 1 }] : [];
 }
 
 export function buildDialogueState(kb: KnowledgeBase, input: StateInput): DialogueState {
-  const window = input.conversation.filter((m) => m.text.trim().length > 0).slice(-(input.windowSize ?? 12));
+  const asWritten = input.conversation.filter((m) => m.text.trim().length > 0).slice(-(input.windowSize ?? 12));
+  // Read in Mandarin ("有冇M码" → "有没有M码"); the newest message as written is kept for display.
+  const window = asWritten.map((m) => (m.speaker === 'customer' ? { ...m, text: toMandarin(m.text) } : m));
   // A message that tries to instruct the assistant is answered, but it is no evidence about the customer.
   const evidence = (m: ChatMessage): boolean => m.speaker === 'customer' && !looksLikeInstruction(m.text);
   const male = input.profile?.gender === 1;
@@ -101,12 +107,17 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     if (!evidence(message)) continue;
     newestNeeds = readNeeds(kb, message.text, male);
     applyNeeds(slots, newestNeeds, message.id);
+    const compared = colourNames(kb, undefined, message.text);
+    if (compared.length >= 2) slots.colourChoice = { value: compared, messageId: message.id, quote: compared.join('、') };
   }
   if (input.instruction) applyNeeds(slots, readNeeds(kb, input.instruction, male), 'instruction');
   // "37 短的" after 想买双靴子: with shoes in play, a bare 34–46 is the size.
   const newestCustomer = window.findLast((m) => m.speaker === 'customer');
   const bareShoe = newestCustomer ? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u.exec(newestCustomer.text) : null;
   if (bareShoe && slots.category?.value.category === '鞋履' && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
+  const lastGuideMessage = window.findLast((m) => m.speaker === 'guide');
+  const shown = lastGuideMessage ? productsInOrder(kb, lastGuideMessage.text) : [];
+  if (lastGuideMessage && shown.length >= 2) slots.shown = { value: shown, messageId: lastGuideMessage.id, quote: shown.map((p) => p.name).join('、') };
   const focus = readFocus(kb, window, slots.category);
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');
@@ -121,6 +132,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   return {
     newestMessageId: newest?.id,
     newestText: newest?.text ?? '',
+    newestSaid: asWritten.findLast((m) => m.speaker === 'customer')?.text ?? '',
     intents: newestIntents(kb, window, newest, newestNeeds, male),
     slots,
     ...(complaint ? { complaint } : {}),

@@ -35,7 +35,7 @@ export function describeState(state: DialogueState): string {
   if (slots.skinType) parts.push(`${slots.skinType.value}肌肤`);
   if (slots.recipient) parts.push(`送${slots.recipient.value.who}`);
   if (slots.focus) parts.push(`在看：${slots.focus.value.name}`);
-  const said = state.newestText.replace(/\s+/gu, ' ').trim();
+  const said = state.newestSaid.replace(/\s+/gu, ' ').trim();
   const quote = said.length > 24 ? `${said.slice(0, 24)}…` : said;
   return quote ? `${parts.join('｜')}：顾客说“${quote}”` : parts.join('｜');
 }
@@ -62,6 +62,8 @@ export function stateData(state: DialogueState): StateData {
   put('skinType', s.skinType, s.skinType?.value);
   put('occasion', s.occasion, s.occasion?.value);
   put('recipient', s.recipient, s.recipient && `${s.recipient.value.who}${s.recipient.value.gender ? `(${s.recipient.value.gender === 'male' ? '男' : '女'})` : ''}`);
+  put('colourChoice', s.colourChoice, s.colourChoice?.value.join('/'));
+  put('shownProducts', s.shown, s.shown?.value.map((p) => `${p.name} ${p.sku}`).join('; '));
   put('focusProduct', s.focus, s.focus && `${s.focus.value.name} ${s.focus.value.sku}`);
   return {
     ...(state.newestMessageId ? { newestMessageId: state.newestMessageId } : {}),

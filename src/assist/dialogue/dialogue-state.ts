@@ -49,6 +49,8 @@ export interface Slots {
   /** Height (cm) and weight (斤) when given instead of a size. */
   body?: Slot<{ heightCm?: number; weightJin?: number }>;
   colour?: Slot<string>;
+  /** Colours the customer is choosing between ("黑色和驼色哪个好看"), for a "选哪个" that follows. */
+  colourChoice?: Slot<string[]>;
   skinType?: Slot<string>;
   occasion?: Slot<string>;
   recipient?: Slot<Recipient>;
@@ -58,6 +60,8 @@ export interface Slots {
   child?: Slot<true>;
   /** Who will wear it, when the customer says ("男士的", "女款"). */
   gender?: Slot<'female' | 'male'>;
+  /** The products the guide's last message named, when it named several: the options on the table. */
+  shown?: Slot<Product[]>;
   /** The product being talked about: named last, or the one the guide recommended last. */
   focus?: Slot<Product>;
 }
@@ -77,6 +81,8 @@ export interface Complaint {
   kind: 'harm' | 'quality' | 'wrong_item' | 'package' | 'service' | 'delay' | 'refund' | 'general';
   messageId: string;
   quote: string;
+  /** The problem's own name (起球, 开线) when the customer used one; an apology may echo it. */
+  problem?: string;
 }
 
 export interface Relationship {
@@ -94,6 +100,8 @@ export interface DialogueState {
   /** The newest customer message (what the top draft answers). */
   newestMessageId: string | undefined;
   newestText: string;
+  /** The newest customer message as written (newestText is it read in Mandarin). */
+  newestSaid: string;
   /** The newest message's intents in the order asked (earlier unanswered messages only when it asks nothing). */
   intents: IntentHit[];
   slots: Slots;

@@ -6,8 +6,18 @@
  */
 import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
+import { QUESTION } from './looks-like-question.ts';
+import { readsAsComplaint } from './read-complaint.ts';
 
 const EXTRA: [string, RegExp, number][] = [
+  // Health questions a guide must not answer with a product claim: treating a condition, pregnancy.
+  ['健康', /能治|治疗|治好|治得|湿疹|皮炎|皮肤病|痤疮|孕妇|孕期|怀孕|哺乳|备孕|医美|术后/u, 4],
+  // A review bought with money or gifts: refused, politely.
+  ['刷评', /好评.{0,10}(?:返|红包|钱|现|优惠|送)|(?:返|红包|钱|现).{0,8}好评|刷单|刷好评|改.{0,3}好评|删差评|撤差评/u, 5],
+  ['自我介绍', /你是哪位|你是谁|你哪位|哪位呀|您是哪位|你是哪个店|你是干什么的|你是干嘛的|怎么有我微信/u, 4],
+  ['会员资料', /改.{0,4}(?:电话|手机号?|号码|生日|地址信息|会员信息)|(?:电话|手机号?|号码|生日).{0,6}(?:改|换了|变了|更新)/u, 3.5],
+  ['夸奖', /(?:都|也)(?:说|夸)(?:很|挺|特别)?(?:好看|好用|漂亮|显瘦|合适)|很喜欢|特别喜欢|超喜欢|好喜欢|穿着很舒服|用着很舒服|很满意|谢谢你的推荐|谢谢推荐|推荐得(?:很|太)?好|眼光(?:真|很)好/u, 3],
+  ['价保', /降价|差价|保价|价保|便宜了.{0,6}(?:退|补)/u, 3.5],
   ['发票', /发票|开票|抬头|税号|专票|普票/u, 3],
   ['功效咨询', /见效|有效果吗|有没有效果|效果怎么样|管用吗|有用吗|有效吗|保证(?!.{0,6}(?:到|送达|发货|正品))|真的能.{0,4}(?:白|斑|痘|皱)/u, 2.5],
   ['议价', /(?:能|可以|再)送(?:个|一个|我|点)|有赠品|送赠品|赠品吗|送点什么/u, 3],
@@ -17,31 +27,37 @@ const EXTRA: [string, RegExp, number][] = [
   ['门店地址', /(?:店|门店|你们)(?:的)?(?:在哪|地址)|店在哪|怎么走|哪个商场|几楼|停车/u, 2],
   ['隐私', /(?:别的|其他|另一个|那个|刚才).{0,12}(?:顾客|客人|女的|男的|人|小姐姐).{0,14}(?:电话|手机|微信|地址|买了什么|联系方式)|(?:顾客|客人).{0,6}(?:电话|手机号|微信)/u, 4],
   ['调货', /调货|调过来|调一(?:件|个|双)|从.{1,6}调|别的店(?:有|调)/u, 3],
-  ['物流', /到哪了|到哪里了|订单.{0,4}(?:到哪|进度|状态)|查.{0,3}订单|物流信息|多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
+  ['物流', /(?:寄|送|邮|发)(?:到|去)(?:酒店|公司|单位|学校|老家|外地|国外|香港|澳门|台湾|北京|上海|广州|深圳|[\u4e00-\u9fa5]{2,3}(?:市|省|区|县))|自提|网上下单.{0,8}(?:店里|门店)|线上下单.{0,8}(?:店里|门店)|下单.{0,6}(?:去|到)(?:店里|门店)(?:拿|取)|到哪了|到哪里了|订单.{0,4}(?:到哪|进度|状态)|查.{0,3}订单|物流信息|多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
   ['售后', /退掉|想退|要退|退了吧|买大了|买小了|能换|可以换|换成|想换|要换|换一(?:件|个|双|条)|买错|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|帮我改|帮忙改|能改|可以改|改一下|改裤|改短|改长|修改裤/u, 3],
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
-  ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|生日(?:礼(?!物)|月|有礼物吗|有什么福利|优惠|福利|折扣)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
+  ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|\bpoints?\b|生日(?:礼(?!物)|月|有礼物吗|有什么福利|优惠|福利|折扣)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
   ['支付', /刷.{0,3}卡|医保|分期|付款方式|怎么付|怎么支付|支付宝|微信支付|花呗|信用卡|刷卡|云闪付|能付/u, 3],
   ['考虑', /考虑一下|再想想|考虑考虑|我再看看|想一想|回头再说|下次再说|先不买/u, 3],
-  ['复购', /再来一(?:瓶|件|个|支|盒|双|条)|回购|再买一(?:瓶|件|个|支|盒|双|条)|还要一(?:瓶|支|盒)/u, 3.5],
+  ['复购', /再来[一两二三几](?:瓶|件|个|支|盒|双|条|套)|用完了.{0,6}(?:再|还要|想买)|回购|再买一(?:瓶|件|个|支|盒|双|条)|还要一(?:瓶|支|盒)/u, 3.5],
   ['试用', /试用|试一下|试香|能试吗|可以试|先试/u, 3],
   ['用法', /(?:和|跟).{1,10}(?:一起用|一起搭配用|搭配着用|同时用)|先用哪个|用的顺序|怎么搭配着用/u, 3.5],
   ['上身效果', /显胖|显瘦|显白|显黑|显老|显年轻|显气色|好看吗|上身效果|会不会显|衬肤色/u, 3],
   ['尺码标准', /尺码准|码数准|尺码标准|标准码吗|正码吗|偏大还是偏小|偏不偏码|偏码吗/u, 3],
   ['补货', /补货|到货通知|什么时候有货|还会有吗|会再上吗/u, 3],
   ['新品推荐', /新款|上新|新到|新品|新货/u, 2.5],
-  ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|颜色选哪|选哪个颜色|哪个颜色好|什么颜色好|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
-  ['尺码咨询', /几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
+  ['比较', /哪个更|哪款更|哪个比较好|哪款比较好|有什么区别|区别是什么|区别大吗|有啥区别|差别在哪|哪个好一?点|哪款好一?点/u, 3.5],
+  ['颜色建议', /(?:皮肤|肤色|肤质).{0,8}(?:选哪|挑哪|哪个好)|(?:选哪|挑哪).{0,8}(?:皮肤|肤色)|颜色选哪|选哪个颜色|哪个颜色(?:好|适合|显|衬)|什么颜色(?:好|适合|显|衬)|哪种颜色(?:好|适合|显|衬)|哪个色(?:好|适合|显)/u, 4],
+  ['库存咨询', /几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
+  ['尺码咨询', /(?:戴|手指|圈口|指围)\D{0,3}\d{1,2}\s*号|几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
   ['洗护', /(?:可以|能|怎么|能不能|可不可以)(?:机洗|水洗|急洗|手洗|干洗|洗)|怎么(?:保养|打理)|洗了会/u, 3.5],
-  ['材质咨询', /扎不扎|扎人|刺挠|痒不痒|软不软|厚不厚|薄不薄|留香|持久吗|香味|什么味|跟多高|多高的跟|跟高|多长|多厚|多重|几毫升|多少ml|多大容量|适合.{1,6}(?:吗|不)|适不适合|合不合适|能不能用|可以用吗|能用吗|能不能装|装得下|装不装得下|能装下|能放下|尺寸多大|多大尺寸|容量|是真的[^吗呢]{1,4}吗|是不是真|正品吗|是正品|是纯|含量|什么材质|什么面料|什么料子|羊皮还是牛皮|会不会(?:透|起球|掉色|缩水|皱)/u, 2.5],
+  ['材质咨询', /是.{1,4}还是.{1,4}(?:绒|皮|棉|丝|毛|麻)|什么绒|鸭绒|鹅绒|含绒量|充绒量|扎不扎|扎人|刺挠|痒不痒|软不软|厚不厚|薄不薄|留香|持久吗|香味|什么味|跟多高|多高的跟|跟高|多长|多厚|多重|几毫升|多少ml|多大容量|适合.{1,6}(?:吗|不)|适不适合|合不合适|能不能用|可以用吗|能用吗|能不能装|装得下|装不装得下|能装下|能放下|尺寸多大|多大尺寸|容量|是真的[^吗呢]{1,4}吗|是不是真|正品吗|是正品|是纯|含量|什么材质|什么面料|什么料子|羊皮还是牛皮|会不会(?:透|起球|掉色|缩水|皱)/u, 2.5],
   ['投诉安抚', /过敏|红疹|起疹|刺痛|烂脸|发痒|长痘了|闷痘|起红|泛红了|开线|起球了|掉色了|坏了|破了|发错|少发|漏发|寄错|发黄|脱线|勾丝|跟就掉|底就掉|扣子掉|抽丝|色差|破洞|掉毛|掉皮|脱皮|发霉|生锈|假货|不是正品|磨脚|刺鼻|垃圾|骗子|差劲|气死|质量(?:太差|问题|不行)|态度.{0,2}(?:差|不好)|投诉|差评|要个说法|太失望/u, 3],
 ];
+
+const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
+
+/** A question no cue recognises, answered from the FAQ when one matches it. */
+export const OTHER_QUESTION = '其他问题';
 
 /** Asks about one product's facts: two of them may share a clause, and they can be answered for a product of the kind asked about. */
 export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护']);
 
 const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
-const QUESTION = /[?？吗呢么嘛]|多少|几点|什么|怎么|哪|能不能|可不可以|可以.{0,6}吗|有没有|是不是|会不会|咋|啥/u;
 
 function clauses(text: string): string[] {
   return text
@@ -66,7 +82,9 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些/u.test(clause));
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
-  if (wants && !['售后', '投诉安抚', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
+  // "能把衣服寄到酒店吗 我在三亚度假": an ask about sending it is that ask, whatever the trip suggests.
+  const sending = scores.has('物流') && !/想看|看看|想买|想要|推荐|有没有|有吗|有哪些/u.test(clause);
+  if (wants && !sending && !['售后', '投诉安抚', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');
@@ -76,6 +94,25 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // 营业时间/门店地址 are what 预约到店 cues pick up too; keep the precise one.
   if (scores.has('营业时间') || scores.has('门店地址')) scores.delete('预约到店');
   if (scores.has('发票')) scores.delete('售后');
+  if (scores.has('健康')) for (const other of ['功效咨询', '材质咨询', '商品推荐', '肤质推荐']) scores.delete(other);
+  if (scores.has('刷评')) for (const other of scores.keys()) if (other !== '刷评') scores.delete(other);
+  if (scores.has('会员资料')) for (const other of ['售后', '物流', '会员积分']) scores.delete(other);
+  // "上次推荐的大衣同事都说好看": thanks and praise, unless something is asked too.
+  if (scores.has('夸奖') && question && scores.size > 1) scores.delete('夸奖');
+  if (scores.has('夸奖')) for (const other of ['商品推荐', '上身效果', '告别', '搭配建议', '材质咨询']) scores.delete(other);
+  if (scores.has('价保')) for (const other of ['售后', '优惠活动', '价格咨询', '议价']) scores.delete(other);
+  // "网上下单然后去店里拿": picking up an order, not a visit.
+  if (scores.has('物流') && /自提|店里拿|门店拿|店里取|门店取/u.test(clause)) scores.delete('预约到店');
+  // "七天无理由退的话 运费谁出": the return's postage, not the parcel's.
+  if (scores.has('物流') && /退/u.test(clause) && /运费|邮费|寄回/u.test(clause)) {
+    scores.delete('物流');
+    scores.set('售后', Math.max(3, scores.get('售后') ?? 0));
+  }
+  // "金卡95折能和满减一起用吗": how two offers combine.
+  if (/叠加|一起用|同时用|一起享|能一起/u.test(clause) && /折|减|券|优惠/u.test(clause)) {
+    scores.delete('会员积分');
+    scores.set('优惠活动', Math.max(3.5, scores.get('优惠活动') ?? 0));
+  }
   if (scores.has('功效咨询')) scores.delete('优惠活动');
   if (scores.has('议价')) scores.delete('优惠活动');
   // "静安店地址发我" is the store's address; "改地址" the parcel's.
@@ -87,6 +124,10 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "95折能和满减一起用吗" combines offers, not products.
   if (scores.has('用法') && /折|减|优惠|券|活动|积分/u.test(clause)) scores.delete('用法');
   if (scores.has('用法')) for (const other of ['优惠活动', '议价']) scores.delete(other);
+  // "黑色和酒红选哪个": two colours and a choice asked for is an opinion, not a stock check.
+  if ((clause.match(COLOUR_WORD) ?? []).length >= 2 && /选哪|挑哪|哪个|哪种|还是|哪一?个/u.test(clause)) scores.set('颜色建议', 4.5);
+  if (scores.has('颜色建议')) for (const other of ['库存咨询', '上身效果', '搭配建议', '促成下单', '商品推荐', '比较']) scores.delete(other);
+  if (scores.has('比较')) for (const other of ['材质咨询', '促成下单', '商品推荐', '价格咨询']) scores.delete(other);
   if (scores.has('上身效果')) for (const other of ['库存咨询', '搭配建议']) scores.delete(other);
   if (scores.has('尺码标准')) for (const other of ['尺码咨询', '商品推荐']) scores.delete(other);
   if (scores.has('补货')) scores.delete('库存咨询');
@@ -99,14 +140,18 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('试用')) for (const other of ['商品推荐', '会员积分', '材质咨询']) scores.delete(other);
   if (scores.has('隐私')) for (const other of scores.keys()) if (other !== '隐私') scores.delete(other);
   if (scores.has('调货')) for (const other of ['库存咨询', '物流', '尺码咨询']) scores.delete(other);
-  // "敏感肌会不会过敏", "会不会起球": a worry before buying asks about the product, it is no complaint.
-  if (scores.has('投诉安抚') && /会不会|担心|怕|容易|会.{0,4}吗/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause)) {
+  // "敏感肌会不会过敏", "会不会起球", "不磨脚的单鞋": a worry or a wish before buying asks about the
+  // product; only what the complaint reader calls a complaint is one.
+  const worry = /会不会|担心|怕|容易|会.{0,4}吗/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
+  // "不是质量问题 就是不喜欢": denied, it is no complaint either.
+  if (scores.has('投诉安抚') && (worry || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
     scores.delete('投诉安抚');
-    scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
+    if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
   }
   const best = [...scores].sort((a, b) => b[1] - a[1]);
   const top = best[0];
-  if (!top) return [];
+  // "你们家是正品吗": a question no cue knows is still a question; the FAQ may answer it.
+  if (!top) return question && clause.length >= 4 ? [{ intent: OTHER_QUESTION, clause, question, score: 0.5 }] : [];
   // "卡其M码 多少钱": the size and colour say which one; the price is what is asked.
   if (/多少钱|什么价|几块|价格多少|多钱/u.test(clause) && scores.has('价格咨询') && top[0] !== '价格咨询') return [{ intent: '价格咨询', clause, question, score: top[1] + 0.1 }];
   // A clause may ask two things about a product ("有M码吗多少钱"); other asks come one per clause.
@@ -123,9 +168,18 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   // "…算了先不纠结这个，我就想问一下能开发票吗": a long message's real ask is the one it flags.
   const all = clauses(text);
   const flagged = all.findIndex((c) => /就想问|想问一下|想问下|请问一下|主要是想问|我就问/u.test(c));
-  for (const clause of flagged >= 0 ? all.slice(flagged) : all) for (const hit of clauseIntents(clause, needsOf)) if (!hits.some((h) => h.intent === hit.intent)) hits.push(hit);
+  for (const clause of flagged >= 0 ? all.slice(flagged) : all) {
+    for (const hit of clauseIntents(clause, needsOf)) {
+      const same = hits.findIndex((h) => h.intent === hit.intent);
+      if (same < 0) hits.push(hit);
+      // "我一米六五，一百二十斤，穿什么码": the clause that asks is the one to answer, in the first one's place.
+      else if (hit.question && !hits[same]?.question) hits[same] = hit;
+    }
+  }
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.
   const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别');
+  // "在吗 问下…" with an ask no cue knows: the greeting is answered too, in case no FAQ covers the ask.
+  if (real.length > 0 && real.every((h) => h.intent === OTHER_QUESTION)) return hits;
   // In the order asked: a guide answers "有38码吗 另外能开发票吗" in that order.
   return real.length > 0 ? real : hits;
 }

@@ -4,11 +4,14 @@
  * purpose: buildDialogueState runs it over every customer message and lets the newest reading win.
  */
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Product } from '../knowledge/schemas.ts';
 import { extractAmounts } from '../tags/extract-budget.ts';
 import { extractSizes } from '../tags/extract-size.ts';
 import { parseChineseNumeral } from '../tags/parse-amount.ts';
 import { normalizeAligned } from '../tags/find-phrases.ts';
 import { CATEGORY_WORDS } from './category-words.ts';
+import { readBody } from './read-body.ts';
+import type { Body } from './read-body.ts';
 import type { Budget, CategoryNeed, Recipient } from './dialogue-state.ts';
 
 export interface Reading<T> {
@@ -20,7 +23,7 @@ export interface Needs {
   category?: Reading<CategoryNeed>;
   budget?: Reading<Budget>;
   size?: Reading<string>;
-  body?: Reading<{ heightCm?: number; weightJin?: number }>;
+  body?: Reading<Body>;
   colour?: Reading<string>;
   skinType?: Reading<string>;
   occasion?: Reading<string>;
@@ -62,6 +65,8 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
     if (found < 0) return;
     // "装手机口红就行": what goes inside the thing is not the thing.
     if (/(?:装|放)(?:得下|下)?(?:手机|钥匙|水杯)?\s*$/u.test(normalized.slice(Math.max(0, found - 5), found))) return;
+    // "穿衬衫外面的马甲", "大衣里面搭的": the thing worn with it is not the thing wanted.
+    if (/^(?:外面|里面|里边|外边|外头|上面|下面)/u.test(normalized.slice(found + word.length))) return;
     // The later mention wins ("不要裙子了，看看裤子"), by where it ends ("钱包" is not "包"); at the
     // same end the longer word does.
     const at = found + word.length;
@@ -73,7 +78,7 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word, ...entry });
   for (const need of catalogWords(kb)) consider(need.word, need);
   // "鞋码" and "包邮" are not products.
-  if (best && /^(鞋|包)$/u.test(best.value.word) && /鞋码|包邮|包装|包退|包换|打包/u.test(normalized)) return undefined;
+  if (best && /^(鞋|包)$/u.test(best.value.word) && /鞋码|包邮|包装|包退|包换|打包|包裹|红包|面包|包括|包含/u.test(normalized)) return undefined;
   return best;
 }
 
@@ -93,9 +98,6 @@ export function readBudget(text: string): Reading<Budget> | undefined {
   return { value: { kind, lo, hi }, quote };
 }
 
-const HEIGHT = /(?:身高|高)?\s*(1[4-9]\d)\s*(?:cm|厘米|公分)?/iu;
-const WEIGHT = /(?:体重)?\s*(\d{2,3})\s*(斤|kg|公斤)/iu;
-
 export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size' | 'body' | 'sizeStep'> {
   const out: Pick<Needs, 'size' | 'body' | 'sizeStep'> = {};
   const sizes = extractSizes(text, { male });
@@ -111,21 +113,15 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   // "大一码" after a size was given: the next size up (or down).
   const step = /大一(?:码|号)|小一(?:码|号)/u.exec(text);
   if (step) out.sizeStep = { value: step[0].startsWith('大') ? 1 : -1, quote: step[0] };
-  const weight = WEIGHT.exec(text);
-  // "我155", "我一米六" alone: a height.
-  const bare = /我\s*(1[4-9]\d)(?![\d.元块])/u.exec(text);
-  const height = bare && !weight ? bare : /(?:身高|高)\s*1[4-9]\d|1[4-9]\d\s*(?:cm|厘米|公分)|1[4-9]\d\s*[,，、/ ]\s*\d{2,3}\s*(?:斤|kg|公斤)/iu.test(text) ? HEIGHT.exec(text) : null;
-  if (height || weight) {
-    const heightCm = height ? Number(height[1]) : undefined;
-    const weightJin = weight ? (weight[2] === '斤' ? Number(weight[1]) : Number(weight[1]) * 2) : undefined;
-    const quote = [height?.[0].trim(), weight?.[0].trim()].filter(Boolean).join(' ');
-    out.body = { value: { ...(heightCm ? { heightCm } : {}), ...(weightJin ? { weightJin } : {}) }, quote };
-  }
+  const body = readBody(text);
+  if (body) out.body = body;
   return out;
 }
 
 const COLOURS = ['黑色', '白色', '米白', '米色', '驼色', '燕麦色', '灰色', '雾灰', '炭灰', '藏青', '藏蓝', '蓝色', '浅蓝', '深蓝', '红色', '酒红', '粉色', '紫色', '绿色', '墨绿', '军绿', '橄榄绿', '黄色', '卡其', '咖啡色', '棕色', '焦糖色', '杏色', '奶白', '香槟色', '银色', '金色', '豆沙色'];
 const SHORT_COLOURS: Record<string, string> = { 黑: '黑色', 白: '白色', 灰: '灰色', 红: '红色', 粉: '粉色', 蓝: '蓝色', 绿: '绿色', 驼: '驼色', 米: '米色' };
+
+const ENGLISH_COLOURS: Record<string, string> = { black: '黑色', white: '白色', grey: '灰色', gray: '灰色', red: '红色', pink: '粉色', blue: '蓝色', navy: '藏青', green: '绿色', beige: '米色', camel: '驼色', brown: '棕色', khaki: '卡其' };
 
 const catalogColours = new WeakMap<KnowledgeBase, string[]>();
 
@@ -144,6 +140,26 @@ function colourWords(kb: KnowledgeBase | undefined): string[] {
   return words;
 }
 
+/** Every colour named in a text, or offered by a product, in the order they come. */
+export function colourNames(kb: KnowledgeBase | undefined, product?: Product, text?: string): string[] {
+  if (product) {
+    const raw = product.attributes['颜色'];
+    return Array.isArray(raw) ? raw : raw ? [raw] : [];
+  }
+  const found: [number, string][] = [];
+  for (const colour of colourWords(kb)) {
+    const base = colour.replace(/色$/u, '');
+    const at = base.length >= 2 ? (text ?? '').indexOf(base) : -1;
+    if (at >= 0 && !found.some(([i, c]) => i === at || c.includes(base))) found.push([at, colour]);
+  }
+  const short = /(黑|白|灰|红|粉|蓝|绿|驼|米)色/gu;
+  for (const m of (text ?? '').matchAll(short)) {
+    const colour = SHORT_COLOURS[m[1] ?? ''] ?? '';
+    if (colour && !found.some(([i, c]) => c === colour || (i <= m.index && m.index < i + c.length))) found.push([m.index, colour]);
+  }
+  return found.sort((a, b) => a[0] - b[0]).map(([, c]) => c);
+}
+
 export function readColour(text: string, kb?: KnowledgeBase): Reading<string> | undefined {
   let best: string | undefined;
   let bestEnd = -1;
@@ -159,6 +175,8 @@ export function readColour(text: string, kb?: KnowledgeBase): Reading<string> | 
     }
   }
   if (best) return { value: best, quote: best };
+  const english = /\b(black|white|gr[ae]y|red|pink|blue|navy|green|beige|camel|brown|khaki)\b/iu.exec(text);
+  if (english) return { value: ENGLISH_COLOURS[(english[1] ?? '').toLowerCase()] ?? '黑色', quote: english[0] };
   const short = /(黑|白|灰|红|粉|蓝|绿|驼|米)(?:色|的)/u.exec(text);
   if (short) return { value: SHORT_COLOURS[short[1] ?? ''] ?? `${short[1]}色`, quote: short[0] };
   return undefined;
@@ -168,7 +186,7 @@ const SKIN: [RegExp, string][] = [
   [/敏感肌|敏感皮|皮肤敏感|容易过敏|泛红/u, '敏感性'],
   [/混油|混合偏油|混合性|混合皮|混干/u, '混合性'],
   [/油皮|油性|出油|大油田|爱出油/u, '油性'],
-  [/干皮|干性|很干|起皮|干燥/u, '干性'],
+  [/干皮|干性|起皮|干燥|(?:皮肤|脸|我)?(?:有点|有些|比较|偏|很|特别|挺)干(?![净活嘛啥什吗洗])/u, '干性'],
   [/中性皮|中性肤质/u, '中性'],
 ];
 
@@ -213,7 +231,8 @@ const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.
 /** The person is the one the thing is for: next to 送/给/帮, or before 穿/用/戴/生日 ("我朋友说…" is not). */
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)`, 'iu').test(text);
+  // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
+  return new RegExp(`(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {

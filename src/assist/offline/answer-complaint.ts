@@ -6,6 +6,7 @@ import type { Complaint, DialogueState } from '../dialogue/dialogue-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
+import { concernFor, fabricConcern } from './fabric-concern.ts';
 
 const OPENING: Record<Complaint['kind'], string> = {
   harm: '非常抱歉让您用得不舒服！请先停用，症状明显的话及时就医。麻烦把产品、批号和皮肤的照片发给我，我马上登记并帮您跟进处理；方便的话也可以到店，我们当面帮您处理。',
@@ -26,7 +27,9 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const thing = state.slots.category?.messageId === complaint.messageId ? state.slots.category.value.word : '';
   if (complaint.kind === 'package') return '非常抱歉，包裹被压坏了，给您添麻烦了！';
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
-  const problem = complaint.kind === 'service' || complaint.kind === 'delay' || complaint.kind === 'refund' ? '' : `${thing}${complaint.quote.replace(/了$/u, '')}了，`;
+  // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
+  const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? complaint.problem : undefined;
+  const problem = named ? `${thing}${named.replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }
 
@@ -36,9 +39,14 @@ function apology(state: DialogueState, complaint: Complaint): string {
  */
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
   const opening: Part = { text: OPENING[complaint.kind], products: [] };
+  // "袖口起球了 这正常吗": say honestly what is wear and what is a fault, then look at it together.
+  const product = state.relationship.purchases[0] ?? state.slots.focus?.value;
+  const asksIfNormal = /正常吗|正不正常|是不是质量问题|算质量问题吗/u.test(state.newestText);
+  const concern = !asksIfNormal ? undefined : product ? fabricConcern(product, complaint.quote) : concernFor(state.newestText, complaint.quote);
+  if (concern) return [{ text: `给您添麻烦了！${concern}。如果起得很厉害或者才穿一两次就这样，可能是面料问题，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
   const repair = /修|维修|补/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
-  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote} ${repair || FAQ_HINT[complaint.kind]}`);
+  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote}`, 0, undefined, repair || FAQ_HINT[complaint.kind]);
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` }];

@@ -30,3 +30,17 @@ export function answerGreeting(state: DialogueState, names: Names): Part {
 export function answerFarewell(names: Names): Part {
   return { text: `不客气${names.customer ?? ''}～有需要随时找我，祝您生活愉快！`, products: [] };
 }
+
+/** "你是哪位": who the guide is and how the customer came to have them. */
+export function answerWhoAmI(state: DialogueState, names: Names): Part {
+  const who = names.guide && names.store ? `我是${names.store}的导购${names.guide}` : names.guide ? `我是导购${names.guide}` : names.store ? `我是${names.store}的导购` : '我是澜庭的导购';
+  const how = state.relationship.isNew ? '您刚添加了我的企业微信' : '之前您加过我的企业微信';
+  return { text: `您好，${who}，${how}～衣服鞋包、护肤彩妆有什么想看的，或者订单、售后的事，都可以直接找我。`, products: [] };
+}
+
+/** "上次推荐的大衣同事都说好看": glad, and staying in touch; never a new pitch. */
+export function answerPraise(state: DialogueState, names: Names): Part {
+  const product = state.slots.focus?.value ?? state.relationship.purchases[0];
+  const thing = product ? `${product.name}` : '';
+  return { text: `太好了，${names.customer ?? '您'}喜欢就好～${thing ? `${thing}平时按洗标打理就能穿很久，` : ''}有新款或者活动我第一时间告诉您，有什么需要随时找我！`, products: [] };
+}

@@ -8,6 +8,9 @@ import type { Part } from './answer-product.ts';
 import { priceTag } from './describe-product.ts';
 import { findFaqs } from './find-faq.ts';
 
+/** A question a yes or no answers. */
+const YES_NO = /[吗么嘛]|能不能|可不可以|会不会|是不是|有没有|能否|可否|行不行|好不好|对不对|不\s*$/u;
+
 const OPENERS: Record<string, string> = { 发票: '可以开发票的，', 营业时间: '', 门店地址: '', 物流: '', 会员积分: '', 售后: '' };
 
 /** "上海静安嘉里店…；杭州湖滨银泰店…": the guide's own store's part when the answer lists each store. */
@@ -22,11 +25,13 @@ function ownStore(answer: string, store: string | undefined, asked: string): str
   return `${own.replace(/[。]$/u, '')}。${tail}`;
 }
 
-export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, index = 0, store?: string): Part | undefined {
-  const faq = findFaqs(kb, intent, text, index + 1)[index];
+export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, index = 0, store?: string, lead?: string): Part | undefined {
+  const faq = findFaqs(kb, intent, text, index + 1, lead)[index];
   if (!faq) return undefined;
   const opener = OPENERS[intent] ?? '';
-  const own = intent === '营业时间' || intent === '门店地址' ? ownStore(faq.answer, store, text) : faq.answer;
+  const stored = intent === '营业时间' || intent === '门店地址' ? ownStore(faq.answer, store, text) : faq.answer;
+  // "积分多久过期": the FAQ's "会的。" answers 会过期吗, not what was asked.
+  const own = YES_NO.test(text) ? stored : stored.replace(/^(?:会的|是的|能的)[。，,！!]/u, '');
   const answer = opener && own.startsWith('可以') ? own.replace(/^可以[的，。]*/u, opener) : `${opener}${own}`;
   return { text: answer, products: [], approvedText: faq.answer, faqId: faq.id };
 }

@@ -8,7 +8,8 @@ import { describeBudget } from '../dialogue/describe-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
-import { aboveBudget, hasColour, hasSize, isMens, sizesOf, withinBudget } from './pick-products.ts';
+import { fabricConcern } from './fabric-concern.ts';
+import { aboveBudget, hasColour, hasSize, isMens, shadeOf, sizesOf, withinBudget } from './pick-products.ts';
 
 export interface Part {
   text: string;
@@ -57,7 +58,31 @@ function sizeList(product: Product): string {
   return sizesOf(product).join('/');
 }
 
+/** "老公一米八": the body is the one it is for, not the customer's. */
+function whose(state: DialogueState): string {
+  return state.slots.recipient || /老公|先生|老婆|太太|爱人|妈妈|爸爸|婆婆|公公|孩子|女儿|儿子|男朋友|女朋友|对象/u.test(state.newestText) ? '按' : '您';
+}
+
+/** "M还是L 我平时穿M 但是肩宽": which of two sizes, from what the customer says of their build. */
+function betweenSizes(state: DialogueState): Part | undefined {
+  const pair = /\b(XXL|XL|XS|S|M|L)\s*(?:码)?\s*还是\s*(XXL|XL|XS|S|M|L)\b/iu.exec(state.newestText);
+  if (!pair) return undefined;
+  const [small, large] = [pair[1], pair[2]].map((x) => (x ?? '').toUpperCase()).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  if (!small || !large) return undefined;
+  const product = state.slots.focus?.value;
+  const name = product ? product.name : '这款';
+  if (/肩宽|肩膀宽|胸围大|胸大|手臂粗|胳膊粗|背厚|喜欢宽松|宽松点|穿得宽松|里面要穿|叠穿/u.test(state.newestText)) {
+    return { text: `${name}您肩宽一些、想穿得舒展的话建议选${large}码，肩线和袖窿不会紧；平时穿${small}的话${large}码衣长会稍长一点点，到店可以两个码都试一下～`, products: product ? [product] : [] };
+  }
+  if (/偏瘦|比较瘦|喜欢修身|修身点|合身点|骨架小/u.test(state.newestText)) {
+    return { text: `${name}您喜欢合身一些的话选${small}码就好，${large}码会偏宽松；拿不准的话到店两个码都试一下～`, products: product ? [product] : [] };
+  }
+  return { text: `${name}按您平时的码选就好：平时穿${small}选${small}，喜欢宽松一点或者里面要多穿选${large}。方便说下您的身高体重吗？我帮您确认～`, products: product ? [product] : [] };
+}
+
 export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBase): Part {
+  const between = betweenSizes(state);
+  if (between) return between;
   const product = state.slots.focus?.value;
   const size = state.slots.size?.value;
   const body = state.slots.body?.value;
@@ -66,7 +91,7 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
     if (body && letter) {
       const said = [body.heightCm && `${body.heightCm}cm`, body.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、');
       const up = ORDER[ORDER.indexOf(letter) + 1];
-      return { text: `您${said}的话一般穿${letter}码${up ? `，喜欢宽松些或者修身款可以选${up}码` : ''}。您想看哪一款？我再对照它的尺码表帮您确认。`, products: [] };
+      return { text: `${whose(state)}${said}的话一般穿${letter}码${up ? `，喜欢宽松些或者修身款可以选${up}码` : ''}。您想看哪一款？我再对照它的尺码表帮您确认。`, products: [] };
     }
     if (size) return { text: `好的，记下您穿${size}码了，您想看的是哪一款？我帮您确认有没有${size}码。`, products: [] };
     return { text: '方便告诉我您的身高、体重和平时常穿的尺码吗？再说下想看哪一款，我帮您对照尺码表挑合适的码。', products: [] };
@@ -74,12 +99,23 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
   const sizes = sizesOf(product);
   // Rings, bags, scarves: their 尺寸 is the answer, not a body-size chart.
   const measure = product.attributes['尺寸'];
-  if (sizes.length === 0 && measure) return { text: `${product.name}的尺寸是${Array.isArray(measure) ? measure.join('、') : measure}，您平时戴或用的是哪个尺寸？我帮您对照一下。`, products: [product] };
+  if (sizes.length === 0 && measure) {
+    const measures = Array.isArray(measure) ? measure.join('、') : measure;
+    // "我戴13号" against 国际码7-15号: say whether it is there.
+    const worn = /(?:戴|手指|圈口|指围)\D{0,3}(\d{1,2})\s*号|(\d{1,2})\s*号(?:的)?(?:戒指|手指|圈口)/u.exec(state.newestText);
+    const range = /(\d{1,2})\s*[-–~到至]\s*(\d{1,2})\s*号/u.exec(measures);
+    if (worn && range) {
+      const want = Number(worn[1] ?? worn[2]);
+      const inRange = want >= Number(range[1]) && want <= Number(range[2]);
+      return { text: inRange ? `${product.name}有${want}号的，尺寸是${measures}，您平时戴${want}号就选${want}号，我帮您确认一下现货～` : `${product.name}是${measures}，没有${want}号，您看需要我帮您找找有这个号的类似款吗？`, products: [product] };
+    }
+    return { text: `${product.name}的尺寸是${measures}，您平时戴或用的是哪个尺寸？我帮您对照一下。`, products: [product] };
+  }
   if (size && sizes.length > 0 && !sizes.includes('均码')) {
     const said = state.slots.colour;
     const colour = said && said.messageId === state.newestMessageId && hasColour(product, said.value) ? said.value : '';
     if (hasSize(product, size)) return { text: `${product.name}${colour}有${size}码，${fitNote(product, size)}。`, products: [product] };
-    const alternative = kb.products.find((p) => p.subcategory === product.subcategory && p.sku !== product.sku && hasSize(p, size) && isMens(p) === (male || isMens(product)) && Math.abs(p.price - product.price) <= product.price * 0.4);
+    const alternative = similar(kb, product, male, (p) => hasSize(p, size));
     const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${size}码，可以看看。` : '您看需要我帮您找找有这个码的类似款吗？';
     return { text: `${product.name}没有${size}码，这款只有${sizeList(product)}码。${tail}`, products: alternative ? [product, alternative] : [product] };
   }
@@ -87,9 +123,13 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
   if (body && (body.heightCm !== undefined || body.weightJin !== undefined)) {
     const letter = sizeForBody(body, male);
     const said = [body.heightCm && `${body.heightCm}cm`, body.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、');
-    if (letter && sizes.includes(letter)) return { text: `您${said}的话，${product.name}建议选${letter}码，${fitNote(product, letter)}。`, products: [product] };
+    if (letter && sizes.includes(letter)) {
+      // "按平时的XL码选" says nothing to someone who gave a height and weight instead.
+      const note = fitNote(product, letter);
+      return { text: `${whose(state)}${said}的话，${product.name}建议选${letter}码${note.startsWith('按平时') ? '' : `，${note}`}。`, products: [product] };
+    }
     const nearest = sizes.filter((s) => ORDER.includes(s)).sort((a, b) => Math.abs(ORDER.indexOf(a) - ORDER.indexOf(letter ?? 'M')) - Math.abs(ORDER.indexOf(b) - ORDER.indexOf(letter ?? 'M')))[0];
-    if (nearest) return { text: `您${said}的话一般穿${letter}码，${product.name}是${sizeList(product)}码，建议试试${nearest}码，到店可以先试穿。`, products: [product] };
+    if (nearest) return { text: `${whose(state)}${said}的话一般穿${letter}码，${product.name}是${sizeList(product)}码，建议试试${nearest}码，到店可以先试穿。`, products: [product] };
   }
   const list = sizeList(product);
   return { text: `${product.name}${list ? `有${list}码` : ''}，方便告诉我您的身高体重和平时穿的尺码吗？我帮您对照尺码表选。`, products: [product] };
@@ -109,14 +149,26 @@ export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | und
   return { text, products: [product] };
 }
 
-export function answerStock(state: DialogueState): Part | undefined {
+/** The same kind of product near its price, for the same wearer, that has what this one lacks. */
+function similar(kb: KnowledgeBase, product: Product, male: boolean, has: (p: Product) => boolean): Product | undefined {
+  return kb.products.find((p) => p.subcategory === product.subcategory && p.sku !== product.sku && has(p) && isMens(p) === (male || isMens(product)) && Math.abs(p.price - product.price) <= product.price * 0.4);
+}
+
+export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boolean): Part | undefined {
   const product = state.slots.focus?.value;
   if (!product) return undefined;
   const colour = state.slots.colour?.value;
   const size = state.slots.size?.value;
   const colours = product.attributes['颜色'];
   const colourList = Array.isArray(colours) ? colours.join('、') : (colours ?? '');
-  if (colour && !hasColour(product, colour)) return { text: `${product.name}没有${colour}，现在有${colourList}${colourList ? '可以选' : ''}。`, products: [product] };
+  if (colour && !hasColour(product, colour)) {
+    // "换个颜色 有黑色的吗": say it plainly, and name one of its kind that has the colour (and the size).
+    const shade = shadeOf(product, colour);
+    const alternative = similar(kb, product, male, (p) => hasColour(p, colour) && (!size || hasSize(p, size)));
+    const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${colour}${size ? `${size}码` : ''}，可以看看。` : '';
+    const own = shade ? `有接近的${shade}，` : '';
+    return { text: `${product.name}没有${colour}，${own}现在有${colourList}${colourList ? '可以选' : ''}。${tail}`, products: alternative ? [product, alternative] : [product] };
+  }
   if (size && !hasSize(product, size)) return { text: `${product.name}没有${size}码，这款是${sizeList(product)}码。`, products: [product] };
   const asked = [colour, size && `${size}码`].filter(Boolean).join('');
   const head = asked ? `${product.name}有${asked}的` : `${product.name}${colourList ? `有${colourList}` : ''}${sizeList(product) ? `，${sizeList(product)}码` : ''}`;
@@ -136,6 +188,9 @@ export function answerMaterial(state: DialogueState): Part | undefined {
     .map((key) => `${key}${key === '跟高' || key === '容量' ? '' : '是'}${String(product.attributes[key])}`);
   if (facts.length > 0) return { text: `${product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
   const head = material ? `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
+  // "会起球吗": the worry first, in a guide's words, with how to care for it.
+  const concern = fabricConcern(product, state.newestText);
+  if (concern) return { text: `${head}，${concern}。`, products: [product] };
   const pregnancy = /孕妇|孕期|怀孕|哺乳/u.test(state.newestText) ? '孕期、哺乳期使用前建议先咨询医生。' : '';
   return { text: `${head}${skinNote}${point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
 }

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { sizeForBody } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { priceTag, productLine } from './describe-product.ts';
-import { pickProducts, sizesOf } from './pick-products.ts';
+import { pickProducts, shadeOf, sizesOf } from './pick-products.ts';
 import type { PickOptions } from './pick-products.ts';
 
 function missingAsk(state: DialogueState): string {
@@ -42,7 +42,9 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
   if (derived && picks.fits.length === 0) {
     return { text: `您这个身材一般穿${derived}码，我们家的衣服大多只做到XL码，穿上可能会偏紧。方便的话到店试试宽松版型的款（落肩、茧型的外套，阔腿裤），我提前帮您挑几件备好。`, products: [] };
   }
-  const word = slots.category?.value.word ?? '';
+  // "bag", "dress": the reply names the kind in Chinese, as the catalog does.
+  const said = slots.category?.value.word ?? '';
+  const word = /[a-z]/iu.test(said) ? (slots.category?.value.subcategories[0] ?? '') : said;
   if (picks.fits.length > 0) {
     const lines = picks.fits.map((p) => productLine(p, state));
     const intro = picks.fits.length > 1 ? `给您挑了两款${word}：` : `给您推荐这款${word}：`;
@@ -50,9 +52,10 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
     return { text: `${intro}${lines.join('；')}。${ask}`, products: picks.fits };
   }
   const nearest = picks.nearest[0];
-  const wanted = [slots.skinType && `适合${slots.skinType.value}肌肤`, slots.material && `${slots.material.value}`, slots.colour && !slots.budget && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
+  const shade = nearest && slots.colour ? shadeOf(nearest, slots.colour.value) : undefined;
+  const wanted = [slots.skinType && `适合${slots.skinType.value}肌肤`, slots.material && `${slots.material.value}`, slots.colour && (!slots.budget || shade) && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
   if (nearest) {
-    const diff = slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : '';
+    const diff = [shade && `颜色是${shade}`, slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : ''].filter(Boolean).join('，');
     return {
       text: `${word || '这类'}里暂时没有${wanted ? `${wanted}的` : '正好合适的'}款，和您要求比较接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
       products: [nearest],

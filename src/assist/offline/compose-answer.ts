@@ -5,18 +5,21 @@
  */
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
-import { fitsNeed } from '../dialogue/read-focus.ts';
-import { PRODUCT_ASKS } from '../dialogue/read-intents.ts';
+import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
+import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { answerComplaint } from './answer-complaint.ts';
-import { answerFarewell, answerGreeting } from './answer-greeting.ts';
+import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
+import { answerColourChoice } from './answer-colour-choice.ts';
+import { answerCompare } from './answer-compare.ts';
+import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
 import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { aboveBudget, pickProducts } from './pick-products.ts';
+import { pickProducts, withinBudget } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 
@@ -28,6 +31,8 @@ export interface ComposeInput {
 }
 
 const RECOMMENDING = new Set(['搭配建议', '送礼推荐', '肤质推荐', '商品推荐']);
+/** Asks answered beside a complaint's apology: they are not about the problem itself. */
+const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付']);
 const FAQ_INTENTS = new Set(['售后', '物流', '会员积分', '发票', '营业时间', '门店地址', '试用']);
 
 function orderPart(input: ComposeInput): Part | undefined {
@@ -42,28 +47,54 @@ function orderPart(input: ComposeInput): Part | undefined {
   return { text: `好的，${product.name}${size ? `${size}码` : ''}我这就给您发小程序订单链接，您确认款式、尺码和金额后付款就可以～`, products: [product] };
 }
 
+/** "你们家是正品吗": the FAQ that answers an ask no answer of its own covers, if one does. */
+function anyFaq(kb: KnowledgeBase, text: string): Part | undefined {
+  const faq = findAnyFaq(kb, text);
+  return faq ? { text: faq.answer, products: [], approvedText: faq.answer, faqId: faq.id } : undefined;
+}
+
 export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefined {
   const { kb, state, profile, names } = input;
   const male = profile?.gender === 1;
   const focus = state.slots.focus;
   const text = hit.clause || state.newestText;
+  // "都有点贵 有没有三百以内的", "一千到一千五 L码": a budget just stated that the product in focus is
+  // above asks for others of its kind, whatever else the message asks about it.
+  // "我家宝宝三岁 有没有亲子装": the catalog's clothes and shoes are adults', whatever is asked of them.
+  if (state.slots.child?.messageId === state.newestMessageId && (PRODUCT_ASKS.has(hit.intent) || RECOMMENDING.has(hit.intent))) return answerRecommend(kb, state, profile);
+  const budget = state.slots.budget;
+  if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && !withinBudget(focus.value.price, budget.value)) {
+    return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
+  }
   switch (hit.intent) {
     case '问候':
       return answerGreeting(state, names);
     case '告别':
       return answerFarewell(names);
+    case '夸奖':
+      return answerPraise(state, names);
+    case '会员资料':
+      // The number itself is not repeated back in the chat.
+      return { text: '好的，我帮您在会员系统里更新，改好后您在会员小程序「我的」里确认一下就行；为了您的信息安全，新号码我就不在聊天里重复了～', products: [] };
+    case '自我介绍':
+      return answerWhoAmI(state, names);
+    case '健康':
+      return answerHealth(state);
+    case '刷评':
+      return answerPaidReview();
+    case '价保':
+      return answerFromFaq(kb, '价保', `${text} 降价 退差价 价保`);
+    case OTHER_QUESTION:
+      return anyFaq(kb, text);
     case '尺码咨询':
-      return focus || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
-    case '价格咨询': {
-      // "有点贵 一千以内的有吗": a budget just stated below the product in focus asks for others.
-      const budget = state.slots.budget;
-      if (focus && budget && budget.messageId === state.newestMessageId && aboveBudget(focus.value.price, budget.value)) {
-        return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
-      }
+      // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
+      return focus || (hit.question && state.slots.body) || /还是\s*(?:XXL|XL|XS|S|M|L)\b/iu.test(text) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
+    case '价格咨询':
       return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
-    }
     case '库存咨询':
-      return answerStock(state) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
+      // "还有别的颜色吗" with no product in view: ask which one rather than recite the transfer policy.
+      if (!focus && !state.slots.category && /颜色|色|码|号/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您查还有哪些颜色和尺码～', products: [] };
+      return answerStock(state, kb, male) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
       {
         const kind = kindMaterial(input);
@@ -71,7 +102,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       }
       // "这件毛衣扎不扎人" about a piece we cannot see: ask which one rather than guess.
       if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
-      return /洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text));
+      return (/洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text))) ?? anyFaq(kb, text);
     case '洗护':
       return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) ?? answerMaterial(state);
     case '复购': {
@@ -80,6 +111,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         ? { text: `好的～还是${bought.name}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
         : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
     }
+    case '比较':
+      return answerCompare(state, productsInOrder(kb, state.newestText)) ?? (focus ? answerMaterial(state) : undefined);
+    case '颜色建议':
+      return answerColourChoice(kb, state) ?? answerIntent(input, { ...hit, intent: '上身效果' });
     case '上身效果': {
       const product = focus?.value;
       if (!product) return { text: '您说的是哪一款呢？发我名字或截图，我帮您看看颜色和版型，再拍几张上身图给您参考～', products: [] };
@@ -131,6 +166,15 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (hit.intent === '物流' && /到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text)) {
         return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
       }
+      // "我想退货 已经穿过一次了": worn is outside the seven days' terms; say so before anything else.
+      if (hit.intent === '售后' && /退/u.test(text) && /穿过|洗过|用过|穿了|洗了|剪了吊牌|吊牌剪|拆了吊牌/u.test(text) && !state.complaint) {
+        return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
+      }
+      // "发票到现在也没开给我": not whether one can be had, but that it is owed.
+      if (hit.intent === '发票' && /没开|还没|没收到|没给|没发/u.test(state.newestText)) {
+        const faq = answerFromFaq(kb, hit.intent, text, 0, names.store);
+        return faq && { ...faq, text: faq.text.replace(/^可以开发票的，/u, '发票我这就帮您补开：') };
+      }
       if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
       return undefined;
   }
@@ -161,7 +205,9 @@ function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   // "你们家的鞋子是真皮的吗" is about the kind, not one pair; "这件毛衣…" is one we cannot see.
   if (/你们家|你们的|你们这|都是|[这那](?:件|款|条|双|个)/u.test(state.newestText)) return input;
   // A size or colour question names its constraint; only "素圈戒指有几号的" (no size given) is about one product.
-  if (hit.intent === '库存咨询' || (hit.intent === '尺码咨询' && (state.slots.size || state.slots.body))) return input;
+  // "一米八 160斤 男士羽绒服什么码" is about the jacket that fits him: the kind is named, the body given.
+  const sizedKind = hit.intent === '尺码咨询' && state.slots.body && !state.slots.size && (state.slots.category.value.subcategories?.length ?? 0) > 0;
+  if (hit.intent === '库存咨询' || (hit.intent === '尺码咨询' && (state.slots.size || state.slots.body) && !sizedKind)) return input;
   const [best] = pickProducts(input.kb, state, input.profile, { n: 1 }).fits;
   return best ? { ...input, state: { ...state, slots: { ...state.slots, focus: { value: best, messageId: 'compose', quote: best.name } } } } : input;
 }
@@ -186,7 +232,14 @@ function pitchOf(top: Part, state: DialogueState): Part[] {
 /** The top draft, then alternatives made from the same state. */
 export function composeAnswer(input: ComposeInput): Part[] {
   const { state } = input;
-  if (state.complaint) return answerComplaint(input.kb, state, state.complaint);
+  if (state.complaint) {
+    // "发票到现在也没开 衣服还发错了颜色": the apology and the policy first, then the other ask answered too.
+    const [apology, ...rest] = answerComplaint(input.kb, state, state.complaint);
+    // Read piece by piece: an angry message often runs on without punctuation.
+    const asked = [...state.intents, ...state.newestText.split(/\s+/u).flatMap((piece) => readIntents(piece))];
+    const also = [...new Map(asked.filter((h) => ALSO_IN_COMPLAINT.has(h.intent)).map((h) => [h.intent, h])).values()].map((h) => answerIntent(input, h)).filter((p): p is Part => p !== undefined);
+    return apology ? [join([apology, ...also]) ?? apology, ...rest] : rest;
+  }
   const parts: Part[] = [];
   let current = input;
   // 有S码吗 is one question whether read as stock or as size: answer it once.
@@ -201,13 +254,13 @@ export function composeAnswer(input: ComposeInput): Part[] {
   }
   // "在不在 问下你们支持分期吗": a greeting with an ask no intent covers — the FAQ that answers it, if one does.
   if (state.intents.length > 0 && state.intents.every((h) => h.intent === '问候') && /[?？吗呢]|问下|问一下|请问/u.test(state.newestText) && state.newestText.length > 6) {
-    const faq = findAnyFaq(input.kb, state.newestText);
-    if (faq) parts.push({ text: faq.answer, products: [], approvedText: faq.answer, faqId: faq.id });
+    const faq = anyFaq(input.kb, state.newestText);
+    if (faq) parts.push(faq);
   }
   const top = join(parts);
   if (!top) return [];
   // A first reply to a brand-new contact opens with a welcome; any first reply opens politely.
-  if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别')) {
+  if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别' || h.intent === '夸奖')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;
   }
   return [top, ...(parts.length > 1 ? parts : []), ...pitchOf(top, state)];

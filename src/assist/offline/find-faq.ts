@@ -22,17 +22,19 @@ export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
   预约到店: ['门店'],
   库存咨询: ['门店', '配送'],
   材质咨询: ['保养'],
+  价保: ['退换货'],
 };
 
 /** Words that name the ask in the FAQ's own terms, for short questions ("店在哪") that share few words with it. */
 const HINTS: Record<string, string> = { 试用: '可以试用吗 试用台', 营业时间: '门店 几点 营业', 门店地址: '门店 在哪里 地址', 发票: '开发票 发票', 会员积分: '会员 积分' };
 const SUB_HINTS: [string, RegExp, string, number?][] = [
+  ['物流', /自提|到店取|店里拿|门店拿|店里取|门店取/u, '可以门店自提吗', 2],
   ['物流', /几天|多久|什么时候到|哪天到|能到/u, '下单后多久能到 送达'],
   ['物流', /发货了吗|发了吗|发货没|什么时候发|还没发|能发货|当天发|几点发/u, '下单后多久能到 当天发出 次日发出'],
   ['物流', /包邮|运费/u, '多少钱包邮'],
+  ['物流', /(?:寄|送|邮|发)(?:到|去)(?!.{0,3}地址)/u, '可以寄到公司吗 收货地址', 1.5],
   ['物流', /地址/u, '下单后还能改地址吗'],
   ['物流', /没更新|没收到|丢|还没到/u, '快递好几天没更新了怎么办'],
-  ['物流', /自提|到店取/u, '可以门店自提吗'],
   ['物流', /几天|多久|什么时候到|哪天到|能到/u, '下单后多久能到 送达'],
   ['会员积分', /等级|升级|黑金|金卡|银卡/u, '会员 等级 银卡 金卡 黑金 累计 消费'],
   ['会员积分', /小样|新客|首单/u, '新客 首单 赠送 小样'],
@@ -40,6 +42,8 @@ const SUB_HINTS: [string, RegExp, string, number?][] = [
   ['售后', /换(?:大|小)?一?(?:码|号)|换[smlx]|换成|能换/iu, '买了不合适 可以退吗 七天 无理由 退换', 1.2],
   ['售后', /改|裤长|裤脚/u, '裤装 免费 修改裤长'],
   ['售后', /修|坏了|断了/u, '维修 寄修 报价'],
+  ['售后', /运费|邮费|寄回/u, '退货的运费谁出', 1.5],
+  ['售后', /内衣|内裤|袜子|睡衣|文胸|家居服|贴身/u, '哪些商品不支持无理由退换 贴身衣物 拆封', 1.5],
   ['售后', /^.{0,10}(?:退货|退掉|想退|能退)/u, '买了不合适 可以退吗'],
 ];
 
@@ -50,12 +54,14 @@ function hintFor(intent: string, text: string): { words: string; weight: number 
   return words ? { words, weight: 1.5 } : undefined;
 }
 
-export function findFaqs(kb: KnowledgeBase, intent: string, text: string, n = 2): Faq[] {
+/** `lead`: words in the FAQ's own terms that say what the answer is about, weighed above the customer's words. */
+export function findFaqs(kb: KnowledgeBase, intent: string, text: string, n = 2, lead?: string): Faq[] {
   const topics = INTENT_TOPICS[intent];
   if (!topics) return [];
   const query = toQuery(tokenize(text));
   const hint = hintFor(intent, text);
   if (hint) toQuery(tokenize(hint.words), hint.weight, query);
+  if (lead) toQuery(tokenize(lead), 1.3, query);
   return kb.faqIndex
     .search(query, 40)
     .map((hit) => kb.faqs[hit.doc])

@@ -8,6 +8,7 @@ import { weightedQuery } from '../context.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import type { DraftCandidate } from '../engine-types.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Product } from '../knowledge/schemas.ts';
 import { tokenize } from '../knowledge/segment.ts';
 import type { TagProposal } from '../suggestion-schema.ts';
 import { FAQ_TOPIC_INTENTS } from './detect-intent.ts';
@@ -15,7 +16,15 @@ import { INTENT_TOPICS } from './find-faq.ts';
 import { fillTemplate } from './fill-template.ts';
 import type { FillValues } from './fill-template.ts';
 import { fitsSituation, speaksOfGuideAsOther } from './fits-situation.ts';
+import { aboveBudget } from './pick-products.ts';
 import { rankCandidates } from './rank-drafts.ts';
+
+/** Materials and kinds a text can claim a product is made of or is. */
+const MADE_OF = /羊毛|羊绒|桑蚕丝|真丝|牛皮|羊皮|真皮|皮革|鞋|牛仔|纯棉|亚麻|925银|纯银|银饰|18K金|K金|首饰|大衣|针织|毛衣|羽绒/gu;
+
+function madeOf(product: Product): string {
+  return `${product.subcategory} ${product.name} ${String(product.attributes['材质'] ?? '')}`;
+}
 
 /** Script intents that answer each state intent (the extra intents borrow the nearest script intent). */
 const SCRIPT_INTENTS: Record<string, string[]> = {
@@ -45,9 +54,8 @@ export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: 
       if (!topical || speaksOfGuideAsOther(ranked.item.answer)) continue;
       // Care advice is for a material: only when it names the product's kind or material.
       if (ranked.item.topic === '保养') {
-        const made = focus ? `${focus.subcategory} ${focus.name} ${String(focus.attributes['材质'] ?? '')}` : '';
-        const words = ranked.item.answer.match(/羊毛|羊绒|真丝|皮|鞋|牛仔|棉|银|金|首饰|大衣|针织|毛衣|羽绒/gu) ?? [];
-        if (!focus || focus.category === '美妆' || !words.some((w) => made.includes(w))) continue;
+        const words = ranked.item.answer.match(MADE_OF) ?? [];
+        if (!focus || focus.category === '美妆' || !words.some((w) => madeOf(focus).includes(w))) continue;
       }
       out.push({ source: 'faq', sourceId: ranked.item.id, text: ranked.item.answer, approvedText: ranked.item.answer, products: [] });
       continue;
@@ -62,6 +70,11 @@ export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: 
     if (state.complaint && state.complaint.kind !== 'general' && /不合适没关系|无理由/u.test(script.text)) continue;
     const categories = (script.tags ?? []).filter((t) => t.startsWith('意向品类/')).map((t) => t.slice(5));
     if (usesProduct && product && categories.length > 0 && !categories.includes(product.category)) continue;
+    // "有没有便宜点的": a script about the product the customer found too dear is no answer.
+    const budget = state.slots.budget?.value;
+    if (usesProduct && product && budget && aboveBudget(product.price, budget)) continue;
+    // "{product_name}是桑蚕丝面料" filled with a denim jacket would say something false about it.
+    if (usesProduct && product && (script.text.match(MADE_OF) ?? []).some((w) => !madeOf(product).includes(w))) continue;
     const text = fillTemplate(script.text, { ...values, product_name: product?.name, price: product?.price });
     if (!text) continue;
     // A learned script is a guide's words a manager liked, not policy text: its offers are checked as written.

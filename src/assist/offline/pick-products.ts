@@ -77,10 +77,13 @@ export function wearerGender(state: DialogueState, profile: CustomerProfile | un
   return profile?.gender === 1 ? 'male' : profile?.gender === 2 ? 'female' : undefined;
 }
 
+/** Made for women whatever its name says: jewellery, make-up, hair things, silk scarves, heels. */
+const WOMENS = /女士|女款|女式|耳钉|耳环|项链|锁骨链|吊坠|手链|珍珠|发带|发圈|鲨鱼夹|口红|唇釉|眼影|腮红|高光|粉底|气垫|遮瑕|指甲油|睫毛|眼线|美妆蛋|化妆刷|方巾|披肩|腋下包|水桶包|链条|手拿包|身体乳|彩妆|高跟|婚鞋|芭蕾|玛丽珍|贝雷帽/u;
+
 function genderFits(product: Product, gender: 'female' | 'male' | undefined, category: string | undefined): boolean {
   if (gender === 'female') return !isMens(product);
   if (gender === 'male') {
-    if (/^(女士|女款|女式)/u.test(product.name)) return false;
+    if (WOMENS.test(`${product.name} ${product.subcategory}`)) return false;
     // Clothes not made for men are women's in this catalog; shoes sized up to 42+ are cut for both;
     // accessories and beauty can be shared.
     if (product.category === '鞋履') return isMens(product) || sizesOf(product).some((s) => Number(s) >= 42);
@@ -102,9 +105,16 @@ export function skinFits(product: Product, skin: string | undefined): boolean {
   return fits.includes(skin) || fits.includes('全肤质');
 }
 
+/** The colour itself (黑色, 黑, 黑色漆皮), not a shade of it: 奶白 is not 白色, and a guide says which it is. */
 export function hasColour(product: Product, colour: string): boolean {
   const base = colour.replace(/色$/u, '');
-  return colours(product).some((c) => c.includes(base)) || product.name.includes(base);
+  return colours(product).some((c) => c === colour || c.replace(/色$/u, '') === base || c.startsWith(`${base}色`)) || (base.length >= 2 && product.name.includes(base));
+}
+
+/** A shade of the colour asked for (奶白 for 白色, 雾蓝 for 蓝色): near, not the same. */
+export function shadeOf(product: Product, colour: string): string | undefined {
+  const base = colour.replace(/色$/u, '');
+  return hasColour(product, colour) ? undefined : colours(product).find((c) => c.includes(base));
 }
 
 /** Occasions the catalog has no tag for, read from the product's own words. */
@@ -127,7 +137,10 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (slots.recipient && tags.includes('场合/送礼')) score += 0.8;
   if (slots.recipient && /礼盒|套装/u.test(product.name)) score += 0.4;
   if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
-  if (gender === 'male' && isMens(product)) score += 1.5;
+  // Where men's and shared products compete (beauty, accessories), the one made for men comes first.
+  if (gender === 'male' && isMens(product)) score += ['美妆', '配饰'].includes(product.category) ? 3 : 1.5;
+  // "明天降温 有没有厚一点的外套": warmth asked for puts the warm ones first.
+  if (/厚一?点|厚实|保暖|降温|暖和|抗冻|零下/u.test(state.newestText)) score += /羽绒|鹅绒|大衣|棉服|羊绒|羊毛|加绒|毛呢/u.test(`${product.name} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : -0.5;
   // "短的" / "长款": the cut named in passing.
   if (/短的|短款/u.test(state.newestText) && product.name.includes('短')) score += 1.5;
   if (/长的|长款/u.test(state.newestText) && product.name.includes('长')) score += 1.5;
@@ -161,7 +174,7 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
   const hits = kb.productIndex.search(query, 80);
   const top = hits[0]?.score ?? 1;
   for (const hit of hits) relevance.set(hit.doc, hit.score / top);
-  const giftOnly = !need && (slots.recipient !== undefined || (slots.gender !== undefined && /礼物|gift|送/iu.test(state.newestText)));
+  const giftOnly = !need && (slots.recipient !== undefined || /礼物|伴手礼|gift|送人|送礼/iu.test(state.newestText));
   const skinOnly = !need && !giftOnly && slots.skinType !== undefined;
   const occasionOnly = !need && !giftOnly && !skinOnly && slots.occasion !== undefined;
   // The catalog's clothes and shoes are adults': for a child nothing fits, and the draft says so.
@@ -196,6 +209,10 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     .sort((a, b) => b.score - a.score || a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
   const fits = ranked.filter((c) => priced(c.product) && coloured(c.product)).slice(0, n).map((c) => c.product);
   if (fits.length > 0) return { fits, nearest: [] };
+  // "有白色的吗" and only 奶白 has the size: the shade is the nearest, and the draft says which colour it is.
+  const colour = slots.colour?.value;
+  const shades = colour ? ranked.filter((c) => priced(c.product) && skinFits(c.product, slots.skinType?.value) && shadeOf(c.product, colour) !== undefined) : [];
+  if (shades.length > 0) return { fits, nearest: shades.slice(0, 2).map((c) => c.product) };
   if (!slots.budget && options.nearPrice === undefined) return { fits, nearest: ranked.slice(0, 2).map((c) => c.product) };
   const target = slots.budget ? (slots.budget.value.kind === 'min' ? slots.budget.value.lo : slots.budget.value.hi) : (options.nearPrice ?? 0);
   const nearest = [...candidates].sort((a, b) => Math.abs(a.product.price - target) - Math.abs(b.product.price - target) || a.product.sku.localeCompare(b.product.sku)).slice(0, 2).map((c) => c.product);

@@ -74,7 +74,9 @@ export function extractSizes(text: string, options: { male?: boolean } = {}): Si
     const span = { start: match.index, end: match.index + match[0].length };
     if (found.some((f) => f.span.start < span.end && span.start < f.span.end)) continue;
     const end = match.index + match[0].length;
-    const cued = match[2] !== undefined || LETTER_CUE_BEFORE.test(text.slice(0, match.index)) || LETTER_CUE_AFTER.test(text.slice(end));
+    // "M，驼色有吗": a letter standing alone as a clause answers "穿什么码".
+    const alone = /(?:^|[\s，,。.！!？?、])$/u.test(text.slice(0, match.index)) && /^\s*(?:$|[，,。.！!？?、])/u.test(text.slice(end));
+    const cued = match[2] !== undefined || alone || LETTER_CUE_BEFORE.test(text.slice(0, match.index)) || LETTER_CUE_AFTER.test(text.slice(end));
     // A bare "s" or "m" in Chinese text is too often something else ("m我一下"); a cue is required.
     if (!cued && letter.length === 1) continue;
     found.push({ letter, value: letter, kind: 'letter', span, strength: cued ? 0.9 : 0.6 });

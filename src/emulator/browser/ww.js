@@ -3,9 +3,10 @@
  * It sets window.ww with the calls the guide sidebar uses, with the SDK's promise shapes:
  * resolve {errMsg: 'name:ok', errCode: 0, ...}, reject {errMsg: 'name:fail reason', errCode}.
  *
- * The current guide and customer come from, in order: the page query (?guide=&customer=), a
- * postMessage {type: 'ww-emulator:context', guide, customer} from the demo page hosting the sidebar,
- * or the emulator's current selection. Like WeCom, customer-contact calls need ww.register with an
+ * The current guide and customer (or customer group: `chat`) come from, in order: the page query
+ * (?guide=&customer= or ?guide=&chat=), a postMessage {type: 'ww-emulator:context', guide, customer, chat}
+ * from the demo page hosting the sidebar, or the emulator's current selection. Opened in a group (the
+ * group_chat_tools entry), getCurExternalChat answers the chat id and getCurExternalContact fails, as in WeCom. Like WeCom, customer-contact calls need ww.register with an
  * agentId and getAgentConfigSignature; the signature is checked against the emulator's live tickets.
  */
 (function () {
@@ -14,13 +15,13 @@
   var script = document.currentScript;
   var base = script && script.src ? new URL(script.src).origin : location.origin;
   var query = new URLSearchParams(location.search);
-  var context = { guide: query.get('guide') || '', customer: query.get('customer') || '' };
+  var context = { guide: query.get('guide') || '', customer: query.get('customer') || '', chat: query.get('chat') || '' };
   var registration = null;
 
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (event.source !== window.parent || !data || data.type !== 'ww-emulator:context') return;
-    context = { guide: String(data.guide || ''), customer: String(data.customer || '') };
+    context = { guide: String(data.guide || ''), customer: String(data.customer || ''), chat: String(data.chat || '') };
     window.dispatchEvent(new CustomEvent('ww-emulator:context', { detail: context }));
   });
 
@@ -72,13 +73,18 @@
   }
 
   function currentContext() {
-    if (context.guide && context.customer) return Promise.resolve(context);
+    if (context.guide && (context.customer || context.chat)) return Promise.resolve(context);
     return fetch(base + '/__emulator/current')
       .then(function (response) {
         return response.json();
       })
       .then(function (current) {
-        return { guide: context.guide || current.guide || '', customer: context.customer || current.customer || '' };
+        var named = context.customer || context.chat;
+        return {
+          guide: context.guide || current.guide || '',
+          customer: named ? context.customer : current.customer || '',
+          chat: named ? context.chat : current.chat || '',
+        };
       });
   }
 
@@ -145,7 +151,12 @@
   }
 
   function getContext(params) {
-    return settle(params, Promise.resolve(ok('getContext', { entry: 'single_chat_tools' })));
+    return settle(
+      params,
+      currentContext().then(function (current) {
+        return ok('getContext', { entry: current.chat ? 'group_chat_tools' : 'single_chat_tools' });
+      }),
+    );
   }
 
   function getCurExternalContact(params) {
@@ -155,14 +166,23 @@
       requireAgent(name)
         .then(currentContext)
         .then(function (current) {
-          if (!current.customer) throw fail(name, 'without context of external contact');
+          if (current.chat || !current.customer) throw fail(name, 'without context of external contact');
           return ok(name, { userId: current.customer });
         }),
     );
   }
 
   function getCurExternalChat(params) {
-    return settle(params, Promise.reject(fail('getCurExternalChat', 'without context of external chat')));
+    var name = 'getCurExternalChat';
+    return settle(
+      params,
+      requireAgent(name)
+        .then(currentContext)
+        .then(function (current) {
+          if (!current.chat) throw fail(name, 'without context of external chat');
+          return ok(name, { chatId: current.chat });
+        }),
+    );
   }
 
   function sendChatMessage(params) {
@@ -172,11 +192,15 @@
       requireAgent(name)
         .then(currentContext)
         .then(function (current) {
-          if (!current.guide || !current.customer) throw fail(name, 'without context of external contact');
+          if (!current.guide || !(current.customer || current.chat)) throw fail(name, 'without context of external contact');
           var msgtype = (params && params.msgtype) || 'text';
           var text = msgtype === 'text' && params.text ? String(params.text.content || '') : '';
           if (msgtype === 'text' && !text) throw fail(name, 'invalid content');
-          return postJson('/__emulator/chat', { guide: current.guide, customer: current.customer, from: 'guide', msgtype: msgtype, text: text }).then(
+          // In a customer group the line goes into the group, as the guide.
+          var sent = current.chat
+            ? postJson('/__emulator/groups/lines', { chat_id: current.chat, from: current.guide, msgtype: msgtype, text: text })
+            : postJson('/__emulator/chat', { guide: current.guide, customer: current.customer, from: 'guide', msgtype: msgtype, text: text });
+          return sent.then(
             function () {
               return ok(name);
             },

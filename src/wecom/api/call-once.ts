@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { RedisClient } from '../../ops/redis-client.ts';
 import type { Keys } from '../../conversation/keys.ts';
 import { AppError } from '../../errors.ts';
-import { SendRateLimitedError, WecomApiError } from './wecom-api-error.ts';
+import { SendRateLimitedError, WecomApiError, failedBeforeSending } from './wecom-api-error.ts';
 
 /**
  * Every outbound WeCom write a job makes goes through here, so a retried job (a worker killed mid-run, a
@@ -23,8 +23,15 @@ import { SendRateLimitedError, WecomApiError } from './wecom-api-error.ts';
  *   no-op), remark.
  *
  * A call that fails while its attempt is alive releases the claim when WeCom surely did not act on it
- * (an errcode, our own rate guard, a refused connection), so the queue's retry sends it. A timeout or an
- * unreadable answer may have taken effect: at-most-once keeps the claim, at-least-once releases it.
+ * (an errcode, our own rate guard, a refused connection, no access_token to be had: gettoken timing out is
+ * not the call timing out), so the queue's retry sends it. A timeout or an unreadable answer of the call
+ * itself may have taken effect: at-most-once keeps the claim, at-least-once releases it.
+ * A call that failed because Redis went away (the rate guard and the token cache live there) is the usual
+ * case of that during an outage, and the release needs the same Redis: it is retried until Redis answers
+ * (up to 30 s), or the claim would outlive the attempt and silence every retry (a lost reply).
+ * The same goes for the claim itself when Redis applied it but the answer was lost with the connection:
+ * the client either rejects the command (then the attempt drops its claim, by value, before it gives up)
+ * or sends it again (then the second SET NX finds the attempt's own claim, which is still its own).
  */
 export type Delivery = 'at-most-once' | 'at-least-once';
 
@@ -57,7 +64,7 @@ function networkCode(error: unknown): string | undefined {
 
 /** Whether WeCom cannot have acted on the failed call. */
 export function surelyNotApplied(error: unknown): boolean {
-  if (error instanceof WecomApiError || error instanceof SendRateLimitedError) return true;
+  if (error instanceof WecomApiError || error instanceof SendRateLimitedError || failedBeforeSending(error)) return true;
   if (error instanceof AppError && (error.code === 'wecom_unreachable' || error.code === 'wecom_bad_response')) {
     const code = networkCode(error.cause);
     return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
@@ -66,21 +73,50 @@ export function surelyNotApplied(error: unknown): boolean {
   return true;
 }
 
+/** How long a failed attempt keeps trying to release its claim while Redis does not answer. */
+const RELEASE_WITHIN_MS = 30_000;
+
 export function createCallOnce(redis: RedisClient, keys: Keys, ttlSec: number): CallOnce {
+  async function release(key: string, mine: string): Promise<void> {
+    const giveUpAt = Date.now() + RELEASE_WITHIN_MS;
+    for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+      try {
+        await redis.eval(RELEASE, 1, key, mine);
+        return;
+      } catch (error) {
+        if (Date.now() + wait > giveUpAt) throw error;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  /** Takes the operation for this attempt (`mine`), or says why not. */
+  async function claim(key: string, mine: string, delivery: Delivery): Promise<'mine' | 'done' | 'claimed'> {
+    if ((await redis.set(key, mine, 'EX', ttlSec, 'NX')) === 'OK') return 'mine';
+    const seen = await redis.get(key);
+    if (seen !== null && !seen.startsWith(CLAIMED)) return 'done'; // `done`, or `1` as older releases wrote
+    if (seen !== null && seen !== mine && delivery === 'at-most-once') return 'claimed';
+    await redis.set(key, mine, 'EX', ttlSec);
+    return 'mine';
+  }
+
   async function run<T>(scope: string, id: string, delivery: Delivery, call: () => Promise<T>): Promise<Outcome<T>> {
     const key = keys.done(scope, id);
     const mine = `${CLAIMED}${randomUUID()}`;
-    if ((await redis.set(key, mine, 'EX', ttlSec, 'NX')) !== 'OK') {
-      const seen = await redis.get(key);
-      if (seen !== null && !seen.startsWith(CLAIMED)) return { ran: false, why: 'done' }; // `done`, or `1` as older releases wrote
-      if (seen !== null && delivery === 'at-most-once') return { ran: false, why: 'claimed' };
-      await redis.set(key, mine, 'EX', ttlSec);
+    let claimed: Awaited<ReturnType<typeof claim>>;
+    try {
+      claimed = await claim(key, mine, delivery);
+    } catch (error) {
+      // Redis may have applied the claim and lost only its answer; the call was not made, so drop it.
+      await release(key, mine);
+      throw error;
     }
+    if (claimed !== 'mine') return { ran: false, why: claimed };
     let value: T;
     try {
       value = await call();
     } catch (error) {
-      if (delivery === 'at-least-once' || surelyNotApplied(error)) await redis.eval(RELEASE, 1, key, mine);
+      if (delivery === 'at-least-once' || surelyNotApplied(error)) await release(key, mine);
       throw error;
     }
     await redis.set(key, DONE, 'EX', ttlSec);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BUSY_ERRCODES, TOKEN_ERRCODES, WecomApiError, wecomBadResponse, wecomUnreachable } from './wecom-api-error.ts';
+import { BUSY_ERRCODES, TOKEN_ERRCODES, WecomApiError, beforeSending, wecomBadResponse, wecomUnreachable } from './wecom-api-error.ts';
 
 export interface RetryPolicy {
   /** Retries after -1 / 45009 / 45033 (so at most maxRetries + 1 attempts). */
@@ -79,7 +79,8 @@ export async function callWecom<T>(transport: Transport, request: WecomRequest<T
   let tokenRetried = false;
   let busyRetries = 0;
   for (;;) {
-    const token = tokens ? await tokens.get() : undefined;
+    // Every earlier turn of this loop was answered with an errcode, so a failure here means nothing was applied.
+    const token = tokens ? await tokens.get().catch((error: unknown) => Promise.reject(beforeSending(error))) : undefined;
     const json = await sendOnce(transport, request, token);
     const errcode = typeof json.errcode === 'number' ? json.errcode : 0;
     if (errcode === 0) {

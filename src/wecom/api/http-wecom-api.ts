@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { callWecom, type RetryPolicy, type Transport, type WecomRequest } from './call-wecom.ts';
+import { createArchiveEndpoints } from './archive-endpoints.ts';
 import { createContactEndpoints } from './contact-endpoints.ts';
+import { createGroupEndpoints } from './group-endpoints.ts';
 import { createInflight, obtainCredential, type CredentialOptions } from './credential.ts';
 import { createMessageEndpoints } from './message-endpoints.ts';
 import { ticketResponse, tokenResponse } from './response-schemas.ts';
@@ -16,8 +18,9 @@ export interface HttpWecomApiOptions {
   /**
    * corpsecret per secret name. `contact` (客户联系 secret) and `kf` (微信客服) fall back to `app`, which
    * works when the app is listed under 客户联系 → 可调用接口的应用 and authorised for the 客服 account.
+   * `archive` (会话内容存档 Secret) is what the msgaudit APIs accept.
    */
-  secrets: { app: string; contact?: string; kf?: string };
+  secrets: { app: string; contact?: string; kf?: string; archive?: string };
   tokenCache: TokenCache;
   sendGuard: SendGuard;
   now?: () => number;
@@ -93,6 +96,8 @@ export function createHttpWecomApi(options: HttpWecomApiOptions): WecomApi {
 
   return {
     ...createContactEndpoints(call),
+    ...createGroupEndpoints(call),
+    ...createArchiveEndpoints(call),
     ...createMessageEndpoints({ call, agentId: options.agentId, guard: options.sendGuard, now }),
     getJsApiTicket: () => ticket('jsapi'),
     getAgentConfigTicket: () => ticket('agent_config'),

@@ -103,3 +103,17 @@ export const userInfoResponse = z.object({
   openid: z.string().optional(),
   OpenId: z.string().optional(),
 });
+
+/** msgaudit/check_single_agree and check_room_agree; `exteranalopenid` is WeCom's own spelling. */
+export const agreeResponse = z.object({
+  agreeinfo: z
+    .array(
+      z.object({
+        userid: z.string().optional(),
+        exteranalopenid: z.string(),
+        agree_status: z.string().catch(''),
+        status_change_time: seconds,
+      }),
+    )
+    .default([]),
+});

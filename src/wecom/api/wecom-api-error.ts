@@ -10,6 +10,7 @@ const HINTS: Record<number, string> = {
   40013: 'wrong corp id: check WECOM_CORP_ID',
   40014: 'access_token rejected twice in a row: check that only this service refreshes the token for this secret',
   40029: 'the OAuth code is invalid, used or older than 5 minutes: restart the login',
+  40050: "unknown chat id: the customer group is gone, or its owner is outside the app's visible range",
   40056: 'wrong agent id: check WECOM_AGENT_ID',
   40068: 'unknown tag or tag group id: refresh the tag library',
   40071: 'a tag of that name already exists in the group',
@@ -83,6 +84,22 @@ export function notAMember(): AppError {
     expose: true,
     hint: 'open the page from inside WeCom as a member of the corp',
   });
+}
+
+const notSent = new WeakSet<object>();
+
+/**
+ * Marks an error raised before the request it was for left this process (its access_token could not be
+ * had: gettoken timed out, the token cache failed). Whatever the error says, WeCom cannot have acted on the
+ * request, so a job may send it again (call-once.ts).
+ */
+export function beforeSending<E>(error: E): E {
+  if (typeof error === 'object' && error !== null) notSent.add(error);
+  return error;
+}
+
+export function failedBeforeSending(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && notSent.has(error);
 }
 
 /** Network failure, timeout or a non-JSON answer. The call may or may not have taken effect. */

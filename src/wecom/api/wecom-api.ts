@@ -4,8 +4,11 @@
  * WeCom's snake_case JSON. Doc paths are given per operation (https://developer.work.weixin.qq.com/document/path/…).
  */
 
-/** One of WeCom's secrets; each has its own access_token. Missing `contact`/`kf` secrets fall back to `app`. */
-export type SecretName = 'app' | 'contact' | 'kf';
+/**
+ * One of WeCom's secrets; each has its own access_token. Missing `contact`/`kf` secrets fall back to `app`.
+ * `archive` is the 会话内容存档 Secret, which the msgaudit APIs require.
+ */
+export type SecretName = 'app' | 'contact' | 'kf' | 'archive';
 
 /** A tag on one guide–customer relationship. `tagId` is absent for personal tags (type 2). */
 export interface ContactTag {
@@ -161,6 +164,56 @@ export interface KfServiceState {
   servicerUserId?: string;
 }
 
+/** One item of `externalcontact/groupchat/list` (doc 92120). status: 0 normal, 1 owner left, 2 handover running, 3 handed over. */
+export interface GroupChatSummary {
+  chatId: string;
+  status: number;
+}
+
+export interface GroupChatPage {
+  chats: GroupChatSummary[];
+  /** Empty when there is nothing more. */
+  nextCursor: string;
+}
+
+export interface GroupChatMember {
+  /** A member's userid or an external contact's external_userid. */
+  userId: string;
+  /** 1 a member of the corp, 2 an external contact. */
+  type: 1 | 2;
+  /** Epoch seconds. */
+  joinTime: number;
+  /** 1 invited directly, 2 through an invitation link, 3 by the group QR code. */
+  joinScene?: number;
+  invitor?: string;
+  groupNickname?: string;
+  name?: string;
+  unionId?: string;
+}
+
+/** `externalcontact/groupchat/get` (doc 92122), asked with need_name. */
+export interface GroupChatDetail {
+  chatId: string;
+  name: string;
+  owner: string;
+  /** Epoch seconds. */
+  createTime: number;
+  notice?: string;
+  members: GroupChatMember[];
+  admins: string[];
+  memberVersion?: string;
+}
+
+/** One entry of msgaudit/check_single_agree or check_room_agree (doc 91782): a customer's archive consent. */
+export interface ArchiveAgreement {
+  /** The member of the 1:1 chat (check_single_agree only). */
+  userId?: string;
+  externalUserId: string;
+  agreed: boolean;
+  /** Epoch seconds of the last change. */
+  changedAt: number;
+}
+
 export interface WecomApi {
   getExternalContact(externalUserId: string): Promise<ExternalContactDetail>;
   /** External userids of one member's customers; empty when the member has none. */
@@ -177,6 +230,9 @@ export interface WecomApi {
   /** Throws `send_rate_limited` (SendRateLimitedError) instead of letting WeCom drop a message silently. */
   sendMessage(message: AppMessage): Promise<SendMessageResult>;
   syncKfMessages(input: KfSyncInput): Promise<KfSyncPage>;
+  /** One page of customer groups; `ownerUserIds` ≤ 100 narrows to those owners; pass `nextCursor` back until empty. */
+  listGroupChats(input: { ownerUserIds?: string[]; cursor?: string; limit?: number }): Promise<GroupChatPage>;
+  getGroupChat(chatId: string): Promise<GroupChatDetail>;
   getKfServiceState(input: { openKfId: string; externalUserId: string }): Promise<KfServiceState>;
   /** Corp ticket for `wx.config` (cached, single-flight). */
   getJsApiTicket(): Promise<string>;
@@ -184,4 +240,8 @@ export interface WecomApi {
   getAgentConfigTicket(): Promise<string>;
   /** OAuth code → the member's userid; a non-member throws `not_a_member`. */
   getUserInfo(code: string): Promise<{ userId: string }>;
+  /** Consent of each (member, customer) 1:1 chat to be archived; ≤ 100 pairs a call. */
+  checkSingleAgree(pairs: { userId: string; externalUserId: string }[]): Promise<ArchiveAgreement[]>;
+  /** Consent of each customer in a group chat. */
+  checkRoomAgree(roomId: string): Promise<ArchiveAgreement[]>;
 }

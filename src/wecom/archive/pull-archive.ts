@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../conversation/model.ts';
 import { AppError } from '../../errors.ts';
 import { extendLock, releaseLock, waitForLock } from '../api/redis-lock.ts';
 import { filterUnseen, markSeen } from '../seen-ids.ts';
+import type { ConsentGate } from './archive-consent.ts';
 import { toArchiveMessage } from './archive-message.ts';
 import type { ArchiveSource } from './archive-source.ts';
 
@@ -20,6 +21,8 @@ export interface PullArchiveParams {
    * crash re-delivers the page instead of losing it. Appends must therefore be idempotent per message id.
    */
   onMessages?: (messages: ChatMessage[]) => Promise<void>;
+  /** Drops the messages of customers who have not agreed to archiving; without it every message is kept. */
+  consent?: ConsentGate;
   /** Records per call, ≤ 1000 (GetChatData refuses more). */
   limit?: number;
   lockTtlMs?: number;
@@ -35,6 +38,8 @@ export interface ArchivePullResult {
   pages: number;
   /** New records that are not 1:1 external chat messages (groups, recalls, switches, internal chats). */
   skipped: number;
+  /** 1:1 messages dropped because the customer has not agreed to archiving (never stored). */
+  withoutConsent: number;
   /** The persisted seq after the pull. */
   seq: number;
 }
@@ -42,9 +47,9 @@ export interface ArchivePullResult {
 const SEQ_TTL_S = 30 * 24 * 3600;
 
 /**
- * Pull everything new from the chat archive (GetChatData through the sidecar, doc 91774), serialized by a
- * Redis lock: from the persisted seq, page after page while `has_more`. 1:1 external chats land in the
- * (member, customer) conversation; see toArchiveMessage for what is skipped.
+ * Pull everything new from the chat archive (GetChatData, doc 91774), serialized by a Redis lock: from the
+ * persisted seq, page after page while `has_more`. 1:1 external chats whose customer agreed to archiving land
+ * in the (member, customer) conversation; see toArchiveMessage for what is skipped.
  */
 export async function pullArchive(params: PullArchiveParams): Promise<ArchivePullResult> {
   const { source, redis, keys, now } = params;
@@ -55,7 +60,15 @@ export async function pullArchive(params: PullArchiveParams): Promise<ArchivePul
   const handle = await waitForLock(redis, lockKey, lockTtlMs, params.lockWaitMs ?? 30_000, () =>
     new AppError('archive_pull_busy', 'another process is still pulling the chat archive', { status: 503, hint: 'the job will be retried; a pull stuck for minutes means the archive sidecar is not answering' }),
   );
-  const result: ArchivePullResult = { messages: [], pages: 0, skipped: 0, seq: 0 };
+  const result: ArchivePullResult = { messages: [], pages: 0, skipped: 0, withoutConsent: 0, seq: 0 };
+  // A page can take long (the Finance SDK decrypts each record): the lock is renewed while the pull runs.
+  let lockLost = false;
+  const heartbeat = setInterval(() => {
+    extendLock(redis, lockKey, handle, lockTtlMs).then(
+      (held) => void (lockLost ||= !held),
+      () => undefined,
+    );
+  }, Math.max(50, Math.floor(lockTtlMs / 3)));
   try {
     let seq = Number((await redis.get(keys.archiveSeq())) ?? 0);
     while (result.pages < (params.maxPages ?? 200)) {
@@ -68,8 +81,10 @@ export async function pullArchive(params: PullArchiveParams): Promise<ArchivePul
         if (message) mapped.push(message);
         else result.skipped += 1;
       }
-      if (mapped.length > 0 && params.onMessages) await params.onMessages(mapped);
-      result.messages.push(...mapped);
+      const { kept, refused } = params.consent ? await params.consent.keep(mapped) : { kept: mapped, refused: 0 };
+      result.withoutConsent += refused;
+      if (kept.length > 0 && params.onMessages) await params.onMessages(kept);
+      result.messages.push(...kept);
       await markSeen(redis, keys.archiveSeen(), fresh.map((r) => r.msgid), now, seenTtlMs);
       const last = Math.max(seq, ...page.records.map((r) => r.seq));
       const advanced = last > seq;
@@ -77,7 +92,7 @@ export async function pullArchive(params: PullArchiveParams): Promise<ArchivePul
         seq = last;
         await redis.set(keys.archiveSeq(), String(seq), 'EX', SEQ_TTL_S);
       }
-      if (!(await extendLock(redis, lockKey, handle, lockTtlMs))) {
+      if (lockLost || !(await extendLock(redis, lockKey, handle, lockTtlMs))) {
         throw new AppError('archive_pull_lock_lost', 'lost the chat-archive pull lock mid-pull', { hint: 'raise lockTtlMs: a page took longer than the lock' });
       }
       // A sidecar claiming more while returning nothing past the seq would loop forever.
@@ -86,6 +101,7 @@ export async function pullArchive(params: PullArchiveParams): Promise<ArchivePul
     result.seq = seq;
     return result;
   } finally {
+    clearInterval(heartbeat);
     await releaseLock(redis, lockKey, handle);
   }
 }

@@ -5,6 +5,9 @@ import type {
   CustomerCard,
   CustomerSummary,
   FeedbackAction,
+  GroupCard,
+  GroupMessage,
+  GroupSummary,
   JssdkSignatures,
   KnowledgeResult,
   MarketingCopy,
@@ -17,6 +20,7 @@ import type {
   TaskOutcome,
   TaskStatus,
 } from './api-types.ts';
+import { chatPath, type ChatRef } from './chat-ref.ts';
 import type { ContentRequest } from './content-request.ts';
 
 // The guide API answers 202 (regenerate queued) and 204 without a body.
@@ -39,12 +43,17 @@ export const api = {
   messages: async (id: string, limit: number) =>
     (await request<{ messages?: ChatMessage[] }>('GET', `${customer(id)}/messages?limit=${limit}`)).messages ?? [],
   paste: (id: string, text: string) => request<{ message: ChatMessage }>('POST', `${customer(id)}/paste`, { text }),
-  sendCheck: (id: string, body: { text: string; suggestionId?: string; draftId?: string }) => request<SendCheck>('POST', `${customer(id)}/send-check`, body),
-  sent: (id: string, body: { text: string; suggestionId?: string; draftId?: string }) => request<{ message: ChatMessage }>('POST', `${customer(id)}/sent`, body),
-  suggestion: async (id: string) => normaliseSuggestion((await request<{ suggestion: StoredSuggestion | null }>('GET', `${customer(id)}/suggestion`)).suggestion),
-  regenerate: (id: string, instruction: string) => request<void>('POST', `${customer(id)}/suggestion/regenerate`, { instruction }),
-  feedback: (id: string, draftId: string, body: { suggestionId: string; action: FeedbackAction; reason?: string }) =>
-    request<void>('POST', `${customer(id)}/drafts/${encodeURIComponent(draftId)}/feedback`, body),
+  // Drafts, sending and feedback: the same routes for a customer's chat and a customer group.
+  sendCheck: (chat: ChatRef, body: { text: string; suggestionId?: string; draftId?: string }) => request<SendCheck>('POST', `${chatPath(chat)}/send-check`, body),
+  sent: (chat: ChatRef, body: { text: string; suggestionId?: string; draftId?: string }) => request<{ message: unknown }>('POST', `${chatPath(chat)}/sent`, body),
+  suggestion: async (chat: ChatRef) => normaliseSuggestion((await request<{ suggestion: StoredSuggestion | null }>('GET', `${chatPath(chat)}/suggestion`)).suggestion),
+  regenerate: (chat: ChatRef, instruction: string) => request<void>('POST', `${chatPath(chat)}/suggestion/regenerate`, { instruction }),
+  feedback: (chat: ChatRef, draftId: string, body: { suggestionId: string; action: FeedbackAction; reason?: string }) =>
+    request<void>('POST', `${chatPath(chat)}/drafts/${encodeURIComponent(draftId)}/feedback`, body),
+  groups: async () => (await request<{ groups?: GroupSummary[] }>('GET', '/api/groups')).groups ?? [],
+  group: async (id: string) => normaliseGroup(await request<GroupCard>('GET', `/api/groups/${encodeURIComponent(id)}`)),
+  groupMessages: async (id: string, limit: number) =>
+    (await request<{ messages?: GroupMessage[] }>('GET', `/api/groups/${encodeURIComponent(id)}/messages?limit=${limit}`)).messages ?? [],
   proposals: async (id: string) => (await request<{ proposals?: TagProposal[] }>('GET', `${customer(id)}/tag-proposals`)).proposals ?? [],
   decideTag: async (id: string, tag: string, decision: 'accepted' | 'dismissed') =>
     (await request<{ tags?: CardTag[] }>('POST', `${customer(id)}/tags/decide`, { tag, decision })).tags ?? null,
@@ -80,6 +89,10 @@ function normaliseCard(card: CustomerCard): CustomerCard {
   };
 }
 
+function normaliseGroup(card: GroupCard): GroupCard {
+  return { ...card, customers: (card.customers ?? []).map((c) => ({ ...c, guides: c.guides ?? [], tags: c.tags ?? [], proposals: c.proposals ?? [] })) };
+}
+
 function normaliseSuggestion(suggestion: StoredSuggestion | null): StoredSuggestion | null {
   if (!suggestion) return null;
   return {
@@ -100,6 +113,10 @@ export function describeError(error: unknown): string {
       return '登录已过期，请重新打开导购助手。';
     case 'not_your_customer':
       return '这位客户不在你的客户列表中，无法查看。如需跟进，请先添加客户或联系店长分配。';
+    case 'not_your_group':
+      return '你不在这个客户群里，无法查看。如需跟进，请先请群主把你拉进群。';
+    case 'unknown_group':
+      return '企业微信里找不到这个客户群（可能已解散，或群主不在应用的可见范围内）。';
     case 'forbidden_role':
       return '你的账号没有导购权限，请联系管理员开通。';
     case 'task_closed':

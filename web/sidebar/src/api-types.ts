@@ -155,6 +155,8 @@ export interface StoredSuggestion {
   modelStatus?: 'streaming' | 'done' | 'failed';
   /** The dialogue state the drafts were built from: what the customer asks now and has said. */
   state?: StateData;
+  /** In a customer group: the customer whose question the drafts answer. */
+  group?: { chatId: string; askerId: string; askerName: string; question: string };
 }
 
 export interface RecommendedProduct {
@@ -183,7 +185,50 @@ export interface SendCheck {
 
 export type FeedbackAction = 'shown' | 'copied' | 'rejected' | 'ignored';
 
-export type LiveEventType = 'suggestion' | 'suggestion_stale' | 'message' | 'tags' | 'approval' | 'task';
+export type LiveEventType = 'suggestion' | 'suggestion_stale' | 'message' | 'tags' | 'approval' | 'task' | 'group';
+
+/** One of our customers in a customer group, with their tags and (when they are yours) open tag proposals. */
+export interface GroupCustomer {
+  customerId: string;
+  name: string;
+  followedByYou: boolean;
+  /** The guides of ours this customer is a contact of. */
+  guides: string[];
+  tags: CardTag[];
+  proposals: TagProposal[];
+}
+
+/** `GET /api/groups/:chatId`: the group the sidebar was opened in. */
+export interface GroupCard {
+  chatId: string;
+  name: string;
+  owner: { userId: string; name: string };
+  notice?: string;
+  status: 'active' | 'dismissed';
+  memberCount: number;
+  externalCount: number;
+  customers: GroupCustomer[];
+  you: { owner: boolean; admin: boolean };
+}
+
+export interface GroupMessage {
+  id: string;
+  speakerId: string;
+  speakerName: string;
+  speaker: 'customer' | 'member';
+  text: string;
+  at: number;
+  kind?: string;
+}
+
+export interface GroupSummary {
+  chatId: string;
+  name: string;
+  memberCount: number;
+  status: 'active' | 'dismissed';
+  lastMessage?: GroupMessage;
+  hasSuggestion: boolean;
+}
 
 export interface LiveEvent {
   type: LiveEventType;

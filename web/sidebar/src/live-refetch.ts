@@ -3,7 +3,7 @@ import type { LiveEvent, LiveEventType } from './api-types.ts';
 /** The pieces of the sidebar that are fetched separately and can be refreshed one by one. */
 export type Resource = 'card' | 'suggestion' | 'proposals' | 'recommendations';
 
-const EVENT_TYPES: readonly LiveEventType[] = ['suggestion', 'suggestion_stale', 'message', 'tags', 'approval', 'task'];
+const EVENT_TYPES: readonly LiveEventType[] = ['suggestion', 'suggestion_stale', 'message', 'tags', 'approval', 'task', 'group'];
 
 const AFFECTS: Record<LiveEventType, readonly Resource[]> = {
   // A new suggestion carries new tag proposals; recommendations follow the conversation it answered.
@@ -14,6 +14,8 @@ const AFFECTS: Record<LiveEventType, readonly Resource[]> = {
   tags: ['card', 'proposals', 'recommendations'],
   approval: ['suggestion'],
   task: ['card'],
+  // A customer group changed (members, name, owner, notice, dismissed): its card.
+  group: ['card'],
 };
 
 export function isLiveEventType(type: string): type is LiveEventType {
@@ -24,6 +26,19 @@ export function isLiveEventType(type: string): type is LiveEventType {
 export function resourcesForEvent(event: LiveEvent, customerId: string): readonly Resource[] {
   if (event.customerId !== customerId) return [];
   return AFFECTS[event.type];
+}
+
+/** What a customer-group view shows: the group card (members, their tags and proposals) and the suggestion. */
+export type GroupResource = 'card' | 'suggestion';
+
+/**
+ * In a customer group: events about the group (its id is the conversation's) refetch the suggestion or the
+ * card; a tag change of one of the group's customers refetches the card, which shows their tags.
+ */
+export function groupResourcesForEvent(event: LiveEvent, chatId: string, customerIds: ReadonlySet<string>): GroupResource[] {
+  if (event.type === 'tags' && customerIds.has(event.customerId)) return ['card'];
+  const resources = resourcesForEvent(event, chatId);
+  return [...new Set(resources.map((r): GroupResource => (r === 'suggestion' ? 'suggestion' : 'card')))];
 }
 
 /** Parses one SSE `data:` payload; a malformed one is dropped rather than breaking the stream handler. */

@@ -12,7 +12,7 @@ export interface LiveStreamHandlers {
   mayReconnect(): Promise<boolean>;
 }
 
-const TYPES: readonly LiveEventType[] = ['suggestion', 'suggestion_stale', 'message', 'tags', 'approval', 'task'];
+const TYPES: readonly LiveEventType[] = ['suggestion', 'suggestion_stale', 'message', 'tags', 'approval', 'task', 'group'];
 const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 /**

@@ -6,6 +6,12 @@ export function customerFromQuery(search: string): string | null {
   return value ? value : null;
 }
 
+/** The customer group named in the page URL (`?chat=`: the demo and desktop testing). */
+export function groupFromQuery(search: string): string | null {
+  const value = new URLSearchParams(search).get('chat')?.trim();
+  return value ? value : null;
+}
+
 /** The page address without the fragment: what JS-SDK signatures are computed over (wecom-platform §5.3). */
 export function signableUrl(href: string): string {
   const hash = href.indexOf('#');

@@ -16,6 +16,7 @@ interface WwResult {
 interface Ww {
   register(options: RegisterOptions): void;
   getCurExternalContact(): Promise<WwResult & { userId: string }>;
+  getCurExternalChat(): Promise<WwResult & { chatId: string }>;
   sendChatMessage(params: { msgtype: 'text'; text: { content: string } }): Promise<WwResult>;
 }
 
@@ -33,7 +34,7 @@ export class SdkError extends Error {
 
 /** A WeCom bridge that never answers (an old client, a broken webview) must not leave the card spinning. */
 const CONTEXT_TIMEOUT_MS = 8000;
-const JS_API_LIST = ['getContext', 'getCurExternalContact', 'sendChatMessage'];
+const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'sendChatMessage'];
 
 let loaded: Promise<Ww> | null = null;
 let emulated = false;
@@ -108,13 +109,22 @@ async function sdk(): Promise<Ww> {
   return loaded;
 }
 
-/** The external_userid of the customer whose chat the sidebar is open in. */
-export async function getCurrentCustomer(): Promise<string> {
+/** Asks the SDK for an id of the chat the sidebar is open in; a missing one is "no context". */
+async function currentId<K extends string>(name: 'getCurExternalContact' | 'getCurExternalChat', call: (ww: Ww) => Promise<WwResult & Record<K, string>>, field: K): Promise<string> {
   if (!canUseSdk()) throw new SdkError('not_in_wecom', 'not inside WeCom');
-  const ww = await sdk();
-  const result = await settle(ww.getCurExternalContact(), 'getCurExternalContact', CONTEXT_TIMEOUT_MS);
-  if (!result.userId) throw new SdkError('no_context', 'getCurExternalContact returned no userId');
-  return result.userId;
+  const result = await settle(call(await sdk()), name, CONTEXT_TIMEOUT_MS);
+  if (!result[field]) throw new SdkError('no_context', `${name} returned no ${field}`);
+  return result[field];
+}
+
+/** The external_userid of the customer whose chat the sidebar is open in. */
+export function getCurrentCustomer(): Promise<string> {
+  return currentId('getCurExternalContact', (ww) => ww.getCurExternalContact(), 'userId');
+}
+
+/** The chat id of the customer group the sidebar is open in (the group_chat_tools entry). */
+export function getCurrentGroup(): Promise<string> {
+  return currentId('getCurExternalChat', (ww) => ww.getCurExternalChat(), 'chatId');
 }
 
 /** Puts the text into the current chat as the guide (the guide's tap is what triggers this). */

@@ -1,6 +1,7 @@
 import { useCallback } from 'preact/hooks';
 import { ApiError } from '../../shared/api-request.ts';
 import { api, describeError } from './api-client.ts';
+import type { ChatRef } from './chat-ref.ts';
 import { copyText } from './clipboard.ts';
 import { useNotify } from './components/notice.tsx';
 import { SdkError, sendText } from './sdk.ts';
@@ -10,17 +11,17 @@ export type SendOutcome = 'sent' | 'cancelled' | 'copied' | 'failed' | 'held' | 
 
 const SDK_PROBLEM: Record<string, string> = {
   no_permission: '应用没有发送权限',
-  no_context: '当前不在客户单聊中',
+  no_context: '当前不在客户聊天中',
   not_in_wecom: '当前不在企业微信中',
 };
 
 /** If the suggestion was replaced while WeCom was sending, the message is still recorded, without its draft. */
-async function recordSent(customerId: string, text: string, draft?: { suggestionId: string; draftId: string }): Promise<void> {
+async function recordSent(chat: ChatRef, text: string, draft?: { suggestionId: string; draftId: string }): Promise<void> {
   try {
-    await api.sent(customerId, { text, ...draft });
+    await api.sent(chat, { text, ...draft });
   } catch (error) {
     if (!draft || !(error instanceof ApiError) || error.code !== 'unknown_draft') throw error;
-    await api.sent(customerId, { text });
+    await api.sent(chat, { text });
   }
 }
 
@@ -30,12 +31,14 @@ async function recordSent(customerId: string, text: string, draft?: { suggestion
  * it (with the draft, so it can tell "sent as is" from "sent edited"). When WeCom cannot send from here, the
  * text is copied so the guide can paste it; nothing is recorded as sent then.
  */
-export function useSender(customerId: string): (text: string, draft?: { suggestionId: string; draftId: string }) => Promise<SendOutcome> {
+export function useSender(chat: ChatRef): (text: string, draft?: { suggestionId: string; draftId: string }) => Promise<SendOutcome> {
   const notify = useNotify();
+  const { kind, id } = chat;
   return useCallback(
     async (text, draft) => {
+      const target: ChatRef = { kind, id };
       try {
-        const check = await api.sendCheck(customerId, { text, ...draft });
+        const check = await api.sendCheck(target, { text, ...draft });
         if (check.status === 'held') {
           notify('修改后的内容含需要审核的说法，已提交店长审核，通过后即可发送。', 'warn');
           return 'held';
@@ -60,7 +63,7 @@ export function useSender(customerId: string): (text: string, draft?: { suggesti
         return 'failed';
       }
       try {
-        await recordSent(customerId, text, draft);
+        await recordSent(target, text, draft);
         notify('已发送');
       } catch {
         // The customer has the message; only our record of it is missing.
@@ -68,6 +71,6 @@ export function useSender(customerId: string): (text: string, draft?: { suggesti
       }
       return 'sent';
     },
-    [customerId, notify],
+    [kind, id, notify],
   );
 }

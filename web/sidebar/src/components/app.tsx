@@ -4,10 +4,12 @@ import { api, describeError } from '../api-client.ts';
 import type { Me } from '../api-types.ts';
 import type { ProductChoice } from '../content-request.ts';
 import { FeedbackLedger, type KeyValueStore } from '../feedback-ledger.ts';
-import { customerFromQuery, guideToSwitchTo, loginUrl, searchWith, shouldRedirectToLogin, signableUrl, viewFromQuery, type PageView } from '../page-context.ts';
-import { SdkError, getCurrentCustomer, register } from '../sdk.ts';
+import { customerChat, groupChat, type ChatRef } from '../chat-ref.ts';
+import { customerFromQuery, groupFromQuery, guideToSwitchTo, loginUrl, searchWith, shouldRedirectToLogin, signableUrl, viewFromQuery, type PageView } from '../page-context.ts';
+import { SdkError, getCurrentCustomer, getCurrentGroup, register } from '../sdk.ts';
 import { CustomerPicker } from './customer-picker.tsx';
 import { CustomerView } from './customer-view.tsx';
+import { GroupView } from './group-view.tsx';
 import { lazyView } from './lazy-view.tsx';
 import { NoticeProvider } from './notice.tsx';
 import { Loading } from './states.tsx';
@@ -19,11 +21,11 @@ const WriteView = lazyView(() => import('./write-view.tsx').then((m) => m.WriteV
 type Boot =
   | { phase: 'loading'; label: string }
   | { phase: 'failed'; message: string; action: 'login' | 'retry' }
-  | { phase: 'ready'; me: Me; customerId: string | null; picked: boolean; sdkNote: string | null; pickerNote: string | null };
+  | { phase: 'ready'; me: Me; chat: ChatRef | null; picked: boolean; sdkNote: string | null; pickerNote: string | null };
 
 const CONTEXT_NOTE: Record<string, string> = {
   no_permission: '应用没有客户联系权限，无法识别当前客户。请联系管理员开通后重试。',
-  no_context: '请在与客户的单聊中打开导购助手；也可以在下面选择客户。',
+  no_context: '请在与客户的单聊或客户群中打开导购助手；也可以在下面选择客户。',
   not_in_wecom: '当前不在企业微信中，请在下面选择客户。',
 };
 
@@ -56,14 +58,27 @@ async function registerSdk(): Promise<string | null> {
   }
 }
 
-async function findCustomer(): Promise<{ customerId: string | null; note: string | null }> {
-  const fromQuery = customerFromQuery(location.search);
-  if (fromQuery) return { customerId: fromQuery, note: null };
+/**
+ * Which chat the sidebar is open in: a customer's (getCurExternalContact), else a customer group's
+ * (getCurExternalChat: WeCom answers the first only in a 1:1 chat and the second only in a group).
+ */
+async function findChat(): Promise<{ chat: ChatRef | null; note: string | null }> {
+  const customer = customerFromQuery(location.search);
+  if (customer) return { chat: customerChat(customer), note: null };
+  const group = groupFromQuery(location.search);
+  if (group) return { chat: groupChat(group), note: null };
   try {
-    return { customerId: await getCurrentCustomer(), note: null };
+    return { chat: customerChat(await getCurrentCustomer()), note: null };
   } catch (error) {
     const reason = error instanceof SdkError ? error.reason : 'failed';
-    return { customerId: null, note: CONTEXT_NOTE[reason] ?? '没能识别当前客户，请在下面选择客户，或关闭后重新打开导购助手。' };
+    if (reason === 'no_context') {
+      try {
+        return { chat: groupChat(await getCurrentGroup()), note: null };
+      } catch {
+        // neither a 1:1 chat nor a group: the picker, with the note below
+      }
+    }
+    return { chat: null, note: CONTEXT_NOTE[reason] ?? '没能识别当前客户，请在下面选择客户，或关闭后重新打开导购助手。' };
   }
 }
 
@@ -118,8 +133,8 @@ export function App() {
         return;
       }
       const sdkNote = await registerSdk();
-      const { customerId, note } = await findCustomer();
-      setBoot({ phase: 'ready', me, customerId, picked: false, sdkNote, pickerNote: note });
+      const { chat, note } = await findChat();
+      setBoot({ phase: 'ready', me, chat, picked: false, sdkNote, pickerNote: note });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return signIn(false);
       setBoot({ phase: 'failed', message: describeError(error), action: 'retry' });
@@ -128,12 +143,14 @@ export function App() {
 
   useEffect(() => void start(), [start]);
 
-  const pick = (customerId: string | null): void => {
+  const pickChat = (chat: ChatRef | null): void => {
     if (boot.phase !== 'ready') return;
-    history.replaceState(null, '', `${location.pathname}${searchWith(location.search, { customer: customerId })}${location.hash}`);
+    const query = { customer: chat?.kind === 'customer' ? chat.id : null, chat: chat?.kind === 'group' ? chat.id : null };
+    history.replaceState(null, '', `${location.pathname}${searchWith(location.search, query)}${location.hash}`);
     chatScroll.current = 0;
-    setBoot({ ...boot, customerId, picked: customerId !== null });
+    setBoot({ ...boot, chat, picked: chat !== null });
   };
+  const pick = (customerId: string | null): void => pickChat(customerId === null ? null : customerChat(customerId));
 
   let content;
   if (boot.phase === 'loading') content = <Loading label={boot.label} />;
@@ -147,20 +164,32 @@ export function App() {
       </div>
     );
   else {
-    const { customerId } = boot;
+    const { chat } = boot;
+    const customerId = chat?.kind === 'customer' ? chat.id : null;
     const openTasks = (): void => show('tasks');
     const write = (products?: ProductChoice[]): void => show('write', products);
-    const back = { backLabel: customerId === null ? '客户列表' : '返回客户', onBack: () => show('chat') };
+    const back = { backLabel: chat === null ? '客户列表' : chat.kind === 'group' ? '返回客户群' : '返回客户', onBack: () => show('chat') };
     content = (
       <>
         {chatMounted && (
           <div class="view" hidden={view !== 'chat'}>
-            {customerId === null ? (
-              <CustomerPicker note={boot.pickerNote} onPick={pick} onOpenTasks={openTasks} onWrite={() => write()} />
+            {chat === null ? (
+              <CustomerPicker note={boot.pickerNote} onPick={pick} onPickGroup={(id) => pickChat(groupChat(id))} onOpenTasks={openTasks} onWrite={() => write()} />
+            ) : chat.kind === 'group' ? (
+              <GroupView
+                key={chat.id}
+                chatId={chat.id}
+                guideName={boot.me.name}
+                ledger={ledger}
+                sdkNote={boot.sdkNote}
+                onSignedOut={signedOut}
+                onSwitchChat={boot.picked ? () => pickChat(null) : undefined}
+                onOpenTasks={openTasks}
+              />
             ) : (
               <CustomerView
-                key={customerId}
-                customerId={customerId}
+                key={chat.id}
+                customerId={chat.id}
                 guideName={boot.me.name}
                 ledger={ledger}
                 sdkNote={boot.sdkNote}

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { CustomerCard as Card } from '../api-types.ts';
 import { formatDate, formatDuration } from '../format.ts';
-import { groupTags } from '../group-tags.ts';
 import { deriveLifecycleFlags } from '../lifecycle-flags.ts';
 import { FactList } from './fact-list.tsx';
 import { lazyView } from './lazy-view.tsx';
+import { TagGroups } from './tag-groups.tsx';
 
 // The tasks fold away under 展开 and share their code with the 待办 view: fetched on first use.
 const TaskList = lazyView(() => import('./task-list.tsx').then((m) => m.TaskList), '正在加载待办…');
@@ -19,7 +19,6 @@ export function CustomerCard({ card, now }: { card: Card; now: number }) {
   const [expanded, setExpanded] = useState(false);
   const { relationship } = card;
   const flags = deriveLifecycleFlags(card, now);
-  const groups = groupTags(card.tags);
   const since = relationship.since > 0 ? `添加于 ${formatDate(relationship.since)}（${formatDuration(relationship.since, now)}）` : '';
   return (
     <section class="card customer" aria-label="客户信息">
@@ -45,21 +44,8 @@ export function CustomerCard({ card, now }: { card: Card; now: number }) {
           ))}
         </ul>
       )}
-      {groups.length > 0 ? (
-        <dl class="tag-groups" aria-label="客户标签">
-          {groups.map(({ group, names }) => (
-            <div class="tag-group" key={group}>
-              <dt>{group}</dt>
-              <dd>
-                {names.map((name) => (
-                  <span class="chip chip-tag" key={name}>
-                    {name}
-                  </span>
-                ))}
-              </dd>
-            </div>
-          ))}
-        </dl>
+      {card.tags.length > 0 ? (
+        <TagGroups tags={card.tags} label="客户标签" />
       ) : (
         <p class="muted small">还没有标签。聊天中出现的偏好会在下方“标签建议”里提示你添加。</p>
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api-client.ts';
 import type { Draft } from '../api-types.ts';
+import type { ChatRef } from '../chat-ref.ts';
 import { copyText } from '../clipboard.ts';
 import { deriveDraftState } from '../draft-state.ts';
 import type { DraftOutcome, FeedbackLedger } from '../feedback-ledger.ts';
@@ -16,15 +17,15 @@ interface Props {
   draft: Draft;
   index: number;
   suggestionId: string;
-  customerId: string;
+  chat: ChatRef;
   ledger: FeedbackLedger;
 }
 
 /** One reply draft: its text with risk marks, its review state, and what the guide can do with it. */
-export function DraftCard({ draft, index, suggestionId, customerId, ledger }: Props) {
+export function DraftCard({ draft, index, suggestionId, chat, ledger }: Props) {
   const state = deriveDraftState(draft);
   const notify = useNotify();
-  const send = useSender(customerId);
+  const send = useSender(chat);
   const [mode, setMode] = useState<'view' | 'editing' | 'rejecting'>('view');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<DraftOutcome | undefined>(() => ledger.outcomeOf(suggestionId, draft.id));
@@ -33,9 +34,9 @@ export function DraftCard({ draft, index, suggestionId, customerId, ledger }: Pr
   // `shown` once per draft, when it is on screen as something the guide can use (a held draft is not yet).
   useEffect(() => {
     if (sendable && ledger.markShown(suggestionId, draft.id)) {
-      void api.feedback(customerId, draft.id, { suggestionId, action: 'shown' }).catch(() => undefined);
+      void api.feedback(chat, draft.id, { suggestionId, action: 'shown' }).catch(() => undefined);
     }
-  }, [sendable, suggestionId, draft.id, customerId, ledger]);
+  }, [sendable, suggestionId, draft.id, chat, ledger]);
 
   const record = (next: DraftOutcome): void => {
     ledger.markActed(suggestionId, draft.id, next);
@@ -61,13 +62,13 @@ export function DraftCard({ draft, index, suggestionId, customerId, ledger }: Pr
     notify(ok ? '已复制，可粘贴到聊天框' : '复制失败，请长按文字手动复制', ok ? 'ok' : 'error');
     if (!ok || outcome) return;
     record('copied');
-    void api.feedback(customerId, draft.id, { suggestionId, action: 'copied' }).catch(() => undefined);
+    void api.feedback(chat, draft.id, { suggestionId, action: 'copied' }).catch(() => undefined);
   };
 
   const reject = async (reason: string): Promise<void> => {
     setBusy(true);
     try {
-      await api.feedback(customerId, draft.id, { suggestionId, action: 'rejected', reason });
+      await api.feedback(chat, draft.id, { suggestionId, action: 'rejected', reason });
       record('rejected');
       setMode('view');
       notify('已记录，谢谢反馈');

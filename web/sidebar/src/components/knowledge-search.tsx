@@ -3,6 +3,7 @@ import { api, describeError } from '../api-client.ts';
 import type { KnowledgeResult } from '../api-types.ts';
 import { copyText } from '../clipboard.ts';
 import { formatPrice } from '../format.ts';
+import type { ChatRef } from '../chat-ref.ts';
 import { useSender } from '../use-sender.ts';
 import { useNotify } from './notice.tsx';
 import { ProductPicker, type PickedProduct } from './product-picker.tsx';
@@ -21,10 +22,12 @@ const slotsText = (slots: readonly string[]): string => slots.map((s) => SLOT_LA
  * them for this chat; one with a slot still open (no clear product in the chat) is not sendable or copyable
  * until the guide picks the product, and the server fills it again with that product's catalog name and price.
  */
-export function KnowledgeSearch({ customerId }: { customerId: string }) {
+export function KnowledgeSearch({ chat }: { chat: ChatRef }) {
   const notify = useNotify();
-  const send = useSender(customerId);
-  const { search, run } = useSearch((q) => api.search(q, LIMIT, { customerId }));
+  const send = useSender(chat);
+  // A customer's chat fills the results from that chat; a group's fills only the guide's names.
+  const fill = chat.kind === 'customer' ? { customerId: chat.id } : {};
+  const { search, run } = useSearch((q) => api.search(q, LIMIT, fill));
   const [sending, setSending] = useState<string | null>(null);
   const [picking, setPicking] = useState<string | null>(null);
   const [filled, setFilled] = useState<Record<string, KnowledgeResult>>({});
@@ -38,7 +41,7 @@ export function KnowledgeSearch({ customerId }: { customerId: string }) {
   const pick = async (result: KnowledgeResult, product: PickedProduct): Promise<void> => {
     if (search.state !== 'done') return;
     try {
-      const again = await api.search(search.q, LIMIT, { customerId, sku: product.sku });
+      const again = await api.search(search.q, LIMIT, { ...fill, sku: product.sku });
       const hit = again.find((r) => keyOf(r) === keyOf(result));
       if (!hit) throw new Error('result gone');
       setFilled((f) => ({ ...f, [keyOf(result)]: hit }));

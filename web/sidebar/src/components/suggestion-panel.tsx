@@ -1,5 +1,6 @@
 import type { Loadable } from '../../../shared/use-loadable.ts';
 import type { StoredSuggestion } from '../api-types.ts';
+import type { ChatRef } from '../chat-ref.ts';
 import type { FeedbackLedger } from '../feedback-ledger.ts';
 import { modelSlots } from '../model-slots.ts';
 import { DraftCard } from './draft-card.tsx';
@@ -9,7 +10,7 @@ import { Empty, ErrorState, Loading, Section } from './states.tsx';
 export const REGENERATE_CHIPS = ['更简短', '更热情', '推荐同价位'] as const;
 
 interface Props {
-  customerId: string;
+  chat: ChatRef;
   suggestion: Loadable<StoredSuggestion | null>;
   ledger: FeedbackLedger;
   /** A new suggestion was asked for (regenerate or a pasted message) and has not arrived yet. */
@@ -17,8 +18,13 @@ interface Props {
   onRegenerate: (instruction: string) => void;
 }
 
+const EMPTY_NOTE: Record<ChatRef['kind'], [string, string]> = {
+  customer: ['顾客发来消息后，这里会出现推荐回复。', '顾客的话没有同步过来？可以在下方“粘贴顾客的话”。'],
+  group: ['群里有客户 @你，或在你发言之后提问时，这里会出现推荐回复。', '群里其他人之间的聊天不会生成建议。'],
+};
+
 /** The live suggestion: summary, next best action, up to three drafts, and "regenerate with…" chips. */
-export function SuggestionPanel({ customerId, suggestion, ledger, waiting, onRegenerate }: Props) {
+export function SuggestionPanel({ chat, suggestion, ledger, waiting, onRegenerate }: Props) {
   const current = suggestion.data;
   let body;
   if (current === undefined && suggestion.error) body = <ErrorState error={suggestion.error} onRetry={() => void suggestion.reload()} />;
@@ -28,8 +34,8 @@ export function SuggestionPanel({ customerId, suggestion, ledger, waiting, onReg
       <Loading label="正在生成建议…" />
     ) : (
       <Empty>
-        <p>顾客发来消息后，这里会出现推荐回复。</p>
-        <p class="small">顾客的话没有同步过来？可以在下方“粘贴顾客的话”。</p>
+        <p>{EMPTY_NOTE[chat.kind][0]}</p>
+        <p class="small">{EMPTY_NOTE[chat.kind][1]}</p>
       </Empty>
     );
   else {
@@ -66,7 +72,7 @@ export function SuggestionPanel({ customerId, suggestion, ledger, waiting, onReg
               // The source is in the key: a model draft taking an offline draft's slot is a new card.
               <div class="draft-slot" key={`${current.id}:${draft.id}:${draft.source}`}>
                 {pending && <PendingSlot />}
-                <DraftCard draft={draft} index={index} suggestionId={current.id} customerId={customerId} ledger={ledger} />
+                <DraftCard draft={draft} index={index} suggestionId={current.id} chat={chat} ledger={ledger} />
               </div>
             ))}
             {model.more && <PendingSlot />}

@@ -12,16 +12,19 @@ interface Props {
   proposals: Loadable<TagProposal[]>;
   cardTags: CardTag[];
   onTagsChanged: (tags: CardTag[]) => void;
+  /** In a customer group: whose tags these are ("标签建议 · 李娜"), and a section id per customer. */
+  title?: string;
+  id?: string;
 }
 
 /** Tags the conversation suggests, each with the customer's own words as evidence: 接受 writes it to WeCom. */
-export function TagProposals({ customerId, proposals, cardTags, onTagsChanged }: Props) {
+export function TagProposals({ customerId, proposals, cardTags, onTagsChanged, title = '标签建议', id = 'tag-proposals' }: Props) {
   const notify = useNotify();
   const [busy, setBusy] = useState<string | null>(null);
   const [decided, setDecided] = useState<Set<string>>(new Set());
   if (proposals.error && !proposals.data) {
     return (
-      <Section title="标签建议">
+      <Section title={title}>
         <ErrorState error={proposals.error} onRetry={() => void proposals.reload()} />
       </Section>
     );
@@ -44,8 +47,8 @@ export function TagProposals({ customerId, proposals, cardTags, onTagsChanged }:
   };
 
   return (
-    <Section title="标签建议" id="tag-proposals">
-      <ul class="proposals">
+    <Section title={title} id={id}>
+      <ul class="proposals" data-customer-id={customerId}>
         {open.map((proposal) => {
           const { group, name } = splitTagPath(proposal.tag);
           return (

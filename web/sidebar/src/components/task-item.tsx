@@ -7,6 +7,7 @@ import { kindChip, taskHeadline } from '../task-kinds.ts';
 import type { CloseTask } from '../use-task-close.ts';
 import { useSender } from '../use-sender.ts';
 import { useNotify } from './notice.tsx';
+import { customerChat } from '../chat-ref.ts';
 
 export interface TaskView {
   id: string;
@@ -33,7 +34,7 @@ type Busy = 'send' | TaskStatus | null;
 /** One lifecycle task with its draft: send it into the open chat (or copy it), mark it done, or dismiss it. */
 export function TaskItem({ task, place, now, inList, close }: Props) {
   const notify = useNotify();
-  const send = useSender(task.customerId);
+  const send = useSender(customerChat(task.customerId));
   const [busy, setBusy] = useState<Busy>(null);
   const [sent, setSent] = useState(false);
   const actions = taskActions(task, place);

@@ -1,0 +1,41 @@
+/**
+ * Customers write as they speak: Cantonese (有冇, 几多钱, 唔啱), Shanghainese (有伐, 几钿, 覅) and
+ * northern colloquial (咋整, 瞅瞅, 埋汰). The readers of the dialogue state work on Mandarin, so each
+ * message is read through this word table first; what the customer wrote is kept for display.
+ * Only words that are unambiguous in a shopping chat are mapped (平 stays: 平底鞋).
+ */
+
+const WORDS: [string, string][] = [
+  // Cantonese
+  ['呢件', '这件'], ['呢个', '这个'], ['呢款', '这款'], ['呢条', '这条'], ['呢双', '这双'], ['呢只', '这只'], ['嗰件', '那件'], ['嗰个', '那个'], ['嗰款', '那款'], ['嗰条', '那条'], ['嗰双', '那双'],
+  ['有冇', '有没有'], ['係咪', '是不是'], ['係唔係', '是不是'], ['啱唔啱', '合不合适'], ['靓唔靓', '好不好看'], ['着唔着得', '能不能穿'],
+  ['几多钱', '多少钱'], ['几钱', '多少钱'], ['几多', '多少'], ['乜嘢', '什么'], ['咩', '什么'], ['边度', '哪里'], ['边个', '哪个'], ['边只', '哪个'],
+  ['几时', '什么时候'], ['点样', '怎么样'], ['点解', '为什么'], ['点算', '怎么办'], ['唔该', '谢谢'], ['多谢', '谢谢'], ['唔係', '不是'], ['唔好', '不要'],
+  ['唔', '不'], ['冇', '没有'], ['係', '是'], ['嘅', '的'], ['佢哋', '他们'], ['佢', '他'], ['我哋', '我们'], ['你哋', '你们'], ['俾', '给'], ['畀', '给'],
+  ['啱', '合适'], ['靓', '好看'], ['买嘢', '买东西'], ['嘢', '东西'], ['阿妈', '妈妈'], ['老豆', '爸爸'], ['老母', '妈妈'], ['而家', '现在'], ['琴日', '昨天'],
+  ['听日', '明天'], ['今日', '今天'], ['喺', '在'], ['咗', '了'], ['嚟', '来'], ['睇', '看'], ['揾', '找'], ['平啲', '便宜点'], ['贵啲', '贵一点'],
+  ['大啲', '大一点'], ['细码', '小码'], ['啲', '些'], ['蚊', '元'], ['着', '穿'],
+  // Shanghainese
+  ['有伐', '有吗'], ['好伐', '好吗'], ['伐', '吗'], ['阿拉', '我们'], ['侬', '你'], ['覅', '不要'], ['几钿', '多少钱'], ['交关', '很'], ['老好', '很好'],
+  ['姆妈', '妈妈'], ['欢喜', '喜欢'], ['物事', '东西'], ['辰光', '时候'], ['哪能', '怎么'], ['今朝', '今天'], ['明朝', '明天'], ['搿个', '这个'], ['迭个', '这个'],
+  ['一眼眼', '一点点'], ['勿', '不'],
+  // Northern colloquial
+  ['咋整', '怎么办'], ['咋样', '怎么样'], ['咋', '怎么'], ['嘎哈', '干什么'], ['瞅瞅', '看看'], ['瞅', '看'], ['埋汰', '脏'], ['磕碜', '难看'], ['稀罕', '喜欢'],
+  ['杠杠的', '很好'], ['得劲', '舒服'], ['忒', '太'],
+];
+
+// 着: Cantonese for "wear" only before a size or after 可以/唔; elsewhere Mandarin 着急, 看着.
+const CONTEXT_ONLY: Record<string, RegExp> = { 着: /(?:可以|能|会|好)着(?!急|呢|凉|想|火)|着(?:[SMLX]|\d{2}|码|几|咩|乜)/u };
+
+const PATTERN = new RegExp(WORDS.map(([w]) => w).join('|'), 'gu');
+const TABLE = new Map(WORDS);
+
+export function toMandarin(text: string): string {
+  if (!PATTERN.test(text)) return text;
+  PATTERN.lastIndex = 0;
+  return text.replace(PATTERN, (word, offset: number) => {
+    const context = CONTEXT_ONLY[word];
+    if (context && !context.test(text.slice(Math.max(0, offset - 3), offset + word.length + 2))) return word;
+    return TABLE.get(word) ?? word;
+  });
+}

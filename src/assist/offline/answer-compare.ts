@@ -1,0 +1,39 @@
+/**
+ * "哪个更保暖", "这两款有什么区别": the products on the table (the guide's last list, or the ones the
+ * customer names) compared on what was asked, with a pick and the reason, then the other one fairly.
+ */
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import type { Product } from '../knowledge/schemas.ts';
+import type { Part } from './answer-product.ts';
+import { priceTag, sellingPoint } from './describe-product.ts';
+
+const made = (p: Product): string => `${p.name} ${String(p.attributes['材质'] ?? '')} ${p.description}`;
+
+/** What the customer weighs them on: a score (higher is better) and how to say why. */
+const ASPECTS: [RegExp, (p: Product) => number, (p: Product) => string][] = [
+  [/保暖|暖和|厚|抗冻|冬天/u, (p) => (/鹅绒/u.test(made(p)) ? 4 : /羽绒|鸭绒/u.test(made(p)) ? 3 : /羊绒/u.test(made(p)) ? 2.5 : /羊毛|毛呢/u.test(made(p)) ? 2 : 0), (p) => `${String(p.attributes['材质'] ?? '用料').replace(/^面料/u, '')}更保暖`],
+  [/便宜|划算|性价比|实惠|省钱/u, (p) => -p.price, (p) => `${priceTag(p)}更实惠`],
+  // Perfume lasts by concentration: 香精 > 淡香精 > 淡香水.
+  [/持久|留香|香味久|香得久/u, (p) => (/淡香精/u.test(p.name) ? 2 : /香精/u.test(p.name) ? 3 : /淡香水/u.test(p.name) ? 1 : 0), (p) => `${/淡香精/u.test(p.name) ? '是淡香精，浓度比淡香水高，' : ''}留香更久`],
+  [/轻|轻便|不压|好带/u, (p) => (/轻/u.test(made(p)) ? 1 : 0), () => '更轻便'],
+  [/耐穿|耐用|质量|高级|档次|质感/u, (p) => p.price, (p) => `用料和做工更好（${priceTag(p)}）`],
+];
+
+export function answerCompare(state: DialogueState, named: readonly Product[]): Part | undefined {
+  const options = named.length >= 2 ? named : (state.slots.shown?.value ?? []);
+  const [first, second] = options;
+  if (!first || !second) return undefined;
+  const aspect = ASPECTS.find(([pattern]) => pattern.test(state.newestText));
+  if (!aspect) {
+    return {
+      text: `两款各有优点：${first.name}（${priceTag(first)}）${sellingPoint(first)}；${second.name}（${priceTag(second)}）${sellingPoint(second)}。您更看重哪一点，我帮您选；方便的话到店两款都试一下～`,
+      products: [first, second],
+    };
+  }
+  const [, score, why] = aspect;
+  const [pick, other] = score(second) > score(first) ? [second, first] : [first, second];
+  return {
+    text: `${pick.name}${why(pick)}，我更推荐它；${other.name}（${priceTag(other)}）${sellingPoint(other)}，也很不错。您看需要我把两款的细节图都发您吗？`,
+    products: [pick, other],
+  };
+}

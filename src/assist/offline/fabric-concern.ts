@@ -1,0 +1,32 @@
+/**
+ * "会起球吗", "第一次洗会掉色吗", "扎不扎": the worry named, answered from the product's material with
+ * what a guide would say and how to care for it, never a promise that it cannot happen.
+ */
+import type { Product } from '../knowledge/schemas.ts';
+
+const WOOLLY = /羊绒|羊毛|腈纶|马海毛|毛/u;
+
+function material(product: Product): string {
+  const raw = product.attributes['材质'] ?? product.attributes['成分'] ?? '';
+  return `${Array.isArray(raw) ? raw.join(' ') : raw} ${product.name}`;
+}
+
+const CONCERNS: [RegExp, (m: string) => string][] = [
+  [/起球/u, (m) => (WOOLLY.test(m) ? '毛织面料在腋下、袖口这些常摩擦的地方穿久了会有轻微起球，属于正常现象，用起球器修一下就好；手洗、别和粗糙的包带长时间摩擦，能少很多' : '这类面料不太容易起球，按洗标打理就好')],
+  [/掉色|褪色|串色|染色/u, (m) => (/牛仔|靛蓝|深色|黑|藏青/u.test(m) ? '牛仔和深色面料头几次洗会有少量浮色，属于正常，建议冷水、反面单独洗，前几次别和浅色衣服一起洗' : '正常洗涤不会明显掉色，建议冷水洗、反面晾干，避免暴晒')],
+  [/缩水|洗小|变小/u, (m) => (/棉|羊毛|羊绒|亚麻|真丝/u.test(m) ? '按洗标冷水手洗或干洗、平铺晾干，一般不会明显缩水，别用热水和烘干机' : '正常按洗标洗不会明显缩水，别用烘干机')],
+  [/扎不扎|扎人|刺挠|痒不痒|扎吗|会扎/u, (m) => (/羊绒/u.test(m) ? '羊绒手感软糯，贴身穿一般不扎' : /羊毛|马海毛/u.test(m) ? '羊毛贴身穿可能会有一点点刺感，皮肤敏感的话里面搭一件打底就好' : '面料手感比较柔软，贴身穿不扎')],
+  [/透不透|会透|透吗|透光/u, (m) => (/真丝|雪纺|亚麻|白|浅/u.test(m) ? '浅色和轻薄面料会有一点透，建议搭肤色或同色的内搭' : '面料有一定厚度，正常穿不透')],
+  [/皱不皱|容易皱|起皱|会皱/u, (m) => (/真丝|亚麻|棉/u.test(m) ? '这类天然面料容易起褶，挂起来用蒸汽挂烫一下就平整' : '面料比较挺括，不太容易皱')],
+  [/掉毛|钻绒|跑绒/u, () => '刚开始穿偶尔会有一点点细绒，属于正常，轻轻拍掉就好，别用力拉扯'],
+];
+
+/** The sentence that answers the worry asked about, for what the thing is made of ("羊绒大衣" will do). */
+export function concernFor(made: string, text: string): string | undefined {
+  const found = CONCERNS.find(([pattern]) => pattern.test(text));
+  return found ? found[1](made) : undefined;
+}
+
+export function fabricConcern(product: Product, text: string): string | undefined {
+  return concernFor(material(product), text);
+}

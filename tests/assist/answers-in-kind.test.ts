@@ -1,0 +1,168 @@
+/**
+ * Asks that need an answer of their own kind, on the demo knowledge: a health question gets the doctor,
+ * not a product claim; a paid review is declined; "你是哪位" gets who the guide is; a price drop gets the
+ * price-protection policy; a question no cue knows gets the FAQ that answers it; a budget just stated
+ * below the product in focus gets others of its kind; a complaint about a missing item is tagged.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/assist/create-assistant.ts';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { DEMO_DIR, chat, demoCorpTags } from './support.ts';
+
+let kb: KnowledgeBase;
+let assistant: Assistant;
+beforeAll(async () => {
+  kb = await loadKnowledge(DEMO_DIR);
+  const corp = await demoCorpTags();
+  assistant = createAssistant({ knowledge: staticKnowledge(kb), corpTags: () => corp, directory: { guideName: () => '林晓', storeName: () => '静安嘉里店' } });
+});
+
+const top = async (...lines: string[]): Promise<Suggestion> =>
+  assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'c1', now: 1_700_000_000_000 });
+
+describe('answers in kind', () => {
+  it('sends a treatment or pregnancy question to the doctor, with no product claim', async () => {
+    const s1 = await top('顾客: 我有湿疹 你们那个安肌舒缓霜能治吗');
+    const eczema = s1.drafts[0]?.text ?? '';
+    expect(eczema).toMatch(/医生|皮肤科/u);
+    expect(eczema).toContain('护肤品不是药');
+    expect(s1.drafts[0]?.flags).toEqual([]);
+    const pregnant = (await top('顾客: 晨露保湿霜孕妇能用吗')).drafts[0]?.text ?? '';
+    expect(pregnant).toMatch(/医生/u);
+    expect(pregnant).toContain('成分');
+  });
+
+  it('declines a review paid for with a red packet', async () => {
+    const review = await top('顾客: 我给你们改个好评 你们返我50块红包行不');
+    const text = review.drafts[0]?.text ?? '';
+    expect(review.drafts[0]?.flags).toEqual([]);
+    expect(text).toMatch(/不能/u);
+    expect(text).not.toMatch(/没问题|可以的/u);
+  });
+
+  it('says who the guide is', async () => {
+    expect((await top('顾客: 你是哪位')).drafts[0]?.text).toMatch(/我是静安嘉里店的导购林晓/u);
+  });
+
+  it('answers a price drop with the price-protection policy and other FAQ asks by their FAQ', async () => {
+    const drop = await top('顾客: 我前天买的大衣今天降价了 能退差价吗');
+    expect(drop.drafts[0]?.text).toContain('退差价');
+    expect(drop.drafts[0]?.flags).toEqual([]);
+    const two = (await top('顾客: 你们家是正品吗？可以开发票不')).drafts[0]?.text ?? '';
+    expect(two).toContain('正品');
+    expect(two).toContain('发票');
+    expect(two.indexOf('正品')).toBeLessThan(two.indexOf('发票'));
+    expect((await top('顾客: 七天无理由退的话 运费谁出')).drafts[0]?.text).toContain('顾客承担');
+    expect((await top('顾客: 内衣拆了包装试了一下 不合适能退吗')).drafts[0]?.text).toContain('贴身衣物');
+    expect((await top('顾客: 金卡95折能和满1000减100一起用吗')).drafts[0]?.text).toContain('不叠加');
+    expect((await top('顾客: 可以网上下单然后去店里拿吗')).drafts[0]?.text).toContain('自提');
+  });
+
+  it('offers others of the kind when the budget just stated is below the product in focus', async () => {
+    const s = await top('顾客: 想看看香水', '导购: 白茶淡香水680元，晚桂淡香精880元，雨后森林淡香水980元。', '顾客: 都有点贵 有没有三百以内的');
+    const named = kb.products.filter((p) => s.drafts[0]?.text.includes(p.name));
+    expect(named.length).toBeGreaterThan(0);
+    for (const p of named) expect(p.price).toBeLessThanOrEqual(330);
+  });
+
+  it('takes a missing item and a wrong size sent for complaints, with no pitch', async () => {
+    for (const text of ['订单里是两件 只收到一件T恤 还有条裤子呢', '我买的是38码 寄来的是37 穿不进去']) {
+      const s = await top(`顾客: ${text}`);
+      expect(s.tags.map((t) => t.tag)).toContain('购买阶段/售后');
+      expect(s.drafts[0]?.text).toMatch(/^(?:您好，)?非常抱歉/u);
+      expect(kb.products.some((p) => s.drafts[0]?.text.includes(p.name))).toBe(false);
+    }
+  });
+
+  it('gives an opinion between two colours, for the skin tone said, from the colours being compared', async () => {
+    const text = (await top('顾客: 翻领短款羊毛大衣 黑色和酒红选哪个 我皮肤偏黄')).drafts[0]?.text ?? '';
+    expect(text).toMatch(/推荐酒红/u);
+    expect(text).toContain('黑色');
+    const later = (await top('顾客: 那件大衣黑色和驼色哪个好看', '导购: 两个都很经典', '顾客: 我皮肤有点黄，选哪个')).drafts[0]?.text ?? '';
+    expect(later).toMatch(/皮肤偏黄的话我更推荐(?:黑色|驼色)/u);
+  });
+
+  it('answers the worry named about a fabric, and never fills a script that claims another material', async () => {
+    const pilling = (await top('顾客: 粗针麻花毛衣会起球吗')).drafts[0]?.text ?? '';
+    expect(pilling).toContain('起球');
+    const s = await top('顾客: 水洗牛仔夹克第一次洗会掉色吗');
+    expect(s.drafts[0]?.text).toContain('浮色');
+    for (const d of s.drafts) expect(d.text).not.toMatch(/桑蚕丝|真丝|羊绒/u);
+  });
+
+  it('says when the product in focus lacks a colour, names one of its kind that has it, and calls a shade a shade', async () => {
+    const s = await top('顾客: 缎面吊带长裙有M码吗', '导购: 有的，缎面吊带长裙1880元，香槟色、墨绿、雾蓝三色，S/M/L都有。', '顾客: 换个颜色 有黑色的吗');
+    expect(s.drafts[0]?.text).toMatch(/缎面吊带长裙没有黑色.*同类的.+有黑色M码/u);
+    const boots = (await top('顾客: 靴子有没有白色的 38码')).drafts[0]?.text ?? '';
+    expect(boots).toMatch(/没有白色/u);
+    expect(boots).toContain('奶白');
+  });
+
+  it('reads colours in English and finds a small gift for a colleague by budget', async () => {
+    const bag = await top('顾客: 想找个daily背的bag 预算1k 要black');
+    expect(bag.drafts[0]?.text).toMatch(/有黑色/u);
+    expect(bag.drafts[0]?.text).not.toContain('bag');
+    const gift = await top('顾客: 同事要离职了 想送个小礼物 一百块左右');
+    const named = kb.products.filter((p) => gift.drafts[0]?.text.includes(p.name));
+    expect(named.length).toBeGreaterThan(0);
+    for (const p of named) expect(p.price).toBeLessThanOrEqual(125);
+  });
+
+  it('compares the products on the table on what was asked, with a pick', async () => {
+    const warm = (await top('顾客: 想要条围巾', '导购: 羊绒围巾1280元，羊毛格纹围巾459元。', '顾客: 哪个更保暖')).drafts[0]?.text ?? '';
+    expect(warm).toMatch(/^羊绒围巾.*更保暖，我更推荐它；羊毛格纹围巾/u);
+    const diff = (await top('顾客: 想看看羽绒服', '导购: 轻薄短款羽绒服699元，过膝长款鹅绒服2599元。', '顾客: 这两款有什么区别')).drafts[0]?.text ?? '';
+    expect(diff).toContain('轻薄短款羽绒服');
+    expect(diff).toContain('过膝长款鹅绒服');
+  });
+
+  it('answers what was asked of shipping, returns of worn clothes and how long, not yes or no', async () => {
+    expect((await top('顾客: 能帮我把衣服寄到酒店吗 我在三亚度假')).drafts[0]?.text).toContain('酒店');
+    const worn = (await top('顾客: 我想退货 已经穿过一次了 可以吗')).drafts[0]?.text ?? '';
+    expect(worn).toContain('穿过的就不能无理由退');
+    expect(worn).not.toMatch(/^(?:您好，)?可以/u);
+    expect((await top('顾客: 你们会员积分多久过期')).drafts[0]?.text).not.toMatch(/会的/u);
+  });
+
+  it('reads 有点干 as dry skin and 厚一点 as warmth', async () => {
+    const cream = await top('顾客: 给我推荐个面霜吧 我三十五了 有点干');
+    expect(cream.drafts[0]?.text).toContain('适合干性肌肤');
+    const coat = await top('顾客: 明天降温 有没有厚一点的外套 我穿S');
+    const named = kb.products.filter((p) => coat.drafts[0]?.text.includes(p.name));
+    expect(named.some((p) => /大衣|羽绒|棉服|鹅绒/u.test(p.name))).toBe(true);
+  });
+
+  it('checks a ring size against the ring’s range', async () => {
+    expect((await top('顾客: 925银素圈戒指有几号 我戴13号')).drafts[0]?.text).toMatch(/有13号/u);
+    expect((await top('顾客: 925银素圈戒指我手指是16号的 有吗')).drafts[0]?.text).toMatch(/没有16号/u);
+  });
+
+  it('answers another ask beside a complaint, after the apology', async () => {
+    const s = await top('顾客: 发票到现在也没开给我 衣服还发错了颜色 你们到底怎么回事');
+    const text = s.drafts[0]?.text ?? '';
+    expect(text).toMatch(/^(?:您好，)?非常抱歉/u);
+    expect(text.indexOf('发票')).toBeGreaterThan(text.indexOf('抱歉'));
+    expect(s.tags.map((t) => t.tag)).toContain('购买阶段/售后');
+  });
+
+  it('picks between two sizes from the build described, says the catalog has no children’s clothes, and knows the brand', async () => {
+    expect((await top('顾客: 这件衬衫我穿M还是L 我平时穿M 但是肩宽')).drafts[0]?.text).toMatch(/建议选L码/u);
+    expect((await top('顾客: 我家宝宝三岁 有没有亲子装')).drafts[0]?.text).toContain('没有童装');
+    expect((await top('顾客: 你们是哪里的品牌啊')).drafts[0]?.text).toContain('澜庭');
+  });
+
+  it('takes praise with thanks and no pitch, a phone change without repeating the number, perfume longevity by concentration', async () => {
+    const praise = await top('顾客: 谢谢你呀 上次推荐的大衣同事都说好看');
+    expect(praise.drafts[0]?.text).toMatch(/^太好了/u);
+    expect(kb.products.some((p) => praise.drafts[0]?.text.includes(p.name))).toBe(false);
+    const phone = (await top('顾客: 能不能把我的电话号码改一下 13812345678')).drafts[0]?.text ?? '';
+    expect(phone).toContain('会员');
+    expect(phone).not.toContain('138');
+    expect((await top('顾客: 晚桂淡香精和白茶淡香水哪个更持久')).drafts[0]?.text).toMatch(/^(?:您好，)?晚桂淡香精.*留香更久/u);
+    expect((await top('顾客: 很喜欢 还有别的颜色吗')).drafts[0]?.text).toContain('哪一款');
+  });
+});

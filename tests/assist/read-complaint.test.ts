@@ -1,0 +1,79 @@
+/**
+ * Complaints said in words the keyword table never listed: something received, worn or used, and a bad
+ * outcome ("穿了一次就不行了", "面霜用着有点刺刺的", "快递到了但是里面东西不对"). And the look-alikes that
+ * are not complaints: a worry before buying, praise after it, a plain question about a product.
+ */
+import { describe, expect, it } from 'vitest';
+import { readComplaint } from '../../src/assist/dialogue/read-complaint.ts';
+import type { ChatMessage } from '../../src/conversation/model.ts';
+
+const said = (...texts: string[]): ChatMessage[] =>
+  texts.map((text, i) => ({ id: `m${i + 1}`, guideId: 'g', customerId: 'c', speaker: i % 2 === texts.length % 2 ? 'guide' : 'customer', text, source: 'paste', at: i * 1000 }));
+
+describe('a complaint in the customer’s own words', () => {
+  it.each([
+    ['穿了一次就不行了，你们这质量', 'quality'],
+    ['洗了一次领口就松了', 'quality'],
+    ['买的鞋子穿着脚疼', 'quality'],
+    ['面霜用着有点刺刺的', 'harm'],
+    ['用了你们的精华脸上有点痒', 'harm'],
+    ['这个粉底我用了闷得慌，下巴一片小疙瘩', 'harm'],
+    ['快递到了但是里面东西不对', 'wrong_item'],
+    ['收到的和我下单的不是一个款', 'wrong_item'],
+    ['你们的东西我很不满意', 'service'],
+    ['收到的裙子怎么这样啊，跟我想的完全不一样', 'quality'],
+    ['昨天拿到的大衣袖子上有一块脏的', 'quality'],
+    ['刚买的包包带子松松垮垮的', 'quality'],
+    ['戴了两天耳钉耳朵就红了', 'harm'],
+    ['寄过来的毛衣一股怪味', 'quality'],
+    ['才穿了一个星期鞋底就裂开了', 'quality'],
+    ['洗完之后整件都小了一圈', 'quality'],
+    ['太失望了，这么贵的衣服就这样', 'service'],
+    ['我要退货，这个质量真的不行', 'quality'],
+    ['到手的围巾薄得跟纸一样，和描述差太多', 'quality'],
+    ['你们怎么回事，说好今天到的', 'delay'],
+    ['下单五天了还是没有发货信息', 'delay'],
+    ['钱退了没？等好几天了', 'refund'],
+    ['包裹里少了一个赠品', 'wrong_item'],
+    ['这个口红收到就断成两截了', 'quality'],
+  ])('%s → %s', (text, kind) => {
+    const complaint = readComplaint(said(text));
+    expect(complaint?.kind).toBe(kind);
+    expect(text).toContain(complaint?.quote);
+  });
+});
+
+describe('not a complaint', () => {
+  it.each([
+    '这款穿着会磨脚吗',
+    '收到了，谢谢你呀',
+    '用了一周很好用，再来一瓶',
+    '买的那件大衣穿着很舒服，朋友都说好看',
+    '洗了之后会缩水吗',
+    '敏感肌用这个会不会过敏',
+    '有没有不起球的毛衣',
+    '想买双不磨脚的鞋',
+    '上次买的面霜快用完了，想回购',
+    '穿了一次觉得挺好的，还有别的颜色吗',
+    '这个和那个哪个好',
+    '你们几点关门',
+    '发票怎么开',
+    '怎么办会员',
+    '我担心尺码不对',
+    '到了吗我看看物流',
+  ])('%s', (text) => {
+    expect(readComplaint(said(text))).toBeUndefined();
+  });
+});
+
+describe('wear and wishes are not faults', () => {
+  it.each(['皮包可以保养吗 用了一年有点脏', '你保证这个面霜用了能去皱吗', '穿了两年有点松了，想买件新的'])('%s', (text) => {
+    expect(readComplaint(said(text))).toBeUndefined();
+  });
+});
+
+describe('a denial is not a complaint', () => {
+  it.each(['退货运费是我出还是你们出 不是质量问题 就是不喜欢', '没有质量问题，就是颜色不喜欢'])('%s', (text) => {
+    expect(readComplaint(said(text))).toBeUndefined();
+  });
+});

@@ -1,0 +1,24 @@
+/** Dialect and colloquial words read as Mandarin; Mandarin and product words are left alone. */
+import { describe, expect, it } from 'vitest';
+import { toMandarin } from '../../src/assist/dialogue/to-mandarin.ts';
+
+describe('toMandarin', () => {
+  it.each([
+    ['呢件大衣有冇M码', '这件大衣有没有M码'],
+    ['几多钱呀', '多少钱呀'],
+    ['我想俾阿妈买条围巾', '我想给妈妈买条围巾'],
+    ['件衫唔啱我着', '件衫不合适我着'],
+    ['可以着M码吗', '可以穿M码吗'],
+    ['侬好，迭个包几钿', '你好，这个包多少钱'],
+    ['有黑色伐', '有黑色吗'],
+    ['覅太贵的', '不要太贵的'],
+    ['这鞋咋整啊 穿两天就埋汰了', '这鞋怎么办啊 穿两天就脏了'],
+    ['给俺瞅瞅大衣', '给俺看看大衣'],
+  ])('%s → %s', (said, mandarin) => {
+    expect(toMandarin(said)).toBe(mandarin);
+  });
+
+  it.each(['平底鞋有37码吗', '我有点着急，今天能发货吗', '看着挺好的', '想买双平底单鞋'])('leaves %s as it is', (text) => {
+    expect(toMandarin(text)).toBe(text);
+  });
+});
