@@ -165,4 +165,13 @@ describe('answers in kind', () => {
     expect((await top('顾客: 晚桂淡香精和白茶淡香水哪个更持久')).drafts[0]?.text).toMatch(/^(?:您好，)?晚桂淡香精.*留香更久/u);
     expect((await top('顾客: 很喜欢 还有别的颜色吗')).drafts[0]?.text).toContain('哪一款');
   });
+
+  it('reads 女装大衣 as a coat, 老公要买 as for a man, a ten-year-old grandchild as a child', async () => {
+    expect((await top('顾客: 有冇XXL嘅女装大衣 我着开XXL')).drafts[0]?.text).toMatch(/大衣里暂时没有XXL码/u);
+    const suit = (await top('顾客: 阿拉老公要买西装 三千左右 侬帮我看看')).drafts[0]?.text ?? '';
+    const named = kb.products.filter((p) => suit.includes(p.name));
+    expect(named.length).toBeGreaterThan(0);
+    for (const p of named) expect(p.name).toContain('男士');
+    expect((await top('顾客: 小姑娘 我想给我孙女买件毛衣 她十岁 你们有没有')).drafts[0]?.text).toContain('没有童装');
+  });
 });

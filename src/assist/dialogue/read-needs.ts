@@ -64,7 +64,8 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
     const found = normalized.lastIndexOf(word.toLowerCase());
     if (found < 0) return;
     // "装手机口红就行": what goes inside the thing is not the thing.
-    if (/(?:装|放)(?:得下|下)?(?:手机|钥匙|水杯)?\s*$/u.test(normalized.slice(Math.max(0, found - 5), found))) return;
+    // ("女装大衣", "套装" are kinds of clothes: 装 there is no verb.)
+    if (/(?<![女男童套西服时冬夏春秋正便工礼洋泳睡休军])(?:装|放)(?:得下|下)?(?:手机|钥匙|水杯)?\s*$/u.test(normalized.slice(Math.max(0, found - 5), found))) return;
     // "穿衬衫外面的马甲", "大衣里面搭的": the thing worn with it is not the thing wanted.
     if (/^(?:外面|里面|里边|外边|外头|上面|下面)/u.test(normalized.slice(found + word.length))) return;
     // The later mention wins ("不要裙子了，看看裤子"), by where it ends ("钱包" is not "包"); at the
@@ -226,13 +227,13 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
 ];
 // Gifts, and things bought for someone else to wear ("男朋友穿42码", "帮我妈挑").
-const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|gift/iu;
+const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|(?:要|想)(?:买|换|挑|添)|gift/iu;
 
 /** The person is the one the thing is for: next to 送/给/帮, or before 穿/用/戴/生日 ("我朋友说…" is not). */
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
-  return new RegExp(`(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
+  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
@@ -276,7 +277,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (gender) needs.gender = { value: /男|郎/u.test(gender[1] ?? '') ? 'male' : 'female', quote: gender[1] ?? '' };
   const material = /(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|珍珠|18K金|925银)(?:的|款|材质|做的)/u.exec(text);
   if (material) needs.material = { value: material[1] ?? '', quote: material[0] };
-  const child = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|(?:儿子|女儿).{0,10}(?:[一二三四五六七八九十\d]{1,2}岁|穿|上学)|[一二三四五六七八九十\d]{1,2}岁的(?:孩子|小孩|儿子|女儿)/u.exec(text);
+  const child = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?:孙女|孙子|外孙女?|儿子|女儿).{0,8}(?:[一二两三四五六七八九十\d]|1[0-3])岁|(?<!\d)(?:2\d|3[0-3])码|(?:儿子|女儿).{0,10}(?:[一二三四五六七八九十\d]{1,2}岁|穿|上学)|[一二三四五六七八九十\d]{1,2}岁的(?:孩子|小孩|儿子|女儿)/u.exec(text);
   if (child) needs.child = { value: true, quote: child[0] };
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
   const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些)?的|便宜(?:点|一点|些|一些)的(?:有吗|吗|呢)|价格低一点的/u.exec(text);
