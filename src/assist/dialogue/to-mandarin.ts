@@ -12,6 +12,7 @@ const WORDS: [string, string][] = [
   ['几多钱', '多少钱'], ['几钱', '多少钱'], ['几多', '多少'], ['乜嘢', '什么'], ['咩', '什么'], ['边度', '哪里'], ['边个', '哪个'], ['边只', '哪个'],
   ['几时', '什么时候'], ['点样', '怎么样'], ['点解', '为什么'], ['点算', '怎么办'], ['唔该', '谢谢'], ['多谢', '谢谢'], ['唔係', '不是'], ['唔好', '不要'],
   ['唔', '不'], ['冇', '没有'], ['係', '是'], ['嘅', '的'], ['佢哋', '他们'], ['佢', '他'], ['我哋', '我们'], ['你哋', '你们'], ['俾', '给'], ['畀', '给'],
+  ['未到', '没到'], ['未收到', '没收到'], ['未发', '没发'], ['同图片', '和图片'], ['差好远', '差很远'], ['好失望', '很失望'],
   ['啱', '合适'], ['靓', '好看'], ['买嘢', '买东西'], ['嘢', '东西'], ['阿妈', '妈妈'], ['老豆', '爸爸'], ['老母', '妈妈'], ['而家', '现在'], ['琴日', '昨天'],
   ['听日', '明天'], ['今日', '今天'], ['喺', '在'], ['咗', '了'], ['嚟', '来'], ['睇', '看'], ['揾', '找'], ['平啲', '便宜点'], ['贵啲', '贵一点'],
   ['大啲', '大一点'], ['细码', '小码'], ['啲', '些'], ['蚊', '元'], ['着', '穿'],
@@ -30,7 +31,18 @@ const CONTEXT_ONLY: Record<string, RegExp> = { 着: /(?:可以|能|会|好)着(?
 const PATTERN = new RegExp(WORDS.map(([w]) => w).join('|'), 'gu');
 const TABLE = new Map(WORDS);
 
-export function toMandarin(text: string): string {
+const CJK = '\\u4e00-\\u9fff';
+const SPACED = new RegExp(`(?<=[${CJK}\\d])\\s+(?=[${CJK}\\d])`, 'gu');
+
+/** "晚 桂 淡 香 精 多 少 钱": voice input that spaced every character is read without the spaces. */
+function unspaced(text: string): string {
+  const cjk = text.match(new RegExp(`[${CJK}]`, 'gu'))?.length ?? 0;
+  const spaced = text.match(new RegExp(`[${CJK}]\\s+(?=[${CJK}])`, 'gu'))?.length ?? 0;
+  return cjk >= 6 && spaced >= cjk * 0.5 ? text.replace(SPACED, '') : text;
+}
+
+export function toMandarin(said: string): string {
+  const text = unspaced(said);
   if (!PATTERN.test(text)) return text;
   PATTERN.lastIndex = 0;
   return text.replace(PATTERN, (word, offset: number) => {
