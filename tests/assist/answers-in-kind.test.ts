@@ -174,4 +174,11 @@ describe('answers in kind', () => {
     for (const p of named) expect(p.name).toContain('男士');
     expect((await top('顾客: 小姑娘 我想给我孙女买件毛衣 她十岁 你们有没有')).drafts[0]?.text).toContain('没有童装');
   });
+
+  it('names the 100ml bottle when 一百毫升 is asked, and reads a spaced-out complaint as one', async () => {
+    expect((await top('顾客: 晚 桂 淡 香 精 一 百 毫 升 的 多 少 钱')).drafts[0]?.text).toContain('¥1280');
+    const s = await top('顾客: 我 用 了 那 个 精 华 脸 上 起 了 好 多 红 疹 子 又 痒 又 痛 怎 么 办');
+    expect(s.tags.map((t) => t.tag)).toContain('客户状态/投诉');
+    expect(s.drafts[0]?.text).toMatch(/停用/u);
+  });
 });

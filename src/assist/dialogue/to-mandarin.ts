@@ -4,6 +4,7 @@
  * message is read through this word table first; what the customer wrote is kept for display.
  * Only words that are unambiguous in a shopping chat are mapped (平 stays: 平底鞋).
  */
+import { parseChineseNumeral } from '../tags/parse-amount.ts';
 
 const WORDS: [string, string][] = [
   // Cantonese
@@ -41,8 +42,16 @@ function unspaced(text: string): string {
   return cjk >= 6 && spaced >= cjk * 0.5 ? text.replace(SPACED, '') : text;
 }
 
+/** "一百毫升" is how the catalog's "100ml" is said. */
+function millilitres(text: string): string {
+  return text.replace(/([一二两三四五六七八九十百]+|\d+)\s*毫升/gu, (whole, amount: string) => {
+    const n = /^\d+$/u.test(amount) ? Number(amount) : parseChineseNumeral(amount);
+    return n ? `${n}ml` : whole;
+  });
+}
+
 export function toMandarin(said: string): string {
-  const text = unspaced(said);
+  const text = millilitres(unspaced(said));
   if (!PATTERN.test(text)) return text;
   PATTERN.lastIndex = 0;
   return text.replace(PATTERN, (word, offset: number) => {

@@ -24,7 +24,10 @@ const FAQ_HINT: Record<Complaint['kind'], string> = { harm: '过敏 不适 拆�
 
 /** "非常抱歉，毛衣起球了给您添麻烦了！": the apology names the problem in the customer's words. */
 function apology(state: DialogueState, complaint: Complaint): string {
-  const thing = state.slots.category?.messageId === complaint.messageId ? state.slots.category.value.word : '';
+  // "羽绒服钻毛…裤子上全是毛": the thing named before the problem is the one it is about.
+  const category = state.slots.category;
+  const namedAt = category?.messageId === complaint.messageId ? state.newestText.indexOf(category.value.word) : -1;
+  const thing = category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '';
   if (complaint.kind === 'package') return '非常抱歉，包裹被压坏了，给您添麻烦了！';
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
