@@ -25,7 +25,7 @@ describe('toMandarin', () => {
 
 describe('voice input that spaced every character', () => {
   it('reads it without the spaces, and leaves ordinary spacing alone', () => {
-    expect(toMandarin('晚 桂 淡 香 精 一 百 毫 升 的 多 少 钱')).toBe('晚桂淡香精一百毫升的多少钱');
+    expect(toMandarin('晚 桂 淡 香 精 一 百 毫 升 的 多 少 钱')).toBe('晚桂淡香精100ml的多少钱');
     expect(toMandarin('想要一件 衬衫 白色的 穿 M 码')).toBe('想要一件 衬衫 白色的 穿 M 码');
     expect(toMandarin('我的快递五日都未到')).toBe('我的快递五日都没到');
   });
