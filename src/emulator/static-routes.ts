@@ -11,6 +11,7 @@ const DEMO_DIR = resolve('web/demo');
 const DEMO_FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'demo.js': 'text/javascript; charset=utf-8',
+  'render-lines.js': 'text/javascript; charset=utf-8',
   'demo.css': 'text/css; charset=utf-8',
 };
 

@@ -1,6 +1,8 @@
 // The demo page: an emulated WeCom chat between a guide and a customer, beside the guide's sidebar.
 // Talks only to the emulator's /__emulator/ API; lines arrive live over SSE.
 
+import { appMessageItem, bubble } from './render-lines.js';
+
 const $ = (id) => document.getElementById(id);
 const view = {
   directory: null,
@@ -14,7 +16,6 @@ const view = {
 const GROUP_PREFIX = 'group:';
 
 const GENDER = { 1: '男', 2: '女' };
-const PLACEHOLDER = { image: '[图片]', voice: '[语音]', video: '[视频]', file: '[文件]', location: '[位置]', link: '[链接]', miniprogram: '[小程序]', business_card: '[名片]' };
 
 async function request(path, body) {
   const response = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -125,19 +126,8 @@ function describeCustomer() {
 function renderLine(line, name) {
   if (view.seen.has(line.seq)) return;
   view.seen.add(line.seq);
-  const item = document.createElement('li');
-  item.className = `bubble ${line.from}`;
-  const who = document.createElement('span');
-  who.className = 'who';
-  who.textContent = name ?? (line.from === 'customer' ? '客户' : '导购');
-  const text = document.createElement('span');
-  text.className = 'text';
-  text.textContent = line.msgtype === 'text' ? line.text : PLACEHOLDER[line.msgtype] || `[${line.msgtype}]`;
-  const time = document.createElement('time');
-  time.textContent = new Date(line.at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
-  item.append(who, text, time);
   const list = $('messages');
-  list.append(item);
+  list.append(bubble(line, name));
   list.scrollTop = list.scrollHeight;
 }
 
@@ -146,11 +136,7 @@ function renderGroupLine(line) {
 }
 
 function renderAppMessage(message) {
-  const item = document.createElement('li');
-  const body = message.body || {};
-  const title = body.title || (body.content || '').split('\n')[0];
-  item.textContent = `${new Date(message.at).toLocaleTimeString('zh-CN')} · ${title}${body.description ? ` — ${body.description}` : ''}`;
-  $('app-messages').prepend(item);
+  $('app-messages').prepend(appMessageItem(message));
   $('app-count').textContent = ` (${$('app-messages').children.length})`;
 }
 
