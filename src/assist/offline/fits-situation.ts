@@ -22,13 +22,6 @@ const RULES: Rule[] = [
   [/修身|偏小/u, (s) => /修身|合体|紧身/u.test(String(s.slots.focus?.value.attributes['版型'] ?? ''))],
   [/早上好/u, (s) => /早/u.test(s.newestText)],
   [/晚上好/u, (s) => /晚/u.test(s.newestText)],
-  // A script about one material ("纯棉面料…") must not be filled with a product of another.
-  [/纯棉|羊绒|真丝|亚麻|牛皮|羊皮|羊毛/u, (s, text) => {
-    const focus = s.slots.focus?.value;
-    if (!focus) return true;
-    const made = `${focus.name} ${String(focus.attributes['材质'] ?? '')}`;
-    return [...text.matchAll(/纯棉|羊绒|真丝|亚麻|牛皮|羊皮|羊毛/gu)].every((m) => made.includes(m[0].replace('纯棉', '棉')));
-  }],
   // Words about clothes (面料, 版型, 起皱) fit only clothes; words about shoes only shoes.
   [/面料|起皱|弹性|版型|上身/u, (s) => !s.slots.focus || s.slots.focus.value.category === '服装'],
   [/鞋跟|磨脚|鞋码|脚背/u, (s) => !s.slots.focus || s.slots.focus.value.category === '鞋履'],

@@ -73,8 +73,9 @@ export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: 
     // "有没有便宜点的": a script about the product the customer found too dear is no answer.
     const budget = state.slots.budget?.value;
     if (usesProduct && product && budget && aboveBudget(product.price, budget)) continue;
-    // "{product_name}是桑蚕丝面料" filled with a denim jacket would say something false about it.
-    if (usesProduct && product && (script.text.match(MADE_OF) ?? []).some((w) => !madeOf(product).includes(w))) continue;
+    // "{product_name}是桑蚕丝面料" filled with a denim jacket (or "纯棉面料…" beside a wool coat) would say
+    // something false about the product in view.
+    if (product && (script.text.match(MADE_OF) ?? []).some((w) => !madeOf(product).includes(w.replace('纯棉', '棉')))) continue;
     const text = fillTemplate(script.text, { ...values, product_name: product?.name, price: product?.price });
     if (!text) continue;
     // A learned script is a guide's words a manager liked, not policy text: its offers are checked as written.
