@@ -54,7 +54,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` }];
   const steps = faq.text.replace(/^可以的?[。，]/u, '');
-  const lead = complaint.kind === 'harm' ? `${apology(state, complaint)}请先停用，症状明显的话及时就医。` : apology(state, complaint);
+  // The FAQ's steps may already say 请先停用: said once.
+  const stop = /停用/u.test(steps) ? '症状明显的话及时就医。' : '请先停用，症状明显的话及时就医。';
+  const lead = complaint.kind === 'harm' ? `${apology(state, complaint)}${stop}` : apology(state, complaint);
   const parts: Part[] = [{ ...faq, text: `${lead}${steps}` }, opening];
   return parts;
 }
