@@ -61,8 +61,25 @@ describe('other slots', () => {
     ['送闺蜜香水', '闺蜜', 'female', false, true],
     ['给男朋友挑个钱包', '男朋友', 'male', false, false],
     ['男朋友穿42码的鞋', '男朋友', 'male', false, false],
+    ['阿拉老头子要一件毛衣', '老头子', 'male', true, false],
+    ['给我对象整件羽绒服 他穿XL', '对象', 'male', false, false],
+    ['俺闺女想要一条项链', '闺女', 'female', false, false],
   ])('%s → recipient %s', (text, who, gender, older, gift) => {
     expect(state([`顾客: ${text}`]).slots.recipient?.value).toEqual({ who, gender, older, ...(gift ? { gift } : {}) });
+  });
+
+  it('reads the wearer from a pronoun when no one is named, and a grown-up daughter as no child', () => {
+    expect(state(['顾客: 想给她整条项链 一千以内'], { customerId: 'c', gender: 1, relationships: {}, facts: [], updatedAt: NOW }).slots.gender).toMatchObject({ value: 'female', quote: '给她' });
+    expect(state(['顾客: 他平时穿XXL的 要条裤子']).slots.gender?.value).toBe('male');
+    expect(state(['顾客: 女儿十八岁生日 想送她项链']).slots.child).toBeUndefined();
+    expect(state(['顾客: 女儿六岁 想买件羽绒服']).slots.child?.value).toBe(true);
+  });
+
+  it('reads 小白鞋 as a white casual shoe, and an amount said a syllable at a time', () => {
+    const shoe = state(['顾客: 瞅瞅你家小白鞋 我穿42']).slots;
+    expect(shoe.category?.value).toMatchObject({ category: '鞋履', subcategories: ['休闲鞋'] });
+    expect(shoe.colour?.value).toBe('白色');
+    expect(state(['顾客: 想要一件 衬衫 白色的 穿 M 码 四 百 块 左右']).slots.budget?.value).toEqual({ kind: 'around', lo: 400, hi: 400 });
   });
 
   it('reads skin type and body measurements', () => {
@@ -110,6 +127,8 @@ describe('intents of the newest message', () => {
     [['顾客: 通勤的外套，预算500左右'], ['商品推荐']],
     [['顾客: 早上好 刚加上 我想看看大衣'], ['商品推荐']],
     [['顾客: 下单后多久能到杭州'], ['物流']],
+    [['顾客: 雪松男士淡香水多少钱 送给男朋友合不合适'], ['价格咨询', '材质咨询']],
+    [['顾客: 刚买的九分西装裤有点长 门店能帮我改吗 多少钱'], ['售后']],
     [['顾客: 闺蜜发我的：“湖滨店周五周六开到十点半”', '顾客: 是真的吗'], ['营业时间']],
   ])('%j → %j first', (lines, intents) => {
     expect(state(lines).intents.map((h) => h.intent).slice(0, intents.length)).toEqual(intents);

@@ -33,6 +33,7 @@ describe('a complaint in the customer’s own words', () => {
     ['到手的围巾薄得跟纸一样，和描述差太多', 'quality'],
     ['你们怎么回事，说好今天到的', 'delay'],
     ['下单五天了还是没有发货信息', 'delay'],
+    ['我的快递五天都没到 查又查不到', 'delay'],
     ['钱退了没？等好几天了', 'refund'],
     ['包裹里少了一个赠品', 'wrong_item'],
     ['这个口红收到就断成两截了', 'quality'],

@@ -28,5 +28,7 @@ describe('voice input that spaced every character', () => {
     expect(toMandarin('晚 桂 淡 香 精 一 百 毫 升 的 多 少 钱')).toBe('晚桂淡香精100ml的多少钱');
     expect(toMandarin('想要一件 衬衫 白色的 穿 M 码')).toBe('想要一件 衬衫 白色的 穿 M 码');
     expect(toMandarin('我的快递五日都未到')).toBe('我的快递五日都没到');
+    expect(toMandarin('想要一件 衬衫 白色的 穿 M 码 四 百 块 左右 上班 穿')).toBe('想要一件 衬衫 白色的 穿 M 码 四百块左右 上班 穿');
+    expect(toMandarin('一 千 五 以内')).toBe('一千五 以内');
   });
 });

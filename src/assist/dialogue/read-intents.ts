@@ -163,13 +163,41 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   return (both ? [top, second] : [top]).map(([intent, score]) => ({ intent, clause, question, score }));
 }
 
+// Voice input and quick typing separate what they ask with spaces: "几多钱 送俾男朋友啱唔啱".
+const PAUSE = /(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]{3})/u;
+
+/**
+ * A clause's intents, read whole (so each ask keeps its context: "拆封用了一次 能退吗"), plus the questions
+ * its space-separated pieces ask that the whole missed, each where it was asked.
+ */
+function withSpokenAsks(clause: string, needsOf: ClauseNeeds | undefined): IntentHit[] {
+  const whole = clauseIntents(clause, needsOf);
+  const pieces = clause.split(PAUSE);
+  // "…的女的买了什么 电话多少": what the whole refuses, no piece of it asks again.
+  if (pieces.length < 2 || whole.some((h) => h.intent === '隐私' || h.intent === '刷评')) return whole;
+  // "门店能帮我改吗 多少钱": a bare price beside a service ask is that service's price.
+  const service = whole.some((h) => !PRODUCT_ASKS.has(h.intent) && !RECOMMENDS.has(h.intent));
+  const read = pieces.map((piece) => clauseIntents(piece, needsOf));
+  const at = (intent: string): number => Math.max(0, read.findIndex((hits) => hits.some((h) => h.intent === intent)));
+  const placed = whole.map((hit) => ({ hit, at: at(hit.intent) }));
+  for (const [index, hits] of read.entries()) {
+    for (const hit of hits) {
+      if (hit.question && !RECOMMENDS.has(hit.intent) && !(service && hit.intent === '价格咨询') && !placed.some((p) => p.hit.intent === hit.intent)) placed.push({ hit, at: index });
+    }
+  }
+  return placed.sort((a, b) => a.at - b.at).map((p) => p.hit);
+}
+
+/** A piece that only names a product or a wish is context for the rest, not an ask of its own. */
+const RECOMMENDS: ReadonlySet<string> = new Set(['商品推荐', '送礼推荐', '搭配建议', '肤质推荐', '问候', '告别']);
+
 export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   const hits: IntentHit[] = [];
   // "…算了先不纠结这个，我就想问一下能开发票吗": a long message's real ask is the one it flags.
   const all = clauses(text);
   const flagged = all.findIndex((c) => /就想问|想问一下|想问下|请问一下|主要是想问|我就问/u.test(c));
   for (const clause of flagged >= 0 ? all.slice(flagged) : all) {
-    for (const hit of clauseIntents(clause, needsOf)) {
+    for (const hit of withSpokenAsks(clause, needsOf)) {
       const same = hits.findIndex((h) => h.intent === hit.intent);
       if (same < 0) hits.push(hit);
       // "我一米六五，一百二十斤，穿什么码": the clause that asks is the one to answer, in the first one's place.

@@ -223,17 +223,19 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['爸爸', 'male', true], ['我爸', 'male', true], ['父亲', 'male', true], ['老爸', 'male', true], ['公公', 'male', true], ['岳父', 'male', true], ['爷爷', 'male', true],
   ['老公', 'male', false], ['男朋友', 'male', false], ['男友', 'male', false], ['先生', 'male', false], ['哥哥', 'male', false], ['弟弟', 'male', false], ['男同事', 'male', false],
   ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
+  ['闺女', 'female', false], ['儿媳妇', 'female', false], ['儿媳', 'female', false], ['媳妇', 'female', false], ['老妈', 'female', true], ['姥姥', 'female', true], ['老太太', 'female', true], ['老太婆', 'female', true],
+  ['老头子', 'male', true], ['老头', 'male', true], ['姥爷', 'male', true], ['外公', 'male', true], ['女婿', 'male', false], ['儿子', 'male', false], ['对象', undefined, false], ['爱人', undefined, false],
   ['阿姨', 'female', true], ['老伴', undefined, true], ['老板', undefined, false], ['领导', undefined, false], ['boss', undefined, false], ['客户', undefined, false],
   ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
 ];
 // Gifts, and things bought for someone else to wear ("男朋友穿42码", "帮我妈挑").
-const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|(?:要|想)(?:买|换|挑|添)|gift/iu;
+const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|(?:要|想)(?:买|换|挑|添)|(?:要|想要|需要)(?:一|件|条|双|个|款)|gift/iu;
 
 /** The person is the one the thing is for: next to 送/给/帮, or before 穿/用/戴/生日 ("我朋友说…" is not). */
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
-  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
+  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
@@ -254,6 +256,21 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
   return best;
 }
 
+const KIN = '孙女|孙子|外孙女?|儿子|女儿|闺女';
+
+/** For a child: 小朋友, 童装, a kid's shoe size, or a son or daughter under 14 ("女儿十八岁" is grown up). */
+function readChild(text: string): Reading<true> | undefined {
+  const said = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
+  if (said) return { value: true, quote: said[0] };
+  const aged = new RegExp(`(?:(?:${KIN}).{0,10}?([一二两三四五六七八九十\\d]{1,3})岁|([一二两三四五六七八九十\\d]{1,3})岁的(?:${KIN}))`, 'u').exec(text);
+  const years = aged ? parseAge(aged[1] ?? aged[2] ?? '') : undefined;
+  return years !== undefined && years < 14 ? { value: true, quote: aged?.[0] ?? '' } : undefined;
+}
+
+function parseAge(said: string): number | undefined {
+  return /^\d+$/u.test(said) ? Number(said) : parseChineseNumeral(said);
+}
+
 export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs {
   const needs: Needs = { ...readSizeAndBody(text, male) };
   const category = readCategory(kb, text);
@@ -265,20 +282,24 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (!needs.size && category?.value.category === '鞋履' && bare) needs.size = { value: bare[1] ?? '', quote: bare[0] };
   const budget = readBudget(text);
   if (budget) needs.budget = budget;
-  const colour = readColour(text, kb);
+  // "小白鞋" is a white casual shoe, whatever its name.
+  const colour = readColour(text, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
   if (colour) needs.colour = colour;
   const skin = readSkinType(text);
   if (skin) needs.skinType = skin;
   const occasion = readOccasion(text);
   if (occasion) needs.occasion = occasion;
   const recipient = readRecipient(text);
-  if (recipient) needs.recipient = recipient.value.who === '老伴' ? { ...recipient, value: { ...recipient.value, gender: /她/u.test(text) ? 'female' : /他/u.test(text) ? 'male' : undefined } } : recipient;
+  if (recipient) needs.recipient = recipient.value.gender ? recipient : { ...recipient, value: { ...recipient.value, gender: /她/u.test(text) ? 'female' : /他/u.test(text) ? 'male' : undefined } };
   const gender = /(男士|男款|男式|男生|男鞋|男装|男的|伴郎)/u.exec(text) ?? /(女士|女款|女式|女生|女鞋|女装|伴娘)/u.exec(text);
   if (gender) needs.gender = { value: /男|郎/u.test(gender[1] ?? '') ? 'male' : 'female', quote: gender[1] ?? '' };
+  // "给她挑一条" / "他平时穿XL": someone else wears it, and the pronoun says a man or a woman.
+  const pronoun = needs.recipient || needs.gender ? null : /(?:给|帮|替|送)(她|他)|(她|他)(?:平时|一般|喜欢|穿|用|戴|腰|脚|个子|身高|一米)/u.exec(text);
+  if (pronoun) needs.gender = { value: (pronoun[1] ?? pronoun[2]) === '她' ? 'female' : 'male', quote: pronoun[0] };
   const material = /(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|珍珠|18K金|925银)(?:的|款|材质|做的)/u.exec(text);
   if (material) needs.material = { value: material[1] ?? '', quote: material[0] };
-  const child = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?:孙女|孙子|外孙女?|儿子|女儿).{0,8}(?:[一二两三四五六七八九十\d]|1[0-3])岁|(?<!\d)(?:2\d|3[0-3])码|(?:儿子|女儿).{0,10}(?:[一二三四五六七八九十\d]{1,2}岁|穿|上学)|[一二三四五六七八九十\d]{1,2}岁的(?:孩子|小孩|儿子|女儿)/u.exec(text);
-  if (child) needs.child = { value: true, quote: child[0] };
+  const child = readChild(text);
+  if (child) needs.child = child;
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
   const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些)?的|便宜(?:点|一点|些|一些)的(?:有吗|吗|呢)|价格低一点的/u.exec(text);
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };

@@ -34,12 +34,15 @@ const TABLE = new Map(WORDS);
 
 const CJK = '\\u4e00-\\u9fff';
 const SPACED = new RegExp(`(?<=[${CJK}\\d])\\s+(?=[${CJK}\\d])`, 'gu');
+const NUMERALS = '零一二两三四五六七八九十百千万\\d';
+const SPACED_AMOUNT = new RegExp(`(?<=[${NUMERALS}])\\s+(?=[${NUMERALS}]|[块元](?![${CJK}]{0,1}钱))|(?<=[${NUMERALS}]\\s*[块元])\\s+(?=左右|以内|以下|上下|出头)`, 'gu');
 
 /** "晚 桂 淡 香 精 多 少 钱": voice input that spaced every character is read without the spaces. */
 function unspaced(text: string): string {
   const cjk = text.match(new RegExp(`[${CJK}]`, 'gu'))?.length ?? 0;
   const spaced = text.match(new RegExp(`[${CJK}]\\s+(?=[${CJK}])`, 'gu'))?.length ?? 0;
-  return cjk >= 6 && spaced >= cjk * 0.5 ? text.replace(SPACED, '') : text;
+  // "四 百 块 左右": an amount said a syllable at a time is one amount wherever it stands.
+  return cjk >= 6 && spaced >= cjk * 0.5 ? text.replace(SPACED, '') : text.replace(SPACED_AMOUNT, '');
 }
 
 /** "一百毫升" is how the catalog's "100ml" is said. */

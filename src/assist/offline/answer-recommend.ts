@@ -12,6 +12,7 @@ import type { Part } from './answer-product.ts';
 import { priceTag, productLine } from './describe-product.ts';
 import { pickProducts, shadeOf, sizesOf } from './pick-products.ts';
 import type { PickOptions } from './pick-products.ts';
+import { speakOfRecipient } from './speak-of-recipient.ts';
 
 function missingAsk(state: DialogueState): string {
   const { slots } = state;
@@ -19,7 +20,7 @@ function missingAsk(state: DialogueState): string {
   if (!slots.category && !slots.recipient && !slots.skinType) asks.push('想看哪一类');
   if (!slots.budget) asks.push('大概的预算');
   if (!slots.size && !slots.body && slots.category && ['服装', '鞋履'].includes(slots.category.value.category)) asks.push('平时穿的尺码');
-  if (slots.recipient && !slots.category) asks.push(`${slots.recipient.value.who}平时的喜好`);
+  if (slots.recipient && !slots.category) asks.push(`${speakOfRecipient(slots.recipient.value)}平时的喜好`);
   return asks.length > 0 ? `方便说下${asks.join('、')}吗？我帮您挑几款合适的。` : '';
 }
 

@@ -4,6 +4,7 @@ import { describeBudget } from '../dialogue/describe-state.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { formatPrice } from './fill-template.ts';
 import { aboveBudget, hasColour, hasSize, withinBudget } from './pick-products.ts';
+import { speakOfRecipient } from './speak-of-recipient.ts';
 
 const OCCASION_FIT: Record<string, string> = { 通勤: '通勤穿很合适', 约会: '约会穿很合适', 婚礼: '参加婚礼很得体', 运动: '运动时穿很舒服', 聚会: '聚会穿很出彩', 旅行: '旅行带着方便', 生日: '当生日礼物很合适' };
 
@@ -31,7 +32,7 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
   }
   const giftSaid = slots.recipient?.value.gift === true;
   if (slots.occasion && !(giftSaid && slots.occasion.value === '生日') && (product.tags ?? []).includes(`场合/${slots.occasion.value}`)) reasons.push(wearable(product) ? (OCCASION_FIT[slots.occasion.value] ?? `适合${slots.occasion.value}`) : `适合${slots.occasion.value}时用`);
-  if (slots.recipient) reasons.push(slots.recipient.value.gift ? `送${slots.recipient.value.who}很合适` : `适合${slots.recipient.value.who}`);
+  if (slots.recipient) reasons.push(slots.recipient.value.gift ? `送${speakOfRecipient(slots.recipient.value)}很合适` : `适合${speakOfRecipient(slots.recipient.value)}`);
   const skin = product.attributes['肤质'];
   if (slots.skinType && skin && (Array.isArray(skin) ? skin : [skin]).includes(slots.skinType.value)) reasons.push(`适合${slots.skinType.value}肌肤`);
   return reasons;

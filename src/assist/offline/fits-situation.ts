@@ -37,6 +37,8 @@ const RULES: Rule[] = [
   [/您先生|男士尺码|他平时|他的肩宽|按他的/u, (s) => s.slots.recipient?.value.gender === 'male' || s.slots.gender?.value === 'male'],
   // A complaint about the staff is not a parcel to collect or an item to exchange.
   [/取件|快递|退换|换货|寄回/u, (s) => s.complaint?.kind !== 'service'],
+  // A parcel that has not come, or a refund not arrived: nothing to send back yet.
+  [/上门取件|取件|退换|换货|寄回/u, (s) => s.complaint?.kind !== 'delay' && s.complaint?.kind !== 'refund'],
   [/送(?:妈妈|闺蜜|老公|男朋友|女朋友|老婆|长辈|爸爸)/u, (s, text) => s.slots.recipient !== undefined && text.includes(`送${s.slots.recipient.value.who}`)],
 ];
 
