@@ -181,4 +181,25 @@ describe('answers in kind', () => {
     expect(s.tags.map((t) => t.tag)).toContain('客户状态/投诉');
     expect(s.drafts[0]?.text).toMatch(/停用/u);
   });
+
+  it('says whether a named product suits the skin given, and offers none made for another skin', async () => {
+    const s = await top('顾客: 晨露保湿霜 油皮好用吗');
+    expect(s.drafts[0]?.text).toContain('晨露保湿霜更适合干性、中性肌肤');
+    for (const draft of s.drafts) expect(draft.text).not.toMatch(/干皮秋冬|油皮选晨露|方便说一下您的肤质/u);
+    const fits = await top('顾客: 清衡清爽乳液油皮能用吗');
+    expect(fits.drafts[0]?.text).toMatch(/清衡清爽乳液.*油性/u);
+  });
+
+  it('answers whether new arrivals join 满减 from the FAQ, not with new arrivals', async () => {
+    const s = await top('顾客: 新品能不能参加满一千减一百啊');
+    expect(s.drafts[0]?.text).toContain('不包含当季新品');
+    expect(s.drafts[0]?.skus ?? []).toEqual([]);
+  });
+
+  it('speaks of an older husband politely and picks men’s clothes for him', async () => {
+    const s = await top('顾客: 我想给我家老头子买一条裤子 他平时穿XXL的 黑色 五六百块钱');
+    expect(s.drafts[0]?.text).toContain('男士');
+    expect(s.drafts[0]?.text).toContain('适合叔叔');
+    expect(s.drafts[0]?.text).not.toContain('老头子');
+  });
 });

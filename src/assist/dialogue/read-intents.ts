@@ -113,6 +113,11 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.delete('会员积分');
     scores.set('优惠活动', Math.max(3.5, scores.get('优惠活动') ?? 0));
   }
+  // "新品能参加满减吗": whether an offer covers new arrivals, not a look at them.
+  if (scores.has('新品推荐') && /满.{0,6}减|满减|折扣|打折|优惠|活动|参加|95折|会员价/u.test(clause)) {
+    scores.delete('新品推荐');
+    scores.set('优惠活动', Math.max(3, scores.get('优惠活动') ?? 0));
+  }
   if (scores.has('功效咨询')) scores.delete('优惠活动');
   if (scores.has('议价')) scores.delete('优惠活动');
   // "静安店地址发我" is the store's address; "改地址" the parcel's.

@@ -22,6 +22,7 @@ import { findAnyFaq } from './find-faq.ts';
 import { pickProducts, withinBudget } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
+import { answerSkinFit } from './answer-skin-fit.ts';
 
 export interface ComposeInput {
   kb: KnowledgeBase;
@@ -151,7 +152,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerEfficacy(state);
     case '优惠活动':
       // "95折和满减能一起用吗": the FAQ that says how offers combine.
-      return /叠加|一起用|同时用|能一起|可以一起|一起享/u.test(text) ? (answerFromFaq(kb, '优惠活动', `${text} 叠加 不叠加`) ?? answerOffers(kb, state, false)) : answerOffers(kb, state, false);
+      if (/叠加|一起用|同时用|能一起|可以一起|一起享/u.test(text)) return answerFromFaq(kb, '优惠活动', `${text} 叠加 不叠加`) ?? answerOffers(kb, state, false);
+      // "新品能参加满减吗": the FAQ on what the offers leave out.
+      if (/新品|新款|新到|上新/u.test(text)) return answerFromFaq(kb, '优惠活动', `${text} 新品 满减 当季新品 除外`) ?? answerOffers(kb, state, false);
+      return answerOffers(kb, state, false);
     case '议价':
       return answerOffers(kb, state, true);
     case '促成下单':
@@ -161,6 +165,11 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     default:
       if (hit.intent === '新品推荐') return answerNewArrivals(kb, state, profile);
       if (hit.intent === '私人转账') return answerFromFaq(kb, '私人转账', '个人账户 转账 资金安全 下单');
+      // "晨露保湿霜 油皮好用吗": about the product named, for the skin given.
+      if (hit.intent === '肤质推荐' && focus?.messageId === state.newestMessageId) {
+        const fit = answerSkinFit(kb, state, profile);
+        if (fit) return fit;
+      }
       if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && state.slots.budget?.quote.includes('便宜') ? { exclude: new Set([focus.value.sku]) } : {});
       // "帮我查下订单到哪了": tracking needs the order number first.
       if (hit.intent === '物流' && /到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text)) {
@@ -220,9 +229,16 @@ function join(parts: readonly Part[]): Part | undefined {
   return { text, products: [...new Map(parts.flatMap((p) => p.products).map((p) => [p.sku, p])).values()], ...(approved ? { approvedText: approved } : {}) };
 }
 
+function skinsFor(product: Product): string[] {
+  const raw = product.attributes['肤质'];
+  return Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+}
+
 /** An alternative to a recommendation: the best pick alone, with what makes it worth a look. */
 function pitchOf(top: Part, state: DialogueState): Part[] {
-  const [product] = top.products;
+  // Not a product the answer just said is made for another skin.
+  const skin = state.slots.skinType?.value;
+  const product = top.products.find((p) => !skin || skinsFor(p).length === 0 || skinsFor(p).some((s) => s === skin || s === '全肤质'));
   if (!product || state.complaint || !state.intents.some((h) => RECOMMENDING.has(h.intent) || h.intent === '价格咨询')) return [];
   const reasons = reasonsFor(product, state);
   const point = sellingPoint(product);

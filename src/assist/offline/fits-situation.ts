@@ -33,6 +33,7 @@ const RULES: Rule[] = [
   [/预算大概|预算多少|大概多少预算/u, (s) => s.slots.budget === undefined],
   [/送给谁|送谁/u, (s) => s.slots.recipient === undefined],
   [/什么码|哪个码|尺码是多少/u, (s) => s.slots.size === undefined && s.slots.body === undefined],
+  [/您的肤质吗|什么肤质|说一下您的肤质/u, (s) => s.slots.skinType === undefined],
   // "您先生平时穿…", "男士尺码…": for a man only when a man is the one it is for.
   [/您先生|男士尺码|他平时|他的肩宽|按他的/u, (s) => s.slots.recipient?.value.gender === 'male' || s.slots.gender?.value === 'male'],
   // A complaint about the staff is not a parcel to collect or an item to exchange.

@@ -6,6 +6,8 @@
 import type { AssistContext } from '../context.ts';
 import { weightedQuery } from '../context.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import { fitsNeed } from '../dialogue/read-focus.ts';
+import { readCategory } from '../dialogue/read-needs.ts';
 import type { DraftCandidate } from '../engine-types.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
@@ -24,6 +26,28 @@ const MADE_OF = /羊毛|羊绒|桑蚕丝|真丝|牛皮|羊皮|真皮|皮革|鞋|
 
 function madeOf(product: Product): string {
   return `${product.subcategory} ${product.name} ${String(product.attributes['材质'] ?? '')}`;
+}
+
+/** Scripts that name other kinds on purpose (what to wear it with, what to give beside it). */
+const PAIRING: ReadonlySet<string> = new Set(['搭配建议', '送礼推荐']);
+
+/** The kind of product a script's own words name, if any, is the product's kind. */
+function kindFits(kb: KnowledgeBase, text: string, product: Product): boolean {
+  const kind = readCategory(kb, text.replace(/\{[a-z_]+\}/gu, ' '))?.value;
+  return !kind || kind.subcategories.length === 0 || fitsNeed(product, kind);
+}
+
+/** A script tagged for a skin type fits a product made for that skin (or for every skin). */
+function skinsFit(tags: readonly string[], product: Product | readonly string[]): boolean {
+  const skins = tags.filter((t) => t.startsWith('肤质/')).map((t) => t.slice(3));
+  if (skins.length === 0) return true;
+  const made = Array.isArray(product) ? product : skinsOf(product as Product);
+  return made.length === 0 || made.includes('全肤质') || skins.some((skin) => made.includes(skin));
+}
+
+function skinsOf(product: Product): string[] {
+  const raw = product.attributes['肤质'];
+  return Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
 }
 
 /** Script intents that answer each state intent (the extra intents borrow the nearest script intent). */
@@ -76,6 +100,12 @@ export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: 
     // "{product_name}是桑蚕丝面料" filled with a denim jacket (or "纯棉面料…" beside a wool coat) would say
     // something false about the product in view.
     if (product && (script.text.match(MADE_OF) ?? []).some((w) => !madeOf(product).includes(w.replace('纯棉', '棉')))) continue;
+    // "选粉底液…油皮选{product_name}" filled with a face cream: the script is about another kind of product.
+    if (usesProduct && product && !PAIRING.has(script.intent) && !kindFits(kb, script.text, product)) continue;
+    // "油皮夏天可以用{product_name}" filled with a cream made for dry skin says it suits a skin it does not.
+    if (usesProduct && product && !skinsFit(script.tags ?? [], product)) continue;
+    // "干皮秋冬可以试试…" to a customer who said 油皮.
+    if (!skinsFit(script.tags ?? [], state.slots.skinType ? [state.slots.skinType.value] : [])) continue;
     const text = fillTemplate(script.text, { ...values, product_name: product?.name, price: product?.price });
     if (!text) continue;
     // A learned script is a guide's words a manager liked, not policy text: its offers are checked as written.

@@ -1,0 +1,35 @@
+/**
+ * "晨露保湿霜 油皮好用吗": whether the product the customer named suits the skin they gave, from its 肤质,
+ * and when it does not, the one of its kind that does.
+ */
+import type { CustomerProfile } from '../../conversation/model.ts';
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Product } from '../knowledge/schemas.ts';
+import type { Part } from './answer-product.ts';
+import { priceTag } from './describe-product.ts';
+import { pickProducts } from './pick-products.ts';
+
+function skinsOf(product: Product): string[] {
+  const raw = product.attributes['肤质'];
+  return Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+}
+
+export function answerSkinFit(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined): Part | undefined {
+  const product = state.slots.focus?.value;
+  const skin = state.slots.skinType?.value;
+  if (!product || !skin || state.slots.focus?.messageId !== state.newestMessageId) return undefined;
+  const made = skinsOf(product);
+  if (made.length === 0) return undefined;
+  if (made.includes('全肤质') || made.includes(skin)) {
+    return { text: `${product.name}${made.includes('全肤质') ? '各种肤质都可以用' : `适合${made.join('、')}肌肤`}，${skin}肌肤可以放心用～第一次用的话先在耳后或下颌试一两天更安心。`, products: [product] };
+  }
+  const kind = { word: product.subcategory, category: product.category, subcategories: [product.subcategory] };
+  const slots = { ...state.slots, category: { value: kind, messageId: state.newestMessageId ?? '', quote: product.subcategory } };
+  const [other] = pickProducts(kb, { ...state, slots }, profile, { n: 1, exclude: new Set([product.sku]) }).fits;
+  const instead = other ? `${skin}肌肤我更推荐${other.name}（${priceTag(other)}），` : '';
+  return {
+    text: `${product.name}更适合${made.join('、')}肌肤，${skin}肌肤用可能会觉得偏滋润；${instead}需要的话我先给您拿小样试试～`,
+    products: other ? [product, other] : [product],
+  };
+}
