@@ -30,6 +30,7 @@ describe.each([
   ['holdout3.dialogue.jsonl', 60],
   ['dev4.dialogue.jsonl', 60],
   ['dev5.dialogue.jsonl', 120],
+  ['holdout4.dialogue.jsonl', 100],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
