@@ -27,7 +27,7 @@ const EXTRA: [string, RegExp, number][] = [
   ['门店地址', /(?:店|门店|你们)(?:的)?(?:在哪|地址)|店在哪|怎么走|哪个商场|几楼|停车/u, 2],
   ['隐私', /(?:别的|其他|另一个|那个|刚才).{0,12}(?:顾客|客人|女的|男的|人|小姐姐).{0,14}(?:电话|手机|微信|地址|买了什么|联系方式)|(?:顾客|客人).{0,6}(?:电话|手机号|微信)/u, 4],
   ['调货', /调货|调过来|调一(?:件|个|双)|从.{1,6}调|别的店(?:有|调)/u, 3],
-  ['物流', /(?:寄|送|邮|发)(?:到|去)(?:酒店|公司|单位|学校|老家|外地|国外|香港|澳门|台湾|北京|上海|广州|深圳|[\u4e00-\u9fa5]{2,3}(?:市|省|区|县))|自提|网上下单.{0,8}(?:店里|门店)|线上下单.{0,8}(?:店里|门店)|下单.{0,6}(?:去|到)(?:店里|门店)(?:拿|取)|到哪了|到哪里了|订单.{0,4}(?:到哪|进度|状态)|查.{0,3}订单|物流信息|多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
+  ['物流', /(?:寄|送|邮|发)(?:到|去)(?:酒店|公司|单位|学校|老家|外地|国外|香港|澳门|台湾|北京|上海|广州|深圳|[\u4e00-\u9fa5]{2,3}(?:市|省|区|县))|自提|网上下单.{0,8}(?:店里|门店)|线上下单.{0,8}(?:店里|门店)|下单.{0,6}(?:去|到)(?:店里|门店)(?:拿|取)|到哪了|到哪里了|订单.{0,4}(?:到哪|进度|状态)|查.{0,3}订单|物流信息|多久能到|几天能到|几天到|多久到|什么时候到|什么时候发|(?:今天|明天|当天|马上)(?:就)?(?:能|可以)?发(?:货|出)?(?:吗|不|没)|能发吗|几点发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
   ['售后', /退掉|想退|要退|退了吧|买大了|买小了|能换|可以换|换成|想换|要换|换一(?:件|个|双|条)|买错|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|帮我改|帮忙改|能改|可以改|改一下|改裤|改短|改长|修改裤/u, 3],
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
   ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|\bpoints?\b|生日(?:礼(?!物)|月|有礼物吗|有什么福利|优惠|福利|折扣)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
@@ -181,17 +181,35 @@ function withSpokenAsks(clause: string, needsOf: ClauseNeeds | undefined): Inten
   // "…的女的买了什么 电话多少": what the whole refuses, no piece of it asks again.
   if (pieces.length < 2 || whole.some((h) => h.intent === '隐私' || h.intent === '刷评')) return whole;
   // "门店能帮我改吗 多少钱": a bare price beside a service ask is that service's price.
-  const service = whole.some((h) => !PRODUCT_ASKS.has(h.intent) && !RECOMMENDS.has(h.intent));
+  const service = whole.some((h) => SERVICES.has(h.intent));
   const read = pieces.map((piece) => clauseIntents(piece, needsOf));
   const at = (intent: string): number => Math.max(0, read.findIndex((hits) => hits.some((h) => h.intent === intent)));
-  const placed = whole.map((hit) => ({ hit, at: at(hit.intent) }));
+  let placed = whole.map((hit) => ({ hit, at: at(hit.intent) }));
+  // "你们用什么快递 寄去广州要多久": a FAQ ask in two pieces is two questions, each answered.
+  const faqAsk = whole.find((h) => ONE_FAQ_EACH.has(h.intent));
+  if (faqAsk) {
+    // "积分能抵多少钱 会不会过期": a piece no cue knows asks about what the whole is about.
+    // "退款多久到" after 退货运费谁出 is the refund's time, as the whole read it.
+    const about = (h: IntentHit): boolean => h.intent === faqAsk.intent || ((h.intent === OTHER_QUESTION || h.intent === '价格咨询' || ONE_FAQ_EACH.has(h.intent)) && !whole.some((w) => w.intent === h.intent));
+    const asked = read.flatMap((hits, index) => (hits.length === 1 ? hits : []).filter((h) => h.question && about(h)).map((h) => ({ hit: { ...h, intent: faqAsk.intent }, at: index })));
+    if (asked.length >= 2) {
+      placed = [...placed.filter((p) => p.hit.intent !== faqAsk.intent), ...asked];
+      for (const { at: used } of asked) read[used] = [];
+    }
+  }
   for (const [index, hits] of read.entries()) {
     for (const hit of hits) {
-      if (hit.question && !RECOMMENDS.has(hit.intent) && !(service && hit.intent === '价格咨询') && !placed.some((p) => p.hit.intent === hit.intent)) placed.push({ hit, at: index });
+      if (hit.question && !RECOMMENDS.has(hit.intent) && hit.intent !== OTHER_QUESTION && !(service && hit.intent === '价格咨询') && !placed.some((p) => p.hit.intent === hit.intent)) placed.push({ hit, at: index });
     }
   }
   return placed.sort((a, b) => a.at - b.at).map((p) => p.hit);
 }
+
+/** Asks about the store's services, whose "多少钱" is the service's price. */
+const SERVICES: ReadonlySet<string> = new Set(['售后', '物流', '会员积分', '发票', '支付', '优惠活动', '议价', '调货', '试用', '预约到店', '价保']);
+
+/** Asks the FAQ answers one question at a time: "积分能抵多少钱 会不会过期" is two answers of one intent. */
+const ONE_FAQ_EACH: ReadonlySet<string> = new Set(['物流', '会员积分', '售后', '优惠活动', '支付']);
 
 /** A piece that only names a product or a wish is context for the rest, not an ask of its own. */
 const RECOMMENDS: ReadonlySet<string> = new Set(['商品推荐', '送礼推荐', '搭配建议', '肤质推荐', '问候', '告别']);
@@ -203,7 +221,8 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   const flagged = all.findIndex((c) => /就想问|想问一下|想问下|请问一下|主要是想问|我就问/u.test(c));
   for (const clause of flagged >= 0 ? all.slice(flagged) : all) {
     for (const hit of withSpokenAsks(clause, needsOf)) {
-      const same = hits.findIndex((h) => h.intent === hit.intent);
+      // Each FAQ ask is its own answer ("能抵多少钱 会不会过期"); other intents are answered once.
+      const same = hits.findIndex((h) => h.intent === hit.intent && !(ONE_FAQ_EACH.has(hit.intent) && h.clause !== hit.clause && !h.clause.includes(hit.clause) && !hit.clause.includes(h.clause)));
       if (same < 0) hits.push(hit);
       // "我一米六五，一百二十斤，穿什么码": the clause that asks is the one to answer, in the first one's place.
       else if (hit.question && !hits[same]?.question) hits[same] = hit;
