@@ -14,11 +14,13 @@ describe('toMandarin', () => {
     ['覅太贵的', '不要太贵的'],
     ['这鞋咋整啊 穿两天就埋汰了', '这鞋怎么办啊 穿两天就脏了'],
     ['给俺瞅瞅大衣', '给俺看看大衣'],
+    ['白茶淡香水 好多钱 男的用 要得不', '白茶淡香水 多少钱 男的用 行不行'],
+    ['18K金锁骨链 price多少 有rose gold吗', '18K金锁骨链 价格多少 有玫瑰金色吗'],
   ])('%s → %s', (said, mandarin) => {
     expect(toMandarin(said)).toBe(mandarin);
   });
 
-  it.each(['平底鞋有37码吗', '我有点着急，今天能发货吗', '看着挺好的', '想买双平底单鞋'])('leaves %s as it is', (text) => {
+  it.each(['花了好多钱也没买到合适的', '平底鞋有37码吗', '我有点着急，今天能发货吗', '看着挺好的', '想买双平底单鞋'])('leaves %s as it is', (text) => {
     expect(toMandarin(text)).toBe(text);
   });
 });
@@ -30,5 +32,6 @@ describe('voice input that spaced every character', () => {
     expect(toMandarin('我的快递五日都未到')).toBe('我的快递五日都没到');
     expect(toMandarin('想要一件 衬衫 白色的 穿 M 码 四 百 块 左右 上班 穿')).toBe('想要一件 衬衫 白色的 穿 M 码 四百块左右 上班 穿');
     expect(toMandarin('一 千 五 以内')).toBe('一千五 以内');
+    expect(toMandarin('我问一下 那个 羊绒围巾 是 真的 羊绒 吗 有 多 大')).toBe('我问一下 那个 羊绒围巾 是 真的 羊绒 吗有多大');
   });
 });

@@ -42,12 +42,15 @@ const EXTRA: [string, RegExp, number][] = [
   ['新品推荐', /新款|上新|新到|新品|新货/u, 2.5],
   ['比较', /哪个更|哪款更|哪个比较好|哪款比较好|有什么区别|区别是什么|区别大吗|有啥区别|差别在哪|哪个好一?点|哪款好一?点/u, 3.5],
   ['颜色建议', /(?:皮肤|肤色|肤质).{0,8}(?:选哪|挑哪|哪个好)|(?:选哪|挑哪).{0,8}(?:皮肤|肤色)|颜色选哪|选哪个颜色|哪个颜色(?:好|适合|显|衬)|什么颜色(?:好|适合|显|衬)|哪种颜色(?:好|适合|显|衬)|哪个色(?:好|适合|显)/u, 4],
-  ['库存咨询', /啥色|啥颜色|几个颜色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
+  ['库存咨询', /啥色|啥颜色|几个颜色|几个色|几种色|几色|什么色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
   ['尺码咨询', /(?:戴|手指|圈口|指围)\D{0,3}\d{1,2}\s*号|几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
   ['洗护', /(?:可以|能|怎么|能不能|可不可以)(?:机洗|水洗|急洗|手洗|干洗|洗)|怎么(?:保养|打理)|洗了会/u, 3.5],
   ['材质咨询', /是.{1,4}还是.{1,4}(?:绒|皮|棉|丝|毛|麻)|什么绒|鸭绒|鹅绒|含绒量|充绒量|扎不扎|扎人|刺挠|痒不痒|软不软|厚不厚|薄不薄|留香|持久吗|香味|什么味|跟多高|多高的跟|跟高|多长|多厚|多重|几毫升|多少ml|多大容量|适合.{1,6}(?:吗|不)|适不适合|合不合适|能不能用|可以用吗|能用吗|能不能装|装得下|装不装得下|能装下|能放下|尺寸多大|多大尺寸|容量|是真的[^吗呢]{1,4}吗|是不是真|正品吗|是正品|是纯|含量|什么材质|什么面料|什么料子|羊皮还是牛皮|会不会(?:透|起球|掉色|缩水|皱)/u, 2.5],
   ['投诉安抚', /过敏|红疹|起疹|刺痛|烂脸|发痒|长痘了|闷痘|起红|泛红了|开线|起球了|掉色了|坏了|破了|发错|少发|漏发|寄错|发黄|脱线|勾丝|跟就掉|底就掉|扣子掉|抽丝|色差|破洞|掉毛|掉皮|脱皮|发霉|生锈|假货|不是正品|磨脚|刺鼻|垃圾|骗子|差劲|气死|质量(?:太差|问题|不行)|态度.{0,2}(?:差|不好)|投诉|差评|要个说法|太失望/u, 3],
 ];
+
+/** Asking which colours or sizes there are, or whether one is there (not stating one: "卡其M码"). */
+const STOCK_ASK = /几个颜色|几种颜色|几个色|几色|什么颜色|哪些颜色|啥色|有几个码|哪些码|什么码|几个码|有没有[^，。？?]{0,6}(?:码|色|的)|有[^，。？?]{0,6}(?:码|色)(?:吗|不|没)/u;
 
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
@@ -139,7 +142,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('考虑')) for (const other of ['促成下单', '告别']) scores.delete(other);
   if (scores.has('支付')) scores.delete('促成下单');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
-  if (scores.size > 1 && needs.category === undefined && !(/多少钱|什么价|几块|多钱/u.test(clause) && (needs.size !== undefined || needs.colour !== undefined))) scores.delete('价格咨询');
+  if (scores.size > 1 && needs.category === undefined && !(/多少钱|什么价|几块|多钱/u.test(clause) && (needs.size !== undefined || needs.colour !== undefined || STOCK_ASK.test(clause)))) scores.delete('价格咨询');
   if (scores.has('投诉安抚') && scores.has('售后')) scores.delete('售后');
   if (scores.has('洗护')) for (const other of ['材质咨询', '售后', '商品推荐']) scores.delete(other);
   if (scores.has('试用')) for (const other of ['商品推荐', '会员积分', '材质咨询']) scores.delete(other);
@@ -157,8 +160,16 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   const top = best[0];
   // "你们家是正品吗": a question no cue knows is still a question; the FAQ may answer it.
   if (!top) return question && clause.length >= 4 ? [{ intent: OTHER_QUESTION, clause, question, score: 0.5 }] : [];
+  // "月牙腋下包有几个颜色多少钱": two asks about it in one breath, answered in the order asked.
+  const price = /多少钱|什么价|几块|价格多少|多钱/u.exec(clause);
+  const stock = STOCK_ASK.exec(clause);
+  if (price && stock && scores.has('价格咨询')) {
+    const other = { intent: needs.size !== undefined && !/色/u.test(stock[0]) ? '尺码咨询' : '库存咨询', clause, question, score: top[1] };
+    const asked = { intent: '价格咨询', clause, question, score: top[1] };
+    return stock.index < price.index ? [other, asked] : [asked, other];
+  }
   // "卡其M码 多少钱": the size and colour say which one; the price is what is asked.
-  if (/多少钱|什么价|几块|价格多少|多钱/u.test(clause) && scores.has('价格咨询') && top[0] !== '价格咨询') return [{ intent: '价格咨询', clause, question, score: top[1] + 0.1 }];
+  if (price && scores.has('价格咨询') && top[0] !== '价格咨询') return [{ intent: '价格咨询', clause, question, score: top[1] + 0.1 }];
   // A clause may ask two things about a product ("有M码吗多少钱"); other asks come one per clause.
   const second = best[1];
   // "给老公买羊绒毛衣，他175 140斤，穿啥码": products, then the size for them.
@@ -169,7 +180,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
 }
 
 // Voice input and quick typing separate what they ask with spaces: "几多钱 送俾男朋友啱唔啱".
-const PAUSE = /(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]{3})/u;
+const PAUSE = /(?<=[\u4e00-\u9fffA-Za-z0-9])\s+(?=[\u4e00-\u9fff]{3})/u;
 
 /**
  * A clause's intents, read whole (so each ask keeps its context: "拆封用了一次 能退吗"), plus the questions

@@ -16,24 +16,31 @@ const WORDS: [string, string][] = [
   ['未到', '没到'], ['未收到', '没收到'], ['未发', '没发'], ['同图片', '和图片'], ['差好远', '差很远'], ['好失望', '很失望'],
   ['啱', '合适'], ['靓', '好看'], ['买嘢', '买东西'], ['嘢', '东西'], ['阿妈', '妈妈'], ['老豆', '爸爸'], ['老母', '妈妈'], ['而家', '现在'], ['琴日', '昨天'],
   ['听日', '明天'], ['今日', '今天'], ['喺', '在'], ['咗', '了'], ['嚟', '来'], ['睇', '看'], ['揾', '找'], ['平啲', '便宜点'], ['贵啲', '贵一点'],
-  ['大啲', '大一点'], ['细码', '小码'], ['啲', '些'], ['蚊', '元'], ['着', '穿'],
+  ['大啲', '大一点'], ['细码', '小码'], ['啲', '些'], ['蚊', '元'], ['着', '穿'], ['好多钱', '多少钱'],
   // Shanghainese
   ['有伐', '有吗'], ['好伐', '好吗'], ['伐', '吗'], ['阿拉', '我们'], ['侬', '你'], ['覅', '不要'], ['几钿', '多少钱'], ['交关', '很'], ['老好', '很好'],
   ['姆妈', '妈妈'], ['欢喜', '喜欢'], ['物事', '东西'], ['辰光', '时候'], ['哪能', '怎么'], ['今朝', '今天'], ['明朝', '明天'], ['搿个', '这个'], ['迭个', '这个'],
   ['一眼眼', '一点点'], ['勿', '不'],
+  // Sichuanese
+  ['要得不', '行不行'], ['要不要得', '行不行'], ['啥子', '什么'], ['咋个', '怎么'], ['巴适', '舒服'], ['安逸', '舒服'],
   // Northern colloquial
   ['咋整', '怎么办'], ['咋样', '怎么样'], ['咋', '怎么'], ['嘎哈', '干什么'], ['瞅瞅', '看看'], ['瞅', '看'], ['埋汰', '脏'], ['磕碜', '难看'], ['稀罕', '喜欢'],
   ['杠杠的', '很好'], ['得劲', '舒服'], ['忒', '太'],
 ];
 
 // 着: Cantonese for "wear" only before a size or after 可以/唔; elsewhere Mandarin 着急, 看着.
-const CONTEXT_ONLY: Record<string, RegExp> = { 着: /(?:可以|能|会|好)着(?!急|呢|凉|想|火)|着(?:[SMLX]|\d{2}|码|几|咩|乜)/u };
+const CONTEXT_ONLY: Record<string, RegExp> = {
+  着: /(?:可以|能|会|好)着(?!急|呢|凉|想|火)|着(?:[SMLX]|\d{2}|码|几|咩|乜)/u,
+  // Sichuanese "好多钱" asks a price; "花了好多钱" is a lot of money.
+  好多钱: /(?<![了花费用])好多钱/u,
+};
 
 const PATTERN = new RegExp(WORDS.map(([w]) => w).join('|'), 'gu');
 const TABLE = new Map(WORDS);
 
 const CJK = '\\u4e00-\\u9fff';
 const SPACED = new RegExp(`(?<=[${CJK}\\d])\\s+(?=[${CJK}\\d])`, 'gu');
+const SINGLES = new RegExp(`(?<=(?:^|\\s)[${CJK}])\\s+(?=[${CJK}](?:\\s|$))`, 'gu');
 const NUMERALS = '零一二两三四五六七八九十百千万\\d';
 const SPACED_AMOUNT = new RegExp(`(?<=[${NUMERALS}])\\s+(?=[${NUMERALS}]|[块元](?![${CJK}]{0,1}钱))|(?<=[${NUMERALS}]\\s*[块元])\\s+(?=左右|以内|以下|上下|出头)`, 'gu');
 
@@ -42,7 +49,9 @@ function unspaced(text: string): string {
   const cjk = text.match(new RegExp(`[${CJK}]`, 'gu'))?.length ?? 0;
   const spaced = text.match(new RegExp(`[${CJK}]\\s+(?=[${CJK}])`, 'gu'))?.length ?? 0;
   // "四 百 块 左右": an amount said a syllable at a time is one amount wherever it stands.
-  return cjk >= 6 && spaced >= cjk * 0.5 ? text.replace(SPACED, '') : text.replace(SPACED_AMOUNT, '');
+  if (cjk >= 6 && spaced >= cjk * 0.5) return text.replace(SPACED, '');
+  // "有 多 大": single characters said one at a time are one word.
+  return text.replace(SPACED_AMOUNT, '').replace(SINGLES, '');
 }
 
 /** "一百毫升" is how the catalog's "100ml" is said. */
@@ -53,8 +62,17 @@ function millilitres(text: string): string {
   });
 }
 
+/** Shop words typed in English: "price多少", "有rose gold吗". */
+const ENGLISH: [RegExp, string][] = [
+  [/\bprice\b/giu, '价格'], [/\bsize\b/giu, '尺码'], [/\bcolou?rs?\b/giu, '颜色'], [/\brose\s*gold\b/giu, '玫瑰金色'], [/\bdiscount\b/giu, '折扣'], [/\binvoice\b/giu, '发票'],
+];
+
+function english(text: string): string {
+  return /[a-z]{4}/iu.test(text) ? ENGLISH.reduce((t, [pattern, word]) => t.replace(pattern, word), text) : text;
+}
+
 export function toMandarin(said: string): string {
-  const text = millilitres(unspaced(said));
+  const text = english(millilitres(unspaced(said)));
   if (!PATTERN.test(text)) return text;
   PATTERN.lastIndex = 0;
   return text.replace(PATTERN, (word, offset: number) => {

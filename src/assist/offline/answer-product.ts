@@ -141,7 +141,9 @@ export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | und
   const budget = state.slots.budget?.value;
   const size = state.slots.size?.value;
   const colour = state.slots.colour?.value;
-  const spec = [colour && hasColour(product, colour) ? colour : '', size && hasSize(product, size) ? `${size}码` : ''].join('');
+  // "price多少 有玫瑰金吗": a colour or size asked about is answered on its own, not named in the price.
+  const asked = state.intents.some((h) => h.intent === '库存咨询' || h.intent === '尺码咨询');
+  const spec = asked ? '' : [colour && hasColour(product, colour) ? colour : '', size && hasSize(product, size) ? `${size}码` : ''].join('');
   let text = `${product.name}${spec}是${priceTag(product)}`;
   if (budget) text += aboveBudget(product.price, budget) ? `，比您${describeBudget(budget)}的预算稍高一点` : withinBudget(product.price, budget) ? `，在您${describeBudget(budget)}的预算内` : '';
   const member = kb.policy.discounts[0];
@@ -186,8 +188,10 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   const facts = ['跟高', '容量', '香调', '尺寸', '版型']
     .filter((key) => product.attributes[key] !== undefined && new RegExp(FACT_CUES[key] ?? key, 'u').test(state.newestText))
     .map((key) => `${key}${key === '跟高' || key === '容量' ? '' : '是'}${String(product.attributes[key])}`);
-  if (facts.length > 0) return { text: `${product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
   const head = material ? `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
+  // "是真的羊绒吗 有多大": the material too when it is asked beside the measure.
+  const materialAsked = material && /材质|面料|成分|真的|是不是|纯|羊绒|真丝|羊毛|真皮|什么做的/u.test(state.newestText);
+  if (facts.length > 0) return { text: `${materialAsked ? `${head}，` : product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
   // "会起球吗": the worry first, in a guide's words, with how to care for it.
   const concern = fabricConcern(product, state.newestText);
   if (concern) return { text: `${head}，${concern}。`, products: [product] };
