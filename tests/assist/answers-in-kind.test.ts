@@ -202,4 +202,23 @@ describe('answers in kind', () => {
     expect(s.drafts[0]?.text).toContain('适合叔叔');
     expect(s.drafts[0]?.text).not.toContain('老头子');
   });
+
+  it('offers a pair cut for both when no men’s pair comes in his size, and says so', async () => {
+    const s = await top('顾客: 男朋友脚小 穿38 想给他买双小白鞋');
+    expect(s.drafts[0]?.text).toMatch(/^您好，男款小白鞋暂时没有38码的，给您.*男女同款/u);
+    expect(s.drafts[0]?.text).not.toContain('男士');
+  });
+
+  it('reads a broken bottle, a lumpy down jacket and a lost parcel as complaints', async () => {
+    for (const said of ['顾客: 收到的香水瓶子碎了 盒子里全是味儿', '顾客: 上个月买的羽绒服 洗了一次就结块了', '顾客: 顺丰说包裹丢了 这咋整啊']) {
+      const s = await top(said);
+      expect(s.tags.map((t) => t.tag).some((t) => /投诉|售后/u.test(t)), said).toBe(true);
+      expect(s.drafts[0]?.skus ?? [], said).toEqual([]);
+    }
+  });
+
+  it('names a product by its name before the spec (轻透防晒乳 for 轻透防晒乳 SPF50+ PA++++)', async () => {
+    const s = await top('顾客: 轻透防晒乳多少钱一支');
+    expect(s.drafts[0]?.text).toContain('¥189');
+  });
 });

@@ -59,7 +59,7 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
 function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest: ChatMessage | undefined, needs: Needs, male: boolean): IntentHit[] {
   if (!newest) return [];
   // Product names say what, not why: "羊毛呢大衣多少钱" asks a price, not about wool.
-  const text = productsInOrder(kb, newest.text).reduce((t, p) => t.split(p.name).join('这款'), newest.text);
+  const text = productsInOrder(kb, newest.text).reduce((t, p) => t.split(p.name).join('这款').split(p.name.split(/\s/u)[0] ?? p.name).join('这款'), newest.text);
   // "太贵了 有没有便宜点的": the same kind of product for less, whatever else the words suggest.
   if (needs.cheaper) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
   const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));

@@ -30,7 +30,11 @@ export function productsInOrder(kb: KnowledgeBase, text: string): Product[] {
 
 function findInOrder(kb: KnowledgeBase, text: string): Product[] {
   const normalized = normalizeAligned(text);
-  const found = findNamedProducts(kb, text).map((p) => ({ p, at: normalized.indexOf(normalizeAligned(p.name)) }));
+  const at = (p: Product): number => {
+    const whole = normalized.indexOf(normalizeAligned(p.name));
+    return whole >= 0 ? whole : normalized.indexOf(normalizeAligned(p.name.split(/\s/u)[0] ?? p.name));
+  };
+  const found = findNamedProducts(kb, text).map((p) => ({ p, at: at(p) }));
   const kept = found.filter((f) => !found.some((g) => g !== f && g.p.name.length > f.p.name.length && g.p.name.includes(f.p.name)));
   return kept.sort((a, b) => a.at - b.at).map((f) => f.p);
 }

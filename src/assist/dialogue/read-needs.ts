@@ -229,7 +229,7 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
 ];
 // Gifts, and things bought for someone else to wear ("男朋友穿42码", "帮我妈挑").
-const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|(?:要|想)(?:买|换|挑|添)|(?:要|想要|需要)(?:一|件|条|双|个|款)|gift/iu;
+const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|(?:要|想)(?:买|换|挑|添)|(?:要|想要|需要)(?:一|件|条|双|个|款)|喜欢|gift/iu;
 
 /** The person is the one the thing is for: next to 送/给/帮, or before 穿/用/戴/生日 ("我朋友说…" is not). */
 function isFor(text: string, who: string): boolean {

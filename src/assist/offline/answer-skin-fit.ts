@@ -27,7 +27,7 @@ export function answerSkinFit(kb: KnowledgeBase, state: DialogueState, profile: 
   const kind = { word: product.subcategory, category: product.category, subcategories: [product.subcategory] };
   const slots = { ...state.slots, category: { value: kind, messageId: state.newestMessageId ?? '', quote: product.subcategory } };
   const [other] = pickProducts(kb, { ...state, slots }, profile, { n: 1, exclude: new Set([product.sku]) }).fits;
-  const instead = other ? `${skin}肌肤我更推荐${other.name}（${priceTag(other)}），` : '';
+  const instead = other ? `${skin}肌肤我更推荐${other.name}（${priceTag(other)}），` : `${product.subcategory}里暂时没有专门适合${skin}肌肤的款，`;
   return {
     text: `${product.name}更适合${made.join('、')}肌肤，${skin}肌肤用可能会觉得偏滋润；${instead}需要的话我先给您拿小样试试～`,
     products: other ? [product, other] : [product],

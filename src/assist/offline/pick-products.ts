@@ -23,6 +23,8 @@ export interface Picks {
   fits: Product[];
   /** Only when nothing fits: the closest products on price that meet every other hard constraint. */
   nearest: Product[];
+  /** No men's pair fits; the fits are shoes cut for both (the draft says so). */
+  cutForBoth?: boolean;
 }
 
 export function budgetBounds(budget: Budget): [number, number] {
@@ -80,14 +82,17 @@ export function wearerGender(state: DialogueState, profile: CustomerProfile | un
 /** Made for women whatever its name says: jewellery, make-up, hair things, silk scarves, heels. */
 const WOMENS = /女士|女款|女式|耳钉|耳环|项链|锁骨链|吊坠|手链|珍珠|发带|发圈|鲨鱼夹|口红|唇釉|眼影|腮红|高光|粉底|气垫|遮瑕|指甲油|睫毛|眼线|美妆蛋|化妆刷|方巾|披肩|腋下包|水桶包|链条|手拿包|身体乳|彩妆|高跟|婚鞋|芭蕾|玛丽珍|贝雷帽/u;
 
+/** Shoes not named for men but made up to size 42 and beyond are worn by men too. */
+function cutForBoth(product: Product): boolean {
+  return product.category === '鞋履' && !WOMENS.test(`${product.name} ${product.subcategory}`) && sizesOf(product).some((s) => Number(s) >= 42);
+}
+
 function genderFits(product: Product, gender: 'female' | 'male' | undefined, category: string | undefined): boolean {
   if (gender === 'female') return !isMens(product);
   if (gender === 'male') {
     if (WOMENS.test(`${product.name} ${product.subcategory}`)) return false;
-    // Clothes not made for men are women's in this catalog; shoes sized up to 42+ are cut for both;
-    // accessories and beauty can be shared.
-    if (product.category === '鞋履') return isMens(product) || sizesOf(product).some((s) => Number(s) >= 42);
-    return isMens(product) || product.category !== '服装' || category === undefined;
+    // Clothes and shoes not made for men are women's in this catalog; accessories and beauty can be shared.
+    return isMens(product) || (product.category !== '服装' && product.category !== '鞋履') || category === undefined;
   }
   // Nobody said who wears it: the catalog's clothes and shoes are women's unless named 男士, so those are left out.
   return !isMens(product) || !['服装', '鞋履'].includes(product.category);
@@ -180,7 +185,7 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
   // The catalog's clothes and shoes are adults': for a child nothing fits, and the draft says so.
   if (slots.child && !kb.products.some((p) => /儿童|童装|童鞋|宝宝/u.test(p.name))) return { fits: [], nearest: [] };
 
-  const candidates = kb.products
+  const fitting = (genderOk: (product: Product) => boolean) => kb.products
     .map((product, doc) => ({ product, doc }))
     .filter(({ product }) => !options.exclude?.has(product.sku))
     .filter(({ product, doc }) => {
@@ -191,7 +196,7 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
       if (occasionOnly) return (product.tags ?? []).includes(`场合/${slots.occasion?.value}`) || (OCCASION_WORDS[slots.occasion?.value ?? '']?.test(productWords(product)) ?? false);
       return relevance.has(doc);
     })
-    .filter(({ product }) => genderFits(product, gender, need?.category))
+    .filter(({ product }) => genderOk(product))
     // "有男士的吗": asked for men's by name, only products made for men.
     .filter(({ product }) => !/男士|男款/u.test(slots.gender?.quote ?? '') || isMens(product))
     .filter(({ product }) => !slots.size || hasSize(product, slots.size.value))
@@ -204,11 +209,18 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     if (options.nearPrice !== undefined) return Math.abs(product.price - options.nearPrice) <= options.nearPrice * 0.3;
     return true;
   };
-  const ranked = candidates
+  const rank = (list: ReturnType<typeof fitting>) => list
     .map((c) => ({ ...c, score: softScore(c.product, c.doc, state, relevance, gender, slots.focus?.value.sku) }))
     .sort((a, b) => b.score - a.score || a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
+  const candidates = fitting((product) => genderFits(product, gender, need?.category));
+  const ranked = rank(candidates);
   const fits = ranked.filter((c) => priced(c.product) && coloured(c.product)).slice(0, n).map((c) => c.product);
   if (fits.length > 0) return { fits, nearest: [] };
+  // "男朋友脚小 穿38": no men's pair in his size, but a pair cut for both is — offered as that.
+  if (gender === 'male' && need?.category === '鞋履') {
+    const shared = rank(fitting(cutForBoth)).filter((c) => priced(c.product) && coloured(c.product)).slice(0, n).map((c) => c.product);
+    if (shared.length > 0) return { fits: shared, nearest: [], cutForBoth: true };
+  }
   // "有白色的吗" and only 奶白 has the size: the shade is the nearest, and the draft says which colour it is.
   const colour = slots.colour?.value;
   const shades = colour ? ranked.filter((c) => priced(c.product) && skinFits(c.product, slots.skinType?.value) && shadeOf(c.product, colour) !== undefined) : [];
