@@ -221,4 +221,19 @@ describe('answers in kind', () => {
     const s = await top('顾客: 轻透防晒乳多少钱一支');
     expect(s.drafts[0]?.text).toContain('¥189');
   });
+
+  it('says whether the product in view suits the person named, and offers one that does', async () => {
+    const wallet = await top('顾客: 牛皮卡包多少钱 男生用会不会太秀气了');
+    expect(wallet.drafts[0]?.text).toMatch(/¥299.*男士用也很合适/u);
+    const dress = await top('顾客: 羊毛针织连衣裙我老公能穿吗');
+    expect(dress.drafts[0]?.text).toMatch(/^您好，羊毛针织连衣裙是女士款，老公穿不太合适/u);
+    const mum = await top('顾客: 羊毛针织连衣裙 我妈六十几岁穿好看吗');
+    expect(mum.drafts[0]?.text).toContain('不挑年龄');
+  });
+
+  it('answers care for worn jewellery with the store’s free cleaning, not as a complaint', async () => {
+    const s = await top('顾客: 之前买的银手链有点发黑了 可以拿去店里弄一下吗');
+    expect(s.drafts[0]?.text).toContain('免费清洗');
+    expect(s.drafts[0]?.text).not.toMatch(/抱歉/u);
+  });
 });

@@ -41,7 +41,11 @@ function experienced(clause: string, message: string): Found | undefined {
   return undefined;
 }
 
+/** "银手链发黑了 可以拿去店里弄一下吗": wear brought in for care, not a fault to make good. */
+const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理一下/u;
+
 function readMessage(text: string): Found | undefined {
+  if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量/u.test(text)) return undefined;
   const clauses = text.match(CLAUSE) ?? [];
   for (const clause of clauses) {
     const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, text));

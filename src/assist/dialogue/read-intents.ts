@@ -29,6 +29,8 @@ const EXTRA: [string, RegExp, number][] = [
   ['调货', /调货|调过来|调一(?:件|个|双)|从.{1,6}调|别的店(?:有|调)/u, 3],
   ['物流', /(?:寄|送|邮|发)(?:到|去)(?:酒店|公司|单位|学校|老家|外地|国外|香港|澳门|台湾|北京|上海|广州|深圳|[\u4e00-\u9fa5]{2,3}(?:市|省|区|县))|自提|网上下单.{0,8}(?:店里|门店)|线上下单.{0,8}(?:店里|门店)|下单.{0,6}(?:去|到)(?:店里|门店)(?:拿|取)|到哪了|到哪里了|订单.{0,4}(?:到哪|进度|状态)|查.{0,3}订单|物流信息|多久能到|几天能到|几天到|多久到|寄.{0,8}(?:几天|多久)|什么时候到|什么时候发|(?:今天|明天|当天|马上)(?:就)?(?:能|可以)?发(?:货|出)?(?:吗|不|没)|能发吗|几点发|发货|包邮|运费|改地址|地址(?:写错|填错)|填错地址|写错地址|快递/u, 2.5],
   ['售后', /退掉|想退|要退|退了吧|买大了|买小了|能换|可以换|换成|想换|要换|换一(?:件|个|双|条)|买错|换(?:小|大)一码|换个码|能退|可以退|退货|能修|可以修|修一下|维修|帮我改|帮忙改|能改|可以改|改一下|改裤|改短|改长|修改裤/u, 3],
+  // "银手链发黑了 可以拿去店里弄一下吗": care the store gives, an after-sales service.
+  ['售后', /(?:拿|带|送)(?:去|到|来)?(?:店里|门店).{0,6}(?:弄|清洗|保养|处理|抛光|护理)|发黑|氧化了|抛光|清洗一下|免费清洗|保养一下/u, 3.5],
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
   ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|\bpoints?\b|生日(?:礼(?!物)|月|有礼物吗|有什么福利|优惠|福利|折扣)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
   ['支付', /刷.{0,3}卡|医保|分期|付款方式|怎么付|怎么支付|支付宝|微信支付|花呗|信用卡|刷卡|云闪付|能付/u, 3],
@@ -36,6 +38,8 @@ const EXTRA: [string, RegExp, number][] = [
   ['复购', /再来[一两二三几](?:瓶|件|个|支|盒|双|条|套)|用完了.{0,6}(?:再|还要|想买)|回购|再买一(?:瓶|件|个|支|盒|双|条)|还要一(?:瓶|支|盒)/u, 3.5],
   ['试用', /试用|试一下|试香|能试吗|可以试|先试/u, 3],
   ['用法', /(?:和|跟).{1,10}(?:一起用|一起搭配用|搭配着用|同时用)|先用哪个|用的顺序|怎么搭配着用/u, 3.5],
+  // "男生用会不会太秀气", "我妈六十几岁穿好看吗": whether it suits a person, not how it looks in general.
+  ['适合谁', /(?:男的|男生|男士|男人|老公|男朋友|爸爸|老爸|老豆|女的|女生|女士|妈妈|姆妈|老人|长辈|年轻人|小姑娘|阿姨|叔叔|\d+岁|[一二三四五六七八九十]+几?岁)[^，。？?]{0,8}(?:行吗|行不行|可以吗|合适吗|合不合适|适合吗|适不适合|会不会太|好看吗|能用吗|能穿吗|能戴吗|好不好)/u, 4],
   ['上身效果', /显胖|显瘦|显白|显黑|显老|显年轻|显气色|好看吗|上身效果|会不会显|衬肤色/u, 3],
   ['尺码标准', /尺码准|码数准|尺码标准|标准码吗|正码吗|偏大还是偏小|偏不偏码|偏码吗/u, 3],
   ['补货', /补货|到货通知|什么时候有货|还会有吗|会再上吗/u, 3],
@@ -99,6 +103,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // 营业时间/门店地址 are what 预约到店 cues pick up too; keep the precise one.
   if (scores.has('营业时间') || scores.has('门店地址')) scores.delete('预约到店');
   if (scores.has('发票')) scores.delete('售后');
+  if (scores.has('售后') && /清洗|保养|抛光|发黑|弄一下|护理/u.test(clause)) for (const other of ['试用', '预约到店', '洗护']) scores.delete(other);
   if (scores.has('健康')) for (const other of ['功效咨询', '材质咨询', '商品推荐', '肤质推荐']) scores.delete(other);
   if (scores.has('刷评')) for (const other of scores.keys()) if (other !== '刷评') scores.delete(other);
   if (scores.has('会员资料')) for (const other of ['售后', '物流', '会员积分']) scores.delete(other);
@@ -138,6 +143,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if ((clause.match(COLOUR_WORD) ?? []).length >= 2 && /选哪|挑哪|哪个|哪种|还是|哪一?个/u.test(clause)) scores.set('颜色建议', 4.5);
   if (scores.has('颜色建议')) for (const other of ['库存咨询', '上身效果', '搭配建议', '促成下单', '商品推荐', '比较']) scores.delete(other);
   if (scores.has('比较')) for (const other of ['材质咨询', '促成下单', '商品推荐', '价格咨询']) scores.delete(other);
+  if (scores.has('适合谁')) for (const other of ['上身效果', '材质咨询', '商品推荐', '送礼推荐', '搭配建议']) scores.delete(other);
   if (scores.has('上身效果')) for (const other of ['库存咨询', '搭配建议']) scores.delete(other);
   if (scores.has('尺码标准')) for (const other of ['尺码咨询', '商品推荐']) scores.delete(other);
   if (scores.has('补货')) scores.delete('库存咨询');
@@ -196,7 +202,11 @@ function withSpokenAsks(clause: string, needsOf: ClauseNeeds | undefined): Inten
   // "门店能帮我改吗 多少钱": a bare price beside a service ask is that service's price.
   const service = whole.some((h) => SERVICES.has(h.intent));
   const read = pieces.map((piece) => clauseIntents(piece, needsOf));
-  const at = (intent: string): number => Math.max(0, read.findIndex((hits) => hits.some((h) => h.intent === intent)));
+  // An ask no single piece carries spans the pieces: it was finished last.
+  const at = (intent: string): number => {
+    const found = read.findIndex((hits) => hits.some((h) => h.intent === intent));
+    return found >= 0 ? found : pieces.length;
+  };
   let placed = whole.map((hit) => ({ hit, at: at(hit.intent) }));
   // "你们用什么快递 寄去广州要多久": a FAQ ask in two pieces is two questions, each answered.
   const faqAsk = whole.find((h) => ONE_FAQ_EACH.has(h.intent));

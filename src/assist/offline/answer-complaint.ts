@@ -52,7 +52,10 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote}`, 0, undefined, repair || FAQ_HINT[complaint.kind]);
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
-  if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` }];
+  const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };
+  // "顺丰说包裹丢了": what happens to a lost parcel (sent again) is the answer, before the order number.
+  if (complaint.kind === 'delay' && /丢/u.test(complaint.quote)) return [withPolicy, opening];
+  if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, withPolicy];
   const steps = faq.text.replace(/^可以的?[。，]/u, '');
   // The FAQ's steps may already say 请先停用: said once.
   const stop = /停用/u.test(steps) ? '症状明显的话及时就医。' : '请先停用，症状明显的话及时就医。';

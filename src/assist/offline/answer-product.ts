@@ -183,7 +183,7 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   const material = product.attributes['材质'] ?? product.attributes['成分'];
   const point = sellingPoint(product);
   const skin = product.attributes['肤质'];
-  const skinNote = state.slots.skinType && skin ? ((Array.isArray(skin) ? skin : [skin]).some((s) => s === state.slots.skinType?.value || s === '全肤质') ? `，${state.slots.skinType.value}肌肤可以用` : `，更适合${Array.isArray(skin) ? skin.join('、') : skin}肌肤`) : '';
+  const skinNote = state.slots.skinType && skin ? ((Array.isArray(skin) ? skin : [skin]).some((s) => s === state.slots.skinType?.value || s === '全肤质') ? `，${state.slots.skinType.value}肌肤可以用` : `，更适合${Array.isArray(skin) ? skin.join('、') : skin}肌肤，${state.slots.skinType.value}肌肤用之前建议先在耳后试一两天`) : '';
   // The product's own measures when the customer asks about them (跟高, 容量, 香调, 尺寸).
   const facts = ['跟高', '容量', '香调', '尺寸', '版型']
     .filter((key) => product.attributes[key] !== undefined && new RegExp(FACT_CUES[key] ?? key, 'u').test(state.newestText))

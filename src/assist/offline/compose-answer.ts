@@ -23,6 +23,7 @@ import { pickProducts, withinBudget } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 import { answerSkinFit } from './answer-skin-fit.ts';
+import { answerWhoFor } from './answer-who-for.ts';
 
 export interface ComposeInput {
   kb: KnowledgeBase;
@@ -116,6 +117,9 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerCompare(state, productsInOrder(kb, state.newestText)) ?? (focus ? answerMaterial(state) : undefined);
     case '颜色建议':
       return answerColourChoice(kb, state) ?? answerIntent(input, { ...hit, intent: '上身效果' });
+    case '适合谁':
+      // "送香水合适吗" with no product in view: products of that kind for them.
+      return answerWhoFor(kb, state, profile, text) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerIntent(input, { ...hit, intent: '上身效果' }));
     case '上身效果': {
       const product = focus?.value;
       if (!product) return { text: '您说的是哪一款呢？发我名字或截图，我帮您看看颜色和版型，再拍几张上身图给您参考～', products: [] };
@@ -183,6 +187,13 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (hit.intent === '发票' && /没开|还没|没收到|没给|没发/u.test(state.newestText)) {
         const faq = answerFromFaq(kb, hit.intent, text, 0, names.store);
         return faq && { ...faq, text: faq.text.replace(/^可以开发票的，/u, '发票我这就帮您补开：') };
+      }
+      // "M码有点大 能换S吗": the size asked for first, then the terms.
+      const wanted = state.slots.size;
+      if (hit.intent === '售后' && /换/u.test(text) && wanted && wanted.messageId === state.newestMessageId && !state.complaint) {
+        const terms = answerFromFaq(kb, hit.intent, text, 0, names.store);
+        const size = wanted.value;
+        return terms && { ...terms, text: `可以换${size}码的，${terms.text.replace(/^可以的?[。，]/u, '')}` };
       }
       if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
       return undefined;

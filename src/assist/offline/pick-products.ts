@@ -82,6 +82,13 @@ export function wearerGender(state: DialogueState, profile: CustomerProfile | un
 /** Made for women whatever its name says: jewellery, make-up, hair things, silk scarves, heels. */
 const WOMENS = /女士|女款|女式|耳钉|耳环|项链|锁骨链|吊坠|手链|珍珠|发带|发圈|鲨鱼夹|口红|唇釉|眼影|腮红|高光|粉底|气垫|遮瑕|指甲油|睫毛|眼线|美妆蛋|化妆刷|方巾|披肩|腋下包|水桶包|链条|手拿包|身体乳|彩妆|高跟|婚鞋|芭蕾|玛丽珍|贝雷帽/u;
 
+/** Who a product is made for: men's by name, women's by name or kind (and the catalog's other clothes and shoes), else both. */
+export function madeFor(product: Product): 'male' | 'female' | 'both' {
+  if (isMens(product)) return 'male';
+  if (WOMENS.test(`${product.name} ${product.subcategory}`) || product.category === '服装' || (product.category === '鞋履' && !cutForBoth(product))) return 'female';
+  return 'both';
+}
+
 /** Shoes not named for men but made up to size 42 and beyond are worn by men too. */
 function cutForBoth(product: Product): boolean {
   return product.category === '鞋履' && !WOMENS.test(`${product.name} ${product.subcategory}`) && sizesOf(product).some((s) => Number(s) >= 42);
