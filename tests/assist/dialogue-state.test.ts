@@ -33,6 +33,13 @@ describe('budget slot', () => {
     ['八百到一千二', 'range', 800, 1200],
     ['三四百的面霜', 'range', 300, 400],
     ['两千以上的大衣', 'min', 2000, Number.POSITIVE_INFINITY],
+    ['千几蚊嘅大衣', 'range', 1100, 1900],
+    ['千把块的大衣', 'range', 900, 1100],
+    ['大几百的包', 'range', 600, 900],
+    ['小一千的外套', 'range', 800, 1000],
+    ['一千五六的大衣', 'range', 1500, 1600],
+    ['两千以里的包', 'max', 0, 2000],
+    ['俩仨百的帽子', 'range', 200, 300],
   ])('%s → %s %d..%d', (text, kind, lo, hi) => {
     const budget = state([`顾客: ${text}`]).slots.budget;
     expect(budget?.value).toEqual({ kind, lo, hi });
@@ -64,6 +71,10 @@ describe('other slots', () => {
     ['阿拉老头子要一件毛衣', '老头子', 'male', true, false],
     ['给我对象整件羽绒服 他穿XL', '对象', 'male', false, false],
     ['俺闺女想要一条项链', '闺女', 'female', false, false],
+    ['买俾我细佬', '弟弟', 'male', false, false],
+    ['阿拉爷要一件羊毛衫', '爸爸', 'male', true, false],
+    ['给俺媳妇整个包', '媳妇', 'female', false, false],
+    ['俺家那口子要双鞋 他穿43', '那口子', 'male', false, false],
   ])('%s → recipient %s', (text, who, gender, older, gift) => {
     expect(state([`顾客: ${text}`]).slots.recipient?.value).toEqual({ who, gender, older, ...(gift ? { gift } : {}) });
   });
@@ -73,6 +84,14 @@ describe('other slots', () => {
     expect(state(['顾客: 他平时穿XXL的 要条裤子']).slots.gender?.value).toBe('male');
     expect(state(['顾客: 女儿十八岁生日 想送她项链']).slots.child).toBeUndefined();
     expect(state(['顾客: 女儿六岁 想买件羽绒服']).slots.child?.value).toBe(true);
+  });
+
+  it.each([
+    ['有冇中码', 'M'],
+    ['加大码有吗', 'XL'],
+    ['我要件大码嘅褛', 'L'],
+  ])('reads %s as size %s', (text, size) => {
+    expect(state([`顾客: ${text}`]).slots.size?.value).toBe(size);
   });
 
   it('reads 小白鞋 as a white casual shoe, and an amount said a syllable at a time', () => {

@@ -92,7 +92,7 @@ export function readBudget(text: string): Reading<Budget> | undefined {
   const quote = text.slice(last.span.start, last.span.end);
   let kind: Budget['kind'];
   if (/以上|起/u.test(quote)) kind = 'min';
-  else if (/以内|之内|以下|内|不超过|不要超过|不能超过|别超过|最多|控制在|封顶/u.test(quote)) kind = 'max';
+  else if (/以内|之内|以里|以下|内|不超过|不要超过|不能超过|别超过|最多|控制在|封顶/u.test(quote)) kind = 'max';
   else kind = last.lo === last.hi ? 'around' : 'range';
   const lo = kind === 'max' ? 0 : last.lo;
   const hi = kind === 'min' ? Number.POSITIVE_INFINITY : last.hi;
@@ -105,6 +105,9 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   const size = sizes.findLast((s) => s.kind === 'letter' || s.kind === 'shoe');
   if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
   if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
+  // "中码" / "加大码": letter sizes said in words.
+  const worded = /(加大|特大|大|中|细|小)码/u.exec(text);
+  if (!out.size && worded && !/大一码|小一码/u.test(text)) out.size = { value: ({ 加大: 'XL', 特大: 'XXL', 大: 'L', 中: 'M', 细: 'S', 小: 'S' } as Record<string, string>)[worded[1] ?? ''] ?? 'M', quote: worded[0] };
   const shoe = /(?<!\d)(3[4-9]|4[0-6])(?:\.5)?\s*码/u.exec(text);
   if (!out.size && shoe) out.size = { value: shoe[1] ?? '', quote: shoe[0] };
   const spelled = /(三十[四五六七八九]|四十[一二三四五六]?)\s*码/u.exec(text);
@@ -223,6 +226,7 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['爸爸', 'male', true], ['我爸', 'male', true], ['父亲', 'male', true], ['老爸', 'male', true], ['公公', 'male', true], ['岳父', 'male', true], ['爷爷', 'male', true],
   ['老公', 'male', false], ['男朋友', 'male', false], ['男友', 'male', false], ['先生', 'male', false], ['哥哥', 'male', false], ['弟弟', 'male', false], ['男同事', 'male', false],
   ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
+  ['细佬', 'male', false], ['家姐', 'female', false], ['个仔', 'male', false], ['个女', 'female', false], ['老爷们', 'male', false], ['老丈人', 'male', true], ['俺妈', 'female', true], ['俺爸', 'male', true], ['我们爷', 'male', true], ['我们娘', 'female', true], ['那口子', undefined, false],
   ['闺女', 'female', false], ['儿媳妇', 'female', false], ['儿媳', 'female', false], ['媳妇', 'female', false], ['老妈', 'female', true], ['姥姥', 'female', true], ['老太太', 'female', true], ['老太婆', 'female', true],
   ['老头子', 'male', true], ['老头', 'male', true], ['姥爷', 'male', true], ['外公', 'male', true], ['女婿', 'male', false], ['儿子', 'male', false], ['对象', undefined, false], ['爱人', undefined, false],
   ['阿姨', 'female', true], ['老伴', undefined, true], ['老板', undefined, false], ['领导', undefined, false], ['boss', undefined, false], ['客户', undefined, false],
@@ -235,7 +239,7 @@ const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
-  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
+  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
@@ -245,11 +249,11 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
   for (const [who, gender, older] of RECIPIENTS) {
     const found = text.lastIndexOf(who);
     // "先生" after a name is an address ("王先生"), not a recipient: only "送/给…先生" counts.
-    if (found < 0 || (who === '先生' && !/(?:送|给)(?:我)?先生/u.test(text)) || !isFor(text, who)) continue;
+    if (found < 0 || (who === '先生' && !/(?:送|给)(?:我)?先生|我先生/u.test(text)) || !isFor(text, who)) continue;
     // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
     const at = found + who.length;
     if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
-      best = { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸' } as Record<string, string>)[who] ?? who, gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
+      best = { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸', 俺妈: '妈妈', 俺爸: '爸爸', 我们爷: '爸爸', 我们娘: '妈妈', 个仔: '儿子', 个女: '女儿', 细佬: '弟弟', 家姐: '姐姐', 老爷们: '老公', 老丈人: '岳父' } as Record<string, string>)[who] ?? who, gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
       bestAt = at;
     }
   }

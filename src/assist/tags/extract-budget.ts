@@ -20,12 +20,12 @@ export interface Band {
 }
 
 const N = AMOUNT_SOURCE;
-const CURRENCY = String.raw`(?:元|块钱|块|rmb|¥|￥)?`;
+const CURRENCY = String.raw`(?:元|块钱|块|蚊|rmb|¥|￥)?`;
 // Ordered: the first pattern that matches a span wins, so specific shapes come before the bare amount.
 const PATTERNS: { re: RegExp; interval: (a: number, b: number) => [number, number]; strength?: number }[] = [
   { re: new RegExp(String.raw`(${N})${CURRENCY}\s*(?:到|至|-|~|～|—)\s*(${N})${CURRENCY}`, 'gu'), interval: (a, b) => [Math.min(a, b), Math.max(a, b)] },
   { re: new RegExp(String.raw`(?:不超过|不要超过|不能超过|别超过|最多|控制在|封顶)\s*(${N})${CURRENCY}`, 'gu'), interval: (a) => [a * 0.6, a] },
-  { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:以内|之内|以下|内)`, 'gu'), interval: (a) => [a * 0.6, a] },
+  { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:以内|之内|以里|以下|内)`, 'gu'), interval: (a) => [a * 0.6, a] },
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:以上|起)`, 'gu'), interval: (a) => [a, a * 1.5] },
   { re: new RegExp(String.raw`(${N})\s*多(?!少)\s*${CURRENCY}`, 'gu'), interval: (a) => [a, a + magnitude(a)] },
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:左右|上下|出头|附近)`, 'gu'), interval: (a) => [a, a] },
@@ -34,8 +34,20 @@ const PATTERNS: { re: RegExp; interval: (a: number, b: number) => [number, numbe
   { re: new RegExp(String.raw`(?:¥|￥)\s*(${N})|(${N})\s*(?:元|块钱|块)`, 'gu'), interval: (a) => [a, a], strength: 0.3 },
 ];
 
-/** "三四百" / "七八百": adjacent digits before a unit read as a range. */
-const FUZZY = /([一二两三四五六七八])([二两三四五六七八九])(百|千)(?:块钱|块|元)?/gu;
+/** "三四百" / "七八百" / "俩仨百": adjacent digits before a unit read as a range. */
+const FUZZY = /([一二两三四五六七八俩])([二两三四五六七八九仨])(百|千)(?:块钱|块|元|蚊)?/gu;
+const SPOKEN_DIGITS: Record<string, string> = { 俩: '两', 仨: '三' };
+
+/** Amounts said loosely: 千几 (a thousand and some), 千把块, 千儿八百, 大几百, 小一千. */
+const LOOSE: [RegExp, number, number][] = [
+  [/千几(?:百)?(?:块钱|块|元|蚊)?/gu, 1100, 1900],
+  [/千儿八百/gu, 800, 1000],
+  [/千把(?:块钱|块|元|蚊)?/gu, 900, 1100],
+  [/大几百(?:块钱|块|元|蚊)?/gu, 600, 900],
+  [/小一千|小1000/gu, 800, 1000],
+];
+/** "一千五六": a thousand five or six hundred. */
+const THOUSAND_AND = /([一两二三四五六七八九])千([一二三四五六七八])([二三四五六七八九])(?![百千\d])/gu;
 
 /** Measures, not money: a number followed by one of these is a size, a weight or a count. */
 const NOT_MONEY_AFTER = /^\s*(?:cm|厘米|公分|mm|kg|公斤|斤|码|号|岁|ml|毫升|g|克|件|个|天|次|年|月|w粉|分钟|小时|平|米|度|%|积分|分)/iu;
@@ -49,10 +61,25 @@ export function extractAmounts(text: string): AmountInterval[] {
   const found: AmountInterval[] = [];
   const taken: Span[] = [];
   const free = (span: Span): boolean => taken.every((t) => span.end <= t.start || span.start >= t.end);
+  for (const [re, lo, hi] of LOOSE) {
+    for (const match of text.matchAll(re)) {
+      const span = { start: match.index, end: match.index + match[0].length };
+      if (!free(span)) continue;
+      found.push({ lo, hi, span, strength: 1 });
+      taken.push(span);
+    }
+  }
+  for (const match of text.matchAll(THOUSAND_AND)) {
+    const [thousands, a, b] = [match[1], match[2], match[3]].map((d) => parseAmount(d ?? '') ?? 0);
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (b !== (a ?? 0) + 1 || !free(span)) continue;
+    found.push({ lo: (thousands ?? 0) * 1000 + (a ?? 0) * 100, hi: (thousands ?? 0) * 1000 + (b ?? 0) * 100, span, strength: 1 });
+    taken.push(span);
+  }
   for (const match of text.matchAll(FUZZY)) {
     const unit = match[3] === '千' ? 1000 : 100;
-    const a = parseAmount(match[1] ?? '') ?? 0;
-    const b = parseAmount(match[2] ?? '') ?? 0;
+    const a = parseAmount(SPOKEN_DIGITS[match[1] ?? ''] ?? match[1] ?? '') ?? 0;
+    const b = parseAmount(SPOKEN_DIGITS[match[2] ?? ''] ?? match[2] ?? '') ?? 0;
     const span = { start: match.index, end: match.index + match[0].length };
     if (b === a + 1) {
       found.push({ lo: a * unit, hi: b * unit, span, strength: 1 });
