@@ -40,6 +40,7 @@ describe('budget slot', () => {
     ['一千五六的大衣', 'range', 1500, 1600],
     ['两千以里的包', 'max', 0, 2000],
     ['俩仨百的帽子', 'range', 200, 300],
+    ['围巾吧 一千多点', 'range', 1000, 1300],
   ])('%s → %s %d..%d', (text, kind, lo, hi) => {
     const budget = state([`顾客: ${text}`]).slots.budget;
     expect(budget?.value).toEqual({ kind, lo, hi });
@@ -84,6 +85,18 @@ describe('other slots', () => {
     expect(state(['顾客: 他平时穿XXL的 要条裤子']).slots.gender?.value).toBe('male');
     expect(state(['顾客: 女儿十八岁生日 想送她项链']).slots.child).toBeUndefined();
     expect(state(['顾客: 女儿六岁 想买件羽绒服']).slots.child?.value).toBe(true);
+  });
+
+  it('reads what a short follow-up leaves out from the turns before it, and no more', () => {
+    expect(state(['顾客: 小白鞋有吗 38的', '导购: 牛皮小白鞋599元，38码有', '顾客: 那黑色呢']).slots.colour?.value).toBe('黑色');
+    expect(state(['顾客: 马丁靴多少钱', '顾客: 有棕色的吗']).slots.colour?.value).toBe('棕色');
+    expect(state(['导购: 老爷子穿什么码？', '顾客: XL 他八十多了 怕冷']).slots.budget).toBeUndefined();
+    expect(state(['导购: 儿子平时穿什么码？', '顾客: S 他比较瘦']).slots.size?.value).toBe('S');
+    expect(state(['顾客: 燕麦色XL有伐 阿拉穿L有点紧']).slots.size?.value).toBe('XL');
+    expect(state(['导购: 外甥女多大啦？', '顾客: 6岁 穿120的']).slots.child?.value).toBe(true);
+    expect(state(['顾客: 我们女领导下个月生日 送个礼']).slots.recipient?.value.gender).toBe('female');
+    expect(state(['导购: 男士切尔西靴1499元，39到44码', '顾客: 有38吗 我脚小']).slots.size?.value).toBe('38');
+    expect(state(['导购: 三醋酸小黑裙1980元，S到XL都有', '顾客: 有别的颜色吗']).slots.size).toBeUndefined();
   });
 
   it.each([
@@ -149,6 +162,10 @@ describe('intents of the newest message', () => {
     [['顾客: 雪松男士淡香水多少钱 送给男朋友合不合适'], ['价格咨询', '适合谁']],
     [['顾客: 你们用什么快递 寄去广州要多久'], ['物流', '物流']],
     [['顾客: 月牙腋下包有几个颜色多少钱'], ['库存咨询', '价格咨询']],
+    [['导购: 可以的～新疆一般3-5天能到', '顾客: 包邮不 啥时候发'], ['物流', '物流']],
+    [['顾客: 送男朋友的话能包起来吗'], ['礼盒包装']],
+    [['顾客: 我是金卡 买双面羊毛呢大衣能打95折吗'], ['优惠活动']],
+    [['导购: 现在满1000减100（当季新品除外）', '顾客: 新款也能减吗'], ['优惠活动']],
     [['顾客: 那件经典双排扣风衣有没有XS 今天你们开到几点'], ['尺码咨询', '营业时间']],
     [['顾客: 我积分攒了挺多的 能抵多少钱啊 会不会过期'], ['会员积分', '会员积分']],
     [['顾客: 多少包邮？今天下单今天能发吗'], ['物流', '物流']],

@@ -100,8 +100,10 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   for (const message of window) {
     // The guide's "芭蕾舞鞋37码有货" puts a size in play that "有大一码的吗" steps from.
     if (message.speaker === 'guide') {
+      // Only a size the guide names on its own: "S到XL都有" lists the range, it puts no size in play.
       const said = readNeeds(kb, message.text, male).size;
-      if (said && !slots.size) slots.size = { ...said, messageId: message.id };
+      const listed = (message.text.match(/(?<![A-Za-z])(?:XXL|XL|XS|S|M|L)(?![A-Za-z])|(?<!\d)(?:3[4-9]|4[0-6])(?!\d)/gu) ?? []).length > 1;
+      if (said && !slots.size && !listed) slots.size = { ...said, messageId: message.id };
       continue;
     }
     if (!evidence(message)) continue;
@@ -114,7 +116,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "37 短的" after 想买双靴子: with shoes in play, a bare 34–46 is the size.
   const newestCustomer = window.findLast((m) => m.speaker === 'customer');
   const bareShoe = newestCustomer ? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u.exec(newestCustomer.text) : null;
-  if (bareShoe && slots.category?.value.category === '鞋履' && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
+  const shoeInView = slots.category?.value.category === '鞋履' || productsInOrder(kb, window.filter((m) => m.speaker === 'guide').at(-1)?.text ?? '').some((p) => p.category === '鞋履');
+  if (bareShoe && shoeInView && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
   const lastGuideMessage = window.findLast((m) => m.speaker === 'guide');
   const shown = lastGuideMessage ? productsInOrder(kb, lastGuideMessage.text) : [];
   if (lastGuideMessage && shown.length >= 2) slots.shown = { value: shown, messageId: lastGuideMessage.id, quote: shown.map((p) => p.name).join('、') };
@@ -129,11 +132,16 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence));
+  let intents = newestIntents(kb, window, newest, newestNeeds, male);
+  // "39有吗 不合适能换不": a bare shoe size asked after a shoe is a size question, first.
+  if (slots.size?.quote === bareShoe?.[0] && slots.size?.messageId === newest?.id && newest && /^\s*\d{2}\s*(?:码|的)?\s*(?:有吗|有没有|有伐|有不|有么)/u.test(newest.text) && !intents.some((h) => h.intent === '尺码咨询' || h.intent === '库存咨询')) {
+    intents = [{ intent: '尺码咨询', clause: newest.text, question: true, score: 3 }, ...intents.filter((h) => h.intent !== OTHER_QUESTION)];
+  }
   return {
     newestMessageId: newest?.id,
     newestText: newest?.text ?? '',
     newestSaid: asWritten.findLast((m) => m.speaker === 'customer')?.text ?? '',
-    intents: newestIntents(kb, window, newest, newestNeeds, male),
+    intents,
     slots,
     ...(complaint ? { complaint } : {}),
     relationship: readRelationship(kb, window, input.profile, input.guideId, input.now),

@@ -42,7 +42,7 @@ function experienced(clause: string, message: string): Found | undefined {
 }
 
 /** "银手链发黑了 可以拿去店里弄一下吗": wear brought in for care, not a fault to make good. */
-const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理一下/u;
+const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理一下|能洗吗|可以洗吗|洗一下/u;
 
 function readMessage(text: string): Found | undefined {
   if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量/u.test(text)) return undefined;

@@ -101,10 +101,15 @@ export function readBudget(text: string): Reading<Budget> | undefined {
 
 export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size' | 'body' | 'sizeStep'> {
   const out: Pick<Needs, 'size' | 'body' | 'sizeStep'> = {};
-  const sizes = extractSizes(text, { male });
-  const size = sizes.findLast((s) => s.kind === 'letter' || s.kind === 'shoe');
+  const sizes = extractSizes(text, { male }).filter((s) => s.kind === 'letter' || s.kind === 'shoe');
+  // "燕麦色XL有伐 我穿L有点紧": the size asked for, not the one that no longer fits.
+  const asked = sizes.find((s) => /^\s*(?:码)?(?:的)?\s*(?:有吗|有没有|有伐|有不|有么|还有吗)/u.test(text.slice(s.span.end)));
+  const size = asked ?? sizes.at(-1);
   if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
   if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
+  // "S 他比较瘦": a bare letter size answering "穿什么码".
+  const bare = /^\s*(?:穿)?\s*(XXL|XL|XS|S|M|L)(?![A-Za-z])/u.exec(text);
+  if (!out.size && bare) out.size = { value: bare[1] ?? '', quote: bare[0].trim() };
   // "中码" / "加大码": letter sizes said in words.
   const worded = /(加大|特大|大|中|细|小)码/u.exec(text);
   if (!out.size && worded && !/大一码|小一码/u.test(text)) out.size = { value: ({ 加大: 'XL', 特大: 'XXL', 大: 'L', 中: 'M', 细: 'S', 小: 'S' } as Record<string, string>)[worded[1] ?? ''] ?? 'M', quote: worded[0] };
@@ -123,7 +128,7 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
 }
 
 const COLOURS = ['黑色', '白色', '米白', '米色', '驼色', '燕麦色', '灰色', '雾灰', '炭灰', '藏青', '藏蓝', '蓝色', '浅蓝', '深蓝', '红色', '酒红', '粉色', '紫色', '绿色', '墨绿', '军绿', '橄榄绿', '黄色', '卡其', '咖啡色', '棕色', '焦糖色', '杏色', '奶白', '香槟色', '银色', '金色', '豆沙色'];
-const SHORT_COLOURS: Record<string, string> = { 黑: '黑色', 白: '白色', 灰: '灰色', 红: '红色', 粉: '粉色', 蓝: '蓝色', 绿: '绿色', 驼: '驼色', 米: '米色' };
+const SHORT_COLOURS: Record<string, string> = { 黑: '黑色', 白: '白色', 灰: '灰色', 红: '红色', 粉: '粉色', 蓝: '蓝色', 绿: '绿色', 驼: '驼色', 米: '米色', 棕: '棕色', 紫: '紫色', 黄: '黄色', 金: '金色', 银: '银色', 咖: '咖啡色' };
 
 const ENGLISH_COLOURS: Record<string, string> = { black: '黑色', white: '白色', grey: '灰色', gray: '灰色', red: '红色', pink: '粉色', blue: '蓝色', navy: '藏青', green: '绿色', beige: '米色', camel: '驼色', brown: '棕色', khaki: '卡其' };
 
@@ -181,7 +186,7 @@ export function readColour(text: string, kb?: KnowledgeBase): Reading<string> | 
   if (best) return { value: best, quote: best };
   const english = /\b(black|white|gr[ae]y|red|pink|blue|navy|green|beige|camel|brown|khaki)\b/iu.exec(text);
   if (english) return { value: ENGLISH_COLOURS[(english[1] ?? '').toLowerCase()] ?? '黑色', quote: english[0] };
-  const short = /(黑|白|灰|红|粉|蓝|绿|驼|米)(?:色|的)/u.exec(text);
+  const short = /(黑|白|灰|红|粉|蓝|绿|驼|米|棕|紫|黄|金|银|咖)(?:色|的)/u.exec(text);
   if (short) return { value: SHORT_COLOURS[short[1] ?? ''] ?? `${short[1]}色`, quote: short[0] };
   return undefined;
 }
@@ -226,7 +231,7 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['爸爸', 'male', true], ['我爸', 'male', true], ['父亲', 'male', true], ['老爸', 'male', true], ['公公', 'male', true], ['岳父', 'male', true], ['爷爷', 'male', true],
   ['老公', 'male', false], ['男朋友', 'male', false], ['男友', 'male', false], ['先生', 'male', false], ['哥哥', 'male', false], ['弟弟', 'male', false], ['男同事', 'male', false],
   ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
-  ['细佬', 'male', false], ['家姐', 'female', false], ['个仔', 'male', false], ['个女', 'female', false], ['老爷们', 'male', false], ['老丈人', 'male', true], ['俺妈', 'female', true], ['俺爸', 'male', true], ['我们爷', 'male', true], ['我们娘', 'female', true], ['那口子', undefined, false],
+  ['女领导', 'female', false], ['男领导', 'male', false], ['女老板', 'female', false], ['男老板', 'male', false], ['细佬', 'male', false], ['家姐', 'female', false], ['个仔', 'male', false], ['个女', 'female', false], ['老爷们', 'male', false], ['老丈人', 'male', true], ['俺妈', 'female', true], ['俺爸', 'male', true], ['我们爷', 'male', true], ['我们娘', 'female', true], ['那口子', undefined, false],
   ['闺女', 'female', false], ['儿媳妇', 'female', false], ['儿媳', 'female', false], ['媳妇', 'female', false], ['老妈', 'female', true], ['姥姥', 'female', true], ['老太太', 'female', true], ['老太婆', 'female', true],
   ['老头子', 'male', true], ['老头', 'male', true], ['姥爷', 'male', true], ['外公', 'male', true], ['女婿', 'male', false], ['儿子', 'male', false], ['对象', undefined, false], ['爱人', undefined, false],
   ['阿姨', 'female', true], ['老伴', undefined, true], ['老板', undefined, false], ['领导', undefined, false], ['boss', undefined, false], ['客户', undefined, false],
@@ -239,7 +244,7 @@ const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
-  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
+  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}.{0,4}生日|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
@@ -260,14 +265,16 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
   return best;
 }
 
-const KIN = '孙女|孙子|外孙女?|儿子|女儿|闺女';
+const KIN = '孙女|孙子|外孙女?|外甥女?|侄女|侄子|儿子|女儿|闺女';
 
 /** For a child: 小朋友, 童装, a kid's shoe size, or a son or daughter under 14 ("女儿十八岁" is grown up). */
 function readChild(text: string): Reading<true> | undefined {
-  const said = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
+  // "穿120的": a child's height size.
+  const said = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
   if (said) return { value: true, quote: said[0] };
-  const aged = new RegExp(`(?:(?:${KIN}).{0,10}?([一二两三四五六七八九十\\d]{1,3})岁|([一二两三四五六七八九十\\d]{1,3})岁的(?:${KIN}))`, 'u').exec(text);
-  const years = aged ? parseAge(aged[1] ?? aged[2] ?? '') : undefined;
+  // "6岁 穿…" answering "多大啦": an age alone at the start.
+  const aged = new RegExp(`(?:(?:${KIN}).{0,10}?([一二两三四五六七八九十\\d]{1,3})岁|([一二两三四五六七八九十\\d]{1,3})岁的(?:${KIN})|^\\s*([一二两三四五六七八九十\\d]{1,2})岁(?!的))`, 'u').exec(text);
+  const years = aged ? parseAge(aged[1] ?? aged[2] ?? aged[3] ?? '') : undefined;
   return years !== undefined && years < 14 ? { value: true, quote: aged?.[0] ?? '' } : undefined;
 }
 
@@ -305,7 +312,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const child = readChild(text);
   if (child) needs.child = child;
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
-  const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些)?的|便宜(?:点|一点|些|一些)的(?:有吗|吗|呢)|价格低一点的/u.exec(text);
+  const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些)?的|便宜(?:点|一点|些|一些)?的(?:有吗|吗|呢|有没有|有不|有么|有伐)|价格低一点的/u.exec(text);
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
   return needs;
 }

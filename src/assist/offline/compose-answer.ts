@@ -35,7 +35,7 @@ export interface ComposeInput {
 const RECOMMENDING = new Set(['搭配建议', '送礼推荐', '肤质推荐', '商品推荐']);
 /** Asks answered beside a complaint's apology: they are not about the problem itself. */
 const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付']);
-const FAQ_INTENTS = new Set(['售后', '物流', '会员积分', '发票', '营业时间', '门店地址', '试用']);
+const FAQ_INTENTS = new Set(['售后', '物流', '会员积分', '发票', '营业时间', '门店地址', '试用', '礼盒包装']);
 
 function orderPart(input: ComposeInput): Part | undefined {
   const product = input.state.slots.focus?.value;
@@ -101,6 +101,11 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       {
         const kind = kindMaterial(input);
         if (kind) return kind;
+      }
+      // "你们家是正品吗": the store's answer, not a product's.
+      if (!focus && /正品|假货|真的假的|是真的吗/u.test(text)) {
+        const faq = anyFaq(kb, text);
+        if (faq) return faq;
       }
       // "这件毛衣扎不扎人" about a piece we cannot see: ask which one rather than guess.
       if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
@@ -190,7 +195,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       }
       // "M码有点大 能换S吗": the size asked for first, then the terms.
       const wanted = state.slots.size;
-      if (hit.intent === '售后' && /换/u.test(text) && wanted && wanted.messageId === state.newestMessageId && !state.complaint) {
+      if (hit.intent === '售后' && wanted && new RegExp(`换(?:成|个|到)?\\s*${wanted.value}`, 'iu').test(text) && wanted.messageId === state.newestMessageId && !state.complaint) {
         const terms = answerFromFaq(kb, hit.intent, text, 0, names.store);
         const size = wanted.value;
         return terms && { ...terms, text: `可以换${size}码的，${terms.text.replace(/^可以的?[。，]/u, '')}` };

@@ -27,7 +27,9 @@ const PATTERNS: { re: RegExp; interval: (a: number, b: number) => [number, numbe
   { re: new RegExp(String.raw`(?:不超过|不要超过|不能超过|别超过|最多|控制在|封顶)\s*(${N})${CURRENCY}`, 'gu'), interval: (a) => [a * 0.6, a] },
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:以内|之内|以里|以下|内)`, 'gu'), interval: (a) => [a * 0.6, a] },
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:以上|起)`, 'gu'), interval: (a) => [a, a * 1.5] },
-  { re: new RegExp(String.raw`(${N})\s*多(?!少)\s*${CURRENCY}`, 'gu'), interval: (a) => [a, a + magnitude(a)] },
+  // "一千多点": a little over.
+  { re: new RegExp(String.raw`(${N})\s*多一?点`, 'gu'), interval: (a) => [a, a * 1.3] },
+  { re: new RegExp(String.raw`(${N})\s*多(?!少|了|岁)\s*${CURRENCY}`, 'gu'), interval: (a) => [a, a + magnitude(a)] },
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:左右|上下|出头|附近)`, 'gu'), interval: (a) => [a, a] },
   { re: new RegExp(String.raw`(${N})\s*来\s*(?:块钱|块|元)`, 'gu'), interval: (a) => [a, a] },
   { re: new RegExp(String.raw`(?:预算|价位|价格|价钱|预计|打算花|准备花)[^，,。\d零〇一二两三四五六七八九十百千万]{0,4}(${N})`, 'gu'), interval: (a) => [a, a] },
@@ -51,7 +53,7 @@ const THOUSAND_AND = /([一两二三四五六七八九])千([一二三四五六�
 
 /** Measures, not money: a number followed by one of these is a size, a weight or a count. */
 const NOT_MONEY_AFTER = /^\s*(?:cm|厘米|公分|mm|kg|公斤|斤|码|号|岁|ml|毫升|g|克|件|个|天|次|年|月|w粉|分钟|小时|平|米|度|%|积分|分)/iu;
-const NOT_MONEY_BEFORE = /(?:身高|体重|腰围|胸围|臀围|肩宽|鞋码|尺码|码数|年龄|第|岁|cm|积分)\s*$/iu;
+const NOT_MONEY_BEFORE = /(?:身高|体重|腰围|胸围|臀围|肩宽|鞋码|尺码|码数|年龄|第|岁|cm|积分|今年)\s*$/iu;
 
 function magnitude(amount: number): number {
   return 10 ** Math.floor(Math.log10(Math.max(amount, 1)));
