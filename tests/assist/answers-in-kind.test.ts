@@ -236,4 +236,20 @@ describe('answers in kind', () => {
     expect(s.drafts[0]?.text).toContain('免费清洗');
     expect(s.drafts[0]?.text).not.toMatch(/抱歉/u);
   });
+
+  it('answers short follow-ups from the turns before them', async () => {
+    const back = await top('顾客: 云步那个乐福鞋多少', '导购: 云步软羊皮乐福鞋899元，黑色和焦糖色，35到40码。', '顾客: 有没有带点跟的', '导购: 可以看看中跟尖头单鞋，799元。', '顾客: 算了还是要上一款吧 黑色37');
+    expect(back.drafts[0]?.text).toContain('云步软羊皮乐福鞋有黑色37码');
+    const shorter = await top('顾客: 有没有暖和的外套', '导购: 过膝长款鹅绒服2599元，过膝长度。', '顾客: 太长了 整个短点的呗');
+    expect(shorter.drafts[0]?.text).toContain('轻薄短款羽绒服');
+    const black = await top('顾客: 小白鞋有吗 38的', '导购: 牛皮小白鞋599元，白色和白绿两个配色，38码两个颜色都有。', '顾客: 那黑色呢');
+    expect(black.drafts[0]?.text).toMatch(/牛皮小白鞋没有黑色.*帆布休闲鞋（¥299）有黑色38码/u);
+    const swap = await top('顾客: 鞋子小了 想换大一码', '导购: 好的～是哪双呢？', '顾客: 玛丽珍 38换39 运费谁出');
+    expect(swap.drafts[0]?.text).toMatch(/^可以换方头玛丽珍鞋39码的，.*运费/u);
+  });
+
+  it('says plainly what the store does not carry', async () => {
+    const s = await top('顾客: 下个月去马代 有泳衣卖吗 比基尼那种');
+    expect(s.drafts[0]?.text).toContain('暂时没有泳衣');
+  });
 });

@@ -61,7 +61,7 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   // Product names say what, not why: "羊毛呢大衣多少钱" asks a price, not about wool.
   const text = productsInOrder(kb, newest.text).reduce((t, p) => t.split(p.name).join('这款').split(p.name.split(/\s/u)[0] ?? p.name).join('这款'), newest.text);
   // "太贵了 有没有便宜点的": the same kind of product for less, whatever else the words suggest.
-  if (needs.cheaper) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
+  if (needs.cheaper || needs.variant) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
   const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));
   // Only questions no cue knows: what the conversation says comes first, those asks last.
   const onlyUnknown = intents.some((h) => h.intent === OTHER_QUESTION) && intents.every((h) => h.intent === OTHER_QUESTION || h.intent === '问候');
@@ -115,7 +115,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   if (input.instruction) applyNeeds(slots, readNeeds(kb, input.instruction, male), 'instruction');
   // "37 短的" after 想买双靴子: with shoes in play, a bare 34–46 is the size.
   const newestCustomer = window.findLast((m) => m.speaker === 'customer');
-  const bareShoe = newestCustomer ? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u.exec(newestCustomer.text) : null;
+  // "38换39": the size wanted is the one after 换.
+  const bareShoe = newestCustomer ? (/换\s*(?:成|到)?\s*(3[4-9]|4[0-6])(?![\d.])/u.exec(newestCustomer.text) ?? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u.exec(newestCustomer.text)) : null;
   const shoeInView = slots.category?.value.category === '鞋履' || productsInOrder(kb, window.filter((m) => m.speaker === 'guide').at(-1)?.text ?? '').some((p) => p.category === '鞋履');
   if (bareShoe && shoeInView && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
   const lastGuideMessage = window.findLast((m) => m.speaker === 'guide');
@@ -125,6 +126,10 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');
   // "有没有更便宜的": the same kind of product below the price of the one in focus.
+  // "太长了 整个短点的呗": others of the kind in focus.
+  if (newestNeeds.variant && focus && newest && !newestNeeds.category) {
+    slots.category = { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.variant.quote };
+  }
   if (newestNeeds.cheaper && focus && newest) {
     slots.budget = { value: { kind: 'max', lo: 0, hi: Math.floor((focus.value.price * 0.95) / 10) * 10 }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
     slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
@@ -134,7 +139,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence));
   let intents = newestIntents(kb, window, newest, newestNeeds, male);
   // "39有吗 不合适能换不": a bare shoe size asked after a shoe is a size question, first.
-  if (slots.size?.quote === bareShoe?.[0] && slots.size?.messageId === newest?.id && newest && /^\s*\d{2}\s*(?:码|的)?\s*(?:有吗|有没有|有伐|有不|有么)/u.test(newest.text) && !intents.some((h) => h.intent === '尺码咨询' || h.intent === '库存咨询')) {
+  if (slots.size?.quote === bareShoe?.[0] && slots.size?.messageId === newest?.id && newest && /^\s*(?:有没有|有)?\s*\d{2}\s*(?:码|的)?\s*(?:有吗|有没有|有伐|有不|有么|吗|没|不)/u.test(newest.text) && !intents.some((h) => h.intent === '尺码咨询' || h.intent === '库存咨询')) {
     intents = [{ intent: '尺码咨询', clause: newest.text, question: true, score: 3 }, ...intents.filter((h) => h.intent !== OTHER_QUESTION)];
   }
   return {

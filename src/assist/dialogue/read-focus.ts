@@ -70,12 +70,22 @@ function productByWords(kb: KnowledgeBase, window: readonly ChatMessage[]): Slot
   return priced.length === 1 && priced[0] ? { value: priced[0], messageId: last.id, quote: String(priced[0].price) } : undefined;
 }
 
+const BACK_TO = /上一款|上一个|上一双|上一件|之前那(?:款|个|双|件)|刚才那(?:款|个|双|件)|原来那(?:款|个|双|件)|还是(?:要|买)?(?:之前|原来|刚才|最开始)的?/u;
+
 export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], category: Slot<CategoryNeed> | undefined): Slot<Product> | undefined {
   let focus: Slot<Product> | undefined;
   let focusIndex = -1;
   let list: Product[] = [];
+  let before: Product | undefined;
   window.forEach((message, index) => {
     const named = productsInOrder(kb, message.text);
+    // "算了还是要上一款吧": the product talked about before the one now in view.
+    if (message.speaker === 'customer' && before && named.length === 0 && BACK_TO.test(message.text)) {
+      focus = { value: before, messageId: message.id, quote: BACK_TO.exec(message.text)?.[0] ?? '' };
+      focusIndex = index;
+      before = undefined;
+      return;
+    }
     if (message.speaker === 'customer' && list.length > 1) {
       // "便宜的那个" / "贵一点的那款": the cheaper or dearer of the products just listed.
       const byPrice = /便宜(?:一点|些)?的那|贵(?:一点|些)?的那/u.exec(message.text);
@@ -87,6 +97,13 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
           focusIndex = index;
         }
       }
+      // "短的吧": the one of those listed whose name says it (牛皮短款钱包).
+      const trait = /(短|长|大|小|黑|白|薄|厚)(?:的|款)/u.exec(message.text)?.[1];
+      const described = trait ? list.filter((p) => p.name.includes(trait)) : [];
+      if (described.length === 1 && described[0]) {
+        focus = { value: described[0], messageId: message.id, quote: trait ?? '' };
+        focusIndex = index;
+      }
       const pick = ORDINAL.find(([pattern]) => pattern.test(message.text));
       if (pick && list[pick[1]]) {
         focus = { value: list[pick[1]] as Product, messageId: message.id, quote: pick[0].exec(message.text)?.[0] ?? '' };
@@ -95,6 +112,7 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
     }
     if (named.length === 0) return;
     list = named;
+    if (focus && focus.value.sku !== named[0]?.sku) before = focus.value;
     focus = { value: named[0] as Product, messageId: message.id, quote: (named[0] as Product).name };
     focusIndex = index;
   });

@@ -151,6 +151,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if ((clause.match(COLOUR_WORD) ?? []).length >= 2 && /选哪|挑哪|哪个|哪种|还是|哪一?个/u.test(clause)) scores.set('颜色建议', 4.5);
   if (scores.has('颜色建议')) for (const other of ['库存咨询', '上身效果', '搭配建议', '促成下单', '商品推荐', '比较']) scores.delete(other);
   if (scores.has('比较')) for (const other of ['材质咨询', '促成下单', '商品推荐', '价格咨询']) scores.delete(other);
+  // "她油皮能用吗": the skin decides, not the person.
+  if (scores.has('适合谁') && needs.skinType !== undefined) scores.delete('适合谁');
   if (scores.has('适合谁')) for (const other of ['上身效果', '材质咨询', '商品推荐', '送礼推荐', '搭配建议']) scores.delete(other);
   if (scores.has('上身效果')) for (const other of ['库存咨询', '搭配建议']) scores.delete(other);
   if (scores.has('尺码标准')) for (const other of ['尺码咨询', '商品推荐']) scores.delete(other);
@@ -237,7 +239,9 @@ function withSpokenAsks(clause: string, needsOf: ClauseNeeds | undefined): Inten
   }
   for (const [index, hits] of read.entries()) {
     for (const hit of hits) {
-      if (hit.question && !RECOMMENDS.has(hit.intent) && hit.intent !== OTHER_QUESTION && !(service && hit.intent === '价格咨询') && !placed.some((p) => p.hit.intent === hit.intent)) placed.push({ hit, at: index });
+      // "38换39 运费谁出": the exchange's postage, which the whole read as after-sales.
+      const postage = hit.intent === '物流' && /运费|邮费|寄回/u.test(pieces[index] ?? '') && whole.some((h) => h.intent === '售后');
+      if (hit.question && !RECOMMENDS.has(hit.intent) && hit.intent !== OTHER_QUESTION && !(service && hit.intent === '价格咨询') && !postage && !placed.some((p) => p.hit.intent === hit.intent)) placed.push({ hit, at: index });
     }
   }
   return placed.sort((a, b) => a.at - b.at).map((p) => p.hit);

@@ -35,6 +35,8 @@ export interface Needs {
   sizeStep?: Reading<1 | -1>;
   /** "有没有更便宜的": below the price of the product in focus. */
   cheaper?: Reading<true>;
+  /** "太长了 整个短点的呗": another of the kind in focus, with this quality (短, 薄, 宽松 …). */
+  variant?: Reading<string>;
 }
 
 const subcategoryWords = new WeakMap<KnowledgeBase, CategoryNeed[]>();
@@ -289,7 +291,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   // "想买几件度假穿的": clothes, when nothing more specific is named.
   if (!needs.category && /(?:穿的|穿什么|衣服)/u.test(text) && !/鞋|袜|裤|裙/u.test(text)) needs.category = { value: { word: '衣服', category: '服装', subcategories: [] }, quote: '穿' };
   // "42的男鞋": with shoes, a bare 34–46 is the shoe size.
-  const bare = /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm)/u.exec(text);
+  const bare = /换\s*(?:成|到)?\s*(3[4-9]|4[0-6])(?![\d.])/u.exec(text) ?? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm)/u.exec(text);
   if (!needs.size && category?.value.category === '鞋履' && bare) needs.size = { value: bare[1] ?? '', quote: bare[0] };
   const budget = readBudget(text);
   if (budget) needs.budget = budget;
@@ -314,5 +316,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
   const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些)?的|便宜(?:点|一点|些|一些)?的(?:有吗|吗|呢|有没有|有不|有么|有伐)|价格低一点的/u.exec(text);
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
+  const variant = /(?:整个|来个|要|有没有|换个|换|来件|来双)?(短|长|薄|厚|轻|宽松|修身|素)(?:一)?(?:点|些)(?:的|款)/u.exec(text);
+  if (variant) needs.variant = { value: variant[1] ?? '', quote: variant[0] };
   return needs;
 }

@@ -153,7 +153,8 @@ export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | und
 
 /** The same kind of product near its price, for the same wearer, that has what this one lacks. */
 function similar(kb: KnowledgeBase, product: Product, male: boolean, has: (p: Product) => boolean): Product | undefined {
-  return kb.products.find((p) => p.subcategory === product.subcategory && p.sku !== product.sku && has(p) && isMens(p) === (male || isMens(product)) && Math.abs(p.price - product.price) <= product.price * 0.4);
+  const alike = (p: Product): boolean => p.subcategory === product.subcategory && p.sku !== product.sku && has(p) && isMens(p) === (male || isMens(product));
+  return kb.products.find((p) => alike(p) && Math.abs(p.price - product.price) <= product.price * 0.4) ?? kb.products.find((p) => alike(p) && Math.abs(p.price - product.price) <= product.price * 0.6);
 }
 
 export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boolean): Part | undefined {
@@ -166,8 +167,10 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
   if (colour && !hasColour(product, colour)) {
     // "换个颜色 有黑色的吗": say it plainly, and name one of its kind that has the colour (and the size).
     const shade = shadeOf(product, colour);
-    const alternative = similar(kb, product, male, (p) => hasColour(p, colour) && (!size || hasSize(p, size)));
-    const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${colour}${size ? `${size}码` : ''}，可以看看。` : '';
+    // "有棕色的吗": one of its kind in that colour, or in a shade of it (深棕).
+    const alternative = similar(kb, product, male, (p) => hasColour(p, colour) && (!size || hasSize(p, size))) ?? similar(kb, product, male, (p) => shadeOf(p, colour) !== undefined && (!size || hasSize(p, size)));
+    const theirs = alternative && !hasColour(alternative, colour) ? (shadeOf(alternative, colour) ?? colour) : colour;
+    const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${theirs}${size ? `${size}码` : ''}，可以看看。` : '';
     const own = shade ? `有接近的${shade}，` : '';
     return { text: `${product.name}没有${colour}，${own}现在有${colourList}${colourList ? '可以选' : ''}。${tail}`, products: alternative ? [product, alternative] : [product] };
   }

@@ -31,6 +31,6 @@ export function answerWhoFor(kb: KnowledgeBase, state: DialogueState, profile: C
   }
   const verb = product.category === '服装' || product.category === '鞋履' ? '穿' : product.subcategory === '首饰' ? '戴' : '用';
   const fit = made === 'both' ? (product.category === '美妆' ? `男女都可以用，${who}用也很合适` : `款式简洁不挑人，${who}${verb}也很合适`) : `${who}${verb}正合适`;
-  const age = older ? '，款式大方不挑年龄，上身很得体' : '';
+  const age = older && product.category !== '美妆' ? '，款式大方不挑年龄，上身很得体' : '';
   return { text: `${product.name}${fit}${age}。我拍几张实拍图给您看看细节～`, products: [product] };
 }

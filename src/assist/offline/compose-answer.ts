@@ -19,7 +19,7 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { pickProducts, withinBudget } from './pick-products.ts';
+import { hasSize, pickProducts, withinBudget } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 import { answerSkinFit } from './answer-skin-fit.ts';
@@ -101,6 +101,14 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       {
         const kind = kindMaterial(input);
         if (kind) return kind;
+        // "我油皮 晨露保湿霜会不会闷痘": for a skin it is not made for, say so and name one that is.
+        const skin = state.slots.skinType?.value;
+        const made = focus?.value.attributes['肤质'];
+        const list = Array.isArray(made) ? made : made ? [String(made)] : [];
+        if (skin && list.length > 0 && !list.includes(skin) && !list.includes('全肤质')) {
+          const fit = answerSkinFit(kb, state, profile);
+          if (fit) return fit;
+        }
       }
       // "你们家是正品吗": the store's answer, not a product's.
       if (!focus && /正品|假货|真的假的|是真的吗/u.test(text)) {
@@ -179,7 +187,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         const fit = answerSkinFit(kb, state, profile);
         if (fit) return fit;
       }
-      if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && state.slots.budget?.quote.includes('便宜') ? { exclude: new Set([focus.value.sku]) } : {});
+      if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && (state.slots.budget?.quote.includes('便宜') || /[短长薄厚轻松身素](?:一)?(?:点|些)(?:的|款)/u.test(state.slots.category?.quote ?? '')) ? { exclude: new Set([focus.value.sku]) } : {});
       // "帮我查下订单到哪了": tracking needs the order number first.
       if (hit.intent === '物流' && /到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text)) {
         return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
@@ -198,7 +206,17 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (hit.intent === '售后' && wanted && new RegExp(`换(?:成|个|到)?\\s*${wanted.value}`, 'iu').test(text) && wanted.messageId === state.newestMessageId && !state.complaint) {
         const terms = answerFromFaq(kb, hit.intent, text, 0, names.store);
         const size = wanted.value;
-        return terms && { ...terms, text: `可以换${size}码的，${terms.text.replace(/^可以的?[。，]/u, '')}` };
+        // "玛丽珍 38换39": the one product the kind named is the one bought.
+        const need = state.slots.category?.value;
+        const named = need?.nameIncludes ? kb.products.filter((p) => fitsNeed(p, need)) : [];
+        const product = focus?.value ?? (named.length === 1 ? named[0] : undefined);
+        const has = product && hasSize(product, size);
+        return terms && { ...terms, text: `可以换${has ? `${product.name}${size}码` : `${size}码`}的，${terms.text.replace(/^可以的?[。，]/u, '')}`, products: has ? [product] : [] };
+      }
+      // "短的吧 能刻他名字缩写吗": the wrapping answer for the product picked.
+      if (hit.intent === '礼盒包装' && focus && focus.messageId === state.newestMessageId) {
+        const faq = answerFromFaq(kb, hit.intent, text, 0, names.store);
+        return faq && { ...faq, text: `好的，就${focus.value.name}（${priceTag(focus.value)}）。${faq.text.replace(/^可以[，,]/u, '可以的，')}`, products: [focus.value] };
       }
       if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
       return undefined;

@@ -22,9 +22,12 @@ import { libraryDrafts } from './library-drafts.ts';
 import { nextActionFor } from './next-action.ts';
 import { shortenTo } from './shorten-to.ts';
 
+/** Kinds shoppers often ask a fashion store for; named back only when this catalog has none of them. */
+const OFTEN_ASKED = /泳衣|泳装|比基尼|泳裤|手表|婚纱|礼服裙|汉服|旗袍|童装|羽绒被|床品|行李箱|拉杆箱|雨伞|太阳伞|眼镜框|隐形眼镜|假发|内裤|保温杯/u;
+
 /** "你们有卖手表吗": a kind of product the catalog does not carry, said plainly with what it does carry. */
 function notCarried(kb: EngineRequest['kb'], state: DialogueState): DraftCandidate | undefined {
-  const asked = /(?:有卖|卖不卖|有没有卖|卖)([\u4e00-\u9fa5]{1,4}?)(?:吗|么|嘛|没)?[？?]?$/u.exec(state.newestText.trim())?.[1];
+  const asked = /(?:有卖|卖不卖|有没有卖|卖)([\u4e00-\u9fa5]{1,4}?)(?:吗|么|嘛|没)?[？?]?$/u.exec(state.newestText.trim())?.[1] ?? OFTEN_ASKED.exec(state.newestText)?.[0];
   if (!asked || state.slots.category || kb.products.some((p) => p.name.includes(asked) || p.subcategory.includes(asked))) return undefined;
   const kinds = [...new Set(kb.products.map((p) => p.category))].join('、');
   return { source: 'script', sourceId: 'compose:not-carried', text: `不好意思，我们家暂时没有${asked}，主要是${kinds}。您要是想看这些，我随时帮您挑～`, products: [] };

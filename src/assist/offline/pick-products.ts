@@ -89,6 +89,8 @@ export function madeFor(product: Product): 'male' | 'female' | 'both' {
   return 'both';
 }
 
+const SKINCARE: ReadonlySet<string> = new Set(['面霜', '乳液', '精华', '化妆水', '护肤套装', '洁面', '眼霜', '面膜', '防晒', '卸妆', '去角质', '男士护肤', '唇部护理', '身体护理']);
+
 /** Shoes not named for men but made up to size 42 and beyond are worn by men too. */
 function cutForBoth(product: Product): boolean {
   return product.category === '鞋履' && !WOMENS.test(`${product.name} ${product.subcategory}`) && sizesOf(product).some((s) => Number(s) >= 42);
@@ -154,8 +156,10 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   // "明天降温 有没有厚一点的外套": warmth asked for puts the warm ones first.
   if (/厚一?点|厚实|保暖|降温|暖和|抗冻|零下/u.test(state.newestText)) score += /羽绒|鹅绒|大衣|棉服|羊绒|羊毛|加绒|毛呢/u.test(`${product.name} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : -0.5;
   // "短的" / "长款": the cut named in passing.
-  if (/短的|短款/u.test(state.newestText) && product.name.includes('短')) score += 1.5;
-  if (/长的|长款/u.test(state.newestText) && product.name.includes('长')) score += 1.5;
+  if (/短的|短款|短一?点/u.test(state.newestText) && product.name.includes('短')) score += 1.5;
+  if (/长的|长款|长一?点/u.test(state.newestText) && product.name.includes('长')) score += 1.5;
+  if (/薄一?点|轻一?点/u.test(state.newestText) && /轻|薄/u.test(product.name)) score += 1.5;
+  if (/宽松一?点/u.test(state.newestText) && /宽松|落肩|廓形|阔腿|oversize/iu.test(productWords(product))) score += 1.5;
   // "不限 质量好就行": the better-made (dearer) ones first.
   if (!slots.budget && /质量好|品质好|不限|贵点也行|贵一点也/u.test(state.newestText)) score += Math.min(1.5, product.price / 1500);
   // The product the customer is already looking at comes first when it fits.
@@ -186,8 +190,9 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
   const hits = kb.productIndex.search(query, 80);
   const top = hits[0]?.score ?? 1;
   for (const hit of hits) relevance.set(hit.doc, hit.score / top);
-  const giftOnly = !need && (slots.recipient !== undefined || /礼物|伴手礼|gift|送人|送礼/iu.test(state.newestText));
-  const skinOnly = !need && !giftOnly && slots.skinType !== undefined;
+  // "送人的话呢 我妈混油皮": a skin given makes it skincare, gift or not.
+  const skinOnly = !need && slots.skinType !== undefined;
+  const giftOnly = !need && !skinOnly && (slots.recipient !== undefined || /礼物|伴手礼|gift|送人|送礼/iu.test(state.newestText));
   const occasionOnly = !need && !giftOnly && !skinOnly && slots.occasion !== undefined;
   // The catalog's clothes and shoes are adults': for a child nothing fits, and the draft says so.
   if (slots.child && !kb.products.some((p) => /儿童|童装|童鞋|宝宝/u.test(p.name))) return { fits: [], nearest: [] };
@@ -199,7 +204,8 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
       if (need) return fitsNeed(product, need);
       // A gift with no size known: nothing that has to fit (sized clothes and shoes).
       if (giftOnly) return ((product.tags ?? []).includes('场合/送礼') || /礼盒|套装/u.test(product.name) || product.category === '配饰') && (slots.size !== undefined || sizesOf(product).length === 0 || sizesOf(product).includes('均码'));
-      if (skinOnly) return product.category === '美妆' && product.attributes['肤质'] !== undefined;
+      // A skin type alone asks for skincare; make-up only when it is named.
+      if (skinOnly) return product.category === '美妆' && product.attributes['肤质'] !== undefined && (SKINCARE.has(product.subcategory) || /彩妆|化妆|粉底|底妆|口红|遮瑕|气垫/u.test(state.newestText));
       if (occasionOnly) return (product.tags ?? []).includes(`场合/${slots.occasion?.value}`) || (OCCASION_WORDS[slots.occasion?.value ?? '']?.test(productWords(product)) ?? false);
       return relevance.has(doc);
     })
