@@ -19,9 +19,10 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { hasSize, pickProducts, withinBudget } from './pick-products.ts';
+import { pickProducts, withinBudget } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
+import { answerService } from './answer-service.ts';
 import { answerSkinFit } from './answer-skin-fit.ts';
 import { answerWhoFor } from './answer-who-for.ts';
 
@@ -188,37 +189,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         if (fit) return fit;
       }
       if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && (state.slots.budget?.quote.includes('便宜') || /[短长薄厚轻松身素](?:一)?(?:点|些)(?:的|款)/u.test(state.slots.category?.quote ?? '')) ? { exclude: new Set([focus.value.sku]) } : {});
-      // "帮我查下订单到哪了": tracking needs the order number first.
-      if (hit.intent === '物流' && /到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text)) {
-        return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
-      }
-      // "我想退货 已经穿过一次了": worn is outside the seven days' terms; say so before anything else.
-      if (hit.intent === '售后' && /退/u.test(text) && /穿过|洗过|用过|穿了|洗了|剪了吊牌|吊牌剪|拆了吊牌/u.test(text) && !state.complaint) {
-        return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
-      }
-      // "发票到现在也没开给我": not whether one can be had, but that it is owed.
-      if (hit.intent === '发票' && /没开|还没|没收到|没给|没发/u.test(state.newestText)) {
-        const faq = answerFromFaq(kb, hit.intent, text, 0, names.store);
-        return faq && { ...faq, text: faq.text.replace(/^可以开发票的，/u, '发票我这就帮您补开：') };
-      }
-      // "M码有点大 能换S吗": the size asked for first, then the terms.
-      const wanted = state.slots.size;
-      if (hit.intent === '售后' && wanted && new RegExp(`换(?:成|个|到)?\\s*${wanted.value}`, 'iu').test(text) && wanted.messageId === state.newestMessageId && !state.complaint) {
-        const terms = answerFromFaq(kb, hit.intent, text, 0, names.store);
-        const size = wanted.value;
-        // "玛丽珍 38换39": the one product the kind named is the one bought.
-        const need = state.slots.category?.value;
-        const named = need?.nameIncludes ? kb.products.filter((p) => fitsNeed(p, need)) : [];
-        const product = focus?.value ?? (named.length === 1 ? named[0] : undefined);
-        const has = product && hasSize(product, size);
-        return terms && { ...terms, text: `可以换${has ? `${product.name}${size}码` : `${size}码`}的，${terms.text.replace(/^可以的?[。，]/u, '')}`, products: has ? [product] : [] };
-      }
-      // "短的吧 能刻他名字缩写吗": the wrapping answer for the product picked.
-      if (hit.intent === '礼盒包装' && focus && focus.messageId === state.newestMessageId) {
-        const faq = answerFromFaq(kb, hit.intent, text, 0, names.store);
-        return faq && { ...faq, text: `好的，就${focus.value.name}（${priceTag(focus.value)}）。${faq.text.replace(/^可以[，,]/u, '可以的，')}`, products: [focus.value] };
-      }
-      if (FAQ_INTENTS.has(hit.intent)) return answerFromFaq(kb, hit.intent, text, 0, names.store);
+      if (FAQ_INTENTS.has(hit.intent)) return answerService(kb, state, hit.intent, text, names.store);
       return undefined;
   }
 }

@@ -1,0 +1,63 @@
+/**
+ * Who the thing is for: a person named beside 送/给/帮 or before 穿/用/戴 (妈妈, 老公, 闺蜜, 老头子, 细佬),
+ * with their gender and whether they are older; and whether it is for a child (the catalog is adults').
+ */
+import { parseChineseNumeral } from '../tags/parse-amount.ts';
+import type { Recipient } from './dialogue-state.ts';
+import type { Reading } from './read-needs.ts';
+
+const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
+  ['妈妈', 'female', true], ['我妈', 'female', true], ['母亲', 'female', true], ['婆婆', 'female', true], ['丈母娘', 'female', true], ['奶奶', 'female', true], ['外婆', 'female', true],
+  ['爸爸', 'male', true], ['我爸', 'male', true], ['父亲', 'male', true], ['老爸', 'male', true], ['公公', 'male', true], ['岳父', 'male', true], ['爷爷', 'male', true],
+  ['老公', 'male', false], ['男朋友', 'male', false], ['男友', 'male', false], ['先生', 'male', false], ['哥哥', 'male', false], ['弟弟', 'male', false], ['男同事', 'male', false],
+  ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
+  ['女领导', 'female', false], ['男领导', 'male', false], ['女老板', 'female', false], ['男老板', 'male', false], ['细佬', 'male', false], ['家姐', 'female', false], ['个仔', 'male', false], ['个女', 'female', false], ['老爷们', 'male', false], ['老丈人', 'male', true], ['俺妈', 'female', true], ['俺爸', 'male', true], ['我们爷', 'male', true], ['我们娘', 'female', true], ['那口子', undefined, false],
+  ['闺女', 'female', false], ['儿媳妇', 'female', false], ['儿媳', 'female', false], ['媳妇', 'female', false], ['老妈', 'female', true], ['姥姥', 'female', true], ['老太太', 'female', true], ['老太婆', 'female', true],
+  ['老头子', 'male', true], ['老头', 'male', true], ['姥爷', 'male', true], ['外公', 'male', true], ['女婿', 'male', false], ['儿子', 'male', false], ['对象', undefined, false], ['爱人', undefined, false],
+  ['阿姨', 'female', true], ['老伴', undefined, true], ['老板', undefined, false], ['领导', undefined, false], ['boss', undefined, false], ['客户', undefined, false],
+  ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
+];
+// Gifts, and things bought for someone else to wear ("男朋友穿42码", "帮我妈挑").
+const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|(?:要|想)(?:买|换|挑|添)|(?:要|想要|需要)(?:一|件|条|双|个|款)|喜欢|gift/iu;
+
+/** The person is the one the thing is for: next to 送/给/帮, or before 穿/用/戴/生日 ("我朋友说…" is not). */
+function isFor(text: string, who: string): boolean {
+  const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
+  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}.{0,4}生日|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
+}
+
+export function readRecipient(text: string): Reading<Recipient> | undefined {
+  if (!GIFT_CUE.test(text)) return undefined;
+  let best: Reading<Recipient> | undefined;
+  let bestAt = -1;
+  for (const [who, gender, older] of RECIPIENTS) {
+    const found = text.lastIndexOf(who);
+    // "先生" after a name is an address ("王先生"), not a recipient: only "送/给…先生" counts.
+    if (found < 0 || (who === '先生' && !/(?:送|给)(?:我)?先生|我先生/u.test(text)) || !isFor(text, who)) continue;
+    // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
+    const at = found + who.length;
+    if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
+      best = { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸', 俺妈: '妈妈', 俺爸: '爸爸', 我们爷: '爸爸', 我们娘: '妈妈', 个仔: '儿子', 个女: '女儿', 细佬: '弟弟', 家姐: '姐姐', 老爷们: '老公', 老丈人: '岳父' } as Record<string, string>)[who] ?? who, gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+const KIN = '孙女|孙子|外孙女?|外甥女?|侄女|侄子|儿子|女儿|闺女';
+
+/** For a child: 小朋友, 童装, a kid's shoe size, or a son or daughter under 14 ("女儿十八岁" is grown up). */
+export function readChild(text: string): Reading<true> | undefined {
+  // "穿120的": a child's height size.
+  const said = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
+  if (said) return { value: true, quote: said[0] };
+  // "6岁 穿…" answering "多大啦": an age alone at the start.
+  const aged = new RegExp(`(?:(?:${KIN}).{0,10}?([一二两三四五六七八九十\\d]{1,3})岁|([一二两三四五六七八九十\\d]{1,3})岁的(?:${KIN})|^\\s*([一二两三四五六七八九十\\d]{1,2})岁(?!的))`, 'u').exec(text);
+  const years = aged ? parseAge(aged[1] ?? aged[2] ?? aged[3] ?? '') : undefined;
+  return years !== undefined && years < 14 ? { value: true, quote: aged?.[0] ?? '' } : undefined;
+}
+
+function parseAge(said: string): number | undefined {
+  return /^\d+$/u.test(said) ? Number(said) : parseChineseNumeral(said);
+}
