@@ -53,6 +53,19 @@ const DEV3_FLOORS: Partial<Record<Property, number>> = {
   sendable_top1: 0.93, // 0.967 [0.72]
 };
 
+/**
+ * dev4–dev6 (written blind on 2026-12-02 in other voices, then tuned on): floors 0.03 under the rates
+ * after tuning ([rate when first run]); the guardrail check is the same as above.
+ */
+const LATER_SETS: [string, number, Partial<Record<Property, number>>][] = [
+  // dialect and older voice input
+  ['dev4.dialogue.jsonl', 60, { answers_newest: 0.93 /* 0.966 [0.86] */, fitting_product_top3: 0.97 /* 1 [0.68] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.97 /* 1 [0.83] */ }],
+  // two asks in one message, named products, gifts
+  ['dev5.dialogue.jsonl', 120, { answers_newest: 0.93 /* 0.96 [0.71] */, fitting_product_top3: 0.94 /* 0.976 [0.88] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.93 /* 0.967 [0.72] */ }],
+  // an ordinary week: short follow-ups in longer conversations
+  ['dev6.dialogue.jsonl', 120, { answers_newest: 0.94 /* 0.978 [0.76] */, fitting_product_top3: 0.94 /* 0.978 [0.74] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.94 /* 0.975 [0.77] */ }],
+];
+
 let kb: KnowledgeBase;
 let corp: CorpTagLibrary;
 beforeAll(async () => {
@@ -81,6 +94,17 @@ describe('offline engine on the dialogue dev set', () => {
     const metrics = result.metrics as { properties: Record<string, number>; counts: Record<string, number> };
     expect(metrics.counts).toMatchObject({ answers_newest: 93, fitting_product_top3: 41, complaint_tagged: 18, sendable_top3: 120 });
     const below = Object.entries(DEV3_FLOORS).filter(([property, floor]) => (metrics.properties[property] ?? 0) < floor);
+    expect(below.map(([property, floor]) => `${property} ${metrics.properties[property]} < ${floor}`)).toEqual([]);
+    const flagged = (result.outputs as { drafts: { text: string; flags: { rule: string }[] }[] }[]).flatMap((o) => o.drafts.filter((d) => d.flags.length > 0).map((d) => d.text));
+    expect(flagged).toEqual([]);
+  });
+
+  it.each(LATER_SETS)('keeps every property at or above its floor on %s (%i lines), every draft clean of guardrail flags', async (file, lines, floors) => {
+    const records = await readJsonl(join(ROOT, 'tests/eval', file));
+    expect(records).toHaveLength(lines);
+    const result = await runSuggestTask(records, corp, kb);
+    const metrics = result.metrics as { properties: Record<string, number> };
+    const below = Object.entries(floors).filter(([property, floor]) => (metrics.properties[property] ?? 0) < floor);
     expect(below.map(([property, floor]) => `${property} ${metrics.properties[property]} < ${floor}`)).toEqual([]);
     const flagged = (result.outputs as { drafts: { text: string; flags: { rule: string }[] }[] }[]).flatMap((o) => o.drafts.filter((d) => d.flags.length > 0).map((d) => d.text));
     expect(flagged).toEqual([]);
