@@ -252,4 +252,16 @@ describe('answers in kind', () => {
     const s = await top('顾客: 下个月去马代 有泳衣卖吗 比基尼那种');
     expect(s.drafts[0]?.text).toContain('暂时没有泳衣');
   });
+
+  it('leaves out what the customer does not want, reads a bare size, and answers for the city named', async () => {
+    const belt = await top('顾客: 给老公买根皮带 他不喜欢那种自动扣的');
+    expect(belt.drafts[0]?.text).toContain('男士针扣牛皮腰带');
+    expect(belt.drafts[0]?.text).not.toContain('自动扣腰带');
+    const dress = await top('顾客: 想买条参加婚礼穿的连衣裙', '导购: 好的，是您自己穿吗？平时穿什么码？', '顾客: 我自己 M 预算两千上下');
+    expect(dress.drafts[0]?.text).toContain('有M码');
+    expect(dress.drafts[0]?.text).not.toContain('您平时穿什么码');
+    const shanghai = await top('顾客: 上海的店在哪 几点关门');
+    expect(shanghai.drafts[0]?.text).toContain('上海静安嘉里店');
+    expect(shanghai.drafts[0]?.text).not.toContain('杭州');
+  });
 });

@@ -43,7 +43,7 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
     }
     slots.category = { ...needs.category, messageId };
   }
-  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child'] as const) {
+  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child', 'avoid'] as const) {
     const reading = needs[key];
     if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
   }

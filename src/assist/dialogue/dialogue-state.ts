@@ -58,6 +58,8 @@ export interface Slots {
   material?: Slot<string>;
   /** For a child: the catalog's clothes and shoes are adults'. */
   child?: Slot<true>;
+  /** A feature not wanted ("不喜欢那种自动扣的"): products named for it come last. */
+  avoid?: Slot<string>;
   /** Who will wear it, when the customer says ("男士的", "女款"). */
   gender?: Slot<'female' | 'male'>;
   /** The products the guide's last message named, when it named several: the options on the table. */

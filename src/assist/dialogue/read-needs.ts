@@ -38,6 +38,8 @@ export interface Needs {
   cheaper?: Reading<true>;
   /** "太长了 整个短点的呗": another of the kind in focus, with this quality (短, 薄, 宽松 …). */
   variant?: Reading<string>;
+  /** "他不喜欢那种自动扣的": a feature the customer does not want, matched on product names. */
+  avoid?: Reading<string>;
 }
 
 const subcategoryWords = new WeakMap<KnowledgeBase, CategoryNeed[]>();
@@ -111,7 +113,7 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
   if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
   // "S 他比较瘦": a bare letter size answering "穿什么码".
-  const bare = /^\s*(?:穿)?\s*(XXL|XL|XS|S|M|L)(?![A-Za-z])/u.exec(text);
+  const bare = /^\s*(?:穿)?\s*(XXL|XL|XS|S|M|L)(?![A-Za-z])/u.exec(text) ?? /(?<=[\s\u4e00-\u9fff，,])(XXL|XL|XS|S|M|L)(?=$|[\s\u4e00-\u9fff，,。！!？?])/u.exec(text);
   if (!out.size && bare) out.size = { value: bare[1] ?? '', quote: bare[0].trim() };
   // "中码" / "加大码": letter sizes said in words.
   const worded = /(加大|特大|大|中|细|小)码/u.exec(text);
@@ -263,5 +265,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
   const variant = /(?:整个|来个|要|有没有|换个|换|来件|来双)?(短|长|薄|厚|轻|宽松|修身|素)(?:一)?(?:点|些)(?:的|款)/u.exec(text);
   if (variant) needs.variant = { value: variant[1] ?? '', quote: variant[0] };
+  const avoid = /(?:不喜欢|不要|不想要|别要|讨厌|不太喜欢)(?:那种|这种|带|有)?([\u4e00-\u9fff]{2,4}?)(?:的|款)/u.exec(text);
+  if (avoid && !/^(?:太|很|特别)/u.test(avoid[1] ?? '')) needs.avoid = { value: avoid[1] ?? '', quote: avoid[0] };
   return needs;
 }

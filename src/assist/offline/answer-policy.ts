@@ -17,7 +17,8 @@ const OPENERS: Record<string, string> = { 发票: '可以开发票的，', 营�
 function ownStore(answer: string, store: string | undefined, asked: string): string {
   const pieces = answer.split(/[；;]/u);
   // The store the customer names first ("湖滨店开到几点"), else the guide's own.
-  const named = pieces.find((p) => /^(\S{2})/u.test(p) && asked.includes(p.slice(2, 4)));
+  // By the store's own name ("湖滨店") or its city ("上海的店").
+  const named = pieces.find((p) => /^(\S{2})/u.test(p) && asked.includes(p.slice(2, 4))) ?? pieces.find((p) => /^\S{2}/u.test(p) && asked.includes(p.slice(0, 2)));
   const own = named ?? (store ? pieces.find((p) => p.includes(store) || (store.length > 4 && p.includes(store.slice(-4)))) : undefined);
   if (!own || pieces.length < 2) return answer;
   const rest = pieces.slice(pieces.indexOf(own) + 1).join('；');

@@ -225,7 +225,10 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
   const rank = (list: ReturnType<typeof fitting>) => list
     .map((c) => ({ ...c, score: softScore(c.product, c.doc, state, relevance, gender, slots.focus?.value.sku) }))
     .sort((a, b) => b.score - a.score || a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
-  const candidates = fitting((product) => genderFits(product, gender, need?.category));
+  // "不喜欢那种自动扣的": what they do not want is left out (unless it is all there is).
+  const wanted = (product: Product): boolean => !slots.avoid || !productWords(product).includes(slots.avoid.value);
+  const all = fitting((product) => genderFits(product, gender, need?.category));
+  const candidates = all.some((c) => wanted(c.product)) ? all.filter((c) => wanted(c.product)) : all;
   const ranked = rank(candidates);
   const fits = ranked.filter((c) => priced(c.product) && coloured(c.product)).slice(0, n).map((c) => c.product);
   if (fits.length > 0) return { fits, nearest: [] };
