@@ -264,4 +264,19 @@ describe('answers in kind', () => {
     expect(shanghai.drafts[0]?.text).toContain('上海静安嘉里店');
     expect(shanghai.drafts[0]?.text).not.toContain('杭州');
   });
+
+  it('declines a price the customer names, and reads English material words', async () => {
+    const haggle = await top('顾客: 羊绒圆领毛衣1680太贵了 1200卖我吧 我现在就付');
+    expect(haggle.drafts[0]?.text).toContain('没办法再单独改价');
+    const size = await top('顾客: 昨天收到的乐福鞋有点挤脚 换39行吗');
+    expect(size.drafts[0]?.text).not.toContain('改价');
+    const scarf = await top('导购: 羊绒围巾1280元，驼色、浅灰、酒红、藏青四色，纯羊绒。', '顾客: 这个scarf是100% cashmere吗 多长');
+    expect(scarf.drafts[0]?.text).toMatch(/纯羊绒.*200×70cm/u);
+  });
+
+  it('does not repeat the pick a recommendation just made', async () => {
+    const s = await top('顾客: 阿拉老头子要一件毛衣 伊穿XL 几钿都可以 颜色深一点 藏青色有伐');
+    expect(s.drafts[0]?.text).toContain('男士圆领针织衫');
+    expect(s.drafts[0]?.text).not.toContain('另外');
+  });
 });

@@ -65,6 +65,7 @@ function millilitres(text: string): string {
 /** Shop words typed in English: "price多少", "有rose gold吗". */
 const ENGLISH: [RegExp, string][] = [
   [/\bprice\b/giu, '价格'], [/\bsize\b/giu, '尺码'], [/\bcolou?rs?\b/giu, '颜色'], [/\brose\s*gold\b/giu, '玫瑰金色'], [/\bdiscount\b/giu, '折扣'], [/\binvoice\b/giu, '发票'],
+  [/\bcashmere\b/giu, '羊绒'], [/\bsilk\b/giu, '真丝'], [/\bwool\b/giu, '羊毛'], [/\bleather\b/giu, '真皮'], [/\bcotton\b/giu, '棉'],
 ];
 
 function english(text: string): string {

@@ -22,6 +22,7 @@ import { findAnyFaq } from './find-faq.ts';
 import { pickProducts, withinBudget } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
+import { addsToAnswer } from './adds-to-answer.ts';
 import { answerService } from './answer-service.ts';
 import { answerSkinFit } from './answer-skin-fit.ts';
 import { answerWhoFor } from './answer-who-for.ts';
@@ -226,14 +227,6 @@ function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   return best ? { ...input, state: { ...state, slots: { ...state.slots, focus: { value: best, messageId: 'compose', quote: best.name } } } } : input;
 }
 
-/** "羊绒围巾的尺寸是200×70cm…" after an answer that already gave 200×70cm: every figure in it said before. */
-function saysNothingNew(part: Part, before: readonly Part[]): boolean {
-  const own = part.products.reduce((t, p) => t.split(p.name).join(''), part.text);
-  const figures = own.match(/\d[\d.×x*~-]*(?:cm|ml|mm|号|码)?/gu) ?? [];
-  const said = before.map((p) => p.text).join('');
-  return figures.length > 0 && figures.every((f) => said.includes(f)) && own.replace(/\d[\d.×x*~-]*(?:cm|ml|mm|号|码)?/gu, '').length < 40;
-}
-
 function join(parts: readonly Part[]): Part | undefined {
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0];
@@ -275,7 +268,7 @@ export function composeAnswer(input: ComposeInput): Part[] {
   const intents = state.intents.some((h) => h.intent === '库存咨询') && !state.slots.body ? state.intents.filter((h) => h.intent !== '尺码咨询') : state.intents;
   for (const hit of intents.slice(0, 3)) {
     const part = answerIntent(withImplicitFocus(current, hit), hit);
-    if (!part || parts.some((p) => p.text === part.text) || saysNothingNew(part, parts)) continue;
+    if (!part || !addsToAnswer(part, hit, parts)) continue;
     parts.push(part);
     // "推荐毛衣，穿啥码": the size answer is about the product just recommended.
     const recommended = part.products[0];
