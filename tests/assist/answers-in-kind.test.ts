@@ -279,4 +279,21 @@ describe('answers in kind', () => {
     expect(s.drafts[0]?.text).toContain('男士圆领针织衫');
     expect(s.drafts[0]?.text).not.toContain('另外');
   });
+
+  it('keeps a complaint open while the customer carries it on, and answers the next step', async () => {
+    const order = await top('顾客: 快递五天了还没到', '导购: 非常抱歉让您久等了！麻烦把订单号发给我', '顾客: 1234567890 你们快点啊');
+    expect(order.drafts[0]?.text).toMatch(/^不好意思让您久等了！订单号收到了/u);
+    const refund = await top('顾客: 收到的毛衣起球了', '导购: 抱歉！签收30天内质量问题可以换', '顾客: 我不想换了 直接退款行不行');
+    expect(refund.drafts[0]?.text).toMatch(/^非常抱歉.*退货退款/u);
+    const harm = await top('顾客: 面霜用了脸上过敏了', '导购: 非常抱歉，请先停用，严重的话及时就医', '顾客: 已经停了 但是还是红 你们怎么赔');
+    expect(harm.drafts[0]?.text).toContain('店长');
+    for (const s of [order, refund, harm]) expect(s.drafts[0]?.skus ?? []).toEqual([]);
+    const thanks = await top('顾客: 收到的毛衣起球了', '导购: 抱歉！已经帮您登记换货', '顾客: 好的 谢谢');
+    expect(thanks.drafts[0]?.text).not.toContain('抱歉');
+  });
+
+  it('does not read a question about authenticity as a complaint', async () => {
+    const s = await top('顾客: 这个是正品还是假的');
+    expect(s.drafts[0]?.text).not.toMatch(/^(?:您好，)?非常抱歉/u);
+  });
 });

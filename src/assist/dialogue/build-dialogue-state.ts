@@ -8,7 +8,7 @@ import type { ChatMessage, CustomerProfile } from '../../conversation/model.ts';
 import { looksLikeInstruction } from '../injection.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { DialogueState, IntentHit, Slots } from './dialogue-state.ts';
-import { readComplaint } from './read-complaint.ts';
+import { readComplaint, stillOpen } from './read-complaint.ts';
 import { productsInOrder, readFocus } from './read-focus.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
 import { toMandarin } from './to-mandarin.ts';
@@ -136,8 +136,10 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   }
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
-  const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence));
+  const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
   let intents = newestIntents(kb, window, newest, newestNeeds, male);
+  // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
+  const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought) ?? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought);
   // "39有吗 不合适能换不": a bare shoe size asked after a shoe is a size question, first.
   if (slots.size?.quote === bareShoe?.[0] && slots.size?.messageId === newest?.id && newest && /^\s*(?:有没有|有)?\s*\d{2}\s*(?:码|的)?\s*(?:有吗|有没有|有伐|有不|有么|吗|没|不)/u.test(newest.text) && !intents.some((h) => h.intent === '尺码咨询' || h.intent === '库存咨询')) {
     intents = [{ intent: '尺码咨询', clause: newest.text, question: true, score: 3 }, ...intents.filter((h) => h.intent !== OTHER_QUESTION)];

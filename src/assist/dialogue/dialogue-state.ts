@@ -85,6 +85,8 @@ export interface Complaint {
   quote: string;
   /** The problem's own name (起球, 开线) when the customer used one; an apology may echo it. */
   problem?: string;
+  /** Raised before the guide's last message and carried on in the newest one. */
+  ongoing?: boolean;
 }
 
 export interface Relationship {

@@ -9,6 +9,7 @@
  */
 import type { ChatMessage } from '../../conversation/model.ts';
 import { BAD_OUTCOMES, EXPERIENCED, NAMED_PROBLEMS, NOT_A_FAULT, PRAISE, WORRY } from './complaint-words.ts';
+import { scoreSentiment } from '../tags/score-sentiment.ts';
 import type { Complaint } from './dialogue-state.ts';
 
 // Voice-to-text has no punctuation: a space ends a clause too.
@@ -24,6 +25,8 @@ function named(clause: string): Found | undefined {
     // "不起球的毛衣", "防过敏", "不是质量问题": the word negated right before it is a wish or a denial;
     // "会不会起球", "怕过敏", "洗了会缩水吗": a worry before buying.
     if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
+    // "是正品还是假的": asking whether it is genuine is a question before buying.
+    if (/假/u.test(match[0]) && /还是|是不是|真的假的|[吗嘛？?]/u.test(clause)) continue;
     return [kind, match[0], true];
   }
   return undefined;
@@ -59,12 +62,39 @@ export function readsAsComplaint(text: string): boolean {
   return readMessage(text) !== undefined;
 }
 
-export function readComplaint(messages: readonly ChatMessage[]): Complaint | undefined {
+/**
+ * "做工太粗糙了", "穿上很难看": no named problem, but plainly unhappy with something bought (said in the
+ * message, or known from the profile). Not a worry, a question or a word of politeness.
+ */
+function unhappyWithPurchase(text: string, bought: boolean): Found | undefined {
+  if (!bought && !EXPERIENCED.test(text)) return undefined;
+  if (WORRY.test(text) || PRAISE.test(text) || /[吗嘛？?]\s*$|会不会|是不是|能不能|可不可以/u.test(text)) return undefined;
+  const score = scoreSentiment(text);
+  const hits = score.hits.filter((h) => h.polarity < 0 && !/贵|好意思|麻烦|打扰/u.test(h.word));
+  const weight = hits.reduce((sum, h) => sum + h.weight, 0);
+  return weight >= 1.3 && score.positive <= 0.4 && hits[0] ? ['general', hits[0].word] : undefined;
+}
+
+export function readComplaint(messages: readonly ChatMessage[], bought = false): Complaint | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
     if (!message || message.speaker !== 'customer') continue;
-    const found = readMessage(message.text);
+    const found = readMessage(message.text) ?? unhappyWithPurchase(message.text, bought);
     if (found) return { kind: found[0], messageId: message.id, quote: found[1], ...(found[2] ? { problem: found[1] } : {}) };
   }
   return undefined;
+}
+
+/** Asks that move on from a problem: thanks and goodbyes, praise, a new product wanted. */
+const MOVED_ON: ReadonlySet<string> = new Set(['告别', '问候', '夸奖', '商品推荐', '送礼推荐', '新品推荐', '搭配建议', '肤质推荐']);
+
+/**
+ * The complaint of the customer's last few messages before the guide's answer, when the newest message
+ * carries it on ("拍好了 怎么处理", "你们怎么赔", an order number) rather than closing it or asking for
+ * something new.
+ */
+export function stillOpen(before: readonly ChatMessage[], newest: { category?: unknown; budget?: unknown }, intents: readonly { intent: string }[], bought: boolean): Complaint | undefined {
+  if (newest.category !== undefined || newest.budget !== undefined || intents.some((h) => MOVED_ON.has(h.intent))) return undefined;
+  const complaint = readComplaint(before.filter((m) => m.speaker === 'customer').slice(-3), bought);
+  return complaint ? { ...complaint, ongoing: true } : undefined;
 }

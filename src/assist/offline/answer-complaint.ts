@@ -40,8 +40,23 @@ function apology(state: DialogueState, complaint: Complaint): string {
  * The top draft is the apology with the policy path (the FAQ's steps); the kind-specific steps and the
  * library's apology scripts follow.
  */
+/** The guide already answered the problem; the customer's next step is answered, not the first apology again. */
+function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part | undefined {
+  const said = state.newestText;
+  if (/\d{8,}/u.test(said)) return { text: `不好意思让您久等了！订单号收到了，我马上${complaint.kind === 'delay' ? '联系顺丰核实包裹位置' : complaint.kind === 'refund' ? '帮您查退款进度' : '帮您查订单'}，有结果第一时间告诉您。`, products: [] };
+  if (/赔|补偿|怎么算|给个说法|要个说法/u.test(said)) return { text: '非常抱歉，给您添的麻烦我们很重视。赔偿和补偿要由店长根据情况确认，我现在就把情况报给店长，今天之内给您答复；相关的票据和照片也请先保留好。', products: [] };
+  if (/退款|退钱|退掉|退了吧|不想换/u.test(said)) {
+    const refund = answerFromFaq(kb, '售后', `${said} 退货 退款 多久到账`, 0, undefined, '退款 原路退回');
+    if (refund) return { ...refund, text: `非常抱歉，给您添麻烦了！可以帮您办理退货退款，${refund.text.replace(/^可以的?[。，]/u, '')}` };
+  }
+  if (/拍好了|发你了|发给你了|照片|图片|视频/u.test(said)) return { text: '收到，给您添麻烦了！我马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。', products: [] };
+  return undefined;
+}
+
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
   const opening: Part = { text: OPENING[complaint.kind], products: [] };
+  const next = complaint.ongoing ? followUp(kb, state, complaint) : undefined;
+  if (next) return [next, opening];
   // "袖口起球了 这正常吗": say honestly what is wear and what is a fault, then look at it together.
   const product = state.relationship.purchases[0] ?? state.slots.focus?.value;
   const asksIfNormal = /正常吗|正不正常|是不是质量问题|算质量问题吗/u.test(state.newestText);
