@@ -9,6 +9,7 @@ export const BROWSER_ROUTES = [
   { method: 'GET', path: '/demo/' },
   { method: 'GET', path: '/demo/demo.js' },
   { method: 'GET', path: '/demo/render-lines.js' },
+  { method: 'GET', path: '/demo/pick-chat.js' },
   { method: 'GET', path: '/demo/demo.css' },
   { method: 'GET', path: '/__emulator/ww.js' },
   { method: 'GET', path: '/__emulator/directory' },

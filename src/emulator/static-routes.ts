@@ -12,6 +12,7 @@ const DEMO_FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'demo.js': 'text/javascript; charset=utf-8',
   'render-lines.js': 'text/javascript; charset=utf-8',
+  'pick-chat.js': 'text/javascript; charset=utf-8',
   'demo.css': 'text/css; charset=utf-8',
 };
 

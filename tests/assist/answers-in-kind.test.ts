@@ -296,4 +296,43 @@ describe('answers in kind', () => {
     const s = await top('顾客: 这个是正品还是假的');
     expect(s.drafts[0]?.text).not.toMatch(/^(?:您好，)?非常抱歉/u);
   });
+
+  it('answers an ingredient asked about from the label and the description', async () => {
+    const none = (await top('顾客: 安肌舒缓精华里有没有酒精啊 我一碰酒精脸就红')).drafts[0]?.text ?? '';
+    expect(none).toContain('不含香精和酒精');
+    const has = (await top('顾客: 雨后森林淡香水含酒精吗')).drafts[0]?.text ?? '';
+    expect(has).toMatch(/成分里有酒精/u);
+  });
+
+  it('names the other pack of the product in view, with both prices', async () => {
+    const s = await top('顾客: 晚桂淡香精有大瓶的吗 多少钱');
+    const text = s.drafts[0]?.text ?? '';
+    expect(text).toMatch(/100ml.*¥1280.*50ml.*¥880/u);
+    expect(text).not.toContain('另外');
+    expect(s.drafts[0]?.skus).toContain('BT-2054');
+  });
+
+  it('answers each of two asks run together or split by a question mark', async () => {
+    const two = (await top('顾客: 能开发票吗不合适能退不')).drafts[0]?.text ?? '';
+    expect(two).toMatch(/发票.*7天/u);
+    const points = (await top('顾客: 我那些积分能抵多少钱啊？会不会过期')).drafts[0]?.text ?? '';
+    expect(points).toMatch(/100积分抵1元.*12月31日/u);
+    const mary = (await top('顾客: 方头玛丽珍鞋有啥颜色 有35码吗 我脚小')).drafts[0]?.text ?? '';
+    expect(mary).toMatch(/黑色、酒红.*35码/u);
+    const wrap = (await top('顾客: 恁那个真丝印花方巾多少钱 能给俺包个礼盒不 送俺嫂子')).drafts[0]?.text ?? '';
+    expect(wrap).toMatch(/¥899.*礼盒包装/u);
+    expect(wrap).not.toContain('就真丝');
+    const fitting = (await top('顾客: 缎面珍珠婚鞋能先去店里试吗 38的有没有')).drafts[0]?.text ?? '';
+    expect(fitting).toMatch(/试穿.*38码/u);
+    const alter = (await top('顾客: 刚买的九分西装裤有点长 门店能帮我改吗 多少钱')).drafts[0]?.text ?? '';
+    expect(alter).toContain('免费修改');
+    expect(alter).not.toContain('¥429');
+  });
+
+  it('reads 面试穿 and 礼盒装的 as what is wanted, not as a fitting or wrapping ask', async () => {
+    const suit = await top('顾客: 想给男朋友买件西装外套 他下周面试穿 一千以内');
+    expect(suit.drafts[0]?.text).not.toContain('试用台');
+    const box = await top('顾客: 干皮 冬天脸会起皮', '导购: 干皮冬天可以重点保湿滋润。预算大概多少呢？', '顾客: 七百以内 最好是礼盒装的');
+    expect(box.drafts[0]?.skus.length).toBeGreaterThan(0);
+  });
 });

@@ -20,6 +20,27 @@ describe('toMandarin', () => {
     expect(toMandarin(said)).toBe(mandarin);
   });
 
+  it.each([
+    ['想買件大褸返工著 一兩千蚊 有冇推介', '想买件大衣上班穿 一两千元 有没有推荐'],
+    ['真絲點洗㗎 同埋黑色有冇M碼', '真丝怎么洗的 另外黑色有没有M码'],
+    ['係咪真係 嗰件幾多錢', '是不是真是 那件多少钱'],
+    ['收到嗰個盒都爛咗 條頸鏈仲甩咗粒珠', '收到那个盒都烂了 条颈链还掉了粒珠'],
+  ])('reads traditional characters as simplified: %s → %s', (said, mandarin) => {
+    expect(toMandarin(said)).toBe(mandarin);
+  });
+
+  it.each([
+    ['能开发票吗不合适能退不', '能开发票吗不合适能退吗'],
+    ['雨后森林淡香水多少钱 男的能用不', '雨后森林淡香水多少钱 男的能用吗'],
+    ['翻领短款羊毛大衣现在啥价', '翻领短款羊毛大衣现在多少钱'],
+  ])('reads a question closed with 不 as a 吗 question: %s → %s', (said, mandarin) => {
+    expect(toMandarin(said)).toBe(mandarin);
+  });
+
+  it.each(['系带浴袍式大衣', '俺不要了 给俺退了中不中', '我不', '好不好'])('keeps %s', (text) => {
+    expect(toMandarin(text)).toBe(text);
+  });
+
   it.each(['花了好多钱也没买到合适的', '平底鞋有37码吗', '我有点着急，今天能发货吗', '看着挺好的', '想买双平底单鞋'])('leaves %s as it is', (text) => {
     expect(toMandarin(text)).toBe(text);
   });

@@ -43,7 +43,7 @@ describe('the demo on the service port', () => {
     expect(directive(page, 'frame-src')).toEqual(["'self'"]);
     expect(directive(page, 'frame-ancestors')).toEqual(["'none'"]);
     expect(directive(page, 'script-src')).toEqual(["'self'"]);
-    for (const asset of ['/demo/demo.js', '/demo/render-lines.js', '/demo/demo.css', '/__emulator/ww.js']) expect((await fetch(`${service.url}${asset}`)).status, asset).toBe(200);
+    for (const asset of ['/demo/demo.js', '/demo/render-lines.js', '/demo/pick-chat.js', '/demo/demo.css', '/__emulator/ww.js']) expect((await fetch(`${service.url}${asset}`)).status, asset).toBe(200);
   });
 
   it('names the sidebar by path through the service, so the page frames it on the origin it was opened on', async () => {

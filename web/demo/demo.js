@@ -1,19 +1,8 @@
 // The demo page: an emulated WeCom chat between a guide and a customer, beside the guide's sidebar.
 // Talks only to the emulator's /__emulator/ API; lines arrive live over SSE.
 
+import { $, GROUP_PREFIX, currentGroup, fillCustomers, fillGuides, guides, view } from './pick-chat.js';
 import { appMessageItem, bubble } from './render-lines.js';
-
-const $ = (id) => document.getElementById(id);
-const view = {
-  directory: null,
-  guide: '',
-  customer: '',
-  /** A customer group's chat id when the chat shown is a group (then customer is ''). */
-  chat: '',
-  seen: new Set(),
-  stream: null,
-};
-const GROUP_PREFIX = 'group:';
 
 const GENDER = { 1: '男', 2: '女' };
 
@@ -28,80 +17,6 @@ function showError(error) {
   const box = $('error');
   box.textContent = error ? `出错了：${error.message || error}` : '';
   box.hidden = !error;
-}
-
-function option(value, label) {
-  const el = document.createElement('option');
-  el.value = value;
-  el.textContent = label;
-  return el;
-}
-
-function guides() {
-  return view.directory.members.filter((m) => m.role === 'guide');
-}
-
-function customersOf(guide) {
-  const mine = [];
-  const others = [];
-  for (const c of view.directory.customers) {
-    const follow = c.follow.find((f) => f.userid === guide && f.status !== 'deleted_by_guide');
-    (follow ? mine : others).push({ c, follow });
-  }
-  return { mine, others };
-}
-
-function fillGuides() {
-  const select = $('guide-select');
-  select.replaceChildren(...guides().map((m) => option(m.userid, m.name)));
-  select.value = view.guide;
-}
-
-function groupsOf(guide) {
-  return (view.directory.groups ?? []).filter((g) => g.members.some((m) => m.userid === guide));
-}
-
-function currentGroup() {
-  return (view.directory.groups ?? []).find((g) => g.chat_id === view.chat);
-}
-
-function fillCustomers() {
-  const { mine, others } = customersOf(view.guide);
-  const groups = groupsOf(view.guide);
-  const select = $('customer-select');
-  const mineGroup = document.createElement('optgroup');
-  mineGroup.label = '我的客户';
-  mineGroup.append(...mine.map(({ c, follow }) => option(c.external_userid, follow.remark || c.name)));
-  const groupGroup = document.createElement('optgroup');
-  groupGroup.label = '客户群';
-  groupGroup.append(...groups.map((g) => option(`${GROUP_PREFIX}${g.chat_id}`, `${g.name}（${g.members.length}人）`)));
-  const otherGroup = document.createElement('optgroup');
-  otherGroup.label = '其他客户（未添加）';
-  otherGroup.append(...others.map(({ c }) => option(c.external_userid, c.name)));
-  select.replaceChildren(mineGroup, ...(groups.length ? [groupGroup] : []), ...(others.length ? [otherGroup] : []));
-  if (view.chat && !groups.some((g) => g.chat_id === view.chat)) view.chat = '';
-  if (!view.chat && ![...mine, ...others].some(({ c }) => c.external_userid === view.customer)) view.customer = mine[0]?.c.external_userid ?? others[0]?.c.external_userid ?? '';
-  select.value = view.chat ? `${GROUP_PREFIX}${view.chat}` : view.customer;
-  fillGroupTools();
-}
-
-/** In a group: who speaks (any member but the guide), and which customers could be added. */
-function fillGroupTools() {
-  const group = currentGroup();
-  $('speaker-label').hidden = !group;
-  $('group-tools').hidden = !group;
-  $('composer-text').placeholder = group
-    ? '输入消息，Enter 以所选成员身份发送，Ctrl+Enter 以导购身份发送（@澜庭-林晓 可以点名导购）'
-    : '输入消息，Enter 以客户身份发送，Ctrl+Enter 以导购身份发送';
-  document.querySelector('button[data-from="customer"]').textContent = group ? '以所选成员发送' : '以客户身份发送';
-  if (!group) return;
-  const speaker = $('speaker-select');
-  const previous = speaker.value;
-  const speakers = group.members.filter((m) => m.userid !== view.guide);
-  speaker.replaceChildren(...speakers.map((m) => option(m.userid, `${m.name}${m.type === 1 ? '（同事）' : m.consent === 'Disagree' ? '（未同意存档）' : ''}`)));
-  speaker.value = speakers.some((m) => m.userid === previous) ? previous : (speakers.find((m) => m.type === 2)?.userid ?? '');
-  const outside = view.directory.customers.filter((c) => !group.members.some((m) => m.userid === c.external_userid));
-  $('new-member-select').replaceChildren(...outside.map((c) => option(c.external_userid, c.name)));
 }
 
 function describeCustomer() {

@@ -9,6 +9,12 @@ import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
 
+/** Asking for a bigger or a smaller pack of the product in view ("有大瓶的吗"). */
+export const OTHER_PACK = /大瓶|大容量|大支|大罐|大包装|大份|大一点的(?:瓶|装|罐)|大号的?(?:瓶|装)|小瓶|小支|小容量|小包装|旅行装|便携装|迷你装|小样装|mini/iu;
+
+/** "有没有酒精", "含香精吗": an ingredient asked about by name. */
+export const INGREDIENT_ASK = /(?:含|有没有|有|加了?|添加)(?:酒精|乙醇|香精|防腐剂|激素|荧光剂|矿物油|香料|色素|羊毛脂|酸)|(?:酒精|香精|防腐剂|激素|荧光剂)(?:吗|不|多不多|大不大)|成分(?:表|是|有|安全)?/u;
+
 const EXTRA: [string, RegExp, number][] = [
   // Health questions a guide must not answer with a product claim: treating a condition, pregnancy.
   ['健康', /能治|治疗|治好|治得|湿疹|皮炎|皮肤病|痤疮|孕妇|孕期|怀孕|哺乳|备孕|医美|术后/u, 4],
@@ -34,13 +40,13 @@ const EXTRA: [string, RegExp, number][] = [
   // "银手链发黑了 可以拿去店里弄一下吗": care the store gives, an after-sales service.
   ['售后', /(?:拿|带|送)(?:去|到|来)?(?:店里|门店).{0,6}(?:弄|清洗|保养|处理|抛光|护理)|发黑|氧化了|抛光|清洗一下|免费清洗|保养一下/u, 3.5],
   // "能包起来吗", "能刻名字缩写吗": wrapping and engraving, the store's service.
-  ['礼盒包装', /包装(?:吗|一下|成|好)|包起来|包一下|贺卡|刻字|刻名字|刻.{0,6}缩写|能刻|压印/u, 4],
+  ['礼盒包装', /包装(?:吗|一下|成|好)|包起来|包一下|包个?(?:礼盒|盒子)|(?:配|带|送|给|要)个?礼盒(?:吗|不|没|吧)|礼品袋|装个?(?:礼盒|盒子)(?:吗|不)|贺卡|刻字|刻名字|刻.{0,6}缩写|能刻|压印/u, 4],
   ['私人转账', /转给你|转到你|转账|个人账户|加我.{0,3}支付宝|微信转|私下/u, 3.5],
   ['会员积分', /会员.{0,6}(?:生日|礼物|福利|权益|等级|折扣)|积分|\bpoints?\b|生日(?:礼(?!物)|月|有礼物吗|有什么福利|优惠|福利|折扣)|生日.{0,6}(?:福利|优惠|有礼)|过生日有|小样|新客|首单|黑金|金卡|银卡|等级/u, 3],
   ['支付', /刷.{0,3}卡|医保|分期|付款方式|怎么付|怎么支付|支付宝|微信支付|花呗|信用卡|刷卡|云闪付|能付/u, 3],
   ['考虑', /考虑一下|再想想|考虑考虑|我再看看|想一想|回头再说|下次再说|先不买/u, 3],
   ['复购', /再来[一两二三几](?:瓶|件|个|支|盒|双|条|套)|用完了.{0,6}(?:再|还要|想买)|回购|再买一(?:瓶|件|个|支|盒|双|条)|还要一(?:瓶|支|盒)/u, 3.5],
-  ['试用', /试用|试一下|试香|能试吗|可以试|先试/u, 3],
+  ['试用', /试用|试一下|试香|能试吗|可以试|先试|(?:去|来|到)(?:店里|门店|店)试|(?<![面考尝])试(?:穿|戴)|(?<![面考尝])能试/u, 3],
   ['用法', /(?:和|跟).{1,10}(?:一起用|一起搭配用|搭配着用|同时用)|先用哪个|用的顺序|怎么搭配着用/u, 3.5],
   // "男生用会不会太秀气", "我妈六十几岁穿好看吗": whether it suits a person, not how it looks in general.
   ['适合谁', /(?:男的|男生|男士|男人|老公|男朋友|女朋友|老婆|闺蜜|爸爸|老爸|老豆|我爸|我妈|俺妈|俺爸|婆婆|公公|女的|女生|女士|妈妈|姆妈|老人|长辈|年轻人|小姑娘|阿姨|叔叔|\d+岁|[一二三四五六七八九十]+几?岁)[^，。？?]{0,8}(?:行吗|行不行|可以吗|合适吗|合不合适|适合吗|适不适合|会不会太|好看吗|能用吗|能穿吗|能戴吗|好不好)/u, 4],
@@ -54,11 +60,18 @@ const EXTRA: [string, RegExp, number][] = [
   ['尺码咨询', /(?:戴|手指|圈口|指围)\D{0,3}\d{1,2}\s*号|几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
   ['洗护', /(?:可以|能|怎么|能不能|可不可以)(?:机洗|水洗|急洗|手洗|干洗|洗)|怎么(?:保养|打理)|洗了会|(?:淋雨|淋湿|弄湿|沾水|弄脏|脏了|湿了).{0,6}(?:怎么办|咋办|咋整|怎么弄|怎么处理)/u, 3.5],
   ['材质咨询', /是.{1,4}还是.{1,4}(?:绒|皮|棉|丝|毛|麻)|什么绒|鸭绒|鹅绒|含绒量|充绒量|扎不扎|扎人|刺挠|痒不痒|软不软|厚不厚|薄不薄|留香|持久吗|香味|什么味|太香|香不香|浓不浓|会不会太(?:浓|香|冲|闷|厚)|味道大不大|跟多高|多高的跟|跟高|多长|多厚|多重|几毫升|多少ml|多大容量|适合.{1,6}(?:吗|不)|适不适合|合不合适|能不能用|可以用吗|能用吗|能不能装|装得下|装不装得下|能装下|能放下|尺寸多大|多大尺寸|容量|是真的[^吗呢]{1,4}吗|是不是真|正品吗|是正品|是纯|含量|什么材质|什么面料|什么料子|羊皮还是牛皮|会不会(?:透|起球|掉色|缩水|皱)/u, 2.5],
+  // "有大瓶的吗": the same product in another pack.
+  ['规格', OTHER_PACK, 3.5],
+  // "里面有没有酒精": what it is made of, not whether it is in stock.
+  ['材质咨询', INGREDIENT_ASK, 4],
   ['投诉安抚', /过敏|红疹|起疹|刺痛|烂脸|发痒|长痘了|闷痘|起红|泛红了|开线|起球了|掉色了|坏了|破了|发错|少发|漏发|寄错|发黄|脱线|勾丝|跟就掉|底就掉|扣子掉|抽丝|色差|破洞|掉毛|掉皮|脱皮|发霉|生锈|假货|不是正品|磨脚|刺鼻|垃圾|骗子|差劲|气死|质量(?:太差|问题|不行)|态度.{0,2}(?:差|不好)|投诉|差评|要个说法|太失望/u, 3],
 ];
 
 /** Asking which colours or sizes there are, or whether one is there (not stating one: "卡其M码"). */
 const STOCK_ASK = /几个颜色|几种颜色|几个色|几色|什么颜色|哪些颜色|啥色|有几个码|哪些码|什么码|几个码|有没有[^，。？?]{0,6}(?:码|色|的)|有[^，。？?]{0,6}(?:码|色)(?:吗|不|没)/u;
+
+/** "上次买风衣那个": a kind named as what was bought before says who is writing, not what is wanted. */
+const PAST_PURCHASE = /(?:上次|之前|以前|前阵子|前几天|上个月|上周|去年)[^，。？?]{0,4}(?:买|入|拿)/u;
 
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
@@ -66,9 +79,9 @@ const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|�
 export const OTHER_QUESTION = '其他问题';
 
 /** Asks about one product's facts: two of them may share a clause, and they can be answered for a product of the kind asked about. */
-export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护']);
+export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护', '规格']);
 
-const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
+const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
 
 function clauses(text: string): string[] {
   return text
@@ -100,7 +113,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');
     scores.delete('洗护');
-  } else if (scores.size === 0 && states) scores.set('商品推荐', 1);
+  } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause)) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
   // "积分能换点啥": points redeemed, not an exchange.
   if (scores.has('会员积分') && /积分/u.test(clause)) scores.delete('售后');
@@ -118,6 +131,11 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('价保')) for (const other of ['售后', '优惠活动', '价格咨询', '议价']) scores.delete(other);
   // "网上下单然后去店里拿": picking up an order, not a visit.
   if (scores.has('物流') && /自提|店里拿|门店拿|店里取|门店取/u.test(clause)) scores.delete('预约到店');
+  // "退了钱多久到": the refund's time, not a parcel's.
+  if (scores.has('物流') && /退款|退了?钱|退的钱|钱.{0,3}(?:多久|几天|什么时候)|到账/u.test(clause)) {
+    scores.delete('物流');
+    scores.set('售后', Math.max(3, scores.get('售后') ?? 0));
+  }
   // "七天无理由退的话 运费谁出": the return's postage, not the parcel's.
   if (scores.has('物流') && /退|换/u.test(clause) && /运费|邮费|寄回/u.test(clause)) {
     scores.delete('物流');
@@ -158,7 +176,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('适合谁')) for (const other of ['上身效果', '材质咨询', '商品推荐', '送礼推荐', '搭配建议']) scores.delete(other);
   if (scores.has('上身效果')) for (const other of ['库存咨询', '搭配建议']) scores.delete(other);
   if (scores.has('尺码标准')) for (const other of ['尺码咨询', '商品推荐']) scores.delete(other);
-  if (scores.has('补货')) scores.delete('库存咨询');
+  if (scores.has('补货') || INGREDIENT_ASK.test(clause)) scores.delete('库存咨询');
   if (scores.has('考虑')) for (const other of ['促成下单', '告别']) scores.delete(other);
   if (scores.has('支付')) scores.delete('促成下单');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
@@ -167,7 +185,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "银手链发黑了 能洗吗": the store's cleaning, not home care.
   if (scores.has('洗护') && scores.has('售后') && /发黑|氧化|抛光/u.test(clause)) scores.delete('洗护');
   if (scores.has('洗护')) for (const other of ['材质咨询', '售后', '商品推荐']) scores.delete(other);
-  if (scores.has('试用')) for (const other of ['商品推荐', '会员积分', '材质咨询']) scores.delete(other);
+  if (scores.has('试用')) for (const other of ['商品推荐', '会员积分', '材质咨询', '预约到店']) scores.delete(other);
   if (scores.has('隐私')) for (const other of scores.keys()) if (other !== '隐私') scores.delete(other);
   if (scores.has('调货')) for (const other of ['库存咨询', '物流', '尺码咨询']) scores.delete(other);
   // "敏感肌会不会过敏", "会不会起球", "不磨脚的单鞋": a worry or a wish before buying asks about the
@@ -265,12 +283,19 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   const flagged = all.findIndex((c) => /就想问|想问一下|想问下|请问一下|主要是想问|我就问/u.test(c));
   for (const clause of flagged >= 0 ? all.slice(flagged) : all) {
     for (const hit of withSpokenAsks(clause, needsOf)) {
+      // "门店能帮我改吗 多少钱": a bare price after a service ask is that service's price.
+      if (hit.intent === '价格咨询' && hit.clause.length <= 6 && SERVICES.has(hits.at(-1)?.intent ?? '')) continue;
       // Each FAQ ask is its own answer ("能抵多少钱 会不会过期"); other intents are answered once.
       const same = hits.findIndex((h) => h.intent === hit.intent && !(ONE_FAQ_EACH.has(hit.intent) && h.clause !== hit.clause && !h.clause.includes(hit.clause) && !hit.clause.includes(h.clause)));
       if (same < 0) hits.push(hit);
       // "我一米六五，一百二十斤，穿什么码": the clause that asks is the one to answer, in the first one's place.
       else if (hit.question && !hits[same]?.question) hits[same] = hit;
     }
+  }
+  // "积分能抵多少钱？会不会过期": a question no cue knows, right after a FAQ ask, asks about the same thing.
+  for (const [index, hit] of hits.entries()) {
+    const before = hits[index - 1];
+    if (hit.intent === OTHER_QUESTION && before && ONE_FAQ_EACH.has(before.intent) && hit.clause.length <= 12) hits[index] = { ...hit, intent: before.intent };
   }
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.
   const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别');

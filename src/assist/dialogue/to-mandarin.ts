@@ -2,12 +2,29 @@
  * Customers write as they speak: Cantonese (有冇, 几多钱, 唔啱), Shanghainese (有伐, 几钿, 覅) and
  * northern colloquial (咋整, 瞅瞅, 埋汰). The readers of the dialogue state work on Mandarin, so each
  * message is read through this word table first; what the customer wrote is kept for display.
- * Only words that are unambiguous in a shopping chat are mapped (平 stays: 平底鞋).
+ * Only words that are unambiguous in a shopping chat are mapped (平 stays: 平底鞋). Traditional characters
+ * (幾多錢, 銀包, 真絲, as Hong Kong and Taiwan customers type) are read as simplified first.
  */
+import { Converter } from 'opencc-js/t2cn';
 import { parseChineseNumeral } from '../tags/parse-amount.ts';
+
+// Hong Kong and Taiwan variants to mainland characters. Cantonese 係 (是, not 系) and 嗰 (那) are kept for
+// the table below, and 著 is the 着 of "wear".
+const fromHongKong = Converter({ from: 'hk', to: 'cn' });
+const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
+
+function simplified(text: string): string {
+  return text
+    .replace(/著/gu, '着')
+    .split(/([係嗰])/u)
+    .map((part) => (part === '係' || part === '嗰' ? part : fromTaiwan(fromHongKong(part))))
+    .join('');
+}
 
 const WORDS: [string, string][] = [
   // Cantonese
+  ['甩咗', '掉了'], ['烂咗', '烂了'], ['同埋', '另外'], ['返工着', '上班穿'], ['返工', '上班'], ['推介', '推荐'], ['点洗', '怎么洗'], ['点用', '怎么用'], ['点搭', '怎么搭'], ['点拣', '怎么选'], ['点拎', '怎么拿'],
+  ['易唔易', '容不容易'], ['好易', '很容易'], ['仲有', '还有'], ['仲', '还'], ['㗎', '的'], ['咁', '这么'], ['边间', '哪家'], ['钟意', '喜欢'], ['返货', '补货'],
   ['呢件', '这件'], ['呢个', '这个'], ['呢款', '这款'], ['呢条', '这条'], ['呢双', '这双'], ['呢只', '这只'], ['嗰件', '那件'], ['嗰个', '那个'], ['嗰款', '那款'], ['嗰条', '那条'], ['嗰双', '那双'],
   ['有冇', '有没有'], ['係咪', '是不是'], ['係唔係', '是不是'], ['啱唔啱', '合不合适'], ['靓唔靓', '好不好看'], ['着唔着得', '能不能穿'],
   ['几多钱', '多少钱'], ['几钱', '多少钱'], ['几多', '多少'], ['乜嘢', '什么'], ['咩', '什么'], ['边度', '哪里'], ['边个', '哪个'], ['边只', '哪个'],
@@ -19,12 +36,12 @@ const WORDS: [string, string][] = [
   ['颈巾', '围巾'], ['冷衫', '毛衣'], ['大褛', '大衣'], ['褛', '外套'], ['波鞋', '运动鞋'], ['T裇', 'T恤'], ['恤衫', '衬衫'], ['银包', '钱包'], ['手袋', '包'], ['大啲', '大一点'], ['细码', '小码'], ['啲', '些'], ['蚊', '元'], ['着', '穿'], ['好多钱', '多少钱'],
   // Shanghainese
   ['有伐', '有吗'], ['好伐', '好吗'], ['伐', '吗'], ['阿拉', '我们'], ['侬', '你'], ['覅', '不要'], ['几钿', '多少钱'], ['交关', '很'], ['老好', '很好'],
-  ['姆妈', '妈妈'], ['欢喜', '喜欢'], ['物事', '东西'], ['辰光', '时候'], ['哪能', '怎么'], ['今朝', '今天'], ['明朝', '明天'], ['搿个', '这个'], ['迭个', '这个'],
+  ['姆妈', '妈妈'], ['欢喜', '喜欢'], ['物事', '东西'], ['辰光', '时候'], ['哪能', '怎么'], ['今朝', '今天'], ['明朝', '明天'], ['搿个', '这个'], ['格只', '这只'], ['格件', '这件'], ['格双', '这双'], ['格条', '这条'], ['迭个', '这个'],
   ['一眼眼', '一点点'], ['勿', '不'],
   // Sichuanese
   ['要得不', '行不行'], ['要不要得', '行不行'], ['啥子', '什么'], ['咋个', '怎么'], ['巴适', '舒服'], ['安逸', '舒服'],
   // Northern colloquial
-  ['咋整', '怎么办'], ['咋样', '怎么样'], ['咋', '怎么'], ['嘎哈', '干什么'], ['瞅瞅', '看看'], ['瞅', '看'], ['埋汰', '脏'], ['磕碜', '难看'], ['稀罕', '喜欢'],
+  ['啥价钱', '多少钱'], ['啥价格', '多少钱'], ['啥价', '多少钱'], ['咋整干净', '怎么弄干净'], ['咋整', '怎么办'], ['咋样', '怎么样'], ['咋', '怎么'], ['嘎哈', '干什么'], ['瞅瞅', '看看'], ['瞅', '看'], ['埋汰', '脏'], ['磕碜', '难看'], ['稀罕', '喜欢'],
   ['杠杠的', '很好'], ['得劲', '舒服'], ['忒', '太'],
 ];
 
@@ -72,13 +89,18 @@ function english(text: string): string {
   return /[a-z]{4}/iu.test(text) ? ENGLISH.reduce((t, [pattern, word]) => t.replace(pattern, word), text) : text;
 }
 
+// "能退不", "男的能用不", "有货不": a question closed with 不 is the 吗 question the readers know.
+const CLOSING_BU = /(?<=(?:能|可以|会|有|行|好|要|是|用|穿|戴)[^\s，。？?！!不]{0,6})不(?=\s|$|[，。？?！!啊呀])/gu;
+
 export function toMandarin(said: string): string {
-  const text = english(millilitres(unspaced(said)));
-  if (!PATTERN.test(text)) return text;
+  const text = english(millilitres(unspaced(simplified(said))));
   PATTERN.lastIndex = 0;
-  return text.replace(PATTERN, (word, offset: number) => {
-    const context = CONTEXT_ONLY[word];
-    if (context && !context.test(text.slice(Math.max(0, offset - 3), offset + word.length + 2))) return word;
-    return TABLE.get(word) ?? word;
-  });
+  const mapped = !PATTERN.test(text)
+    ? text
+    : text.replace(PATTERN, (word, offset: number) => {
+        const context = CONTEXT_ONLY[word];
+        if (context && !context.test(text.slice(Math.max(0, offset - 3), offset + word.length + 2))) return word;
+        return TABLE.get(word) ?? word;
+      });
+  return mapped.replace(CLOSING_BU, '吗');
 }

@@ -22,6 +22,12 @@ function restatesPick(part: Part, hit: IntentHit, before: readonly Part[]): bool
   return product !== undefined && before.some((p) => p.products.length > 1 && p.products.some((q) => q.sku === product.sku));
 }
 
+/** "…您看的这瓶是50ml，¥880" said already: a price answer for a product whose price the parts before gave. */
+function pricedBefore(part: Part, hit: IntentHit, before: readonly Part[]): boolean {
+  const [product] = part.products;
+  return hit.intent === '价格咨询' && product !== undefined && before.some((p) => p.products.some((q) => q.sku === product.sku) && p.text.includes(`¥${product.price}`));
+}
+
 export function addsToAnswer(part: Part, hit: IntentHit, before: readonly Part[]): boolean {
-  return !before.some((p) => p.text === part.text) && !saysNothingNew(part, before) && !restatesPick(part, hit, before);
+  return !before.some((p) => p.text === part.text) && !saysNothingNew(part, before) && !restatesPick(part, hit, before) && !pricedBefore(part, hit, before);
 }

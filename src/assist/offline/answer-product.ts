@@ -176,7 +176,9 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
   }
   if (size && !hasSize(product, size)) return { text: `${product.name}没有${size}码，这款是${sizeList(product)}码。`, products: [product] };
   const asked = [colour, size && `${size}码`].filter(Boolean).join('');
-  const head = asked ? `${product.name}有${asked}的` : `${product.name}${colourList ? `有${colourList}` : ''}${sizeList(product) ? `，${sizeList(product)}码` : ''}`;
+  // "有啥颜色 有35码吗": the colours asked for as well as the size.
+  const coloursAsked = !colour && colourList && /啥色|啥颜色|什么颜色|什么色|几个颜色|几种颜色|几个色|几色|哪些颜色|哪几个色|颜色有|别的颜色|其他颜色/u.test(state.newestText);
+  const head = coloursAsked && size ? `${product.name}有${colourList}，${size}码也有` : asked ? `${product.name}有${asked}的` : `${product.name}${colourList ? `有${colourList}` : ''}${sizeList(product) ? `，${sizeList(product)}码` : ''}`;
   return { text: `${head}，我这就帮您查一下门店现货，确认了马上回您。`, products: [product] };
 }
 
@@ -188,18 +190,38 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   const skin = product.attributes['肤质'];
   const skinNote = state.slots.skinType && skin ? ((Array.isArray(skin) ? skin : [skin]).some((s) => s === state.slots.skinType?.value || s === '全肤质') ? `，${state.slots.skinType.value}肌肤可以用` : `，更适合${Array.isArray(skin) ? skin.join('、') : skin}肌肤，${state.slots.skinType.value}肌肤用之前建议先在耳后试一两天`) : '';
   // The product's own measures when the customer asks about them (跟高, 容量, 香调, 尺寸).
+  // Read without the product's own name ("…淡香水" does not ask about its 香调).
+  const asked = state.newestText.split(product.name).join('');
   const facts = ['跟高', '容量', '香调', '尺寸', '版型']
-    .filter((key) => product.attributes[key] !== undefined && new RegExp(FACT_CUES[key] ?? key, 'u').test(state.newestText))
+    .filter((key) => product.attributes[key] !== undefined && new RegExp(FACT_CUES[key] ?? key, 'u').test(asked))
     .map((key) => `${key}${key === '跟高' || key === '容量' ? '' : '是'}${String(product.attributes[key])}`);
   const head = material ? `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
   // "是真的羊绒吗 有多大": the material too when it is asked beside the measure.
   const materialAsked = material && /材质|面料|成分|真的|是不是|纯|羊绒|真丝|羊毛|真皮|什么做的/u.test(state.newestText);
+  const ingredient = ingredientAnswer(product, asked);
+  if (ingredient) return { text: ingredient, products: [product] };
   if (facts.length > 0) return { text: `${materialAsked ? `${head}，` : product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
   // "会起球吗": the worry first, in a guide's words, with how to care for it.
   const concern = fabricConcern(product, state.newestText);
   if (concern) return { text: `${head}，${concern}。`, products: [product] };
   const pregnancy = /孕妇|孕期|怀孕|哺乳/u.test(state.newestText) ? '孕期、哺乳期使用前建议先咨询医生。' : '';
   return { text: `${head}${skinNote}${point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
+}
+
+/** 酒精 is listed as 乙醇 on a label. */
+const INGREDIENT_NAMES: Record<string, string[]> = { 酒精: ['酒精', '乙醇'], 乙醇: ['酒精', '乙醇'] };
+
+/** "有没有酒精": what the label lists, or what the description says it leaves out; else the main ingredients and the full list offered. */
+function ingredientAnswer(product: Product, text: string): string | undefined {
+  const named = /酒精|乙醇|香精|防腐剂|激素|荧光剂|矿物油|香料|色素|羊毛脂/u.exec(text)?.[0];
+  const listed = product.attributes['成分'];
+  if (!named || !listed) return undefined;
+  const main = Array.isArray(listed) ? listed.join('、') : String(listed);
+  const names = INGREDIENT_NAMES[named] ?? [named];
+  if (names.some((n) => main.includes(n))) return `${product.name}的成分里有${named}（主要成分是${main}），对${named}敏感的话建议先在耳后试用，或者我帮您看看不含${named}的。`;
+  const without = new RegExp(`不含[^，。；]*(?:${names.join('|')})`, 'u').exec(product.description)?.[0];
+  if (without) return `${product.name}${without}，主要成分是${main}，${named}敏感的话可以放心些；第一次用还是建议先在耳后试一两天。`;
+  return `${product.name}的主要成分是${main}，完整的成分表我拍给您确认一下有没有${named}，稍等我一下～`;
 }
 
 const FACT_CUES: Record<string, string> = { 跟高: '跟|多高', 容量: '容量|毫升|ml|多大', 香调: '香|味|留香', 尺寸: '尺寸|多大|装|长|宽', 版型: '版型|宽松|修身' };

@@ -39,7 +39,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     return terms && { ...terms, text: `可以换${has ? `${product.name}${size}码` : `${size}码`}的，${terms.text.replace(/^可以的?[。，]/u, '')}`, products: has ? [product] : [] };
   }
   // "短的吧 能刻他名字缩写吗": the wrapping answer for the product picked.
-  if (intent === '礼盒包装' && focus && focus.messageId === state.newestMessageId) {
+  if (intent === '礼盒包装' && focus && focus.messageId === state.newestMessageId && state.intents[0]?.intent === '礼盒包装') {
     const faq = answerFromFaq(kb, intent, text, 0, store);
     return faq && { ...faq, text: `好的，就${focus.value.name}（${priceTag(focus.value)}）。${faq.text.replace(/^可以[，,]/u, '可以的，')}`, products: [focus.value] };
   }

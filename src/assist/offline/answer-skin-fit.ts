@@ -5,18 +5,13 @@
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import type { Product } from '../knowledge/schemas.ts';
 import type { Part } from './answer-product.ts';
 import { priceTag } from './describe-product.ts';
-import { pickProducts } from './pick-products.ts';
+import { pickProducts, skinsOf } from './pick-products.ts';
 
 /** A kind that does the same job for another skin. */
 const SUBSTITUTES: Record<string, string> = { 面霜: '乳液', 乳液: '面霜', 精华: '乳液' };
 
-function skinsOf(product: Product): string[] {
-  const raw = product.attributes['肤质'];
-  return Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-}
 
 export function answerSkinFit(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined): Part | undefined {
   const product = state.slots.focus?.value;

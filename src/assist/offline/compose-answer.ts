@@ -19,13 +19,14 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { pickProducts, withinBudget } from './pick-products.ts';
+import { pickProducts, skinFits, withinBudget } from './pick-products.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 import { addsToAnswer } from './adds-to-answer.ts';
 import { answerService } from './answer-service.ts';
 import { answerSkinFit } from './answer-skin-fit.ts';
 import { answerWhoFor } from './answer-who-for.ts';
+import { answerOtherPack } from './answer-other-pack.ts';
 
 export interface ComposeInput {
   kb: KnowledgeBase;
@@ -88,6 +89,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerPaidReview();
     case '价保':
       return answerFromFaq(kb, '价保', `${text} 降价 退差价 价保`);
+    case '规格':
+      return answerOtherPack(kb, state) ?? answerMaterial(state);
     case OTHER_QUESTION:
       return anyFaq(kb, text);
     case '尺码咨询':
@@ -235,16 +238,12 @@ function join(parts: readonly Part[]): Part | undefined {
   return { text, products: [...new Map(parts.flatMap((p) => p.products).map((p) => [p.sku, p])).values()], ...(approved ? { approvedText: approved } : {}) };
 }
 
-function skinsFor(product: Product): string[] {
-  const raw = product.attributes['肤质'];
-  return Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-}
 
 /** An alternative to a recommendation: the best pick alone, with what makes it worth a look. */
 function pitchOf(top: Part, state: DialogueState): Part[] {
   // Not a product the answer just said is made for another skin.
   const skin = state.slots.skinType?.value;
-  const product = top.products.find((p) => !skin || skinsFor(p).length === 0 || skinsFor(p).some((s) => s === skin || s === '全肤质'));
+  const product = top.products.find((p) => skinFits(p, skin));
   if (!product || state.complaint || !state.intents.some((h) => RECOMMENDING.has(h.intent) || h.intent === '价格咨询')) return [];
   const reasons = reasonsFor(product, state);
   const point = sellingPoint(product);

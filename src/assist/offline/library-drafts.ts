@@ -18,7 +18,7 @@ import { INTENT_TOPICS } from './find-faq.ts';
 import { fillTemplate } from './fill-template.ts';
 import type { FillValues } from './fill-template.ts';
 import { fitsSituation, speaksOfGuideAsOther } from './fits-situation.ts';
-import { aboveBudget } from './pick-products.ts';
+import { aboveBudget, skinsOf } from './pick-products.ts';
 import { rankCandidates } from './rank-drafts.ts';
 
 /** Materials and kinds a text can claim a product is made of or is. */
@@ -45,10 +45,6 @@ function skinsFit(tags: readonly string[], product: Product | readonly string[])
   return made.length === 0 || made.includes('全肤质') || skins.some((skin) => made.includes(skin));
 }
 
-function skinsOf(product: Product): string[] {
-  const raw = product.attributes['肤质'];
-  return Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-}
 
 /** Script intents that answer each state intent (the extra intents borrow the nearest script intent). */
 const SCRIPT_INTENTS: Record<string, string[]> = {

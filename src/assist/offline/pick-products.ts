@@ -112,10 +112,15 @@ function colours(product: Product): string[] {
   return Array.isArray(raw) ? raw : raw ? [raw] : [];
 }
 
-export function skinFits(product: Product, skin: string | undefined): boolean {
+/** The skins a product is made for (its 肤质), empty when the catalog does not say. */
+export function skinsOf(product: Product): string[] {
   const raw = product.attributes['肤质'];
-  if (!skin || !raw) return true;
-  const fits = Array.isArray(raw) ? raw : [raw];
+  return Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+}
+
+export function skinFits(product: Product, skin: string | undefined): boolean {
+  const fits = skinsOf(product);
+  if (!skin || fits.length === 0) return true;
   return fits.includes(skin) || fits.includes('全肤质');
 }
 
