@@ -35,6 +35,7 @@ describe.each([
   ['holdout5.dialogue.jsonl', 100],
   ['dev7.dialogue.jsonl', 120],
   ['holdout6.dialogue.jsonl', 100],
+  ['dev8.dialogue.jsonl', 120],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
