@@ -11,6 +11,7 @@ import { loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
 import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
 import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
 import { DEMO_DIR, chat, demoCorpTags } from './support.ts';
 
 let kb: KnowledgeBase;
@@ -334,5 +335,23 @@ describe('answers in kind', () => {
     expect(suit.drafts[0]?.text).not.toContain('试用台');
     const box = await top('顾客: 干皮 冬天脸会起皮', '导购: 干皮冬天可以重点保湿滋润。预算大概多少呢？', '顾客: 七百以内 最好是礼盒装的');
     expect(box.drafts[0]?.skus.length).toBeGreaterThan(0);
+  });
+
+  it('answers care for the kind the customer bought with the care FAQ for its material', async () => {
+    const bag = await assistant.suggest({
+      conversation: chat('顾客: 托特包昨天淋了雨 有几块水印 咋办啊 心疼死了'),
+      guideId: 'guide.lin',
+      customerId: 'c1',
+      now: 1_700_000_000_000,
+      profile: { ...emptyProfile('c1', 1_700_000_000_000), facts: [{ key: 'purchase', value: 'AC-4001', at: 1_690_000_000_000 }] },
+    });
+    expect(bag.drafts[0]?.text).toContain('吸干');
+    expect(bag.drafts[0]?.text).not.toContain('¥');
+  });
+
+  it('keeps the questions of a long message and leaves out a guess at when to buy', async () => {
+    const text = (await top('顾客: 我下个月生日 听说生日月积分翻倍 是真的吗 那我是不是等下个月再买比较划算 我看中了一件大衣 一千多 还有就是积分能抵钱吗 怎么抵')).drafts[0]?.text ?? '';
+    expect(text).toMatch(/双倍.*100积分抵1元/u);
+    expect(text).not.toContain('试用台');
   });
 });

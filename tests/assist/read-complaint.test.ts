@@ -44,6 +44,12 @@ describe('a complaint in the customer’s own words', () => {
     ['钱退了没？等好几天了', 'refund'],
     ['包裹里少了一个赠品', 'wrong_item'],
     ['这个口红收到就断成两截了', 'quality'],
+    ['我下单的是黑色 你们发来的是驼色 怎么发的货', 'wrong_item'],
+    ['我买了俩东西 就到了一个 围巾没在里面', 'wrong_item'],
+    ['收到那个盒都烂了 珍珠项链还掉了粒珠', 'package'],
+    ['发货也太慢了吧 三天了还没发', 'delay'],
+    ['下巴闷了好几颗痘 才用了两次', 'harm'],
+    ['那个店员爱搭不理的 什么态度', 'service'],
   ])('%s → %s', (text, kind) => {
     const complaint = readComplaint(said(text));
     expect(complaint?.kind).toBe(kind);
@@ -75,7 +81,15 @@ describe('not a complaint', () => {
 });
 
 describe('wear and wishes are not faults', () => {
-  it.each(['皮包可以保养吗 用了一年有点脏', '你保证这个面霜用了能去皱吗', '穿了两年有点松了，想买件新的'])('%s', (text) => {
+  it.each([
+    '皮包可以保养吗 用了一年有点脏',
+    '你保证这个面霜用了能去皱吗',
+    '穿了两年有点松了，想买件新的',
+    '就我那件旧西装 袖口都磨起毛了 穿了四五年 想换件新的',
+    '上次买的那件羽绒服 脏了 能直接丢洗衣机洗吗',
+    '在你家买的雪地靴 脏了 能刷吗',
+    '有没有油皮能用的面霜 我一用面霜就闷痘',
+  ])('%s', (text) => {
     expect(readComplaint(said(text))).toBeUndefined();
   });
 });

@@ -7,7 +7,8 @@
 import type { ChatMessage, CustomerProfile } from '../../conversation/model.ts';
 import { looksLikeInstruction } from '../injection.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import type { DialogueState, IntentHit, Slots } from './dialogue-state.ts';
+import type { DialogueState, IntentHit, Slot, Slots } from './dialogue-state.ts';
+import type { Product } from '../knowledge/schemas.ts';
 import { readComplaint, stillOpen } from './read-complaint.ts';
 import { productsInOrder, readFocus } from './read-focus.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
@@ -88,6 +89,17 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   return stated ? [{ intent: '商品推荐', clause: newest.text, question: false, score: 1 }] : [];
 }
 
+const AFTER_SALES: ReadonlySet<string> = new Set(['洗护', '售后', '投诉安抚']);
+
+/** "托特包昨天淋了雨": a kind named without the full name, and the customer bought one of that kind — theirs. */
+function ownPurchase(focus: Slot<Product> | undefined, purchases: readonly Product[], window: readonly ChatMessage[]): Slot<Product> | undefined {
+  if (!focus || purchases.some((p) => p.sku === focus.value.sku)) return focus;
+  const said = window.find((m) => m.id === focus.messageId);
+  if (!said || said.speaker !== 'customer' || said.text.includes(focus.value.name)) return focus;
+  const mine = purchases.filter((p) => p.subcategory === focus.value.subcategory);
+  return mine.length === 1 && mine[0] ? { ...focus, value: mine[0] } : focus;
+}
+
 export function buildDialogueState(kb: KnowledgeBase, input: StateInput): DialogueState {
   const asWritten = input.conversation.filter((m) => m.text.trim().length > 0).slice(-(input.windowSize ?? 12));
   // Read in Mandarin ("有冇M码" → "有没有M码"); the newest message as written is kept for display.
@@ -122,7 +134,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const lastGuideMessage = window.findLast((m) => m.speaker === 'guide');
   const shown = lastGuideMessage ? productsInOrder(kb, lastGuideMessage.text) : [];
   if (lastGuideMessage && shown.length >= 2) slots.shown = { value: shown, messageId: lastGuideMessage.id, quote: shown.map((p) => p.name).join('、') };
-  const focus = readFocus(kb, window, slots.category);
+  const relationship = readRelationship(kb, window, input.profile, input.guideId, input.now);
+  const focus = ownPurchase(readFocus(kb, window, slots.category), relationship.purchases, window);
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');
   // "有没有更便宜的": the same kind of product below the price of the one in focus.
@@ -140,6 +153,12 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   let intents = newestIntents(kb, window, newest, newestNeeds, male);
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
   const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought) ?? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought);
+  // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
+  if (!slots.focus && slots.category && (complaint || intents.some((h) => AFTER_SALES.has(h.intent)))) {
+    const need = slots.category.value;
+    const mine = relationship.purchases.filter((p) => p.category === need.category && (!need.subcategories?.length || need.subcategories.includes(p.subcategory)));
+    if (mine.length === 1 && mine[0]) slots.focus = { value: mine[0], messageId: slots.category.messageId, quote: slots.category.quote };
+  }
   // "39有吗 不合适能换不": a bare shoe size asked after a shoe is a size question, first.
   if (slots.size?.quote === bareShoe?.[0] && slots.size?.messageId === newest?.id && newest && /^\s*(?:有没有|有)?\s*\d{2}\s*(?:码|的)?\s*(?:有吗|有没有|有伐|有不|有么|吗|没|不)/u.test(newest.text) && !intents.some((h) => h.intent === '尺码咨询' || h.intent === '库存咨询')) {
     intents = [{ intent: '尺码咨询', clause: newest.text, question: true, score: 3 }, ...intents.filter((h) => h.intent !== OTHER_QUESTION)];
@@ -151,6 +170,6 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     intents,
     slots,
     ...(complaint ? { complaint } : {}),
-    relationship: readRelationship(kb, window, input.profile, input.guideId, input.now),
+    relationship,
   };
 }

@@ -8,7 +8,7 @@
  * (穿了一次就不行了) counts unless the clause praises it.
  */
 import type { ChatMessage } from '../../conversation/model.ts';
-import { BAD_OUTCOMES, EXPERIENCED, NAMED_PROBLEMS, NOT_A_FAULT, PRAISE, WORRY } from './complaint-words.ts';
+import { BAD_OUTCOMES, EXPERIENCED, HABIT, LONG_WEAR, NAMED_PROBLEMS, NOT_A_FAULT, PRAISE, WORRY, WRONG_ITEM_ACROSS } from './complaint-words.ts';
 import { scoreSentiment } from '../tags/score-sentiment.ts';
 import type { Complaint } from './dialogue-state.ts';
 
@@ -45,13 +45,19 @@ function experienced(clause: string, message: string): Found | undefined {
 }
 
 /** "银手链发黑了 可以拿去店里弄一下吗": wear brought in for care, not a fault to make good. */
-const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理一下|能洗吗|可以洗吗|洗一下/u;
+const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理一下|能洗吗|可以洗吗|洗一下|洗吗|怎么洗|(?:能|可以)[^，。]{0,4}(?:洗衣机|机洗|水洗|手洗)|刷吗|能刷|怎么弄干净|能弄干净|洗得干净|擦得干净|怎么清理/u;
 
 function readMessage(text: string): Found | undefined {
   if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量/u.test(text)) return undefined;
+  const across = WRONG_ITEM_ACROSS.exec(text);
+  if (across) return ['wrong_item', across[0], true];
   const clauses = text.match(CLAUSE) ?? [];
   for (const clause of clauses) {
+    // "我一用面霜就闷痘": the skin described before buying, not a reaction to something bought.
+    if (HABIT.test(clause) && !/买的|收到|上次|之前买/u.test(text)) continue;
     const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, text));
+    // "那件旧西装 穿了四五年 袖口都磨起毛了": wear after years, not a fault.
+    if (found && found[0] === 'quality' && LONG_WEAR.test(text)) continue;
     if (found) return found;
   }
   return undefined;

@@ -58,7 +58,7 @@ const EXTRA: [string, RegExp, number][] = [
   ['颜色建议', /(?:皮肤|肤色|肤质).{0,8}(?:选哪|挑哪|哪个好)|(?:选哪|挑哪).{0,8}(?:皮肤|肤色)|颜色选哪|选哪个颜色|哪个颜色(?:好|适合|显|衬)|什么颜色(?:好|适合|显|衬)|哪种颜色(?:好|适合|显|衬)|哪个色(?:好|适合|显)/u, 4],
   ['库存咨询', /啥色|啥颜色|几个颜色|几个色|几种色|几色|什么色|什么颜色|哪些颜色|哪几个色|有几种颜色|颜色有|别的颜色|其他颜色|别的色|其他色|还有什么色/u, 2.5],
   ['尺码咨询', /(?:戴|手指|圈口|指围)\D{0,3}\d{1,2}\s*号|几号的|有几号|什么号|有几个码|有哪些码|有几个尺码|尺码有哪些/u, 2.5],
-  ['洗护', /(?:可以|能|怎么|能不能|可不可以)(?:机洗|水洗|急洗|手洗|干洗|洗)|怎么(?:保养|打理)|洗了会|(?:淋雨|淋湿|弄湿|沾水|弄脏|脏了|湿了).{0,6}(?:怎么办|咋办|咋整|怎么弄|怎么处理)/u, 3.5],
+  ['洗护', /(?:可以|能|怎么|能不能|可不可以)(?:机洗|水洗|急洗|手洗|干洗|洗)|(?:能|可以)[^，。]{0,5}(?:洗衣机|机洗|水洗)|怎么(?:保养|打理)|洗了会|(?:能|可以)刷吗|怎么(?:弄|洗|刷|擦)干净|(?:淋雨|淋了雨|淋湿|弄湿|沾水|进水|水印|水渍|弄脏|脏了|湿了).{0,8}(?:怎么办|咋办|咋整|怎么弄|怎么处理|能处理)/u, 3.5],
   ['材质咨询', /是.{1,4}还是.{1,4}(?:绒|皮|棉|丝|毛|麻)|什么绒|鸭绒|鹅绒|含绒量|充绒量|扎不扎|扎人|刺挠|痒不痒|软不软|厚不厚|薄不薄|留香|持久吗|香味|什么味|太香|香不香|浓不浓|会不会太(?:浓|香|冲|闷|厚)|味道大不大|跟多高|多高的跟|跟高|多长|多厚|多重|几毫升|多少ml|多大容量|适合.{1,6}(?:吗|不)|适不适合|合不合适|能不能用|可以用吗|能用吗|能不能装|装得下|装不装得下|能装下|能放下|尺寸多大|多大尺寸|容量|是真的[^吗呢]{1,4}吗|是不是真|正品吗|是正品|是纯|含量|什么材质|什么面料|什么料子|羊皮还是牛皮|会不会(?:透|起球|掉色|缩水|皱)/u, 2.5],
   // "有大瓶的吗": the same product in another pack.
   ['规格', OTHER_PACK, 3.5],
@@ -81,7 +81,7 @@ export const OTHER_QUESTION = '其他问题';
 /** Asks about one product's facts: two of them may share a clause, and they can be answered for a product of the kind asked about. */
 export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护', '规格']);
 
-const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?=另外|还有[，,]|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
+const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?=另外|还有[，,]|还有(?=你们|就是|个问题|一个问题|想问)|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
 
 function clauses(text: string): string[] {
   return text
@@ -108,7 +108,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
   // "能把衣服寄到酒店吗 我在三亚度假": an ask about sending it is that ask, whatever the trip suggests.
   const sending = scores.has('物流') && !/想看|看看|想买|想要|推荐|有没有|有吗|有哪些/u.test(clause);
-  if (wants && !sending && !['售后', '投诉安抚', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
+  if (wants && !sending && !(scores.has('投诉安抚') && readsAsComplaint(clause)) && !['售后', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');
@@ -180,7 +180,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('考虑')) for (const other of ['促成下单', '告别']) scores.delete(other);
   if (scores.has('支付')) scores.delete('促成下单');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
-  if (scores.size > 1 && needs.category === undefined && !(/多少钱|什么价|几块|多钱/u.test(clause) && (needs.size !== undefined || needs.colour !== undefined || STOCK_ASK.test(clause)))) scores.delete('价格咨询');
+  if (scores.size > 1 && needs.category === undefined && !(/多少钱|什么价|几块钱|多钱/u.test(clause) && (needs.size !== undefined || needs.colour !== undefined || STOCK_ASK.test(clause)))) scores.delete('价格咨询');
   if (scores.has('投诉安抚') && scores.has('售后')) scores.delete('售后');
   // "银手链发黑了 能洗吗": the store's cleaning, not home care.
   if (scores.has('洗护') && scores.has('售后') && /发黑|氧化|抛光/u.test(clause)) scores.delete('洗护');
@@ -201,7 +201,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "你们家是正品吗": a question no cue knows is still a question; the FAQ may answer it.
   if (!top) return question && clause.length >= 4 ? [{ intent: OTHER_QUESTION, clause, question, score: 0.5 }] : [];
   // "月牙腋下包有几个颜色多少钱": two asks about it in one breath, answered in the order asked.
-  const price = /多少钱|什么价|几块|价格多少|多钱/u.exec(clause);
+  const price = /多少钱|什么价|几块钱|价格多少|多钱/u.exec(clause);
   const stock = STOCK_ASK.exec(clause);
   if (price && stock && scores.has('价格咨询')) {
     const other = { intent: needs.size !== undefined && !/色/u.test(stock[0]) ? '尺码咨询' : '库存咨询', clause, question, score: top[1] };

@@ -90,7 +90,7 @@ function english(text: string): string {
 }
 
 // "能退不", "男的能用不", "有货不": a question closed with 不 is the 吗 question the readers know.
-const CLOSING_BU = /(?<=(?:能|可以|会|有|行|好|要|是|用|穿|戴)[^\s，。？?！!不]{0,6})不(?=\s|$|[，。？?！!啊呀])/gu;
+const CLOSING_BU = /(?<=(?:能|可以|会|有|行|好|要|是|用|穿|戴)[^\s，。？?！!不]{0,8})不(?=\s|$|[，。？?！!啊呀])/gu;
 
 export function toMandarin(said: string): string {
   const text = english(millilitres(unspaced(simplified(said))));

@@ -124,7 +124,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
       return (/洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text))) ?? anyFaq(kb, text);
     case '洗护':
-      return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) ?? answerMaterial(state);
+      return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''} ${String(focus?.value.attributes['材质'] ?? '')}`) ?? answerMaterial(state);
     case '复购': {
       const bought = state.relationship.purchases[0] ?? focus?.value;
       return bought
@@ -181,7 +181,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '议价':
       return answerOffers(kb, state, true);
     case '促成下单':
-      return orderPart(input) ?? answerFromFaq(kb, hit.intent, text);
+      // "是不是等下个月再买比较划算" weighs when to buy; only a way to order is answered from the FAQ.
+      return orderPart(input) ?? (/下单|付款|链接|怎么买|开单|拍下|留一件|帮我留/u.test(text) ? answerFromFaq(kb, hit.intent, text) : undefined);
     case '投诉安抚':
       return answerComplaint(kb, state, state.complaint ?? { kind: 'general', messageId: state.newestMessageId ?? '', quote: text })[0];
     default:
@@ -265,7 +266,10 @@ export function composeAnswer(input: ComposeInput): Part[] {
   let current = input;
   // 有S码吗 is one question whether read as stock or as size: answer it once.
   const intents = state.intents.some((h) => h.intent === '库存咨询') && !state.slots.body ? state.intents.filter((h) => h.intent !== '尺码咨询') : state.intents;
-  for (const hit of intents.slice(0, 3)) {
+  // A long message with more asks than a reply can carry: the questions first, in the order asked.
+  const rank = (h: IntentHit): number => (h.question ? 0 : 2) + (RECOMMENDING.has(h.intent) || h.intent === '促成下单' ? 1 : 0);
+  const chosen = intents.length > 3 ? [...intents].sort((a, b) => rank(a) - rank(b)).slice(0, 3).sort((a, b) => intents.indexOf(a) - intents.indexOf(b)) : intents;
+  for (const hit of chosen) {
     const part = answerIntent(withImplicitFocus(current, hit), hit);
     if (!part || !addsToAnswer(part, hit, parts)) continue;
     parts.push(part);
