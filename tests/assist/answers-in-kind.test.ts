@@ -354,4 +354,27 @@ describe('answers in kind', () => {
     expect(text).toMatch(/双倍.*100积分抵1元/u);
     expect(text).not.toContain('试用台');
   });
+
+  it('answers a follow-up for another of the kind in view with one that is as described, not the same one', async () => {
+    const wide = await top('顾客: 想要一条上班穿的裤子 黑色', '导购: 九分西装裤429元，黑色和灰色，版型利落，上班很合适。', '顾客: 阔腿的呢');
+    expect(wide.drafts[0]?.text).toContain('阔腿');
+    expect(wide.drafts[0]?.skus).not.toContain('AP-1062');
+    const spray = await top('顾客: 有防晒吗 我油皮', '导购: 轻透防晒乳SPF50+ PA++++，189元，质地清爽不泛白。', '顾客: 有冇得喷的咯 身上也要喷');
+    expect(spray.drafts[0]?.text).toContain('喷雾');
+    const lower = await top('顾客: 我想买对高跟鞋 饮宴着', '导购: 尖头细跟高跟鞋899元，黑色和裸色，35到40码。', '顾客: 太高啦 有冇矮啲嘅');
+    expect(lower.drafts[0]?.text).toContain('中跟');
+    expect(lower.drafts[0]?.text).not.toContain('婚鞋');
+    const longer = await top('顾客: 阿拉囡囡要买羽绒服 伊穿S', '导购: 轻薄短款羽绒服699元，有黑色、奶白、雾蓝，S码都有。', '顾客: 长一点额有伐');
+    expect(longer.drafts[0]?.text).toMatch(/长款/u);
+    const other = await top('顾客: 送班主任 女老师 三百以内', '导购: 925银淡水珍珠耳钉299元，简约大方，可以免费礼盒包装。', '顾客: 她没耳洞 换个别的');
+    expect(other.drafts[0]?.text).not.toMatch(/耳钉|耳环/u);
+    expect(other.drafts[0]?.skus.length).toBeGreaterThan(0);
+    const colours = await top('顾客: 想看针织连衣裙', '导购: 羊毛针织连衣裙699元，燕麦色，S/M/L。', '顾客: 还有别的颜色吗');
+    expect(colours.drafts[0]?.text).toContain('黑色');
+  });
+
+  it('steps from the size the customer says no longer fits', async () => {
+    const s = await top('顾客: 羊毛针织连衣裙燕麦色还有吗', '导购: 有的，燕麦色S、M、L都有，699元。', '顾客: 我穿M有点紧 有大一码吗');
+    expect(s.drafts[0]?.text).toContain('L码');
+  });
 });

@@ -16,6 +16,7 @@ import { toMandarin } from './to-mandarin.ts';
 import { colourNames, readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
+import { readVariant } from './read-variant.ts';
 
 export interface StateInput {
   conversation: readonly ChatMessage[];
@@ -49,7 +50,8 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
     if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
   }
   // "有大一码的吗": one step from the size in play (letters S→M, shoes 37→38).
-  if (needs.sizeStep && slots.size && !needs.size) {
+  // "我穿M有点紧 有大一码吗": one step from the size said with it.
+  if (needs.sizeStep && slots.size) {
     const stepped = stepSize(slots.size.value, needs.sizeStep.value);
     if (stepped) slots.size = { value: stepped, messageId, quote: needs.sizeStep.quote };
   }
@@ -138,6 +140,13 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const focus = ownPurchase(readFocus(kb, window, slots.category), relationship.purchases, window);
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');
+  // "阔腿的呢", "换个别的": another of the kind in view, as described.
+  const plain = !newestNeeds.category && !newestNeeds.colour && !newestNeeds.size && !newestNeeds.budget && !newestNeeds.cheaper && !newestNeeds.recipient;
+  const variantAsk = plain && focus && newest && newest.id !== focus.messageId ? readVariant(newest.text, focus.value, kb.products.filter((p) => p.subcategory === focus.value.subcategory)) : undefined;
+  if (variantAsk && focus && newest) {
+    slots.category = { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: variantAsk.quote };
+    slots.variant = { value: { words: variantAsk.words, besides: focus.value.sku }, messageId: newest.id, quote: variantAsk.quote };
+  }
   // "有没有更便宜的": the same kind of product below the price of the one in focus.
   // "太长了 整个短点的呗": others of the kind in focus.
   if (newestNeeds.variant && focus && newest && !newestNeeds.category) {
@@ -150,7 +159,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
-  let intents = newestIntents(kb, window, newest, newestNeeds, male);
+  let intents = variantAsk && newest ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
   const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought) ?? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought);
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.

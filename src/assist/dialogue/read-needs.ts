@@ -267,5 +267,8 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (variant) needs.variant = { value: variant[1] ?? '', quote: variant[0] };
   const avoid = /(?:不喜欢|不要|不想要|别要|讨厌|不太喜欢)(?:那种|这种|带|有)?([\u4e00-\u9fff]{2,4}?)(?:的|款)/u.exec(text);
   if (avoid && !/^(?:太|很|特别)/u.test(avoid[1] ?? '')) needs.avoid = { value: avoid[1] ?? '', quote: avoid[0] };
+  // "她没耳洞": nothing worn in the ear.
+  const noPiercing = /没(?:有)?(?:打)?耳洞|不打耳洞/u.exec(text);
+  if (noPiercing) needs.avoid = { value: '耳', quote: noPiercing[0] };
   return needs;
 }

@@ -4,7 +4,7 @@
  * with its size and price, or says plainly that this is the only pack.
  */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
-import { OTHER_PACK } from '../dialogue/read-intents.ts';
+import { OTHER_PACK } from '../dialogue/intent-cues.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { Part } from './answer-product.ts';

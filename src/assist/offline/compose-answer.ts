@@ -108,9 +108,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         if (kind) return kind;
         // "我油皮 晨露保湿霜会不会闷痘": for a skin it is not made for, say so and name one that is.
         const skin = state.slots.skinType?.value;
-        const made = focus?.value.attributes['肤质'];
-        const list = Array.isArray(made) ? made : made ? [String(made)] : [];
-        if (skin && list.length > 0 && !list.includes(skin) && !list.includes('全肤质')) {
+        if (skin && focus && !skinFits(focus.value, skin)) {
           const fit = answerSkinFit(kb, state, profile);
           if (fit) return fit;
         }

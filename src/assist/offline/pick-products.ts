@@ -7,6 +7,7 @@
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { Budget, DialogueState } from '../dialogue/dialogue-state.ts';
 import { fitsNeed } from '../dialogue/read-focus.ts';
+import { variantScore } from '../dialogue/read-variant.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { tokenize } from '../knowledge/segment.ts';
@@ -167,6 +168,7 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (/宽松一?点/u.test(state.newestText) && /宽松|落肩|廓形|阔腿|oversize/iu.test(productWords(product))) score += 1.5;
   // "不限 质量好就行": the better-made (dearer) ones first.
   if (!slots.budget && /质量好|品质好|不限|贵点也行|贵一点也/u.test(state.newestText)) score += Math.min(1.5, product.price / 1500);
+  if (slots.variant) score += variantScore(product, slots.variant.value);
   // The product the customer is already looking at comes first when it fits.
   if (focusSku === product.sku) score += 2;
   // With no gender known, men's accessories and beauty come after the shared ones.
@@ -232,8 +234,14 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     .sort((a, b) => b.score - a.score || a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
   // "不喜欢那种自动扣的": what they do not want is left out (unless it is all there is).
   const wanted = (product: Product): boolean => !slots.avoid || !productWords(product).includes(slots.avoid.value);
-  const all = fitting((product) => genderFits(product, gender, need?.category));
-  const candidates = all.some((c) => wanted(c.product)) ? all.filter((c) => wanted(c.product)) : all;
+  // "阔腿的呢": another than the one in view.
+  const besides = slots.variant?.value.besides;
+  const found = fitting((product) => genderFits(product, gender, need?.category));
+  const all = besides && found.some((c) => c.product.sku !== besides) ? found.filter((c) => c.product.sku !== besides) : found;
+  const kept = all.some((c) => wanted(c.product)) ? all.filter((c) => wanted(c.product)) : all;
+  // "有没有矮些的": only the ones that are, when some are.
+  const variant = slots.variant?.value;
+  const candidates = variant && variant.words.length > 0 && kept.some((c) => variantScore(c.product, variant) > 0) ? kept.filter((c) => variantScore(c.product, variant) > 0) : kept;
   const ranked = rank(candidates);
   const fits = ranked.filter((c) => priced(c.product) && coloured(c.product)).slice(0, n).map((c) => c.product);
   if (fits.length > 0) return { fits, nearest: [] };
