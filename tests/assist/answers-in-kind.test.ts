@@ -377,4 +377,34 @@ describe('answers in kind', () => {
     const s = await top('顾客: 羊毛针织连衣裙燕麦色还有吗', '导购: 有的，燕麦色S、M、L都有，699元。', '顾客: 我穿M有点紧 有大一码吗');
     expect(s.drafts[0]?.text).toContain('L码');
   });
+
+  it('answers the next step of a complaint: sending a wrong item back, when a refund arrives, a refund after a skin reaction', async () => {
+    const back = await top('顾客: 我订的是雾蓝的轻薄短款羽绒服 怎么寄来的是黑色', '导购: 非常抱歉，是我们发错了！麻烦您拍一下吊牌和包裹面单发我。', '顾客: 拍了 要我寄回去吗');
+    expect(back.drafts[0]?.text).toMatch(/我们承担.*到付/u);
+    const refund = await top('顾客: 上礼拜退的货 钱到现在也没到账', '导购: 非常抱歉让您久等了！麻烦发一下订单号。', '顾客: 单号发你了 到底啥时候能到');
+    expect(refund.drafts[0]?.text).toContain('1-3个工作日');
+    const harm = await top('顾客: 我买的安肌舒缓霜 用了两天脸有点红 还有点痒', '导购: 非常抱歉给您带来不适！建议您先停用。', '顾客: 拍了 那能退吗');
+    expect(harm.drafts[0]?.text).toMatch(/反馈.*已拆封/u);
+    for (const s of [back, refund, harm]) expect(s.drafts[0]?.skus).toEqual([]);
+  });
+
+  it('answers a service ask about something bought without pitching, searched with what it is', async () => {
+    const bag = (await top('顾客: 我三年前在你们家买的那个焦糖色的水桶包 一直很喜欢 但是最近发现边角有点磨白了 想问问你们能不能保养 要钱吗 我是金卡会员')).drafts[0];
+    expect(bag?.text).toMatch(/皮具.*免费/u);
+    expect(bag?.text).not.toMatch(/会员分银卡|现货/u);
+    const bra = (await top('顾客: 我前两天买了一套蕾丝文胸内裤套装 回去拆开试了一下 颜色有点太艳了 想换成黑色的 可以吗')).drafts[0]?.text ?? '';
+    expect(bra).toContain('贴身衣物');
+    const silver = (await top('顾客: 银手链戴久了发黑了', '导购: 银饰接触空气和汗水会慢慢氧化。', '顾客: 能拿去店里洗吗')).drafts[0]?.text ?? '';
+    expect(silver).toContain('免费清洗');
+    const postage = (await top('顾客: 那条衬衫式连衣裙上身不太合适 想退', '导购: 可以的，签收7天内都可以七天无理由退换。', '顾客: 运费谁出啊')).drafts[0]?.text ?? '';
+    expect(postage).toContain('顾客承担');
+    const hem = await top('顾客: 在你们店买的西裤太长了 能免费改吗 要几天');
+    expect(hem.drafts[0]?.text).toMatch(/免费修改.*3-5天/u);
+    expect(hem.drafts[0]?.skus).toEqual([]);
+    const staff = await top('顾客: 我闺蜜在你们公司总部上班 她说员工有内部价 能打六折 我报她名字能按内部价给我吗 我这次想买大衣和靴子 加起来好几千呢');
+    expect(staff.drafts[0]?.text).toContain('95折');
+    expect(staff.drafts[0]?.skus).toEqual([]);
+    const wrap = (await top('顾客: 买了能帮忙包成礼盒吗 要收钱吗')).drafts[0]?.text ?? '';
+    expect(wrap).toMatch(/礼盒包装.*不额外收费/u);
+  });
 });

@@ -50,6 +50,10 @@ describe('a complaint in the customer’s own words', () => {
     ['发货也太慢了吧 三天了还没发', 'delay'],
     ['下巴闷了好几颗痘 才用了两次', 'harm'],
     ['那个店员爱搭不理的 什么态度', 'service'],
+    ['我订的是雾蓝的轻薄短款羽绒服 怎么寄来的是黑色', 'wrong_item'],
+    ['今天收到快递了 但是箱子里只有衬衫 裤子没有', 'wrong_item'],
+    ['味道跟我在店里试的淡了好多 你们不会卖假货吧', 'quality'],
+    ['我真的很生气 买的那个托特包 用了没几天 包带的地方线就开了', 'quality'],
   ])('%s → %s', (text, kind) => {
     const complaint = readComplaint(said(text));
     expect(complaint?.kind).toBe(kind);
@@ -89,6 +93,7 @@ describe('wear and wishes are not faults', () => {
     '上次买的那件羽绒服 脏了 能直接丢洗衣机洗吗',
     '在你家买的雪地靴 脏了 能刷吗',
     '有没有油皮能用的面霜 我一用面霜就闷痘',
+    '银手链戴久了发黑了',
   ])('%s', (text) => {
     expect(readComplaint(said(text))).toBeUndefined();
   });

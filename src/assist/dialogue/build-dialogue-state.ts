@@ -160,6 +160,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
   let intents = variantAsk && newest ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
+  // "想退" … "运费谁出啊": the postage of the return talked about, not of a parcel.
+  const returnTalk = window.slice(-4, -1).some((m) => /退|换/u.test(m.text));
+  if (newest && intents.length === 1 && intents[0]?.intent === '物流' && /运费|邮费/u.test(newest.text) && returnTalk) intents = [{ intent: '售后', clause: `退货 ${newest.text}`, question: true, score: 3 }];
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
   const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought) ?? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought);
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.

@@ -52,15 +52,21 @@ function readMessage(text: string): Found | undefined {
   const across = WRONG_ITEM_ACROSS.exec(text);
   if (across) return ['wrong_item', across[0], true];
   const clauses = text.match(CLAUSE) ?? [];
+  let angry: Found | undefined;
   for (const clause of clauses) {
+    // "你们不会卖假货吧": a suspicion, not a worry before buying.
+    const suspicion = /不会[^，。]{0,4}假货吧/u.exec(clause);
+    if (suspicion) return ['quality', suspicion[0], true];
     // "我一用面霜就闷痘": the skin described before buying, not a reaction to something bought.
     if (HABIT.test(clause) && !/买的|收到|上次|之前买/u.test(text)) continue;
     const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, text));
     // "那件旧西装 穿了四五年 袖口都磨起毛了": wear after years, not a fault.
     if (found && found[0] === 'quality' && LONG_WEAR.test(text)) continue;
-    if (found) return found;
+    // "我真的很生气 …线就开了": the problem itself says more than the anger about it.
+    if (found && found[0] !== 'service') return found;
+    angry ??= found;
   }
-  return undefined;
+  return angry;
 }
 
 /** Whether a clause reports a problem (the intent reader asks before it lets 投诉安抚 stand). */

@@ -14,7 +14,7 @@ import { EXTRA, INGREDIENT_ASK } from './intent-cues.ts';
 const STOCK_ASK = /几个颜色|几种颜色|几个色|几色|什么颜色|哪些颜色|啥色|有几个码|哪些码|什么码|几个码|有没有[^，。？?]{0,6}(?:码|色|的)|有[^，。？?]{0,6}(?:码|色)(?:吗|不|没)/u;
 
 /** "上次买风衣那个": a kind named as what was bought before says who is writing, not what is wanted. */
-const PAST_PURCHASE = /(?:上次|之前|以前|前阵子|前几天|上个月|上周|去年)[^，。？?]{0,4}(?:买|入|拿)/u;
+const PAST_PURCHASE = /(?:(?:上次|之前|以前|前阵子|前几天|上个月|上周|去年|[一二两三四五六七八九十几\d]+(?:年|个月|天|周)前)[^，。？?]{0,6}(?:买|入|拿))|在你们(?:店|家)[^，。？?]{0,4}买的/u;
 
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
@@ -44,7 +44,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // stated size or colour weighs more than a material cue.
   for (const [intent, pattern, weight] of EXTRA) if (pattern.test(clause)) scores.set(intent, (scores.get(intent) ?? 0) + weight);
   if (needs.size !== undefined || needs.body !== undefined) scores.set('尺码咨询', (scores.get('尺码咨询') ?? 0) + (question ? 2 : 1.5));
-  if (needs.colour !== undefined && question) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
+  // "三年前买的那个焦糖色的水桶包": a colour that says which one was bought asks nothing about stock.
+  if (needs.colour !== undefined && question && !PAST_PURCHASE.test(clause)) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
   // A kind of product with a budget, an occasion or a recipient is a request for products, whatever
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些|要(?:一|件|条|双|个|款|顶|只)|整(?:一|件|条|双|个)/u.test(clause));
@@ -120,6 +121,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('上身效果')) for (const other of ['库存咨询', '搭配建议']) scores.delete(other);
   if (scores.has('尺码标准')) for (const other of ['尺码咨询', '商品推荐']) scores.delete(other);
   if (scores.has('补货') || INGREDIENT_ASK.test(clause)) scores.delete('库存咨询');
+  // "想换成黑色的 可以吗": the exchange is asked; the colour says what for.
+  if (scores.has('售后') && /换成|想换|要换|换个/u.test(clause) && !/有没有|还有吗|有货/u.test(clause)) scores.delete('库存咨询');
   if (scores.has('考虑')) for (const other of ['促成下单', '告别']) scores.delete(other);
   if (scores.has('支付')) scores.delete('促成下单');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
@@ -240,8 +243,12 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
     const before = hits[index - 1];
     if (hit.intent === OTHER_QUESTION && before && ONE_FAQ_EACH.has(before.intent) && hit.clause.length <= 12) hits[index] = { ...hit, intent: before.intent };
   }
+  // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.
+  const bargaining = hits.some((h) => h.intent === '议价');
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.
-  const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别');
+  // "…能不能保养 要钱吗 我是金卡会员": who is asking, said after the ask, asks nothing.
+  const toldOnly = (h: IntentHit): boolean => h.intent === '会员积分' && !h.question && /^我是/u.test(h.clause) && hits.some((o) => o !== h && o.question);
+  const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别' && !toldOnly(h) && !(bargaining && h.intent === '商品推荐' && !/推荐|有没有|看看|哪(?:款|个)|什么/u.test(h.clause)));
   // "在吗 问下…" with an ask no cue knows: the greeting is answered too, in case no FAQ covers the ask.
   if (real.length > 0 && real.every((h) => h.intent === OTHER_QUESTION)) return hits;
   // In the order asked: a guide answers "有38码吗 另外能开发票吗" in that order.

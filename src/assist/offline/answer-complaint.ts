@@ -49,7 +49,19 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
     const refund = answerFromFaq(kb, '售后', `${said} 退货 退款 多久到账`, 0, undefined, '退款 原路退回');
     if (refund) return { ...refund, text: `非常抱歉，给您添麻烦了！可以帮您办理退货退款，${refund.text.replace(/^可以的?[。，]/u, '')}` };
   }
-  if (/拍好了|发你了|发给你了|照片|图片|视频/u.test(said)) return { text: '收到，给您添麻烦了！我马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。', products: [] };
+  // "拍了 那能退吗" after a skin reaction: opened skincare goes the way of a reaction, recorded and followed up.
+  if (complaint.kind === 'harm' && /退|换/u.test(said)) {
+    const opened = answerFromFaq(kb, '投诉安抚', `${said} 过敏 不适 拆封 退换`, 0, undefined, FAQ_HINT.harm);
+    if (opened) return { ...opened, text: `收到，给您添麻烦了！${opened.text.replace(/^可以的?[。，]/u, '')}` };
+  }
+  // "单号发你了 到底啥时候能到": when the refund arrives, said plainly.
+  if (complaint.kind === 'refund' && /什么时候|啥时候|多久|几天|到底/u.test(said)) {
+    const when = answerFromFaq(kb, '售后', '退款 多久到账 原路退回', 0, undefined, '退款 原路退回');
+    if (when) return { ...when, text: `不好意思让您久等了！我这边在帮您催退款进度。${when.text.replace(/^可以的?[。，]/u, '')}` };
+  }
+  // "拍了 要我寄回去吗": sending back a wrong item costs the customer nothing.
+  if (complaint.kind === 'wrong_item' && /寄回|寄过去|退回去|怎么寄|寄哪/u.test(said)) return { text: '不好意思给您添麻烦了！是我们发错了，寄回的运费由我们承担，您用顺丰到付寄回就行，地址我发给您；也可以直接拿到门店，我们当场给您换。', products: [] };
+  if (/拍好了|拍了|发你了|发给你了|照片|图片|视频/u.test(said)) return { text: '收到，给您添麻烦了！我马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。', products: [] };
   return undefined;
 }
 

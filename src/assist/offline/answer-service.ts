@@ -43,5 +43,8 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     const faq = answerFromFaq(kb, intent, text, 0, store);
     return faq && { ...faq, text: `好的，就${focus.value.name}（${priceTag(focus.value)}）。${faq.text.replace(/^可以[，,]/u, '可以的，')}`, products: [focus.value] };
   }
-  return answerFromFaq(kb, intent, text, 0, store);
+  // "能拿去店里洗吗" after 银手链发黑了, "拆开试了 想换" for a bra set: the FAQ searched with what it is about.
+  const kind = focus?.value.subcategory ?? state.slots.category?.value.subcategories[0];
+  const about = intent === '售后' && kind && /洗|保养|抛光|护理|清洁|拆|试了|试过/u.test(text) ? `${kind} ${String(focus?.value.attributes['材质'] ?? '')} ${kind === '首饰' ? '首饰清洗' : ''}${/皮/u.test(String(focus?.value.attributes['材质'] ?? '')) ? '皮具 皮包' : ''}${/内衣|袜|家居服|睡衣/u.test(kind) ? '贴身衣物 拆封 不支持' : ''}` : '';
+  return answerFromFaq(kb, intent, about ? `${text} ${about}` : text, 0, store);
 }
