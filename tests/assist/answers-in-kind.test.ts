@@ -407,4 +407,28 @@ describe('answers in kind', () => {
     const wrap = (await top('顾客: 买了能帮忙包成礼盒吗 要收钱吗')).drafts[0]?.text ?? '';
     expect(wrap).toMatch(/礼盒包装.*不额外收费/u);
   });
+
+  it('gives sizes from a foot length, a heavier or slimmer build, and the largest a product comes in', async () => {
+    const foot = await top('顾客: 想买双平底鞋', '导购: 云步一脚蹬平底单鞋799元，羊皮很软，穿脱方便。', '顾客: 那个一脚蹬的要得 我脚长二十四公分 该穿好多码嘛');
+    expect(foot.drafts[0]?.text).toContain('38码');
+    const heavy = await top('顾客: 想买件开衫', '导购: 羊毛V领开衫599元，米白、藏青、酒红三个颜色。', '顾客: 我一米五五 一百三十斤 肚子有点大 穿哪个码合适');
+    expect(heavy.drafts[0]?.text).toMatch(/[LX]L?码/u);
+    expect(heavy.drafts[0]?.text).not.toMatch(/选S码|选M码/u);
+    const slim = await top('顾客: 我一米六五 一百斤 三醋酸小黑裙穿啥码');
+    expect(slim.drafts[0]?.text).toMatch(/选[SM]码/u);
+    const largest = await top('顾客: 我家那位块头大 一米八五两百斤 男士羊绒V领毛衣最大有几码啊');
+    expect(largest.drafts[0]?.text).toMatch(/最大是XXL码.*按185cm/u);
+  });
+
+  it('says plainly that a kind the store does not carry is not carried, even when the message reads as a request', async () => {
+    for (const ask of ['顾客: 下个月去三亚 你们家有泳衣卖不 想买套好看点的', '顾客: 你们有没有老花镜卖啊 我看手机上的字都模糊了']) {
+      const s = await top(ask);
+      expect(s.drafts[0]?.text, ask).toMatch(/暂时没有(?:泳衣|老花镜)/u);
+      expect(s.drafts[0]?.skus, ask).toEqual([]);
+    }
+    const bag = await top('顾客: 下个月去日本旅行 想要个能套在行李箱上的包');
+    expect(bag.drafts[0]?.text).not.toContain('暂时没有');
+    const price = await top('顾客: 你们这个白茶淡香水别的平台便宜一百多 能不能按那个价卖我');
+    expect(price.drafts[0]?.text).not.toContain('暂时没有');
+  });
 });

@@ -124,6 +124,13 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   if (!out.size && spelled) out.size = { value: String(parseChineseNumeral(spelled[1] ?? '') ?? ''), quote: spelled[0] };
   const english = /size\s*(xxl|xl|xs|s|m|l)\b/iu.exec(text);
   if (!out.size && english) out.size = { value: (english[1] ?? '').toUpperCase(), quote: english[0] };
+  // "我脚长二十四公分": a shoe size from the foot's length (码 = 2 × cm − 10).
+  const foot = /脚(?:长|底长|的长度|掌长)?[^，。\d一二三四五六七八九十]{0,4}(\d{2}(?:\.\d)?|二十[一二三四五六七八九](?:点五)?)\s*(?:cm|CM|厘米|公分)/u.exec(text);
+  if (!out.size && foot) {
+    const raw = foot[1] ?? '';
+    const cm = /^\d/u.test(raw) ? Number(raw) : (parseChineseNumeral(raw.replace('点五', '')) ?? 0) + (raw.endsWith('点五') ? 0.5 : 0);
+    if (cm >= 21 && cm <= 29) out.size = { value: String(Math.round(cm * 2 - 10)), quote: foot[0] };
+  }
   // "大一码" after a size was given: the next size up (or down).
   const step = /大一(?:码|号)|小一(?:码|号)/u.exec(text);
   if (step) out.sizeStep = { value: step[0].startsWith('大') ? 1 : -1, quote: step[0] };

@@ -19,7 +19,7 @@ export interface Part {
   faqId?: string;
 }
 
-const FEMALE: [number, string][] = [[150, 'XS'], [156, 'S'], [161, 'M'], [166, 'L'], [171, 'XL']];
+const FEMALE: [number, string][] = [[0, 'XS'], [153, 'S'], [158, 'M'], [163, 'L'], [168, 'XL']];
 const MALE: [number, string][] = [[163, 'S'], [168, 'M'], [173, 'L'], [178, 'XL'], [183, 'XXL']];
 const ORDER = ['XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
 
@@ -40,9 +40,11 @@ export function sizeForBody(body: { heightCm?: number; weightJin?: number }, mal
     return chart[index]?.[1];
   }
   if (body.heightCm !== undefined && body.weightJin !== undefined) {
-    const expected = (body.heightCm - 105) * 2;
-    if (body.weightJin > expected * 1.15) index = Math.min(chart.length - 1, index + 1);
-    if (body.weightJin < expected * 0.8) index = Math.max(0, index - 1);
+    // Heavier for the height moves it up, a size for about each eighth over (155cm 130斤 → L).
+    const ratio = body.weightJin / ((body.heightCm - 105) * 2);
+    const steps = ratio > 1.4 ? 3 : ratio > 1.25 ? 2 : ratio > 1.12 ? 1 : ratio < 0.78 ? -2 : ratio < 0.9 ? -1 : 0;
+    const sized = ORDER.indexOf(chart[index]?.[1] ?? 'M') + steps;
+    return ORDER[Math.max(0, Math.min(ORDER.length - 1, sized))];
   }
   return chart[index]?.[1];
 }
@@ -60,7 +62,7 @@ function sizeList(product: Product): string {
 
 /** "老公一米八": the body is the one it is for, not the customer's. */
 function whose(state: DialogueState): string {
-  return state.slots.recipient || /老公|先生|老婆|太太|爱人|妈妈|爸爸|婆婆|公公|孩子|女儿|儿子|男朋友|女朋友|对象/u.test(state.newestText) ? '按' : '您';
+  return state.slots.recipient || /老公|先生|老婆|太太|爱人|妈妈|爸爸|婆婆|公公|孩子|女儿|儿子|男朋友|女朋友|对象|那位|那口子|老头|他(?!们)|她(?!们)/u.test(state.newestText) ? '按' : '您';
 }
 
 /** "M还是L 我平时穿M 但是肩宽": which of two sizes, from what the customer says of their build. */
@@ -86,6 +88,16 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
   const product = state.slots.focus?.value;
   const size = state.slots.size?.value;
   const body = state.slots.body?.value;
+  // "最大有几码": the largest the product comes in, and the one for the build given.
+  const extreme = product && /最(大|小)(?:有|是|能)?(?:几|什么|多大)?(?:码|号)|最(大|小)的?(?:码|号|尺码)/u.exec(state.newestText);
+  if (product && extreme) {
+    const sizes = sizesOf(product);
+    const largest = (extreme[1] ?? extreme[2]) === '大';
+    const end = largest ? sizes.at(-1) : sizes[0];
+    const letter = body ? sizeForBody(body, male) : undefined;
+    const advice = letter ? `，${whose(state)}${[body?.heightCm && `${body.heightCm}cm`, body?.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、')}的话${sizes.includes(letter) ? `建议选${letter}码` : `一般要穿${letter}码，这款${largest ? '可能偏紧' : '可能偏大'}，到店试一下更稳妥`}` : '';
+    if (end) return { text: `${product.name}${largest ? '最大' : '最小'}是${end}码（${sizeList(product)}码）${advice}。`, products: [product] };
+  }
   if (!product) {
     const letter = body ? sizeForBody(body, male) : undefined;
     if (body && letter) {

@@ -23,12 +23,19 @@ import { nextActionFor } from './next-action.ts';
 import { shortenTo } from './shorten-to.ts';
 
 /** Kinds shoppers often ask a fashion store for; named back only when this catalog has none of them. */
-const OFTEN_ASKED = /泳衣|泳装|比基尼|泳裤|手表|婚纱|礼服裙|汉服|旗袍|童装|羽绒被|床品|行李箱|拉杆箱|雨伞|太阳伞|眼镜框|隐形眼镜|假发|内裤|保温杯/u;
+const OFTEN_ASKED = /泳衣|泳装|比基尼|泳裤|手表|腕表|婚纱|礼服裙|汉服|旗袍|童装|羽绒被|床品|行李箱|拉杆箱|雨伞|太阳伞|眼镜框|老花镜|老花眼镜|近视眼镜|隐形眼镜|假发|内裤|保温杯/u;
 
 /** "你们有卖手表吗": a kind of product the catalog does not carry, said plainly with what it does carry. */
-function notCarried(kb: EngineRequest['kb'], state: DialogueState): DraftCandidate | undefined {
-  const asked = /(?:有卖|卖不卖|有没有卖|卖)([\u4e00-\u9fa5]{1,4}?)(?:吗|么|嘛|没)?[？?]?$/u.exec(state.newestText.trim())?.[1] ?? OFTEN_ASKED.exec(state.newestText)?.[0];
-  if (!asked || state.slots.category || kb.products.some((p) => p.name.includes(asked) || p.subcategory.includes(asked))) return undefined;
+function notCarried(kb: EngineRequest['kb'], state: DialogueState, strict = false): DraftCandidate | undefined {
+  const text = state.newestText.trim();
+  const often = OFTEN_ASKED.exec(text);
+  // Strictly: the kind itself asked for (有泳衣卖不, 有没有手表), not a thing beside it (套在行李箱上的包).
+  const askedFor = often && /(?:有|卖|买|要|找|看)[^，。？?]{0,3}$/u.test(text.slice(Math.max(0, often.index - 4), often.index)) && !/^[上里旁边]|^的包/u.test(text.slice(often.index + often[0].length));
+  const asked = /(?:有卖|卖不卖|有没有卖|卖)(?![我你他她给])([\u4e00-\u9fa5]{1,4}?)(?:吗|么|嘛|没)?[？?]?$/u.exec(text)?.[1] ?? (strict && !askedFor ? undefined : often?.[0]);
+  if (!asked || kb.products.some((p) => p.name.includes(asked) || p.subcategory.includes(asked))) return undefined;
+  // "有泳衣卖不 想买套好看点的": the kind read from the same ask is no kind the store carries.
+  const category = state.slots.category;
+  if (category && category.messageId !== state.newestMessageId) return undefined;
   const kinds = [...new Set(kb.products.map((p) => p.category))].join('、');
   return { source: 'script', sourceId: 'compose:not-carried', text: `不好意思，我们家暂时没有${asked}，主要是${kinds}。您要是想看这些，我随时帮您挑～`, products: [] };
 }
@@ -84,6 +91,9 @@ export function runOfflineEngine(request: EngineRequest): EngineResult {
     pool.push(draft);
   };
   if (instruction === 'same_price') push(samePrice(request, state));
+  // "有泳衣卖不", "有没有手表啥的": a kind the store does not carry is said plainly first.
+  if (!state.complaint && !instruction) push(notCarried(kb, state, true));
+
   composeAnswer({ kb, state, profile: input.profile, names }).forEach((part, i) => push(fromPart(part, `compose:${state.intents.map((h) => h.intent).join('+') || 'reply'}${i > 0 ? `:${i}` : ''}`)));
   for (const draft of libraryDrafts(kb, context, state, tags, values)) push(draft);
   // Nothing composed and no script for the state's intents: the library scripts the words point to,
