@@ -431,4 +431,19 @@ describe('answers in kind', () => {
     const price = await top('顾客: 你们这个白茶淡香水别的平台便宜一百多 能不能按那个价卖我');
     expect(price.drafts[0]?.text).not.toContain('暂时没有');
   });
+
+  it('reads what is worn with it, owned already or cost as no need, and asks for less than all that was shown', async () => {
+    const coat = await top('顾客: 那个短款面包棉服 奶白色 M的 帮我留一件', '导购: 好的，短款面包棉服奶白色M码帮您留48小时，799元。', '顾客: 等一下 里面还要套毛衣 还是拿L吧 L有没有');
+    expect(coat.drafts[0]?.text).toContain('短款面包棉服有L码');
+    const scarf = await top('顾客: 想要条围巾', '导购: 羊绒围巾1280元，驼色、浅灰、酒红、藏青四个颜色；羊毛格纹围巾459元。', '顾客: 羊绒的那条有黑色吗 我衣服基本都是黑的');
+    expect(scarf.drafts[0]?.text).toMatch(/^羊绒围巾没有黑色/u);
+    const less = await top('顾客: 有没有平底的皮鞋 上班穿', '导购: 云步软羊皮乐福鞋899元；云步一脚蹬平底单鞋799元，穿脱方便。', '顾客: 都要八九百啊 几百块钱的有没 我穿36');
+    expect(less.drafts[0]?.text).toContain('比刚才那两款便宜一些');
+    expect(less.drafts[0]?.text).not.toMatch(/云步|预算/u);
+    const warm = await top('顾客: 给我家老爷子买件暖和的 他八十多了怕冷 穿XL');
+    expect(warm.drafts[0]?.text).toMatch(/男士.*XL码/u);
+    const teacher = await top('顾客: 孩子班主任要调走了 女老师 想送个小礼物 两三百块');
+    expect(teacher.drafts[0]?.text).not.toContain('童装');
+    expect(teacher.drafts[0]?.skus.length).toBeGreaterThan(0);
+  });
 });

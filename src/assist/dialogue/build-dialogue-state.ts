@@ -145,7 +145,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const variantAsk = plain && focus && newest && newest.id !== focus.messageId ? readVariant(newest.text, focus.value, kb.products.filter((p) => p.subcategory === focus.value.subcategory)) : undefined;
   if (variantAsk && focus && newest) {
     slots.category = { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: variantAsk.quote };
-    slots.variant = { value: { words: variantAsk.words, besides: focus.value.sku }, messageId: newest.id, quote: variantAsk.quote };
+    slots.variant = { value: { words: variantAsk.words, besides: [focus.value.sku] }, messageId: newest.id, quote: variantAsk.quote };
   }
   // "有没有更便宜的": the same kind of product below the price of the one in focus.
   // "太长了 整个短点的呗": others of the kind in focus.
@@ -153,8 +153,13 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     slots.category = { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.variant.quote };
   }
   if (newestNeeds.cheaper && focus && newest) {
-    slots.budget = { value: { kind: 'max', lo: 0, hi: Math.floor((focus.value.price * 0.95) / 10) * 10 }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
-    slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
+    // "都要八九百啊 几百块钱的有没": cheaper than all the guide just showed, of their kinds.
+    const shownNow = slots.shown?.messageId === lastGuideMessage?.id && slots.shown?.value.some((p) => p.sku === focus.value.sku) ? slots.shown.value : [focus.value];
+    const floor = Math.min(...shownNow.map((p) => p.price));
+    const kinds = [...new Set(shownNow.filter((p) => p.category === focus.value.category).map((p) => p.subcategory))];
+    slots.budget = { value: { kind: 'max', lo: 0, hi: Math.floor((floor * 0.95) / 10) * 10 }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
+    slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: kinds }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
+    slots.variant = { value: { words: [], besides: shownNow.map((p) => p.sku) }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
   }
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');

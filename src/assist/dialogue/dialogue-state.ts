@@ -66,8 +66,8 @@ export interface Slots {
   shown?: Slot<Product[]>;
   /** The product being talked about: named last, or the one the guide recommended last. */
   focus?: Slot<Product>;
-  /** "阔腿的呢", "换个别的": another of the focus product's kind (not it), carrying these words. */
-  variant?: Slot<{ words: string[]; besides: string }>;
+  /** "阔腿的呢", "换个别的", "便宜点的": another of the focus product's kind (not the ones named), carrying these words. */
+  variant?: Slot<{ words: string[]; besides: string[] }>;
 }
 
 /** One thing the newest customer message asks or says, in the script library's intent names. */

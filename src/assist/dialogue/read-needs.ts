@@ -238,17 +238,27 @@ export function readOccasion(text: string): Reading<string> | undefined {
   return undefined;
 }
 
+/** "里面还要套毛衣", "我衣服基本都是黑的": clothes worn with it or already owned, not wanted. */
+const NOT_WANTED = /(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}/gu;
+
+/** "给老爷子买件暖和的": warm clothes, when no kind is named. */
+const WARM_CLOTHES: CategoryNeed = { word: '保暖外套', category: '服装', subcategories: ['羽绒服', '大衣', '棉服', '毛衣', '夹克'] };
+
 export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs {
   const needs: Needs = { ...readSizeAndBody(text, male) };
-  const category = readCategory(kb, text);
+  const wanted = text.replace(NOT_WANTED, ' ');
+  const category = readCategory(kb, wanted);
   if (category) needs.category = category;
+  if (!needs.category && /(?:买|要|来|整|挑)(?:一)?件[^，。\s]{0,3}(?:暖和|保暖|厚实|厚)(?:点|些)?的/u.test(text)) needs.category = { value: WARM_CLOTHES, quote: '暖和的' };
   // "想买几件度假穿的": clothes, when nothing more specific is named.
-  if (!needs.category && /(?:穿的|穿什么|衣服)/u.test(text) && !/鞋|袜|裤|裙/u.test(text)) needs.category = { value: { word: '衣服', category: '服装', subcategories: [] }, quote: '穿' };
+  if (!needs.category && /(?:穿的|穿什么|衣服)/u.test(wanted) && !/鞋|袜|裤|裙/u.test(wanted)) needs.category = { value: { word: '衣服', category: '服装', subcategories: [] }, quote: '穿' };
   // "42的男鞋": with shoes, a bare 34–46 is the shoe size.
   const bare = /换\s*(?:成|到)?\s*(3[4-9]|4[0-6])(?![\d.])/u.exec(text) ?? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm)/u.exec(text);
   if (!needs.size && category?.value.category === '鞋履' && bare) needs.size = { value: bare[1] ?? '', quote: bare[0] };
   const budget = readBudget(text);
-  if (budget) needs.budget = budget;
+  // "都要八九百啊 几百块钱的有没": what things cost, said before asking for less, is no budget.
+  const cost = budget && new RegExp(`(?:都要|都是|都得|要|都)\\s*${budget.quote.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s*(?:啊|呀|了|呢|哦)`, 'u').test(text);
+  if (budget && !cost) needs.budget = budget;
   // "小白鞋" is a white casual shoe, whatever its name.
   const colour = readColour(text, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
   if (colour) needs.colour = colour;
@@ -268,7 +278,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const child = readChild(text);
   if (child) needs.child = child;
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
-  const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些)?的|便宜(?:点|一点|些|一些)?的(?:有吗|吗|呢|有没有|有不|有么|有伐)|价格低一点的/u.exec(text);
+  const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些|滴)?的|便宜(?:点|一点|些|一些|滴)?的(?:有吗|吗|呢|有没有|有不|有么|有伐)|再便宜(?:点|一点|些)的|价格低一点的|几百块(?:钱)?的(?:有没|有吗|有没有|呢|有不)/u.exec(text);
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
   const variant = /(?:整个|来个|要|有没有|换个|换|来件|来双)?(短|长|薄|厚|轻|宽松|修身|素)(?:一)?(?:点|些)(?:的|款)/u.exec(text);
   if (variant) needs.variant = { value: variant[1] ?? '', quote: variant[0] };

@@ -13,7 +13,7 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
   ['女领导', 'female', false], ['男领导', 'male', false], ['女老板', 'female', false], ['男老板', 'male', false], ['细佬', 'male', false], ['家姐', 'female', false], ['个仔', 'male', false], ['个女', 'female', false], ['老爷们', 'male', false], ['老丈人', 'male', true], ['俺妈', 'female', true], ['俺爸', 'male', true], ['我们爷', 'male', true], ['我们娘', 'female', true], ['那口子', undefined, false],
   ['闺女', 'female', false], ['儿媳妇', 'female', false], ['儿媳', 'female', false], ['媳妇', 'female', false], ['老妈', 'female', true], ['姥姥', 'female', true], ['老太太', 'female', true], ['老太婆', 'female', true],
-  ['老头子', 'male', true], ['老头', 'male', true], ['姥爷', 'male', true], ['外公', 'male', true], ['女婿', 'male', false], ['儿子', 'male', false], ['对象', undefined, false], ['爱人', undefined, false],
+  ['老头子', 'male', true], ['老头', 'male', true], ['老爷子', 'male', true], ['老太太', 'female', true], ['老爷爷', 'male', true], ['老奶奶', 'female', true], ['姥爷', 'male', true], ['外公', 'male', true], ['女婿', 'male', false], ['儿子', 'male', false], ['对象', undefined, false], ['爱人', undefined, false],
   ['阿姨', 'female', true], ['老伴', undefined, true], ['老板', undefined, false], ['领导', undefined, false], ['boss', undefined, false], ['客户', undefined, false],
   ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
 ];
@@ -50,7 +50,7 @@ const KIN = '孙女|孙子|外孙女?|外甥女?|侄女|侄子|儿子|女儿|闺
 /** For a child: 小朋友, 童装, a kid's shoe size, or a son or daughter under 14 ("女儿十八岁" is grown up). */
 export function readChild(text: string): Reading<true> | undefined {
   // "穿120的": a child's height size.
-  const said = /小朋友|孩子|宝宝|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
+  const said = /小朋友|孩子(?![的]?(?:班主任|老师|同学|家长|的老师))|宝宝(?!之后|以后|后)|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
   if (said) return { value: true, quote: said[0] };
   // "6岁 穿…" answering "多大啦": an age alone at the start.
   const aged = new RegExp(`(?:(?:${KIN}).{0,10}?([一二两三四五六七八九十\\d]{1,3})岁|([一二两三四五六七八九十\\d]{1,3})岁的(?:${KIN})|^\\s*([一二两三四五六七八九十\\d]{1,2})岁(?!的))`, 'u').exec(text);

@@ -23,7 +23,9 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
   if (slots.size && hasSize(product, slots.size.value) && slots.size.value !== '均码') reasons.push(`有${slots.size.value}码`);
   if (slots.colour && hasColour(product, slots.colour.value)) reasons.push(`有${slots.colour.value}`);
   // "有没有便宜点的": the budget was derived from the product in focus, not said; compare with that product.
-  if (slots.budget && /便宜/u.test(slots.budget.quote) && slots.focus && slots.focus.value.sku !== product.sku) reasons.push(`比${slots.focus.value.name}便宜一些`);
+  const derived = slots.budget && (/便宜/u.test(slots.budget.quote) || (slots.variant && slots.variant.messageId === slots.budget.messageId));
+  const compared = slots.variant && slots.variant.value.besides.length > 1 ? (slots.variant.value.besides.length === 2 ? '刚才那两款' : '刚才那几款') : slots.focus?.value.name;
+  if (derived && compared && slots.focus && slots.focus.value.sku !== product.sku) reasons.push(`比${compared}便宜一些`);
   else if (slots.budget) {
     const budget = slots.budget.value;
     if (aboveBudget(product.price, budget)) reasons.push(`比您${describeBudget(budget)}的预算稍高一点`);

@@ -237,7 +237,7 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
   // "阔腿的呢": another than the one in view.
   const besides = slots.variant?.value.besides;
   const found = fitting((product) => genderFits(product, gender, need?.category));
-  const all = besides && found.some((c) => c.product.sku !== besides) ? found.filter((c) => c.product.sku !== besides) : found;
+  const all = besides && found.some((c) => !besides.includes(c.product.sku)) ? found.filter((c) => !besides.includes(c.product.sku)) : found;
   const kept = all.some((c) => wanted(c.product)) ? all.filter((c) => wanted(c.product)) : all;
   // "有没有矮些的": only the ones that are, when some are.
   const variant = slots.variant?.value;
