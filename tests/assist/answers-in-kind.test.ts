@@ -446,4 +446,32 @@ describe('answers in kind', () => {
     expect(teacher.drafts[0]?.text).not.toContain('童装');
     expect(teacher.drafts[0]?.skus.length).toBeGreaterThan(0);
   });
+
+  it('reads a long, full request as a request, whatever it says about the past on the way', async () => {
+    const shoes = await top('顾客: 我是做销售的 每天跑客户 鞋子磨脚磨得我想哭 之前买的皮鞋都是硬底 想找一双软一点但又不能太休闲的 平底的最好 穿37码 颜色黑色 价格不要超过900');
+    expect(shoes.drafts[0]?.text).not.toMatch(/抱歉|适合客户/u);
+    expect(shoes.drafts[0]?.skus.length).toBeGreaterThan(0);
+    const skin = await top('顾客: 最近换季脸特别干 之前用的水乳是朋友代购的 用完了也不打算回购了 想在你们家配一套 我是干皮 偶尔两颊会有点泛红 预算五六百吧 水乳霜都要');
+    expect(skin.drafts[0]?.text).toContain('干性');
+    expect(skin.drafts[0]?.text).not.toContain('上次您买的');
+    const gift = await top('顾客: 我岳母下个月六十大寿 我老婆让我来挑礼物 我想着买条丝巾或者围巾 一千块左右吧 你们有啥推荐 要能包装好看点');
+    expect(gift.drafts[0]?.text).toMatch(/(?:丝巾|方巾|围巾).*礼盒包装/u);
+    expect(gift.drafts[0]?.text).not.toContain('老婆');
+    const leather = await top('顾客: 想买个上班用的包', '导购: 推荐尼龙通勤包，599元，轻便好打理。', '顾客: 尼龙的我倒是有一个 用了两年了 这次想换个真皮的 一千五以内吧 有吗');
+    expect(leather.drafts[0]?.text).toContain('牛皮');
+    expect(leather.drafts[0]?.text).not.toMatch(/^尼龙通勤包是/u);
+  });
+
+  it('reads what is not wanted and a budget as a request, not a price ask', async () => {
+    const comfy = await top('顾客: 我老汉儿过生 想给他买双鞋子 他穿42的', '导购: 男士牛皮德比鞋1299元，黑色和深棕，39到44码。', '顾客: 他平时就遛弯 要舒服点的 莫要皮鞋');
+    expect(comfy.drafts[0]?.skus).not.toContain('SH-3027');
+    expect(comfy.drafts[0]?.text).toMatch(/板鞋|跑步鞋|休闲/u);
+    const silver = await top('顾客: 结婚纪念日快到了 想给老婆买个首饰', '导购: 18K金锁骨链1680元，黄金色和玫瑰金色。', '顾客: 她戴金的过敏 有银的耳钉吗 千把块以内');
+    expect(silver.drafts[0]?.text).toContain('银');
+    expect(silver.drafts[0]?.text).not.toMatch(/抱歉|18K金/u);
+    const coat = await top('顾客: 想买件通勤的外套，预算500左右');
+    expect(coat.drafts[0]?.text).not.toContain('另外');
+    const under = await top('顾客: 大衣最便宜的是哪件', '导购: 大衣里最实惠的是翻领短款羊毛大衣，999元。', '顾客: 五百以内的有吗');
+    expect(under.drafts[0]?.text).toMatch(/没有|暂无|最接近/u);
+  });
 });

@@ -143,6 +143,12 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "阔腿的呢", "换个别的": another of the kind in view, as described.
   const plain = !newestNeeds.category && !newestNeeds.colour && !newestNeeds.size && !newestNeeds.budget && !newestNeeds.cheaper && !newestNeeds.recipient;
   const variantAsk = plain && focus && newest && newest.id !== focus.messageId ? readVariant(newest.text, focus.value, kb.products.filter((p) => p.subcategory === focus.value.subcategory)) : undefined;
+  // "莫要皮鞋" after a pair of leather shoes: others of the category, not that kind.
+  if (!variantAsk && focus && newest && newestNeeds.avoid && focus.value.subcategory.includes(newestNeeds.avoid.value) && !newestNeeds.category) {
+    slots.category = { value: { word: focus.value.category, category: focus.value.category, subcategories: [] }, messageId: newest.id, quote: newestNeeds.avoid.quote };
+    slots.variant = { value: { words: [], besides: [focus.value.sku] }, messageId: newest.id, quote: newestNeeds.avoid.quote };
+  }
+  const avoidAsk = slots.variant?.messageId === newest?.id && !variantAsk && slots.variant !== undefined;
   if (variantAsk && focus && newest) {
     slots.category = { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: variantAsk.quote };
     slots.variant = { value: { words: variantAsk.words, besides: [focus.value.sku] }, messageId: newest.id, quote: variantAsk.quote };
@@ -164,12 +170,16 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
-  let intents = variantAsk && newest ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
+  let intents = (variantAsk || avoidAsk) && newest && !newestNeeds.cheaper ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
   // "想退" … "运费谁出啊": the postage of the return talked about, not of a parcel.
   const returnTalk = window.slice(-4, -1).some((m) => /退|换/u.test(m.text));
   if (newest && intents.length === 1 && intents[0]?.intent === '物流' && /运费|邮费/u.test(newest.text) && returnTalk) intents = [{ intent: '售后', clause: `退货 ${newest.text}`, question: true, score: 3 }];
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
-  const complaint = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought) ?? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought);
+  const told = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought) ?? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought);
+  // "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a full request from someone with nothing bought
+  // here is a request; the trouble they had elsewhere is why they ask.
+  const request = intents[0]?.intent === '商品推荐' && newestNeeds.category && [newestNeeds.budget, newestNeeds.size, newestNeeds.colour, newestNeeds.skinType].filter(Boolean).length >= 2;
+  const complaint = told && !(request && !bought && relationship.purchases.length === 0) ? told : undefined;
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
   if (!slots.focus && slots.category && (complaint || intents.some((h) => AFTER_SALES.has(h.intent)))) {
     const need = slots.category.value;

@@ -36,6 +36,6 @@ export const NOT_A_FAULT = /(?:能|可以).{0,8}吗|(?:一|两|几|好几|[0-9]+
 /** "穿了四五年 袖口磨起毛了", "旧西装": wear after years of use, not a fault the store makes good. */
 export const LONG_WEAR = /(?:穿|用|戴|背)了?(?:[一二两三四五六七八九十几\d]+|好几)年|(?:穿|用|戴|背)久了|旧(?:的|西装|衣服|外套|鞋|包)|那件旧|几年前买的/u;
 /** "我一用面霜就闷痘", "一碰酒精脸就红": how the skin reacts in general, said before buying. */
-export const HABIT = /一(?:用|穿|戴|碰|涂|擦|抹|吃)[^，。]{0,6}就|(?:一般|平时|每次)(?:用|穿|戴)[^，。]{0,6}(?:都|就)/u;
+export const HABIT = /一(?:用|穿|戴|碰|涂|擦|抹|吃)[^，。]{0,6}就|(?:一般|平时|每次)(?:用|穿|戴)[^，。]{0,6}(?:都|就)|戴[^，。\s]{0,3}(?:会|就)?过敏|对[^，。\s]{1,4}过敏|[金银铜镍]过敏|过敏体质/u;
 /** Praise is not a complaint, even after 穿了 / 用了. */
 export const PRAISE = /好用|舒服|好看|喜欢|满意|不错|挺好|很好|回购|再来|谢谢/u;

@@ -9,6 +9,7 @@ import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
 import { EXTRA, INGREDIENT_ASK } from './intent-cues.ts';
+import { HABIT } from './complaint-words.ts';
 
 /** Asking which colours or sizes there are, or whether one is there (not stating one: "卡其M码"). */
 const STOCK_ASK = /几个颜色|几种颜色|几个色|几色|什么颜色|哪些颜色|啥色|有几个码|哪些码|什么码|几个码|有没有[^，。？?]{0,6}(?:码|色|的)|有[^，。？?]{0,6}(?:码|色)(?:吗|不|没)/u;
@@ -142,6 +143,32 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.delete('投诉安抚');
     if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
   }
+  // "我是干皮 … 预算五六百 水乳霜都要", "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a request
+  // this full is what the message is for, whatever it says about the past on the way.
+  const stated = [needs.budget, needs.size, needs.colour, needs.skinType, needs.recipient].filter((x) => x !== undefined).length;
+  const fullRequest = needs.category !== undefined && stated >= 2 && /想找|想买|想要|想配|配一套|推荐|有没有|看看|有啥|换个[^，。\s]{1,4}的/u.test(clause);
+  if (fullRequest) {
+    for (const other of ['复购', '售后', '投诉安抚', '价格咨询', '尺码咨询', '库存咨询']) scores.delete(other);
+    scores.set('商品推荐', Math.max(4, ...scores.values()) + 0.5);
+  }
+  // "这次想换个真皮的 一千五以内吧 有吗": another kind wanted, not an exchange of something bought.
+  if (scores.has('售后') && /换个[^，。\s]{1,4}的/u.test(clause) && (needs.budget !== undefined || /有吗|有没有/u.test(clause)) && !/买的|收到|退/u.test(clause)) {
+    scores.delete('售后');
+    scores.set('商品推荐', Math.max(3.5, ...scores.values()) + 0.5);
+  }
+  // "一千五以内吧 有吗", "预算500左右": a budget stated asks no price.
+  if (scores.has('价格咨询') && needs.budget !== undefined && !/多少钱|价格|价钱|什么价|几块钱|贵吗|贵不贵|怎么卖|多钱/u.test(clause)) {
+    const weight = scores.get('价格咨询') ?? 1;
+    scores.delete('价格咨询');
+    // "五百以内的有吗", "三四百 送点啥好": products in that budget are what is asked for.
+    if (/有吗|有没有|有不|推荐|啥好|什么好|送点|送什么|送啥|看看/u.test(clause) || scores.size === 0) {
+      scores.delete('议价');
+      scores.delete('优惠活动');
+      scores.set('商品推荐', Math.max(weight, ...scores.values()) + 0.1);
+    }
+  }
+  // "她戴金的过敏": an allergy described, not a reaction to something bought.
+  if (scores.has('投诉安抚') && HABIT.test(clause) && !/买的|收到|上次/u.test(clause)) scores.delete('投诉安抚');
   const best = [...scores].sort((a, b) => b[1] - a[1]);
   const top = best[0];
   // "你们家是正品吗": a question no cue knows is still a question; the FAQ may answer it.
@@ -161,7 +188,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "给老公买羊绒毛衣，他175 140斤，穿啥码": products, then the size for them.
   const sizeToo = top[0] === '商品推荐' && /穿啥码|什么码|几码|多大码|哪个码|选多大|穿多大/u.test(clause) && scores.has('尺码咨询');
   if (sizeToo) return [{ intent: top[0], clause, question, score: top[1] }, { intent: '尺码咨询', clause, question, score: scores.get('尺码咨询') ?? 1 }];
-  const both = second !== undefined && second[1] >= top[1] * 0.8 && PRODUCT_ASKS.has(top[0]) && PRODUCT_ASKS.has(second[0]);
+  const both = second !== undefined && ((second[1] >= top[1] * 0.8 && PRODUCT_ASKS.has(top[0]) && PRODUCT_ASKS.has(second[0])) || (fullRequest && second[0] === '礼盒包装'));
   return (both ? [top, second] : [top]).map(([intent, score]) => ({ intent, clause, question, score }));
 }
 
@@ -247,7 +274,7 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   const bargaining = hits.some((h) => h.intent === '议价');
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.
   // "…能不能保养 要钱吗 我是金卡会员": who is asking, said after the ask, asks nothing.
-  const toldOnly = (h: IntentHit): boolean => h.intent === '会员积分' && !h.question && /^我是/u.test(h.clause) && hits.some((o) => o !== h && o.question);
+  const toldOnly = (h: IntentHit): boolean => h.intent === '会员积分' && !h.question && h.clause.startsWith('我是') && hits.some((o) => o !== h && o.question);
   const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别' && !toldOnly(h) && !(bargaining && h.intent === '商品推荐' && !/推荐|有没有|看看|哪(?:款|个)|什么/u.test(h.clause)));
   // "在吗 问下…" with an ask no cue knows: the greeting is answered too, in case no FAQ covers the ask.
   if (real.length > 0 && real.every((h) => h.intent === OTHER_QUESTION)) return hits;

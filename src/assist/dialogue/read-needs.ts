@@ -65,8 +65,16 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   const normalized = normalizeAligned(text);
   let best: Reading<CategoryNeed> | undefined;
   let bestAt = -1;
+  // "鞋码", "包邮", "包装好看点" are not products: the last mention of 鞋/包 that is one.
+  const notProduct = (at: number): boolean => /^(?:鞋码|包邮|包装|包退|包换|包裹|包括|包含|包成|包起|包一|包个)$/u.test(normalized.slice(at, at + 2)) || /^(?:打包|红包|面包)$/u.test(normalized.slice(Math.max(0, at - 1), at + 1));
+  const lastMention = (word: string): number => {
+    let found = normalized.lastIndexOf(word);
+    if (word !== '鞋' && word !== '包') return found;
+    while (found >= 0 && notProduct(found)) found = found > 0 ? normalized.lastIndexOf(word, found - 1) : -1;
+    return found;
+  };
   const consider = (word: string, need: CategoryNeed): void => {
-    const found = normalized.lastIndexOf(word.toLowerCase());
+    const found = lastMention(word.toLowerCase());
     if (found < 0) return;
     // "装手机口红就行": what goes inside the thing is not the thing.
     // ("女装大衣", "套装" are kinds of clothes: 装 there is no verb.)
@@ -83,8 +91,6 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   };
   for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word, ...entry });
   for (const need of catalogWords(kb)) consider(need.word, need);
-  // "鞋码" and "包邮" are not products.
-  if (best && /^(鞋|包)$/u.test(best.value.word) && /鞋码|包邮|包装|包退|包换|打包|包裹|红包|面包|包括|包含/u.test(normalized)) return undefined;
   return best;
 }
 
@@ -212,6 +218,10 @@ const SKIN: [RegExp, string][] = [
 ];
 
 export function readSkinType(text: string): Reading<string> | undefined {
+  // "我是干皮 偶尔两颊会有点泛红": the skin the customer names outranks a symptom.
+  const named = /(?:我是|我属于|属于|是)\s*(敏感肌|干皮|油皮|混油|混合皮|混干|中性皮|干性|油性|混合性|敏感性)/u.exec(text);
+  const stated = named ? SKIN.find(([pattern]) => pattern.test(named[1] ?? '')) : undefined;
+  if (named && stated) return { value: stated[1], quote: named[1] ?? '' };
   for (const [pattern, value] of SKIN) {
     const match = pattern.exec(text);
     if (match) return { value, quote: match[0] };
@@ -239,7 +249,7 @@ export function readOccasion(text: string): Reading<string> | undefined {
 }
 
 /** "里面还要套毛衣", "我衣服基本都是黑的": clothes worn with it or already owned, not wanted. */
-const NOT_WANTED = /(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}/gu;
+const NOT_WANTED = /(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}/gu;
 
 /** "给老爷子买件暖和的": warm clothes, when no kind is named. */
 const WARM_CLOTHES: CategoryNeed = { word: '保暖外套', category: '服装', subcategories: ['羽绒服', '大衣', '棉服', '毛衣', '夹克'] };
@@ -273,8 +283,21 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   // "给她挑一条" / "他平时穿XL": someone else wears it, and the pronoun says a man or a woman.
   const pronoun = needs.recipient || needs.gender ? null : /(?:给|帮|替|送)(她|他)|(她|他)(?:平时|一般|喜欢|穿|用|戴|腰|脚|个子|身高|一米)/u.exec(text);
   if (pronoun) needs.gender = { value: (pronoun[1] ?? pronoun[2]) === '她' ? 'female' : 'male', quote: pronoun[0] };
-  const material = /(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|珍珠|18K金|925银)(?:的|款|材质|做的)/u.exec(text);
-  if (material) needs.material = { value: material[1] ?? '', quote: material[0] };
+  // "她戴金的过敏 有银的耳钉吗": the material asked for last, not the one she cannot wear.
+  const materials = [...text.matchAll(/(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|真皮|珍珠|18K金|925银|银|金)(?:的|款|材质|做的)(?![^，。\s]{0,3}过敏)/gu)];
+  const material = materials.at(-1);
+  // "纯银或者金的": either will do.
+  const either = /(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|真皮|18K金|925银|银|金)(?:的)?(?:或者|或|还是|和)(?:纯)?(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|真皮|18K金|925银|银|金)的/u.exec(text);
+  if (either) needs.material = { value: `${either[1]}|${either[2]}`, quote: either[0] };
+  else if (material) needs.material = { value: material[1] ?? '', quote: material[0] };
+  if (material && /^[金银]$/u.test(material[1] ?? '') && needs.colour && /^[金银]/u.test(needs.colour.quote)) delete needs.colour;
+  const unwearable = /(?:戴|用|穿)?([金银]|18K金)的?(?:会)?过敏/u.exec(text);
+  if (unwearable) {
+    needs.avoid = { value: unwearable[1] === '银' ? '银' : '金', quote: unwearable[0] };
+    if (needs.colour && /^[金银]/u.test(needs.colour.quote)) delete needs.colour;
+  }
+  const avoided = /(?:不要|莫要|别要|不想要|不穿)(?:那种|这种)?(皮鞋|高跟鞋|运动鞋|靴子)/u.exec(text);
+  if (avoided) needs.avoid = { value: avoided[1] ?? '', quote: avoided[0] };
   const child = readChild(text);
   if (child) needs.child = child;
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).

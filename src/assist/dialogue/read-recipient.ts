@@ -7,7 +7,7 @@ import type { Recipient } from './dialogue-state.ts';
 import type { Reading } from './read-needs.ts';
 
 const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
-  ['妈妈', 'female', true], ['我妈', 'female', true], ['母亲', 'female', true], ['婆婆', 'female', true], ['丈母娘', 'female', true], ['奶奶', 'female', true], ['外婆', 'female', true],
+  ['妈妈', 'female', true], ['我妈', 'female', true], ['母亲', 'female', true], ['婆婆', 'female', true], ['丈母娘', 'female', true], ['岳母', 'female', true], ['老倌子', 'male', false], ['屋里人', 'female', false], ['奶奶', 'female', true], ['外婆', 'female', true],
   ['爸爸', 'male', true], ['我爸', 'male', true], ['父亲', 'male', true], ['老爸', 'male', true], ['公公', 'male', true], ['岳父', 'male', true], ['爷爷', 'male', true],
   ['老公', 'male', false], ['男朋友', 'male', false], ['男友', 'male', false], ['先生', 'male', false], ['哥哥', 'male', false], ['弟弟', 'male', false], ['男同事', 'male', false],
   ['老婆', 'female', false], ['女朋友', 'female', false], ['女友', 'female', false], ['闺蜜', 'female', false], ['姐妹', 'female', false], ['姐姐', 'female', false], ['妹妹', 'female', false], ['女儿', 'female', false], ['女同事', 'female', false], ['太太', 'female', false],
@@ -24,7 +24,7 @@ const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
-  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}.{0,4}生日|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
+  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?(?:屋里|家里|屋头|屋里的|家里的)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}.{0,6}(?:生日|大寿|过寿|寿辰|过生)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
@@ -35,6 +35,8 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
     const found = text.lastIndexOf(who);
     // "先生" after a name is an address ("王先生"), not a recipient: only "送/给…先生" counts.
     if (found < 0 || (who === '先生' && !/(?:送|给)(?:我)?先生|我先生/u.test(text)) || !isFor(text, who)) continue;
+    // "我老婆让我来挑礼物": the one who sent the customer, not the one it is for; "见客户要穿": whom it is worn to meet.
+    if (new RegExp(`${who}(?:让|叫|要)我`, 'u').test(text) || (who === '客户' && /(?:见|跑|拜访|陪|约)客户/u.test(text))) continue;
     // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
     const at = found + who.length;
     if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
@@ -50,7 +52,7 @@ const KIN = '孙女|孙子|外孙女?|外甥女?|侄女|侄子|儿子|女儿|闺
 /** For a child: 小朋友, 童装, a kid's shoe size, or a son or daughter under 14 ("女儿十八岁" is grown up). */
 export function readChild(text: string): Reading<true> | undefined {
   // "穿120的": a child's height size.
-  const said = /小朋友|孩子(?![的]?(?:班主任|老师|同学|家长|的老师))|宝宝(?!之后|以后|后)|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
+  const said = /小朋友|孩子(?![的]?(?:班主任|老师|同学|家长|的老师))|(?<!生完|生了|生)宝宝(?!之后|以后|后)|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
   if (said) return { value: true, quote: said[0] };
   // "6岁 穿…" answering "多大啦": an age alone at the start.
   const aged = new RegExp(`(?:(?:${KIN}).{0,10}?([一二两三四五六七八九十\\d]{1,3})岁|([一二两三四五六七八九十\\d]{1,3})岁的(?:${KIN})|^\\s*([一二两三四五六七八九十\\d]{1,2})岁(?!的))`, 'u').exec(text);

@@ -55,7 +55,7 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
   }
   const nearest = picks.nearest[0];
   const shade = nearest && slots.colour ? shadeOf(nearest, slots.colour.value) : undefined;
-  const wanted = [slots.skinType && `适合${slots.skinType.value}肌肤`, slots.material && `${slots.material.value}`, slots.colour && (!slots.budget || shade) && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
+  const wanted = [slots.skinType && `适合${slots.skinType.value}肌肤`, slots.material && slots.material.value.replace("|", "或"), slots.colour && (!slots.budget || shade) && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
   if (nearest) {
     const diff = [shade && `颜色是${shade}`, slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : ''].filter(Boolean).join('，');
     return {

@@ -220,7 +220,7 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     // "有男士的吗": asked for men's by name, only products made for men.
     .filter(({ product }) => !/男士|男款/u.test(slots.gender?.quote ?? '') || isMens(product))
     .filter(({ product }) => !slots.size || hasSize(product, slots.size.value))
-    .filter(({ product }) => !slots.material || `${product.name} ${String(product.attributes['材质'] ?? '')}`.includes(slots.material.value));
+    .filter(({ product }) => !slots.material || (slots.material.value === '真皮' ? /牛皮|羊皮|真皮|头层/u : new RegExp(slots.material.value, 'u')).test(`${product.name} ${String(product.attributes['材质'] ?? '')}`));
   // A colour the customer named is a constraint too, where the product lists its colours; so is a skin type
   // where the product says which skins it is for.
   const coloured = (product: Product): boolean => (!slots.colour || colours(product).length === 0 || hasColour(product, slots.colour.value)) && skinFits(product, slots.skinType?.value);
