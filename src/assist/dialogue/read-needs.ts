@@ -10,6 +10,8 @@ import { extractSizes } from '../tags/extract-size.ts';
 import { parseChineseNumeral } from '../tags/parse-amount.ts';
 import { normalizeAligned } from '../tags/find-phrases.ts';
 import { CATEGORY_WORDS } from './category-words.ts';
+import { readMadeOf, readUnwanted } from './read-made-of.ts';
+import { readSkinType } from './read-skin.ts';
 import { readBody } from './read-body.ts';
 import type { Body } from './read-body.ts';
 import type { Budget, CategoryNeed, Recipient } from './dialogue-state.ts';
@@ -209,26 +211,6 @@ export function readColour(text: string, kb?: KnowledgeBase): Reading<string> | 
   return undefined;
 }
 
-const SKIN: [RegExp, string][] = [
-  [/敏感肌|敏感皮|皮肤敏感|容易过敏|泛红/u, '敏感性'],
-  [/混油|混合偏油|混合性|混合皮|混干/u, '混合性'],
-  [/油皮|油性|出油|大油田|爱出油/u, '油性'],
-  [/干皮|干性|起皮|干燥|(?:皮肤|脸|我)?(?:有点|有些|比较|偏|很|特别|挺)干(?![净活嘛啥什吗洗])/u, '干性'],
-  [/中性皮|中性肤质/u, '中性'],
-];
-
-export function readSkinType(text: string): Reading<string> | undefined {
-  // "我是干皮 偶尔两颊会有点泛红": the skin the customer names outranks a symptom.
-  const named = /(?:我是|我属于|属于|是)\s*(敏感肌|干皮|油皮|混油|混合皮|混干|中性皮|干性|油性|混合性|敏感性)/u.exec(text);
-  const stated = named ? SKIN.find(([pattern]) => pattern.test(named[1] ?? '')) : undefined;
-  if (named && stated) return { value: stated[1], quote: named[1] ?? '' };
-  for (const [pattern, value] of SKIN) {
-    const match = pattern.exec(text);
-    if (match) return { value, quote: match[0] };
-  }
-  return undefined;
-}
-
 const OCCASIONS: [RegExp, string][] = [
   [/通勤|上班|办公室|职场|面试|开会|office/iu, '通勤'],
   [/约会|见男朋友|见女朋友|相亲/u, '约会'],
@@ -283,21 +265,11 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   // "给她挑一条" / "他平时穿XL": someone else wears it, and the pronoun says a man or a woman.
   const pronoun = needs.recipient || needs.gender ? null : /(?:给|帮|替|送)(她|他)|(她|他)(?:平时|一般|喜欢|穿|用|戴|腰|脚|个子|身高|一米)/u.exec(text);
   if (pronoun) needs.gender = { value: (pronoun[1] ?? pronoun[2]) === '她' ? 'female' : 'male', quote: pronoun[0] };
-  // "她戴金的过敏 有银的耳钉吗": the material asked for last, not the one she cannot wear.
-  const materials = [...text.matchAll(/(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|真皮|珍珠|18K金|925银|银|金)(?:的|款|材质|做的)(?![^，。\s]{0,3}过敏)/gu)];
-  const material = materials.at(-1);
-  // "纯银或者金的": either will do.
-  const either = /(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|真皮|18K金|925银|银|金)(?:的)?(?:或者|或|还是|和)(?:纯)?(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|真皮|18K金|925银|银|金)的/u.exec(text);
-  if (either) needs.material = { value: `${either[1]}|${either[2]}`, quote: either[0] };
-  else if (material) needs.material = { value: material[1] ?? '', quote: material[0] };
-  if (material && /^[金银]$/u.test(material[1] ?? '') && needs.colour && /^[金银]/u.test(needs.colour.quote)) delete needs.colour;
-  const unwearable = /(?:戴|用|穿)?([金银]|18K金)的?(?:会)?过敏/u.exec(text);
-  if (unwearable) {
-    needs.avoid = { value: unwearable[1] === '银' ? '银' : '金', quote: unwearable[0] };
-    if (needs.colour && /^[金银]/u.test(needs.colour.quote)) delete needs.colour;
-  }
-  const avoided = /(?:不要|莫要|别要|不想要|不穿)(?:那种|这种)?(皮鞋|高跟鞋|运动鞋|靴子)/u.exec(text);
-  if (avoided) needs.avoid = { value: avoided[1] ?? '', quote: avoided[0] };
+  const made = readMadeOf(text);
+  if (made.material) needs.material = made.material;
+  if (made.avoid) needs.avoid = made.avoid;
+  // "戴金的过敏", "银的耳钉": a metal named is the material, not a colour.
+  if (made.metal && needs.colour && /^[金银]/u.test(needs.colour.quote)) delete needs.colour;
   const child = readChild(text);
   if (child) needs.child = child;
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
@@ -305,10 +277,8 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
   const variant = /(?:整个|来个|要|有没有|换个|换|来件|来双)?(短|长|薄|厚|轻|宽松|修身|素)(?:一)?(?:点|些)(?:的|款)/u.exec(text);
   if (variant) needs.variant = { value: variant[1] ?? '', quote: variant[0] };
-  const avoid = /(?:不喜欢|不要|不想要|别要|讨厌|不太喜欢)(?:那种|这种|带|有)?([\u4e00-\u9fff]{2,4}?)(?:的|款)/u.exec(text);
-  if (avoid && !/^(?:太|很|特别)/u.test(avoid[1] ?? '')) needs.avoid = { value: avoid[1] ?? '', quote: avoid[0] };
-  // "她没耳洞": nothing worn in the ear.
-  const noPiercing = /没(?:有)?(?:打)?耳洞|不打耳洞/u.exec(text);
-  if (noPiercing) needs.avoid = { value: '耳', quote: noPiercing[0] };
+  // "他不喜欢那种自动扣的", "她没耳洞": a feature not wanted (unless a metal she cannot wear was said).
+  const unwanted = made.avoid ? undefined : readUnwanted(text);
+  if (unwanted) needs.avoid = unwanted;
   return needs;
 }
