@@ -417,7 +417,8 @@ describe('answers in kind', () => {
     const slim = await top('顾客: 我一米六五 一百斤 三醋酸小黑裙穿啥码');
     expect(slim.drafts[0]?.text).toMatch(/选[SM]码/u);
     const largest = await top('顾客: 我家那位块头大 一米八五两百斤 男士羊绒V领毛衣最大有几码啊');
-    expect(largest.drafts[0]?.text).toMatch(/最大是XXL码.*按185cm/u);
+    expect(largest.drafts[0]?.text).toMatch(/大到XXL码.*按185cm/u);
+    expect(largest.drafts[0]?.flags).toEqual([]);
   });
 
   it('says plainly that a kind the store does not carry is not carried, even when the message reads as a request', async () => {

@@ -96,7 +96,8 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
     const end = largest ? sizes.at(-1) : sizes[0];
     const letter = body ? sizeForBody(body, male) : undefined;
     const advice = letter ? `，${whose(state)}${[body?.heightCm && `${body.heightCm}cm`, body?.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、')}的话${sizes.includes(letter) ? `建议选${letter}码` : `一般要穿${letter}码，这款${largest ? '可能偏紧' : '可能偏大'}，到店试一下更稳妥`}` : '';
-    if (end) return { text: `${product.name}${largest ? '最大' : '最小'}是${end}码（${sizeList(product)}码）${advice}。`, products: [product] };
+    // Said without 最 (an absolute the guardrails hold back): "…有M/L/XL/XXL码，大到XXL码".
+    if (end) return { text: `${product.name}有${sizeList(product)}码，${largest ? '大' : '小'}到${end}码${advice}。`, products: [product] };
   }
   if (!product) {
     const letter = body ? sizeForBody(body, male) : undefined;
