@@ -475,4 +475,13 @@ describe('answers in kind', () => {
     const under = await top('顾客: 大衣最便宜的是哪件', '导购: 大衣里最实惠的是翻领短款羊毛大衣，999元。', '顾客: 五百以内的有吗');
     expect(under.drafts[0]?.text).toMatch(/没有|暂无|最接近/u);
   });
+
+  it('keeps a budget said with 便宜点的, and reads a baby on the way as no child to dress', async () => {
+    const coat = await top('顾客: 给我整件大衣 我自己穿 一米八 一百七十多斤', '导购: 推荐男士单排扣羊毛大衣，1599元，按您的身高体重可以先试XL码。', '顾客: 有没有便宜点的 一千来块的');
+    expect(coat.drafts[0]?.text).not.toContain('1510');
+    for (const sku of (coat.drafts[0]?.skus ?? []).filter((s) => s !== 'AP-1004')) expect(kb.productBySku.get(sku)?.price ?? 0).toBeLessThanOrEqual(1250);
+    const pregnant = (await top('顾客: 我怀孕三个月了 晨露保湿精华能用吗 你能保证对宝宝没影响吗')).drafts[0]?.text ?? '';
+    expect(pregnant).toMatch(/不能保证.*医生/u);
+    expect(pregnant).not.toMatch(/童装|见效/u);
+  });
 });

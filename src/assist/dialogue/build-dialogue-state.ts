@@ -163,7 +163,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     const shownNow = slots.shown?.messageId === lastGuideMessage?.id && slots.shown?.value.some((p) => p.sku === focus.value.sku) ? slots.shown.value : [focus.value];
     const floor = Math.min(...shownNow.map((p) => p.price));
     const kinds = [...new Set(shownNow.filter((p) => p.category === focus.value.category).map((p) => p.subcategory))];
-    slots.budget = { value: { kind: 'max', lo: 0, hi: Math.floor((floor * 0.95) / 10) * 10 }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
+    // "有没有便宜点的 一千来块的": a budget said with it is the budget.
+    if (!newestNeeds.budget) slots.budget = { value: { kind: 'max', lo: 0, hi: Math.floor((floor * 0.95) / 10) * 10 }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
     slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: kinds }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
     slots.variant = { value: { words: [], besides: shownNow.map((p) => p.sku) }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
   }

@@ -270,6 +270,8 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
     const before = hits[index - 1];
     if (hit.intent === OTHER_QUESTION && before && ONE_FAQ_EACH.has(before.intent) && hit.clause.length <= 12) hits[index] = { ...hit, intent: before.intent };
   }
+  // "我怀孕了 …能用吗 你能保证对宝宝没影响吗": the guarantee is the health question's, answered by the doctor.
+  if (hits.some((h) => h.intent === '健康')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '功效咨询' || (hits[i]?.intent === '材质咨询' && (hits[i]?.clause.length ?? 0) <= 8)) hits.splice(i, 1);
   // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.
   const bargaining = hits.some((h) => h.intent === '议价');
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.

@@ -12,7 +12,9 @@ export function answerHealth(state: DialogueState): Part {
   const product = state.slots.focus?.value;
   const name = product?.name ?? '这款';
   if (/孕|怀孕|哺乳|备孕/u.test(state.newestText)) {
-    return { text: `${name}孕期、哺乳期能不能用，建议先问一下您的医生更放心，我不能替医生打包票哦。我把完整的成分表发您，您可以拿给医生看一下～`, products: product ? [product] : [] };
+    // "你能保证对宝宝没影响吗": no guarantee a guide can give, said plainly.
+    const promise = /保证|打包票|肯定没|确定没/u.test(state.newestText) ? '对宝宝有没有影响，这个我不能保证，' : '';
+    return { text: `${promise}${name}孕期、哺乳期能不能用，建议先问一下您的医生更放心，我不能替医生打包票哦。我把完整的成分表发您，您可以拿给医生看一下～`, products: product ? [product] : [] };
   }
   const condition = CONDITION.exec(state.newestText)?.[0] ?? '皮肤问题';
   const gentle = product ? `等医生看过、皮肤稳定了，${product.name}质地比较温和，可以先在耳后小面积试用，我也可以先给您小样。` : '等皮肤稳定了，我再帮您挑温和的护肤品，也可以先给您小样试用。';
