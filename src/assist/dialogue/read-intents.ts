@@ -131,7 +131,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('投诉安抚') && scores.has('售后')) scores.delete('售后');
   // "银手链发黑了 能洗吗": the store's cleaning, not home care.
   if (scores.has('洗护') && scores.has('售后') && /发黑|氧化|抛光/u.test(clause)) scores.delete('洗护');
-  if (scores.has('洗护')) for (const other of ['材质咨询', '售后', '商品推荐']) scores.delete(other);
+  if (scores.has('洗护')) for (const other of ['材质咨询', '售后', '商品推荐', '库存咨询']) scores.delete(other);
   if (scores.has('试用')) for (const other of ['商品推荐', '会员积分', '材质咨询', '预约到店']) scores.delete(other);
   if (scores.has('隐私')) for (const other of scores.keys()) if (other !== '隐私') scores.delete(other);
   if (scores.has('调货')) for (const other of ['库存咨询', '物流', '尺码咨询']) scores.delete(other);

@@ -273,7 +273,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const child = readChild(text);
   if (child) needs.child = child;
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
-  const cheaper = /(?:有没有|有|还有|来点|看看|推荐)(?:更|再|稍微)?便宜(?:点|一点|些|一些|滴)?的|便宜(?:点|一点|些|一些|滴)?的(?:有吗|吗|呢|有没有|有不|有么|有伐)|再便宜(?:点|一点|些)的|价格低一点的|几百块(?:钱)?的(?:有没|有吗|有没有|呢|有不)/u.exec(text);
+  const cheaper = /(?:有没有|有|还有|来点|看看|推荐)得?(?:更|再|稍微)?便宜(?:点|一点|些|一些|滴)?的|便宜(?:点|一点|些|一些|滴)?的(?:有吗|吗|呢|有没有|有不|有么|有伐)|再便宜(?:点|一点|些)的|价格低一点的|几百块(?:钱)?的(?:有没|有吗|有没有|呢|有不)/u.exec(text);
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
   const variant = /(?:整个|来个|要|有没有|换个|换|来件|来双)?(短|长|薄|厚|轻|宽松|修身|素)(?:一)?(?:点|些)(?:的|款)/u.exec(text);
   if (variant) needs.variant = { value: variant[1] ?? '', quote: variant[0] };

@@ -192,7 +192,7 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
   // "有啥颜色 有35码吗": the colours asked for as well as the size.
   const coloursAsked = !colour && colourList && /啥色|啥颜色|什么颜色|什么色|几个颜色|几种颜色|几个色|几色|哪些颜色|哪几个色|颜色有|别的颜色|其他颜色/u.test(state.newestText);
   const head = coloursAsked && size ? `${product.name}有${colourList}，${size}码也有` : asked ? `${product.name}有${asked}的` : `${product.name}${colourList ? `有${colourList}` : ''}${sizeList(product) ? `，${sizeList(product)}码` : ''}`;
-  return { text: `${head}，我这就帮您查一下门店现货，确认了马上回您。`, products: [product] };
+  return { text: `${head}${head === product.name ? '的库存' : ''}，我这就帮您查一下门店现货，确认了马上回您。`, products: [product] };
 }
 
 export function answerMaterial(state: DialogueState): Part | undefined {

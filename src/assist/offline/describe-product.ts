@@ -24,7 +24,8 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
   if (slots.colour && hasColour(product, slots.colour.value)) reasons.push(`有${slots.colour.value}`);
   // "有没有便宜点的": the budget was derived from the product in focus, not said; compare with that product.
   const derived = slots.budget && (/便宜/u.test(slots.budget.quote) || (slots.variant && slots.variant.messageId === slots.budget.messageId));
-  const compared = slots.variant && slots.variant.value.besides.length > 1 ? (slots.variant.value.besides.length === 2 ? '刚才那两款' : '刚才那几款') : slots.focus?.value.name;
+  // Compared with what was just shown, without naming the dearer one again.
+  const compared = slots.variant && slots.variant.value.besides.length > 1 ? (slots.variant.value.besides.length === 2 ? '刚才那两款' : '刚才那几款') : '刚才那款';
   if (derived && compared && slots.focus && slots.focus.value.sku !== product.sku) reasons.push(`比${compared}便宜一些`);
   else if (slots.budget) {
     const budget = slots.budget.value;
