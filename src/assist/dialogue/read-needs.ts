@@ -105,7 +105,8 @@ export function readBudget(text: string): Reading<Budget> | undefined {
   const quote = text.slice(last.span.start, last.span.end);
   let kind: Budget['kind'];
   if (/以上|起/u.test(quote)) kind = 'min';
-  else if (/以内|之内|以里|以下|内|不超过|不要超过|不能超过|别超过|最多|控制在|封顶/u.test(quote)) kind = 'max';
+  // "预算能到一千二", "最多两千": the amount is the ceiling.
+  else if (/以内|之内|以里|以下|内|不超过|不要超过|不能超过|别超过|最多|控制在|封顶|能到|可以到|顶多|放宽到|加到|提到/u.test(quote) || /(?:能到|可以到|最多到|顶多|最多|放宽到|加到|提到)\s*$/u.test(text.slice(0, last.span.start)) || /^\s*(?:以内|以下|之内|以里)/u.test(text.slice(last.span.end))) kind = 'max';
   else kind = last.lo === last.hi ? 'around' : 'range';
   const lo = kind === 'max' ? 0 : last.lo;
   const hi = kind === 'min' ? Number.POSITIVE_INFINITY : last.hi;

@@ -28,6 +28,13 @@ function isFor(text: string, who: string): boolean {
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
+  // "我老公", "送我妈": a bare answer to "送给谁呢" names the one it is for.
+  const bare = /^\s*(?:是|就是)?(?:送|给)?(?:我|我的|俺|我家|我们家)?([\u4e00-\u9fff]{1,4}?)(?:的|啊|呀|吧|哈|呢)?[。！!～~]?\s*$/u.exec(text)?.[1];
+  const named = bare ? RECIPIENTS.find(([who]) => who === bare || who === `我${bare}`) : undefined;
+  if (named) {
+    const [who, gender, older] = named;
+    return { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸' } as Record<string, string>)[who] ?? who, gender, older }, quote: bare ?? who };
+  }
   if (!GIFT_CUE.test(text)) return undefined;
   let best: Reading<Recipient> | undefined;
   let bestAt = -1;
