@@ -54,6 +54,19 @@ describe('a complaint in the customer’s own words', () => {
     ['今天收到快递了 但是箱子里只有衬衫 裤子没有', 'wrong_item'],
     ['味道跟我在店里试的淡了好多 你们不会卖假货吧', 'quality'],
     ['我真的很生气 买的那个托特包 用了没几天 包带的地方线就开了', 'quality'],
+    ['耳钉戴了耳朵发炎了', 'harm'],
+    ['洗面奶用完脸紧绷绷的还起皮', 'harm'],
+    ['穿了一天脚就磨出泡了', 'harm'],
+    ['快递显示签收了但我没收到', 'delay'],
+    ['这香水跟专柜的味道不一样 是不是假的', 'quality'],
+    ['尺码标的M 实际跟S一样', 'quality'],
+    ['项链戴了一个月就黑了', 'quality'],
+    ['毛衣起了好多球 才穿两次', 'quality'],
+    ['衣服有股很重的味道', 'quality'],
+    ['颜色洗掉了 把其他衣服都染了', 'quality'],
+    ['我买的是L 给我寄了个M', 'wrong_item'],
+    ['少寄了一只袜子', 'wrong_item'],
+    ['说好的赠品没给我', 'wrong_item'],
   ])('%s → %s', (text, kind) => {
     const complaint = readComplaint(said(text));
     expect(complaint?.kind).toBe(kind);
@@ -79,6 +92,13 @@ describe('not a complaint', () => {
     '怎么办会员',
     '我担心尺码不对',
     '到了吗我看看物流',
+    '这个耳钉戴了会不会发炎',
+    '签收的时候要本人吗',
+    '专柜和你们家价格一样吗',
+    '标的M码实际尺寸多少',
+    '这件衣服起球吗',
+    '我买的是黑色 很好看',
+    '你们说好的满减还有吗',
   ])('%s', (text) => {
     expect(readComplaint(said(text))).toBeUndefined();
   });
