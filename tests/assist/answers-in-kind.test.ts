@@ -484,4 +484,26 @@ describe('answers in kind', () => {
     expect(pregnant).toMatch(/不能保证.*医生/u);
     expect(pregnant).not.toMatch(/童装|见效/u);
   });
+
+  it('answers the moments with one right answer in the guide’s words', async () => {
+    const sorry = await top('顾客: 上次我说话有点冲 不好意思哈 那天心情不好');
+    expect(sorry.drafts[0]?.text).toMatch(/^(?:您好，)?没关系/u);
+    const visit = await top('顾客: 行 那我明天下午过去试 先这样啊');
+    expect(visit.drafts[0]?.text).toMatch(/明天.*等您/u);
+    const invoice = await top('顾客: 我这次买的东西一共一千二 能不能发票帮我开成两千 公司报销有额度');
+    expect(invoice.drafts[0]?.text).toMatch(/没办法.*如实/u);
+    const points = await top('顾客: 我妈那积分老多了她也不用 能不能给我倒过来');
+    expect(points.drafts[0]?.text).toContain('不能转赠');
+    const hold = await top('顾客: 那件千鸟格大衣L码你先帮我留着我下周二下午才能过去今天周六能帮我留到那时候吗');
+    expect(hold.drafts[0]?.text).toContain('48小时');
+    const pickup = await top('顾客: 到了我这周可能没空去拿 能放多久');
+    expect(pickup.drafts[0]?.text).toContain('7天');
+    const down = await top('顾客: 你就给我句痛快话 这羽绒服穿了保证不钻绒不');
+    expect(down.drafts[0]?.text).toContain('不能保证');
+    expect(down.drafts[0]?.text).not.toContain('护肤品');
+    expect(down.drafts[0]?.flags).toEqual([]);
+    const wearOnce = await top('顾客: 我想买那条缎面吊带长裙穿一晚，穿完小心一点不弄脏，吊牌藏在里面，第二天再寄回来退掉，应该看不出来吧');
+    expect(wearOnce.drafts[0]?.text).not.toMatch(/^(?:您好，)?非常抱歉/u);
+    for (const gift of ['顾客: 孩子他爸天天骑电动车上班 手冻得通红 整副手套给他呗 别太贵了', '顾客: 送个小女孩子 一两百块的就行']) expect((await top(gift)).drafts[0]?.text, gift).not.toContain('童装');
+  });
 });

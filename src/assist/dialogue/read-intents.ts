@@ -65,6 +65,12 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // 营业时间/门店地址 are what 预约到店 cues pick up too; keep the precise one.
   if (scores.has('营业时间') || scores.has('门店地址')) scores.delete('预约到店');
   if (scores.has('发票')) scores.delete('售后');
+  // The precise ask over the general one it shares words with.
+  if (scores.has('虚开发票')) for (const other of ['发票', '售后', '议价']) scores.delete(other);
+  if (scores.has('积分转赠')) for (const other of ['会员积分', '售后']) scores.delete(other);
+  if (scores.has('留货') || scores.has('自提时限')) for (const other of ['预约到店', '营业时间', '物流', '库存咨询', '尺码咨询', '促成下单']) scores.delete(other);
+  if (scores.has('道歉')) for (const other of ['投诉安抚', '问候', '告别']) scores.delete(other);
+  if (scores.has('到店告别')) for (const other of ['试用', '预约到店', '告别', '营业时间']) scores.delete(other);
   if (scores.has('礼盒包装')) for (const other of ['送礼推荐', '商品推荐', '搭配建议', '材质咨询']) scores.delete(other);
   if (scores.has('售后') && /清洗|保养|抛光|发黑|弄一下|护理/u.test(clause)) for (const other of ['试用', '预约到店', '洗护']) scores.delete(other);
   if (scores.has('健康')) for (const other of ['功效咨询', '材质咨询', '商品推荐', '肤质推荐']) scores.delete(other);

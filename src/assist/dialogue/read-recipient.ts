@@ -61,7 +61,7 @@ export function readChild(text: string): Reading<true> | undefined {
   // "我怀孕三个月了 对宝宝没影响吗": the baby is not who it is for.
   if (/怀孕|孕期|孕妇|备孕|哺乳|月子/u.test(text)) return undefined;
   // "穿120的": a child's height size.
-  const said = /小朋友|孩子(?![的]?(?:班主任|老师|同学|家长|的老师))|(?<!生完|生了|生)宝宝(?!之后|以后|后)|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
+  const said = /小朋友|(?<![女男])孩子(?![的]?(?:班主任|老师|同学|家长|的老师|他|她|爸|妈))|(?<!生完|生了|生)宝宝(?!之后|以后|后)|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
   if (said) return { value: true, quote: said[0] };
   // "6岁 穿…" answering "多大啦": an age alone at the start.
   const aged = new RegExp(`(?:(?:${KIN}).{0,10}?([一二两三四五六七八九十\\d]{1,3})岁|([一二两三四五六七八九十\\d]{1,3})岁的(?:${KIN})|^\\s*([一二两三四五六七八九十\\d]{1,2})岁(?!的))`, 'u').exec(text);

@@ -241,6 +241,12 @@ const FACT_CUES: Record<string, string> = { 跟高: '跟|多高', 容量: '容�
 
 export function answerEfficacy(state: DialogueState): Part {
   const product = state.slots.focus?.value;
+  const kind = product?.category ?? state.slots.category?.value.category;
+  // "这羽绒服穿了保证不钻绒不": no guarantee for clothes, shoes or bags either, but the store's quality terms.
+  if (kind && kind !== '美妆') {
+    const name = product?.name ?? state.slots.category?.value.word ?? '这款';
+    return { text: `这个我没法跟您打包票哦，不能保证。${name}做工和用料我们都有把关，万一签收30天内出现质量问题，可以享受质量问题30天包换～`, products: product ? [product] : [] };
+  }
   const use = product ? `${product.name}建议早晚坚持用，` : '';
-  return { text: `护肤品的效果因人而异，几天见效这个我没法跟您打包票哦。${use}您可以先领一份小样试用，觉得合适再入正装～`, products: product ? [product] : [] };
+  return { text: `护肤品的效果因人而异，几天见效这个我没法跟您打包票哦，不能保证。${use}您可以先领一份小样试用，觉得合适再入正装～`, products: product ? [product] : [] };
 }

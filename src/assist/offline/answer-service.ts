@@ -18,7 +18,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
   }
   // "我想退货 已经穿过一次了": worn is outside the seven days' terms; say so before anything else.
-  if (intent === '售后' && /退/u.test(text) && /穿过|洗过|用过|穿了|洗了|剪了吊牌|吊牌剪|拆了吊牌/u.test(text) && !state.complaint) {
+  if (intent === '售后' && /退/u.test(state.newestText) && /穿过|洗过|用过|穿了|洗了|剪了吊牌|吊牌剪|拆了吊牌|穿一晚|穿一次|穿完/u.test(state.newestText) && !state.complaint) {
     return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
   }
   // "发票到现在也没开给我": not whether one can be had, but that it is owed.

@@ -27,6 +27,7 @@ import { answerService } from './answer-service.ts';
 import { answerSkinFit } from './answer-skin-fit.ts';
 import { answerWhoFor } from './answer-who-for.ts';
 import { answerOtherPack } from './answer-other-pack.ts';
+import { answerMoment } from './answer-moments.ts';
 
 export interface ComposeInput {
   kb: KnowledgeBase;
@@ -185,6 +186,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerComplaint(kb, state, state.complaint ?? { kind: 'general', messageId: state.newestMessageId ?? '', quote: text })[0];
     default:
       if (hit.intent === '新品推荐') return answerNewArrivals(kb, state, profile);
+      {
+        const moment = answerMoment(kb, state, hit.intent);
+        if (moment) return moment;
+      }
       if (hit.intent === '私人转账') return answerFromFaq(kb, '私人转账', '个人账户 转账 资金安全 下单');
       // "晨露保湿霜 油皮好用吗": about the product named, for the skin given.
       if (hit.intent === '肤质推荐' && focus?.messageId === state.newestMessageId) {
