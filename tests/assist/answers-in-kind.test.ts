@@ -506,4 +506,19 @@ describe('answers in kind', () => {
     expect(wearOnce.drafts[0]?.text).not.toMatch(/^(?:您好，)?非常抱歉/u);
     for (const gift of ['顾客: 孩子他爸天天骑电动车上班 手冻得通红 整副手套给他呗 别太贵了', '顾客: 送个小女孩子 一两百块的就行']) expect((await top(gift)).drafts[0]?.text, gift).not.toContain('童装');
   });
+
+  it('reads garments named as a size, a habit or already owned as no kind wanted, and 不一定要真丝 as no material', async () => {
+    const suit = await top('顾客: 年底公司年会要穿正式一点，想买件西装', '导购: 男士精纺羊毛西装套装4980元一套，或者男士休闲西装1199元单件。您身高体重多少？', '顾客: 178 75公斤 平时衬衫穿XL 套装有点贵了 单件的就行');
+    expect(suit.drafts[0]?.text).toContain('西装');
+    expect(suit.drafts[0]?.text).not.toContain('牛津纺衬衫');
+    const blazer = await top('顾客: 下周要去面试 衣柜里只有卫衣牛仔裤 想买件西装外套 黑色或者藏青都可以 我平时穿S 预算一千以内 裤子我家里有条黑色西裤可以配');
+    expect(blazer.drafts[0]?.text).toMatch(/西装外套|西装/u);
+    expect(blazer.drafts[0]?.text).not.toContain('西裤里');
+    const silk = await top('顾客: 想买条真丝的连衣裙参加婚礼', '导购: 真丝印花连衣裙2680元很合适。', '顾客: 有点超了，一千以内有没有适合喝喜酒穿的裙子，不一定要真丝');
+    expect(silk.drafts[0]?.text).not.toContain('暂时没有真丝');
+    const lip = await top('顾客: 想买个口红，日常上班涂的', '导购: 润色唇膏129元，颜色淡；丝绒雾面口红199元，薄涂自然。', '顾客: 你说的第一个有哪几个色');
+    expect(lip.drafts[0]?.text).toMatch(/裸粉|奶茶|珊瑚/u);
+    const hiking = await top('顾客: 去丽江穿的鞋', '导购: 轻量徒步鞋799元，鞋底纹路深；缓震跑步鞋599元更轻便。', '顾客: 徒步鞋那个有哪些颜色？想要不太显脏的');
+    expect(hiking.drafts[0]?.text).toMatch(/卡其|深灰/u);
+  });
 });

@@ -45,6 +45,7 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
     }
     slots.category = { ...needs.category, messageId };
   }
+  if (needs.anyMaterial) delete slots.material;
   for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child', 'avoid'] as const) {
     const reading = needs[key];
     if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
@@ -182,7 +183,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const request = intents[0]?.intent === '商品推荐' && newestNeeds.category && [newestNeeds.budget, newestNeeds.size, newestNeeds.colour, newestNeeds.skinType].filter(Boolean).length >= 2;
   const complaint = told && !(request && !bought && relationship.purchases.length === 0) ? told : undefined;
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
-  if (!slots.focus && slots.category && (complaint || intents.some((h) => AFTER_SALES.has(h.intent)))) {
+  // "上次那双小白鞋…还有没有别的色儿 想再整一双": another of the one bought.
+  const again = newest !== undefined && /再(?:整|买|来|要)|换着|又想|别的色|别的颜色/u.test(newest.text) && intents.some((h) => h.intent === '库存咨询');
+  if (!slots.focus && slots.category && (complaint || again || intents.some((h) => AFTER_SALES.has(h.intent)))) {
     const need = slots.category.value;
     const mine = relationship.purchases.filter((p) => p.category === need.category && (!need.subcategories?.length || need.subcategories.includes(p.subcategory)));
     if (mine.length === 1 && mine[0]) slots.focus = { value: mine[0], messageId: slots.category.messageId, quote: slots.category.quote };

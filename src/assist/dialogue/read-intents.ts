@@ -53,7 +53,9 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
   // "能把衣服寄到酒店吗 我在三亚度假": an ask about sending it is that ask, whatever the trip suggests.
   const sending = scores.has('物流') && !/想看|看看|想买|想要|推荐|有没有|有吗|有哪些/u.test(clause);
-  if (wants && !sending && !(scores.has('投诉安抚') && readsAsComplaint(clause)) && !['售后', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
+  // "徒步鞋那个有哪些颜色": the colours of the one named, not a request for products.
+  const coloursOf = /(?:有)?(?:哪些|哪几个|哪几种|几个|几种|什么)(?:颜色|色)|就一个颜色|别的色/u.test(clause) && needs.budget === undefined;
+  if (wants && !sending && !coloursOf && !(scores.has('投诉安抚') && readsAsComplaint(clause)) && !['售后', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');

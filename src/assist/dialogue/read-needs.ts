@@ -33,6 +33,8 @@ export interface Needs {
   recipient?: Reading<Recipient>;
   gender?: Reading<'female' | 'male'>;
   material?: Reading<string>;
+  /** "不一定要真丝": the material said before no longer binds. */
+  anyMaterial?: Reading<true>;
   child?: Reading<true>;
   /** "有大一码的吗": one size up (+1) or down (−1) from the size in play. */
   sizeStep?: Reading<1 | -1>;
@@ -232,7 +234,7 @@ export function readOccasion(text: string): Reading<string> | undefined {
 }
 
 /** "里面还要套毛衣", "我衣服基本都是黑的": clothes worn with it or already owned, not wanted. */
-const NOT_WANTED = /(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}/gu;
+const NOT_WANTED = /(?:衬衫|T恤|裤子|裤|鞋子?|外套|毛衣|裙子)穿\s*(?:XXL|XL|XS|S|M|L|\d{2})|(?:天天|每天|平时|一直|经常|总是)(?:都)?穿[^，。\s]{1,4}|(?:裤子|鞋子?|外套|包包?|上衣|裙子|衬衫)?(?:我)?(?:家里|衣柜里|已经|我)有(?:一)?(?:条|件|双|个|套)[\u4e00-\u9fff]{1,6}|(?:衣柜里|家里)只有[^，。\s]{1,8}|(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}/gu;
 
 /** "给老爷子买件暖和的": warm clothes, when no kind is named. */
 const WARM_CLOTHES: CategoryNeed = { word: '保暖外套', category: '服装', subcategories: ['羽绒服', '大衣', '棉服', '毛衣', '夹克'] };
@@ -267,7 +269,9 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const pronoun = needs.recipient || needs.gender ? null : /(?:给|帮|替|送)(她|他)|(她|他)(?:平时|一般|喜欢|穿|用|戴|腰|脚|个子|身高|一米)/u.exec(text);
   if (pronoun) needs.gender = { value: (pronoun[1] ?? pronoun[2]) === '她' ? 'female' : 'male', quote: pronoun[0] };
   const made = readMadeOf(text);
-  if (made.material) needs.material = made.material;
+  const loosened = /(?:不一定(?:要)?|不用|不要求|不非得|不必|无所谓)(?:是)?(羊绒|真丝|羊毛|纯棉|亚麻|牛皮|羊皮|真皮|18K金|925银|银|金)/u.exec(text);
+  if (loosened) needs.anyMaterial = { value: true, quote: loosened[0] };
+  else if (made.material) needs.material = made.material;
   if (made.avoid) needs.avoid = made.avoid;
   // "戴金的过敏", "银的耳钉": a metal named is the material, not a colour.
   if (made.metal && needs.colour && /^[金银]/u.test(needs.colour.quote)) delete needs.colour;

@@ -175,7 +175,7 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
   if (!product) return undefined;
   const colour = state.slots.colour?.value;
   const size = state.slots.size?.value;
-  const colours = product.attributes['颜色'];
+  const colours = product.attributes['颜色'] ?? product.attributes['色号'];
   const colourList = Array.isArray(colours) ? colours.join('、') : (colours ?? '');
   if (colour && !hasColour(product, colour)) {
     // "换个颜色 有黑色的吗": say it plainly, and name one of its kind that has the colour (and the size).
