@@ -521,4 +521,19 @@ describe('answers in kind', () => {
     const hiking = await top('顾客: 去丽江穿的鞋', '导购: 轻量徒步鞋799元，鞋底纹路深；缓震跑步鞋599元更轻便。', '顾客: 徒步鞋那个有哪些颜色？想要不太显脏的');
     expect(hiking.drafts[0]?.text).toMatch(/卡其|深灰/u);
   });
+
+  it('thanks praise for the guide, answers care, points, delivery and silver darkening with the rule asked about', async () => {
+    expect((await top('顾客: 你真的好会搭配 比我自己买的好看多了哈哈')).drafts[0]?.text).toMatch(/谢谢/u);
+    const coat = await top('顾客: 前两天落雨，我这件呢大衣淋湿了，现在摸上去有点硬邦邦额，阿是坏脱了，哪能弄');
+    expect(coat.drafts[0]?.text).toMatch(/吸干|阴干/u);
+    expect(coat.drafts[0]?.skus).toEqual([]);
+    const points = (await top('顾客: 想问问能不能把积分全部抵掉买一件两百多的衣服 就是一分钱不花那种')).drafts[0]?.text ?? '';
+    expect(points).toContain('50%');
+    const delivery = (await top('顾客: 我而家落单，几时可以到上海啊？听日要用㗎')).drafts[0]?.text ?? '';
+    expect(delivery).toMatch(/当天.*次日/u);
+    const silver = await top('顾客: 恁家这银手链戴了没多长时间就发黑了 咋回事儿啊 是不是假嘞');
+    expect(silver.drafts[0]?.text).toMatch(/氧化.*(?:擦银布|抛光|清洗)/u);
+    const teacher = await top('顾客: 孩子幼儿园毕业了，想给带了她三年的班主任送个礼物，是个三十来岁的女老师，两三百块');
+    expect(teacher.drafts[0]?.text).not.toContain('童装');
+  });
 });

@@ -15,7 +15,7 @@ import { HABIT } from './complaint-words.ts';
 const STOCK_ASK = /几个颜色|几种颜色|几个色|几色|什么颜色|哪些颜色|啥色|有几个码|哪些码|什么码|几个码|有没有[^，。？?]{0,6}(?:码|色|的)|有[^，。？?]{0,6}(?:码|色)(?:吗|不|没)/u;
 
 /** "上次买风衣那个": a kind named as what was bought before says who is writing, not what is wanted. */
-const PAST_PURCHASE = /(?:(?:上次|之前|以前|前阵子|前几天|上个月|上周|去年|[一二两三四五六七八九十几\d]+(?:年|个月|天|周)前)[^，。？?]{0,6}(?:买|入|拿))|在你们(?:店|家)[^，。？?]{0,4}买的/u;
+const PAST_PURCHASE = /我(?:的)?(?:这|那)(?:件|条|双|个|只)|(?:(?:上次|之前|以前|前阵子|前几天|上个月|上周|去年|[一二两三四五六七八九十几\d]+(?:年|个月|天|周)前)[^，。？?]{0,6}(?:买|入|拿))|在你们(?:店|家)[^，。？?]{0,4}买的/u;
 
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
@@ -280,6 +280,12 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   }
   // "我怀孕了 …能用吗 你能保证对宝宝没影响吗": the guarantee is the health question's, answered by the doctor.
   if (hits.some((h) => h.intent === '健康')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '功效咨询' || (hits[i]?.intent === '材质咨询' && (hits[i]?.clause.length ?? 0) <= 8)) hits.splice(i, 1);
+  // "大衣淋湿了，摸上去硬邦邦的，怎么弄": the short question is about the care the message describes.
+  if (/淋湿|淋了雨|淋雨|沾水|进水|弄脏|脏了|湿了|硬邦邦|发霉/u.test(text)) {
+    for (const [index, hit] of hits.entries()) if (/怎么弄|怎么办|咋办|怎么处理|如何处理/u.test(hit.clause) && hit.clause.length <= 14 && hit.intent !== '洗护') hits[index] = { ...hit, intent: '洗护', clause: text };
+  }
+  // "拆开试了一下…这样能换个大一码的吗": an exchange asked, not an order placed.
+  if (hits.some((h) => h.intent === '售后')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '促成下单') hits.splice(i, 1);
   // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.
   const bargaining = hits.some((h) => h.intent === '议价');
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.

@@ -76,6 +76,12 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   if (concern) return [{ text: `给您添麻烦了！${concern}。如果起得很厉害或者才穿一两次就这样，可能是面料问题，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
   const repair = /修|维修|补/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
+  // "银手链戴了没多久就发黑了": silver darkening is oxidation, cleaned free of charge.
+  const silver = /发黑|变黑|黑了|氧化/u.test(`${state.newestText} ${complaint.quote}`) && /银|手链|项链|戒指|耳钉|首饰/u.test(state.newestText);
+  if (silver) {
+    const care = answerFromFaq(kb, '售后', '银饰 氧化 发黑 擦银布 抛光 免费清洗', 0, undefined, '银饰 氧化 发黑');
+    if (care) return [{ ...care, text: `非常抱歉让您担心了！${care.text.replace(/^可以的?[。，]/u, '')}如果是刚买不久就严重发黑，也可以拿到门店帮您检测，是质量问题按质量问题30天包换处理。` }, opening];
+  }
   const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote}`, 0, undefined, repair || FAQ_HINT[complaint.kind]);
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.

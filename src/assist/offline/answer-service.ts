@@ -43,6 +43,9 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     const faq = answerFromFaq(kb, intent, text, 0, store);
     return faq && { ...faq, text: `好的，就${focus.value.name}（${priceTag(focus.value)}）。${faq.text.replace(/^可以[，,]/u, '可以的，')}`, products: [focus.value] };
   }
+  // "能不能把积分全部抵掉", "几时可以到上海": the FAQ on the rule asked about.
+  if (intent === '会员积分' && /抵|一分钱不花|全部用/u.test(text)) return answerFromFaq(kb, intent, text, 0, store, '积分抵扣 50% 抵1元');
+  if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及/u.test(text)) return answerFromFaq(kb, intent, text, 0, store, '发货 当天发出 次日送达');
   // "能拿去店里洗吗" after 银手链发黑了, "拆开试了 想换" for a bra set: the FAQ searched with what it is about.
   const kind = focus?.value.subcategory ?? state.slots.category?.value.subcategories[0];
   const about = intent === '售后' && kind && /洗|保养|抛光|护理|清洁|拆|试了|试过/u.test(text) ? `${kind} ${String(focus?.value.attributes['材质'] ?? '')} ${kind === '首饰' ? '首饰清洗' : ''}${/皮/u.test(String(focus?.value.attributes['材质'] ?? '')) ? '皮具 皮包' : ''}${/内衣|袜|家居服|睡衣/u.test(kind) ? '贴身衣物 拆封 不支持' : ''}` : '';
