@@ -67,6 +67,8 @@ describe('a complaint in the customer’s own words', () => {
     ['我买的是L 给我寄了个M', 'wrong_item'],
     ['少寄了一只袜子', 'wrong_item'],
     ['说好的赠品没给我', 'wrong_item'],
+    ['上次那瓶按压泵头按不出来了 还剩大半瓶呢', 'quality'],
+    ['改短了一大截 现在快成七分了 我不要了能退吗', 'quality'],
   ])('%s → %s', (text, kind) => {
     const complaint = readComplaint(said(text));
     expect(complaint?.kind).toBe(kind);
@@ -99,6 +101,8 @@ describe('not a complaint', () => {
     '这件衣服起球吗',
     '我买的是黑色 很好看',
     '你们说好的满减还有吗',
+    '去年那个水桶包抽绳断了 后来虽然给我换了 就是折腾了挺久的 最近想看看大衣',
+    '侬帮我讲讲看 府绸白衬衫搭真丝衬衫 上班穿到底选哪能一件 我勿高兴手洗',
   ])('%s', (text) => {
     expect(readComplaint(said(text))).toBeUndefined();
   });

@@ -8,7 +8,7 @@
  * (穿了一次就不行了) counts unless the clause praises it.
  */
 import type { ChatMessage } from '../../conversation/model.ts';
-import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, LONG_WEAR, NAMED_PROBLEMS, NOT_A_FAULT, PRAISE, WORRY, WRONG_ITEM_ACROSS } from './complaint-words.ts';
+import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, NAMED_PROBLEMS, NOT_A_FAULT, PRAISE, WORRY, WRONG_ITEM_ACROSS } from './complaint-words.ts';
 import { scoreSentiment } from '../tags/score-sentiment.ts';
 import type { Complaint } from './dialogue-state.ts';
 
@@ -55,6 +55,7 @@ const NOT_YET = /穿一(?:晚|天|次)[^。]{0,30}(?:退|寄回)|(?:退掉|寄�
 function readMessage(text: string): Found | undefined {
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
   if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量/u.test(text)) return undefined;
+  if (RESOLVED.test(text) && !/又|还是|再次|这次/u.test(text.slice(text.search(RESOLVED)))) return undefined;
   if (BOUGHT_ELSEWHERE.test(text) && !/在你们|你们(?:家|店)[^，。]{0,3}买|在这买|这里买/u.test(text)) return undefined;
   const across = WRONG_ITEM_ACROSS.exec(text);
   if (across) return ['wrong_item', across[0], true];
@@ -87,7 +88,7 @@ export function readsAsComplaint(text: string): boolean {
  */
 function unhappyWithPurchase(text: string, bought: boolean): Found | undefined {
   if (!bought && !EXPERIENCED.test(text)) return undefined;
-  if (WORRY.test(text) || PRAISE.test(text) || BOUGHT_ELSEWHERE.test(text) || NOT_YET.test(text) || /[吗嘛？?]\s*$|会不会|是不是|能不能|可不可以|选哪|哪个|哪一件|哪能|帮我|讲讲|建议/u.test(text)) return undefined;
+  if (WORRY.test(text) || PRAISE.test(text) || BOUGHT_ELSEWHERE.test(text) || NOT_YET.test(text) || RESOLVED.test(text) || /[吗嘛？?]\s*$|会不会|是不是|能不能|可不可以|选哪|哪个|哪一件|哪能|帮我|讲讲|建议/u.test(text)) return undefined;
   const score = scoreSentiment(text);
   const hits = score.hits.filter((h) => h.polarity < 0 && !/贵|好意思|麻烦|打扰/u.test(h.word));
   const weight = hits.reduce((sum, h) => sum + h.weight, 0);

@@ -123,7 +123,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "黑色和酒红选哪个": two colours and a choice asked for is an opinion, not a stock check.
   if ((clause.match(COLOUR_WORD) ?? []).length >= 2 && /选哪|挑哪|哪个|哪种|还是|哪一?个/u.test(clause)) scores.set('颜色建议', 4.5);
   if (scores.has('颜色建议')) for (const other of ['库存咨询', '上身效果', '搭配建议', '促成下单', '商品推荐', '比较']) scores.delete(other);
-  if (scores.has('比较')) for (const other of ['材质咨询', '促成下单', '商品推荐', '价格咨询']) scores.delete(other);
+  if (scores.has('比较')) for (const other of ['材质咨询', '促成下单', '商品推荐', '价格咨询', ...(readsAsComplaint(clause) ? [] : ['投诉安抚'])]) scores.delete(other);
   // "她油皮能用吗": the skin decides, not the person.
   if (scores.has('适合谁') && needs.skinType !== undefined) scores.delete('适合谁');
   if (scores.has('适合谁')) for (const other of ['上身效果', '材质咨询', '商品推荐', '送礼推荐', '搭配建议']) scores.delete(other);

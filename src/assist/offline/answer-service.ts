@@ -48,6 +48,6 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及/u.test(text)) return answerFromFaq(kb, intent, text, 0, store, '发货 当天发出 次日送达');
   // "能拿去店里洗吗" after 银手链发黑了, "拆开试了 想换" for a bra set: the FAQ searched with what it is about.
   const kind = focus?.value.subcategory ?? state.slots.category?.value.subcategories[0];
-  const about = intent === '售后' && kind && /洗|保养|抛光|护理|清洁|拆|试了|试过/u.test(text) ? `${kind} ${String(focus?.value.attributes['材质'] ?? '')} ${kind === '首饰' ? '首饰清洗' : ''}${/皮/u.test(String(focus?.value.attributes['材质'] ?? '')) ? '皮具 皮包' : ''}${/内衣|袜|家居服|睡衣/u.test(kind) ? '贴身衣物 拆封 不支持' : ''}` : '';
+  const about = intent === '售后' && kind && /洗|保养|抛光|护理|清洁|拆|试了|试过/u.test(`${text} ${state.newestText}`) ? `${kind} ${String(focus?.value.attributes['材质'] ?? '')} ${kind === '首饰' ? '首饰清洗' : ''}${/皮/u.test(String(focus?.value.attributes['材质'] ?? '')) ? '皮具 皮包' : ''}${/内衣|袜|家居服|睡衣/u.test(kind) ? '贴身衣物 拆封 不支持' : ''}` : '';
   return answerFromFaq(kb, intent, about ? `${text} ${about}` : text, 0, store);
 }
