@@ -42,7 +42,7 @@ export function answerWhoAmI(state: DialogueState, names: Names): Part {
 export function answerPraise(state: DialogueState, names: Names): Part {
   // "你真的好会搭配": praise for the guide is thanked for.
   if (/你(?:真的|真|好|太)?(?:好|很|太|挺)?(?:会搭|会挑|专业|眼光|有眼光|懂)|谢谢你的推荐|被夸/u.test(state.newestText)) {
-    return { text: `谢谢${names.customer ?? '您'}～被您这么一夸我好开心！您穿得好看最重要，之后有合适的新款我第一时间发您看～`, products: [] };
+    return { text: `谢谢${names.customer ?? '您'}～被您这么一夸我好开心！您穿得好看我就放心了，之后有合适的新款我第一时间发您看～`, products: [] };
   }
   const product = state.slots.focus?.value ?? state.relationship.purchases[0];
   const thing = product ? `${product.name}` : '';
