@@ -5,6 +5,9 @@
 /** Asking for a bigger or a smaller pack of the product in view ("有大瓶的吗"). */
 export const OTHER_PACK = /大瓶|大容量|大支|大罐|大包装|大份|大一点的(?:瓶|装|罐)|大号的?(?:瓶|装)|小瓶|小支|小容量|小包装|旅行装|便携装|迷你装|小样装|mini/iu;
 
+/** "有哪些颜色", "啥色", "就一个颜色吗", "别的色儿": which colours a product comes in. */
+export const COLOURS_ASK = /(?:有)?(?:哪些|哪几个|哪几种|几个|几种|什么|啥)(?:颜色|色)|几色|颜色有|就一个颜色|只有一个颜色|别的(?:颜色|色)|其他颜色/u;
+
 /** "有没有酒精", "含香精吗": an ingredient asked about by name. */
 export const INGREDIENT_ASK = /(?:含|有没有|有|加了?|添加)(?:酒精|乙醇|香精|防腐剂|激素|荧光剂|矿物油|香料|色素|羊毛脂|酸)|(?:酒精|香精|防腐剂|激素|荧光剂)(?:吗|不|多不多|大不大)|成分(?:表|是|有|安全)?/u;
 

@@ -8,7 +8,7 @@ import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
-import { EXTRA, INGREDIENT_ASK } from './intent-cues.ts';
+import { COLOURS_ASK, EXTRA, INGREDIENT_ASK } from './intent-cues.ts';
 import { HABIT } from './complaint-words.ts';
 
 /** Asking which colours or sizes there are, or whether one is there (not stating one: "卡其M码"). */
@@ -54,7 +54,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "能把衣服寄到酒店吗 我在三亚度假": an ask about sending it is that ask, whatever the trip suggests.
   const sending = scores.has('物流') && !/想看|看看|想买|想要|推荐|有没有|有吗|有哪些/u.test(clause);
   // "徒步鞋那个有哪些颜色": the colours of the one named, not a request for products.
-  const coloursOf = /(?:有)?(?:哪些|哪几个|哪几种|几个|几种|什么)(?:颜色|色)|就一个颜色|别的色/u.test(clause) && needs.budget === undefined;
+  const coloursOf = COLOURS_ASK.test(clause) && needs.budget === undefined;
   if (wants && !sending && !coloursOf && !(scores.has('投诉安抚') && readsAsComplaint(clause)) && !['售后', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.

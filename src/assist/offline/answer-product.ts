@@ -5,6 +5,7 @@
  */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
+import { COLOURS_ASK } from '../dialogue/intent-cues.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
@@ -190,7 +191,7 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
   if (size && !hasSize(product, size)) return { text: `${product.name}没有${size}码，这款是${sizeList(product)}码。`, products: [product] };
   const asked = [colour, size && `${size}码`].filter(Boolean).join('');
   // "有啥颜色 有35码吗": the colours asked for as well as the size.
-  const coloursAsked = !colour && colourList && /啥色|啥颜色|什么颜色|什么色|几个颜色|几种颜色|几个色|几色|哪些颜色|哪几个色|颜色有|别的颜色|其他颜色/u.test(state.newestText);
+  const coloursAsked = !colour && colourList && COLOURS_ASK.test(state.newestText);
   const head = coloursAsked && size ? `${product.name}有${colourList}，${size}码也有` : asked ? `${product.name}有${asked}的` : `${product.name}${colourList ? `有${colourList}` : ''}${sizeList(product) ? `，${sizeList(product)}码` : ''}`;
   return { text: `${head}${head === product.name ? '的库存' : ''}，我这就帮您查一下门店现货，确认了马上回您。`, products: [product] };
 }
