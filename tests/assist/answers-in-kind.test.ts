@@ -536,4 +536,18 @@ describe('answers in kind', () => {
     const teacher = await top('顾客: 孩子幼儿园毕业了，想给带了她三年的班主任送个礼物，是个三十来岁的女老师，两三百块');
     expect(teacher.drafts[0]?.text).not.toContain('童装');
   });
+
+  it('weighs a choice on easy care, answers a length from the description, and reads a height and a petite build as such', async () => {
+    const choice = await top('顾客: 侬帮我讲讲看，府绸白衬衫搭19姆米真丝衬衫，上班穿到底选哪能一件，我人懒额，勿高兴手汰');
+    const pick = choice.drafts[0]?.text ?? '';
+    expect(pick).toMatch(/^(?:您好，)?府绸白衬衫.*机洗.*推荐/u);
+    expect(pick).not.toMatch(/抱歉/u);
+    expect(choice.tags.map((t) => t.tag)).not.toContain('客户状态/投诉');
+    const petite = await top('顾客: 我就150出头，腿短，翻领短款羊毛大衣的长度到哪里啊？还有你们最小的码是多大？我平时都穿XS，有时候童装都能穿');
+    const answer = petite.drafts[0]?.text ?? '';
+    expect(answer).toContain('臀线');
+    expect(answer).toContain('XS');
+    expect(answer.indexOf('臀线')).toBeLessThan(answer.indexOf('XS'));
+    expect(answer).not.toMatch(/童装|预算/u);
+  });
 });

@@ -19,7 +19,7 @@ function readHeight(text: string, weightFound: boolean): [number, string] | unde
   const spoken = SPOKEN_HEIGHT.exec(text);
   if (spoken) return [100 + digitOf(spoken[1]) * 10 + digitOf(spoken[2]), spoken[0].trim()];
   // "我155", "我一米六" alone: a height.
-  const bare = /我\s*(1[4-9]\d)(?![\d.元块])/u.exec(text);
+  const bare = /我(?:就|才|只有|也就|个子|身高)?\s*(1[4-9]\d)(?![\d.元块])/u.exec(text);
   if (bare && !weightFound) return [Number(bare[1]), bare[0].trim()];
   if (!/(?:身高|高)\s*1[4-9]\d|1[4-9]\d\s*(?:cm|厘米|公分)|1[4-9]\d\s*[,，、/ ]\s*\d{2,3}\s*(?:斤|kg|公斤)/iu.test(text)) return undefined;
   const height = HEIGHT.exec(text);

@@ -8,7 +8,7 @@ import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
-import { COLOURS_ASK, EXTRA, INGREDIENT_ASK } from './intent-cues.ts';
+import { COLOURS_ASK, EASY_CARE, EXTRA, INGREDIENT_ASK } from './intent-cues.ts';
 import { HABIT } from './complaint-words.ts';
 
 /** Asking which colours or sizes there are, or whether one is there (not stating one: "卡其M码"). */
@@ -270,7 +270,13 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
       const same = hits.findIndex((h) => h.intent === hit.intent && !(ONE_FAQ_EACH.has(hit.intent) && h.clause !== hit.clause && !h.clause.includes(hit.clause) && !hit.clause.includes(h.clause)));
       if (same < 0) hits.push(hit);
       // "我一米六五，一百二十斤，穿什么码": the clause that asks is the one to answer, in the first one's place.
-      else if (hit.question && !hits[same]?.question) hits[same] = hit;
+      else if (hit.question && !hits[same]?.question) {
+        // …unless a question came between: "我150出头，长度到哪里？最小的码多大" answers in the order asked.
+        if (hits.slice(same + 1).some((h) => h.question)) {
+          hits.splice(same, 1);
+          hits.push(hit);
+        } else hits[same] = hit;
+      }
     }
   }
   // "积分能抵多少钱？会不会过期": a question no cue knows, right after a FAQ ask, asks about the same thing.
@@ -284,6 +290,8 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   if (/淋湿|淋了雨|淋雨|沾水|进水|弄脏|脏了|湿了|硬邦邦|发霉/u.test(text)) {
     for (const [index, hit] of hits.entries()) if (/怎么弄|怎么办|咋办|怎么处理|如何处理/u.test(hit.clause) && hit.clause.length <= 14 && hit.intent !== '洗护') hits[index] = { ...hit, intent: '洗护', clause: text };
   }
+  // "府绸和真丝选哪件，我人懒，不想手洗": how easy each is to wash is what the choice weighs, not a care question.
+  if (hits.some((h) => h.intent === '比较')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && EASY_CARE.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
   // "拆开试了一下…这样能换个大一码的吗": an exchange asked, not an order placed.
   if (hits.some((h) => h.intent === '售后')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '促成下单') hits.splice(i, 1);
   // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.
@@ -292,6 +300,9 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   // "…能不能保养 要钱吗 我是金卡会员": who is asking, said after the ask, asks nothing.
   const toldOnly = (h: IntentHit): boolean => h.intent === '会员积分' && !h.question && h.clause.startsWith('我是') && hits.some((o) => o !== h && o.question);
   const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别' && !toldOnly(h) && !(bargaining && h.intent === '商品推荐' && !/推荐|有没有|看看|哪(?:款|个)|什么/u.test(h.clause)));
+  // "每次买大衣都像偷穿大人衣服，这款长度到哪里？": a story beside questions wants no other products.
+  const wish = /想买|想要|想找|想挑|想换|要一|找一|推荐|看看|有没有|来一|给我|帮我/u;
+  if (real.some((h) => h.question)) for (let i = real.length - 1; i >= 0; i--) if (real[i]?.intent === '商品推荐' && !real[i]?.question && !wish.test(real[i]?.clause ?? '')) real.splice(i, 1);
   // "在吗 问下…" with an ask no cue knows: the greeting is answered too, in case no FAQ covers the ask.
   if (real.length > 0 && real.every((h) => h.intent === OTHER_QUESTION)) return hits;
   // In the order asked: a guide answers "有38码吗 另外能开发票吗" in that order.

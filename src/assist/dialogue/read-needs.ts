@@ -253,7 +253,10 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const budget = readBudget(text);
   // "都要八九百啊 几百块钱的有没": what things cost, said before asking for less, is no budget.
   const cost = budget && new RegExp(`(?:都要|都是|都得|要|都)\\s*${budget.quote.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s*(?:啊|呀|了|呢|哦)`, 'u').test(text);
-  if (budget && !cost) needs.budget = budget;
+  // "我就150出头，腿短": the number is the customer's height.
+  const height = needs.body?.value.heightCm;
+  const stature = height !== undefined && budget !== undefined && budget.quote.includes(String(height)) && !/元|块|预算|钱|价/u.test(budget.quote + text.slice(0, text.indexOf(budget.quote)).slice(-3));
+  if (budget && !cost && !stature) needs.budget = budget;
   // "小白鞋" is a white casual shoe, whatever its name.
   const colour = readColour(text, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
   if (colour) needs.colour = colour;

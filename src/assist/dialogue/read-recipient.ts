@@ -62,6 +62,8 @@ export function readChild(text: string): Reading<true> | undefined {
   if (/怀孕|孕期|孕妇|备孕|哺乳|月子/u.test(text)) return undefined;
   // "孩子幼儿园毕业了 想给班主任送个礼物": the gift is for the grown-up named.
   if (/(?:送|给)[^，。]{0,8}(?:班主任|老师|阿姨|医生|教练)|(?:班主任|老师)[^，。]{0,6}(?:送|礼物)/u.test(text)) return undefined;
+  // "我平时穿XS，有时候童装都能穿": a petite grown-up, not a child.
+  if (/童装(?:都|也)?能穿|能穿(?:下)?童装|穿童装(?:都|也)|童装(?:都|也)穿得下/u.test(text)) return undefined;
   // "穿120的": a child's height size.
   const said = /小朋友|(?<![女男])孩子(?![的]?(?:班主任|老师|同学|家长|的老师|他|她|爸|妈))|(?<!生完|生了|生)宝宝(?!之后|以后|后)|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
   if (said) return { value: true, quote: said[0] };

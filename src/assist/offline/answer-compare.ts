@@ -3,6 +3,7 @@
  * customer names) compared on what was asked, with a pick and the reason, then the other one fairly.
  */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import { EASY_CARE } from '../dialogue/intent-cues.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { Part } from './answer-product.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
@@ -11,6 +12,8 @@ const made = (p: Product): string => `${p.name} ${String(p.attributes['材质'] 
 
 /** What the customer weighs them on: a score (higher is better) and how to say why. */
 const ASPECTS: [RegExp, (p: Product) => number, (p: Product) => string][] = [
+  // Silk, cashmere, wool and leather want hand washing, dry cleaning or care; cotton and easy-care finishes go in the machine.
+  [EASY_CARE, (p) => (/易打理|免烫|抗皱/u.test(made(p)) ? 3 : /真丝|桑蚕丝|羊绒|羊毛|毛呢|真皮|牛皮|羊皮|麂皮|羽绒/u.test(made(p)) ? 0 : /棉|麻|涤|牛仔|尼龙/u.test(made(p)) ? 2 : 1), (p) => (/易打理|免烫|抗皱/u.test(made(p)) ? '做了易打理整理，洗后稍微挂一下就平整，更省心' : `是${String(p.attributes['材质'] ?? '常规面料')}，可以直接机洗，打理起来更省心`)],
   [/保暖|暖和|厚|抗冻|冬天/u, (p) => (/鹅绒/u.test(made(p)) ? 4 : /羽绒|鸭绒/u.test(made(p)) ? 3 : /羊绒/u.test(made(p)) ? 2.5 : /羊毛|毛呢/u.test(made(p)) ? 2 : 0), (p) => `${String(p.attributes['材质'] ?? '用料').replace(/^面料/u, '')}更保暖`],
   [/便宜|划算|性价比|实惠|省钱/u, (p) => -p.price, (p) => `${priceTag(p)}更实惠`],
   // Perfume lasts by concentration: 香精 > 淡香精 > 淡香水.

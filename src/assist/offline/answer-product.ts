@@ -196,6 +196,9 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
   return { text: `${head}${head === product.name ? '的库存' : ''}，我这就帮您查一下门店现货，确认了马上回您。`, products: [product] };
 }
 
+const LENGTH_ASK = /长度|衣长|裙长|裤长|多长|长不长|到哪里|到哪儿|过不过膝|盖住屁股|盖得住屁股|盖屁股/u;
+const LENGTH_WORDS = /长度|衣长|裙长|过膝|到膝|膝下|臀|小腿|脚踝|九分|短款|长款|靴筒/u;
+
 export function answerMaterial(state: DialogueState): Part | undefined {
   const product = state.slots.focus?.value;
   if (!product) return undefined;
@@ -212,6 +215,11 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   const head = material ? `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${Array.isArray(material) ? material.join('、') : material}` : product.name;
   // "是真的羊绒吗 有多大": the material too when it is asked beside the measure.
   const materialAsked = material && /材质|面料|成分|真的|是不是|纯|羊绒|真丝|羊毛|真皮|什么做的/u.test(state.newestText);
+  // "长度到哪里": the length the description gives ("衣长在臀线以上"), or a promise to measure it.
+  if (LENGTH_ASK.test(asked) && !facts.some((f) => f.startsWith('尺寸'))) {
+    const said = product.description.split(/[，；。]/u).filter((c) => LENGTH_WORDS.test(c));
+    return { text: said.length > 0 ? `${product.name}${said.join('，')}。` : `${product.name}的具体长度我这就量一下实物发您，您也可以告诉我身高，我帮您看穿上大概到哪里～`, products: [product] };
+  }
   const ingredient = ingredientAnswer(product, asked);
   if (ingredient) return { text: ingredient, products: [product] };
   if (facts.length > 0) return { text: `${materialAsked ? `${head}，` : product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };

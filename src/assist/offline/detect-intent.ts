@@ -27,12 +27,17 @@ export const INTENT_CUES: Record<string, string[]> = {
 
 export type IntentScores = Map<string, number>;
 
+/** A cue that means something else in these words: "到底选哪件" weighs a choice, it is no complaint. */
+const NOT_THE_CUE: Readonly<Record<string, RegExp>> = {
+  到底: /到底(?:该|要|应该)?(?:选|哪|买哪|穿哪|好不好|适不适合|合不合适|怎么选|怎样选|是不是真|有没有区别|差在)/u,
+};
+
 export function detectIntent(text: string): IntentScores {
   const normalized = normalizeAligned(text);
   const scores: IntentScores = new Map();
   for (const [intent, list] of Object.entries(INTENT_CUES)) {
     let score = 0;
-    for (const cue of list) if (normalized.includes(cue)) score += cue.length >= 3 ? 1.5 : cue.length === 2 ? 1 : 0.6;
+    for (const cue of list) if (normalized.includes(cue) && !NOT_THE_CUE[cue]?.test(normalized)) score += cue.length >= 3 ? 1.5 : cue.length === 2 ? 1 : 0.6;
     if (score > 0) scores.set(intent, score);
   }
   // "你好，想买双鞋子…": a greeting in front of a real question is politeness, not the intent.

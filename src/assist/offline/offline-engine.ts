@@ -30,7 +30,7 @@ function notCarried(kb: EngineRequest['kb'], state: DialogueState, strict = fals
   const text = state.newestText.trim();
   const often = OFTEN_ASKED.exec(text);
   // Strictly: the kind itself asked for (有泳衣卖不, 有没有手表), not a thing beside it (套在行李箱上的包).
-  const askedFor = often && /(?:有|卖|买|要|找|看)[^，。？?]{0,3}$/u.test(text.slice(Math.max(0, often.index - 4), often.index)) && !/^[上里旁边]|^的包/u.test(text.slice(often.index + often[0].length));
+  const askedFor = often && /(?:有|卖|买|要|找|看)[^，。？?]{0,3}$/u.test(text.slice(Math.max(0, often.index - 4), often.index)) && !/^[上里旁边]|^的包|^(?:都|也)?(?:能穿|穿得下)/u.test(text.slice(often.index + often[0].length));
   const asked = /(?:有卖|卖不卖|有没有卖|卖)(?![我你他她给])([\u4e00-\u9fa5]{1,4}?)(?:吗|么|嘛|没)?[？?]?$/u.exec(text)?.[1] ?? (strict && !askedFor ? undefined : often?.[0]);
   if (!asked || kb.products.some((p) => p.name.includes(asked) || p.subcategory.includes(asked))) return undefined;
   // "有泳衣卖不 想买套好看点的": the kind read from the same ask is no kind the store carries.
