@@ -4,24 +4,19 @@
  * by the eval's own fit check. The cases are generated from a few templates over several kinds.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assist/create-assistant.ts';
 import type { Assistant } from '../../src/assist/create-assistant.ts';
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
-import { loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
-import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
 import { checkLine } from '../eval/check-properties.ts';
 import { dialogueLineSchema } from '../eval/dialogue-line.ts';
 import type { DialogueLine } from '../eval/dialogue-line.ts';
 import { fittingProducts } from '../eval/product-fit.ts';
 import { toSuggestInput } from '../eval/to-suggest-input.ts';
-import { DEMO_DIR, demoCorpTags } from './support.ts';
+import { demoAssistant } from './support.ts';
 
 let kb: KnowledgeBase;
 let assistant: Assistant;
 beforeAll(async () => {
-  kb = await loadKnowledge(DEMO_DIR);
-  const corp = await demoCorpTags();
-  assistant = createAssistant({ knowledge: staticKnowledge(kb), corpTags: () => corp });
+  ({ kb, assistant } = await demoAssistant());
 });
 
 type Want = NonNullable<NonNullable<DialogueLine['expect']>['product']>;

@@ -7,7 +7,10 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAssistant } from '../../src/assist/create-assistant.ts';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
 import { loadCorpTags, loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
 import type { CorpTagLibrary } from '../../src/assist/knowledge/schemas.ts';
 import { parseContextLine } from '../../src/assist/offline/rank-replies.ts';
@@ -52,6 +55,13 @@ let demoTags: Promise<CorpTagLibrary> | undefined;
 export function demoCorpTags(): Promise<CorpTagLibrary> {
   demoTags ??= loadCorpTags(join(DEMO_DIR, 'tags.yaml'));
   return demoTags;
+}
+
+/** The offline assistant on the demo tenant's knowledge, as the demo runs it. */
+export async function demoAssistant(): Promise<{ kb: KnowledgeBase; assistant: Assistant }> {
+  const kb = await loadKnowledge(DEMO_DIR);
+  const corp = await demoCorpTags();
+  return { kb, assistant: createAssistant({ knowledge: staticKnowledge(kb), corpTags: () => corp }) };
 }
 
 /** "顾客: ..." / "导购: ..." lines → messages m1, m2, ... (unprefixed lines are the customer's). */

@@ -52,7 +52,8 @@ const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理�
 /** "穿一晚 第二天寄回来退掉", "保证不钻绒不": a plan or a guarantee asked for before buying, not a problem had. */
 const NOT_YET = /穿一(?:晚|天|次)[^。]{0,30}(?:退|寄回)|(?:退掉|寄回来)[^，。]{0,6}看不出来|保证[^，。]{0,6}(?:不|没)/u;
 
-function readMessage(text: string): Found | undefined {
+/** `had`: the message with the customer's message before it ("那个面霜我用了三天了" … "脸上痒 还有点红"). */
+function readMessage(text: string, had = text): Found | undefined {
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
   if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量/u.test(text)) return undefined;
   if (RESOLVED.test(text) && !/又|还是|再次|这次/u.test(text.slice(text.search(RESOLVED)))) return undefined;
@@ -67,7 +68,7 @@ function readMessage(text: string): Found | undefined {
     if (suspicion) return ['quality', suspicion[0], true];
     // "我一用面霜就闷痘": the skin described before buying, not a reaction to something bought.
     if (HABIT.test(clause) && !/买的|收到|上次|之前买/u.test(text)) continue;
-    const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, text));
+    const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, had));
     // "那件旧西装 穿了四五年 袖口都磨起毛了": wear after years, not a fault.
     if (found && found[0] === 'quality' && LONG_WEAR.test(text)) continue;
     // "我真的很生气 …线就开了": the problem itself says more than the anger about it.
@@ -95,11 +96,13 @@ function unhappyWithPurchase(text: string, bought: boolean): Found | undefined {
   return weight >= 1.3 && score.positive <= 0.4 && hits[0] ? ['general', hits[0].word] : undefined;
 }
 
-export function readComplaint(messages: readonly ChatMessage[], bought = false): Complaint | undefined {
+/** `earlier`: the customer's messages before these, for what was used ("那个面霜我用了三天了") when these say only how it went. */
+export function readComplaint(messages: readonly ChatMessage[], bought = false, earlier: readonly ChatMessage[] = []): Complaint | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
     if (!message || message.speaker !== 'customer') continue;
-    const found = readMessage(message.text) ?? unhappyWithPurchase(message.text, bought);
+    const before = [...earlier, ...messages.slice(0, i)].findLast((m) => m.speaker === 'customer');
+    const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text) ?? unhappyWithPurchase(message.text, bought);
     if (found) return { kind: found[0], messageId: message.id, quote: found[1], ...(found[2] ? { problem: found[1] } : {}) };
   }
   return undefined;

@@ -104,6 +104,20 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
         focus = { value: described[0], messageId: message.id, quote: trait ?? '' };
         focusIndex = index;
       }
+      // "599那个有雾蓝m吗": the one listed at that price.
+      const prices = [...message.text.matchAll(/(?<![\d.])(\d{2,5})(?![\d.]|码|cm|斤|号|岁)/gu)].map((m) => Number(m[1]));
+      const atPrice = list.filter((p) => prices.includes(p.price));
+      if (atPrice.length === 1 && atPrice[0]) {
+        focus = { value: atPrice[0], messageId: message.id, quote: String(atPrice[0].price) };
+        focusIndex = index;
+      }
+      // "你刚说的那个有内衬的": the one listed whose description has that feature.
+      const feature = /(?:有|带|是)([\u4e00-\u9fff]{2,4}?)的(?:那|$|[，,\s])/u.exec(message.text)?.[1];
+      const featured = feature ? list.filter((p) => `${p.name}${p.description}`.includes(feature)) : [];
+      if (featured.length === 1 && featured[0]) {
+        focus = { value: featured[0], messageId: message.id, quote: feature ?? '' };
+        focusIndex = index;
+      }
       const pick = ORDINAL.find(([pattern]) => pattern.test(message.text));
       if (pick && list[pick[1]]) {
         focus = { value: list[pick[1]] as Product, messageId: message.id, quote: pick[0].exec(message.text)?.[0] ?? '' };

@@ -160,7 +160,9 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.set('商品推荐', Math.max(4, ...scores.values()) + 0.5);
   }
   // "这次想换个真皮的 一千五以内吧 有吗": another kind wanted, not an exchange of something bought.
-  if (scores.has('售后') && /换个[^，。\s]{1,4}的/u.test(clause) && (needs.budget !== undefined || /有吗|有没有/u.test(clause)) && !/买的|收到|退/u.test(clause)) {
+  // "钱包用烂了 想换个短款的": worn out, a new one wanted.
+  const wornOut = /(?:用|穿|戴|背)(?:烂|坏|破|旧)了|(?:用|穿|戴|背)了(?:好|很)?多年|(?:用|穿|戴|背)得(?:不行|太旧)了/u.test(clause);
+  if (scores.has('售后') && /换个[^，。\s]{1,4}的|换个新的|换一个新的/u.test(clause) && (needs.budget !== undefined || wornOut || /有吗|有没有/u.test(clause)) && !/买的|收到|退/u.test(clause)) {
     scores.delete('售后');
     scores.set('商品推荐', Math.max(3.5, ...scores.values()) + 0.5);
   }

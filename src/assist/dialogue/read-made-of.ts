@@ -17,7 +17,8 @@ export interface MadeOf {
 export function readMadeOf(text: string): MadeOf {
   const out: MadeOf = { metal: false };
   // The material asked for last, not one that is said to cause an allergy.
-  const named = [...text.matchAll(new RegExp(`(${STUFF})(?:的|款|材质|做的)(?![^，。\\s]{0,3}过敏)`, 'gu'))].at(-1);
+  // "戴合金的会痒": 合金 and 镀金 are not gold.
+  const named = [...text.matchAll(new RegExp(`(?<![合镀])(${STUFF})(?:的|款|材质|做的)(?![^，。\\s]{0,3}过敏)`, 'gu'))].at(-1);
   const either = new RegExp(`(${STUFF})(?:的)?(?:或者|或|还是|和)(?:纯)?(${STUFF})的`, 'u').exec(text);
   if (either) out.material = { value: `${either[1]}|${either[2]}`, quote: either[0] };
   else if (named) out.material = { value: named[1] ?? '', quote: named[0] };
@@ -27,6 +28,8 @@ export function readMadeOf(text: string): MadeOf {
     out.avoid = { value: unwearable[1] === '银' ? '银' : '金', quote: unwearable[0] };
     out.metal = true;
   }
+  const alloy = /(?:戴|用)?(合金|镀金)的?(?:会|就|容易)?(?:过敏|痒|发痒|红|发炎)/u.exec(text);
+  if (alloy) out.avoid = { value: alloy[1] ?? '', quote: alloy[0] };
   const kind = /(?:不要|莫要|别要|不想要|不穿)(?:那种|这种)?(皮鞋|高跟鞋|运动鞋|靴子)/u.exec(text);
   if (kind) out.avoid = { value: kind[1] ?? '', quote: kind[0] };
   return out;

@@ -98,7 +98,9 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   return best;
 }
 
-const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|最多|控制在|封顶|出头|以上/u;
+const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|最多|控制在|封顶|出头|以上|凑了|凑个|凑的|一共|总共|加起来|合起来|想花|能花|花个/u;
+/** "水乳加起来三四百", "我们几个凑了两百": what the whole may cost, so each piece stays under it. */
+const TOTAL = /凑了|凑个|凑的|一共|总共|加起来|合起来/u;
 
 export function readBudget(text: string): Reading<Budget> | undefined {
   const amounts = extractAmounts(text).filter((a) => a.strength >= 1 || BUDGET_CUE.test(text));
@@ -109,6 +111,7 @@ export function readBudget(text: string): Reading<Budget> | undefined {
   if (/以上|起/u.test(quote)) kind = 'min';
   // "预算能到一千二", "最多两千": the amount is the ceiling.
   else if (/以内|之内|以里|以下|内|不超过|不要超过|不能超过|别超过|最多|控制在|封顶|能到|可以到|顶多|放宽到|加到|提到/u.test(quote) || /(?:能到|可以到|最多到|顶多|最多|放宽到|加到|提到)\s*$/u.test(text.slice(0, last.span.start)) || /^\s*(?:以内|以下|之内|以里)/u.test(text.slice(last.span.end))) kind = 'max';
+  else if (TOTAL.test(text)) kind = 'max';
   else kind = last.lo === last.hi ? 'around' : 'range';
   const lo = kind === 'max' ? 0 : last.lo;
   const hi = kind === 'min' ? Number.POSITIVE_INFINITY : last.hi;
@@ -119,7 +122,7 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   const out: Pick<Needs, 'size' | 'body' | 'sizeStep'> = {};
   const sizes = extractSizes(text, { male }).filter((s) => s.kind === 'letter' || s.kind === 'shoe');
   // "燕麦色XL有伐 我穿L有点紧": the size asked for, not the one that no longer fits.
-  const asked = sizes.find((s) => /^\s*(?:码)?(?:的)?\s*(?:有吗|有没有|有伐|有不|有么|还有吗)/u.test(text.slice(s.span.end)));
+  const asked = sizes.find((s) => /^\s*(?:码)?(?:的)?\s*(?:有吗|有没有|有伐|有不|有么|还有吗|吗|么|嘛)/u.test(text.slice(s.span.end)));
   const size = asked ?? sizes.at(-1);
   if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
   if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
@@ -209,7 +212,8 @@ export function readColour(text: string, kb?: KnowledgeBase): Reading<string> | 
   if (best) return { value: best, quote: best };
   const english = /\b(black|white|gr[ae]y|red|pink|blue|navy|green|beige|camel|brown|khaki)\b/iu.exec(text);
   if (english) return { value: ENGLISH_COLOURS[(english[1] ?? '').toLowerCase()] ?? '黑色', quote: english[0] };
-  const short = /(黑|白|灰|红|粉|蓝|绿|驼|米|棕|紫|黄|金|银|咖)(?:色|的)/u.exec(text);
+  // "合金的", "镀金的" are what it is made of, not a gold colour.
+  const short = /(黑|白|灰|红|粉|蓝|绿|驼|米|棕|紫|黄|(?<![合镀])金|银|咖)(?:色|的)/u.exec(text);
   if (short) return { value: SHORT_COLOURS[short[1] ?? ''] ?? `${short[1]}色`, quote: short[0] };
   return undefined;
 }
@@ -234,10 +238,12 @@ export function readOccasion(text: string): Reading<string> | undefined {
 }
 
 /** "里面还要套毛衣", "我衣服基本都是黑的": clothes worn with it or already owned, not wanted. */
-const NOT_WANTED = /(?:衬衫|T恤|裤子|裤|鞋子?|外套|毛衣|裙子)穿\s*(?:XXL|XL|XS|S|M|L|\d{2})|(?:天天|每天|平时|一直|经常|总是)(?:都)?穿[^，。\s]{1,4}|(?:裤子|鞋子?|外套|包包?|上衣|裙子|衬衫)?(?:我)?(?:家里|衣柜里|已经|我)有(?:一)?(?:条|件|双|个|套)[\u4e00-\u9fff]{1,6}|(?:衣柜里|家里)只有[^，。\s]{1,8}|(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}/gu;
+const NOT_WANTED = /(?:衬衫|T恤|裤子|裤|鞋子?|外套|毛衣|裙子)穿\s*(?:XXL|XL|XS|S|M|L|\d{2})|(?:天天|每天|平时|一直|经常|总是)(?:都)?穿[^，。\s]{1,4}|(?:裤子|鞋子?|外套|包包?|上衣|裙子|衬衫)?(?:我)?(?:家里|衣柜里|已经|我)有(?:一)?(?:条|件|双|个|套)[\u4e00-\u9fff]{1,6}|(?:衣柜里|家里)只有[^，。\s]{1,8}|(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}|(?:衣服|衣物|床品|床单|窗帘|被子|包包?|鞋子?|围巾)上(?=能|可以|会|喷|用|抹|沾|有|[吗么])/gu;
 
 /** "给老爷子买件暖和的": warm clothes, when no kind is named. */
 const WARM_CLOTHES: CategoryNeed = { word: '保暖外套', category: '服装', subcategories: ['羽绒服', '大衣', '棉服', '毛衣', '夹克'] };
+
+const SKIN_TONE = /(?:皮肤|肤色|脸色|气色|脸)[^，。\s]{0,3}(?:黄|黑|白|红)|显(?:得)?(?:更|很|有点)?(?:黄|黑)|黄皮|黑皮|黄黑皮/gu;
 
 export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs {
   const needs: Needs = { ...readSizeAndBody(text, male) };
@@ -257,8 +263,10 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const height = needs.body?.value.heightCm;
   const stature = height !== undefined && budget !== undefined && budget.quote.includes(String(height)) && !/元|块|预算|钱|价/u.test(budget.quote + text.slice(0, text.indexOf(budget.quote)).slice(-3));
   if (budget && !cost && !stature) needs.budget = budget;
+  // "我皮肤有点黄，怕穿了显得更黄", "之前买过一件芥末黄的": the skin and a past buy are no colour wanted.
+  const colourText = text.replace(SKIN_TONE, ' ').split(/(?<=[，。！？,!?\s])/u).filter((c) => !/之前买过|以前买过|上次买过|买过一件|买过一条/u.test(c)).join('');
   // "小白鞋" is a white casual shoe, whatever its name.
-  const colour = readColour(text, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
+  const colour = readColour(colourText, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
   if (colour) needs.colour = colour;
   const skin = readSkinType(text);
   if (skin) needs.skinType = skin;

@@ -16,7 +16,21 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['老头子', 'male', true], ['老头', 'male', true], ['老爷子', 'male', true], ['老太太', 'female', true], ['老爷爷', 'male', true], ['老奶奶', 'female', true], ['姥爷', 'male', true], ['外公', 'male', true], ['女婿', 'male', false], ['儿子', 'male', false], ['对象', undefined, false], ['爱人', undefined, false],
   ['阿姨', 'female', true], ['老伴', undefined, true], ['老板', undefined, false], ['领导', undefined, false], ['boss', undefined, false], ['客户', undefined, false],
   ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
+  // In-laws said through the spouse ("老公他妈"): the parent, not the spouse.
+  ...(['老公', '老婆', '媳妇', '男朋友', '女朋友', '对象', '爱人'] as const).flatMap((spouse): [string, Recipient['gender'], boolean][] => [
+    [`${spouse}他妈`, 'female', true], [`${spouse}她妈`, 'female', true], [`${spouse}的妈妈`, 'female', true], [`${spouse}妈妈`, 'female', true], [`${spouse}的妈`, 'female', true],
+    [`${spouse}他爸`, 'male', true], [`${spouse}她爸`, 'male', true], [`${spouse}的爸爸`, 'male', true], [`${spouse}爸爸`, 'male', true], [`${spouse}的爸`, 'male', true],
+  ]),
 ];
+/** How an in-law said through the spouse is named back ("老公他妈" → 婆婆). */
+function inLaw(who: string): string | undefined {
+  const spouse = /^(老公|老婆|媳妇|男朋友|女朋友|对象|爱人)(?:他|她|的)?(妈|爸)/u.exec(who);
+  if (!spouse) return undefined;
+  const mother = spouse[2] === '妈';
+  if (spouse[1] === '老公') return mother ? '婆婆' : '公公';
+  if (spouse[1] === '老婆' || spouse[1] === '媳妇') return mother ? '岳母' : '岳父';
+  return `${spouse[1]}的${mother ? '妈妈' : '爸爸'}`;
+}
 // Gifts, and things bought for someone else to wear ("男朋友穿42码", "帮我妈挑").
 const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.{0,3}(?:买|挑|选)|(?:要|想)(?:买|换|挑|添)|(?:要|想要|需要)(?:一|件|条|双|个|款)|喜欢|gift/iu;
 
@@ -47,7 +61,7 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
     // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
     const at = found + who.length;
     if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
-      best = { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸', 俺妈: '妈妈', 俺爸: '爸爸', 我们爷: '爸爸', 我们娘: '妈妈', 个仔: '儿子', 个女: '女儿', 细佬: '弟弟', 家姐: '姐姐', 老爷们: '老公', 老丈人: '岳父' } as Record<string, string>)[who] ?? who, gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
+      best = { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸', 俺妈: '妈妈', 俺爸: '爸爸', 我们爷: '爸爸', 我们娘: '妈妈', 个仔: '儿子', 个女: '女儿', 细佬: '弟弟', 家姐: '姐姐', 老爷们: '老公', 老丈人: '岳父' } as Record<string, string>)[who] ?? inLaw(who) ?? who, gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
       bestAt = at;
     }
   }

@@ -22,6 +22,14 @@ const OPENING: Record<Complaint['kind'], string> = {
 /** Words that lead the FAQ search to the policy for the kind of problem. */
 const FAQ_HINT: Record<Complaint['kind'], string> = { harm: '过敏 不适 拆封 美妆', quality: '质量问题 包换', wrong_item: '发错 少件 破损', delay: '物流 没收到 丢件', refund: '退款 到账 多久', package: '收到的包裹破了怎么办 破损', service: '', general: '' };
 
+/** A problem quoted mid-phrase ("染得", "划痕") in the words an apology can say it with. */
+const SPOKEN: [RegExp, string][] = [
+  [/^(?:染得|染成|搭色|染色)$/u, '串色'],
+  [/^(?:划痕|刮痕|划花|刮花|磨花)$/u, '有划痕'],
+  [/^(?:磕坏|磕掉|磕了个)$/u, '磕坏'],
+];
+const spoken = (problem: string): string => SPOKEN.find(([word]) => word.test(problem))?.[1] ?? problem;
+
 /** "非常抱歉，毛衣起球了给您添麻烦了！": the apology names the problem in the customer's words. */
 function apology(state: DialogueState, complaint: Complaint): string {
   // "羽绒服钻毛…裤子上全是毛": the thing named before the problem is the one it is about.
@@ -32,7 +40,7 @@ function apology(state: DialogueState, complaint: Complaint): string {
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
   const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? complaint.problem : undefined;
-  const problem = named ? `${thing}${named.replace(/了$/u, '')}了，` : '';
+  const problem = named ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }
 
@@ -61,6 +69,13 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
   }
   // "拍了 要我寄回去吗": sending back a wrong item costs the customer nothing.
   if (complaint.kind === 'wrong_item' && /寄回|寄过去|退回去|怎么寄|寄哪/u.test(said)) return { text: '不好意思给您添麻烦了！是我们发错了，寄回的运费由我们承担，您用顺丰到付寄回就行，地址我发给您；也可以直接拿到门店，我们当场给您换。', products: [] };
+  // "照片发你了 能修不": the repair policy for the kind they bought.
+  if (/修|维修/u.test(said)) {
+    const product = state.relationship.purchases[0] ?? state.slots.focus?.value;
+    const kind = !product ? '' : /包/u.test(product.subcategory) ? '皮包 皮具 五金 更换五金' : product.category === '鞋履' ? '修鞋 鞋履修补' : /首饰|耳|项链|手链|戒指/u.test(`${product.subcategory}${product.name}`) ? '首饰 寄修' : `${product.subcategory} 改衣`;
+    const repair = answerFromFaq(kb, '售后', `${said} ${kind} 维修 修补 报价`, 0, undefined, '维修 修补 寄修 报价');
+    if (repair) return { ...repair, text: `收到，给您添麻烦了！${repair.text.replace(/^可以的?[。，]/u, '')}` };
+  }
   if (/拍好了|拍了|发你了|发给你了|照片|图片|视频/u.test(said)) return { text: '收到，给您添麻烦了！我马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。', products: [] };
   return undefined;
 }

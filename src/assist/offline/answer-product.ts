@@ -254,6 +254,9 @@ export function answerEfficacy(state: DialogueState): Part {
   // "这羽绒服穿了保证不钻绒不": no guarantee for clothes, shoes or bags either, but the store's quality terms.
   if (kind && kind !== '美妆') {
     const name = product?.name ?? state.slots.category?.value.word ?? '这款';
+    // "保证不掉色吗 我怕染到里面的衣服": the worry answered with how to avoid it, after the honest no.
+    const concern = product ? fabricConcern(product, state.newestText) : undefined;
+    if (concern) return { text: `这个我没法跟您打包票哦，不能保证。${concern}。万一签收30天内出现质量问题，可以享受质量问题30天包换～`, products: product ? [product] : [] };
     return { text: `这个我没法跟您打包票哦，不能保证。${name}做工和用料我们都有把关，万一签收30天内出现质量问题，可以享受质量问题30天包换～`, products: product ? [product] : [] };
   }
   const use = product ? `${product.name}建议早晚坚持用，` : '';

@@ -45,7 +45,22 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   }
   // "能不能把积分全部抵掉", "几时可以到上海": the FAQ on the rule asked about.
   if (intent === '会员积分' && /抵|一分钱不花|全部用/u.test(text)) return answerFromFaq(kb, intent, text, 0, store, '积分抵扣 50% 抵1元');
-  if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及/u.test(text)) return answerFromFaq(kb, intent, text, 0, store, '发货 当天发出 次日送达');
+  // "能不能先寄过来试试 不合适再退": sent home to try, inside the seven days' terms.
+  if (intent === '物流' && /退/u.test(text) && /试/u.test(text)) {
+    const terms = answerFromFaq(kb, '售后', `${text} 七天无理由退换`, 0, store);
+    if (terms) return { ...terms, text: `可以的，寄到家您先试一下，${terms.text.replace(/^可以的?[。，]/u, '')}` };
+  }
+  // "明天一定能到北京吗": no promise of a day, the usual times instead.
+  const promised = /一定|肯定|保证/u.test(text);
+  if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及|(?:今天|明天|后天|当天|周[一二三四五六日末]|星期[一二三四五六日天]|\d+号|几号)[^，。]{0,4}(?:能|可以)(?:送)?到(?!店|门店)/u.test(text)) {
+    const times = answerFromFaq(kb, intent, text, 0, store, '发货 当天发出 次日送达');
+    return promised && times ? { ...times, text: `具体哪天到我没法跟您保证，${times.text}` } : times;
+  }
+  // "我在成都 能寄过来不": yes, by SF Express nationwide.
+  if (intent === '物流' && /能寄|可以寄|寄得过来|能发|可以发|能不能寄|寄不寄/u.test(text) && !/港|澳|台|海外|国外/u.test(text)) {
+    const courier = answerFromFaq(kb, intent, `${text} 顺丰 快递`, 0, store, '顺丰 快递');
+    if (courier) return { ...courier, text: `可以寄的，全国都能发，${courier.text}` };
+  }
   // "能拿去店里洗吗" after 银手链发黑了, "拆开试了 想换" for a bra set: the FAQ searched with what it is about.
   const kind = focus?.value.subcategory ?? state.slots.category?.value.subcategories[0];
   const about = intent === '售后' && kind && /洗|保养|抛光|护理|清洁|拆|试了|试过/u.test(`${text} ${state.newestText}`) ? `${kind} ${String(focus?.value.attributes['材质'] ?? '')} ${kind === '首饰' ? '首饰清洗' : ''}${/皮/u.test(String(focus?.value.attributes['材质'] ?? '')) ? '皮具 皮包' : ''}${/内衣|袜|家居服|睡衣/u.test(kind) ? '贴身衣物 拆封 不支持' : ''}` : '';

@@ -93,6 +93,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '规格':
       return answerOtherPack(kb, state) ?? answerMaterial(state);
     case OTHER_QUESTION:
+      // "第二个衣服上能喷吗": how the product in view is used, as its description says.
+      if (focus && /(?:能|可以|能不能|可不可以)(?:喷|擦|抹|涂|放|用在)/u.test(text) && /喷|涂|抹|擦|放|用/u.test(focus.value.description)) {
+        return { text: `${focus.value.name}的用法是这样的：${focus.value.description}`, products: [focus.value] };
+      }
       return anyFaq(kb, text);
     case '尺码咨询':
       // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
@@ -166,6 +170,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerFromFaq(kb, hit.intent, text) ?? (hours ? { ...hours, text: `随时可以来店里逛逛～${hours.text.replace(/^可以[的，。]*/u, '')}您定好时间告诉我，我提前帮您准备好想看的款。` } : undefined);
     }
     case '隐私':
+      // "帮我查下我朋友买的那件多少钱": another person's orders are theirs to ask about.
+      if (/朋友|同事|闺蜜|邻居|亲戚/u.test(text)) return { text: '不好意思，其他顾客的购买记录和个人信息涉及隐私，我这边不能帮忙查询哦～可以请您朋友本人来问我，或者您把款式截图发我，我帮您看看现在的价格。', products: [] };
       return { text: '不好意思，其他顾客的信息涉及隐私，我这边不能透露哦～您自己有什么想看的，我随时帮您挑。', products: [] };
     case '调货':
       return answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);
@@ -192,6 +198,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       }
       if (hit.intent === '私人转账') return answerFromFaq(kb, '私人转账', '个人账户 转账 资金安全 下单');
       // "晨露保湿霜 油皮好用吗": about the product named, for the skin given.
+      // "这件外套…我皮肤有点黄": a skin tone said about clothes is why the colour matters, not a skincare ask.
+      if (hit.intent === '肤质推荐' && focus && focus.value.category !== '美妆' && state.slots.category?.value.category !== '美妆') return undefined;
       if (hit.intent === '肤质推荐' && focus?.messageId === state.newestMessageId) {
         const fit = answerSkinFit(kb, state, profile);
         if (fit) return fit;

@@ -1,0 +1,98 @@
+/**
+ * What customers say in everyday words, read as a guide reads it, on the demo knowledge: a skin reaction
+ * told after "用了三天了", an in-law named through the spouse (老公他妈), a whole budget (凑了两百块, 水乳
+ * 加起来三四百), the size asked for beside the one that no longer fits, 合金 that is no gold, a listed
+ * product picked by its price, another person's purchases, shipping asks, a repair after the 30 days,
+ * a guarantee against dye, and how a product in view is used.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { buildDialogueState } from '../../src/assist/dialogue/build-dialogue-state.ts';
+import type { DialogueState } from '../../src/assist/dialogue/dialogue-state.ts';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
+import type { CustomerProfile } from '../../src/conversation/model.ts';
+import { chat, demoAssistant } from './support.ts';
+
+let kb: KnowledgeBase;
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ kb, assistant } = await demoAssistant());
+});
+
+const NOW = 1_700_000_100_000;
+const boughtProfile = (sku: string): CustomerProfile => ({ ...emptyProfile('wmCUST', NOW), gender: 2, facts: [{ key: 'purchase', value: sku, at: NOW - 20 * 86_400_000 }] });
+
+const suggest = (lines: string[], profile?: CustomerProfile): Promise<Suggestion> =>
+  assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, ...(profile ? { profile } : {}) });
+const stateOf = (...lines: string[]): DialogueState => buildDialogueState(kb, { conversation: chat(...lines), guideId: 'guide.lin', now: NOW });
+const top = async (...lines: string[]): Promise<string> => (await suggest(lines)).drafts[0]?.text ?? '';
+
+describe('everyday words', () => {
+  it('reads a reaction told after what was used as a complaint, with the stop-and-see-a-doctor path first', async () => {
+    const s = await suggest(['顾客: 那个面霜我用了三天了', '导购: 用着感觉怎么样呀？', '顾客: 脸上痒 还有点红 咋回事啊'], boughtProfile('BT-2011'));
+    expect(s.tags.map((t) => t.tag).some((t) => /投诉|售后/u.test(t))).toBe(true);
+    expect(s.drafts[0]?.text).toMatch(/^(?:您好，)?非常抱歉/u);
+    expect(s.drafts[0]?.text).toMatch(/停用/u);
+    expect(s.drafts[0]?.skus).toEqual([]);
+  });
+
+  it('names the in-law said through the spouse, and reads a whole budget as the ceiling', () => {
+    const inLaw = stateOf('顾客: 老公他妈过生日 想送条丝巾 别太花哨 她比较朴素').slots.recipient?.value;
+    expect(inLaw).toMatchObject({ who: '婆婆', gender: 'female', older: true });
+    expect(stateOf('顾客: 同事生日 我们几个凑了两百块 买点啥好').slots.budget?.value).toMatchObject({ kind: 'max', hi: 200 });
+    expect(stateOf('顾客: 油皮 水乳加起来三四百吧').slots.budget?.value).toMatchObject({ kind: 'max', hi: 400 });
+  });
+
+  it('takes the size asked for over the one that is tight, and says plainly when the product lacks it', async () => {
+    expect(stateOf('顾客: 男士休闲西装有3XL的吗 我块头大 XXL穿着紧').slots.size?.value).toBe('XXXL');
+    expect(await top('顾客: 男士休闲西装有3XL的吗 我块头大 XXL穿着紧')).toMatch(/没有XXXL码/u);
+  });
+
+  it('reads 合金 as no gold, and a listed product by its price', async () => {
+    const earrings = stateOf('顾客: 想买对耳钉日常戴 500以内 我耳朵有点敏感 戴合金的会痒');
+    expect(earrings.slots.material).toBeUndefined();
+    expect(earrings.slots.colour).toBeUndefined();
+    expect(await top('顾客: 想买对耳钉日常戴 500以内 我耳朵有点敏感 戴合金的会痒')).toMatch(/925银.*¥299/u);
+    const trench = stateOf('顾客: 想看看风衣', '导购: 好的～推荐经典双排扣风衣1099元，卡其和黑色；也有防泼水连帽风衣599元，黑色和雾蓝，更休闲一些。', '顾客: 599那个有雾蓝m吗');
+    expect(trench.slots.focus?.value.name).toBe('防泼水连帽风衣');
+  });
+
+  it('keeps another person’s purchases private, without a contact the guardrails hold back', async () => {
+    const s = await suggest(['顾客: 帮我查下我朋友上周在你们店买的那件大衣多少钱 她叫王丽 手机尾号3321']);
+    expect(s.drafts[0]?.text).toMatch(/隐私/u);
+    expect(s.drafts[0]?.skus).toEqual([]);
+    expect(s.drafts[0]?.flags).toEqual([]);
+  });
+
+  it('answers shipping asks: yes and how long, no promise of a day, and try at home within the seven days', async () => {
+    const far = await top('顾客: 我在成都 能寄过来不 多久到');
+    expect(far).toMatch(/可以寄/u);
+    expect(far).toMatch(/2-3天/u);
+    expect(far.indexOf('可以寄')).toBeLessThan(far.indexOf('2-3天'));
+    expect(await top('顾客: 今天下单 明天一定能到北京吗 急用')).toMatch(/没法跟您保证.*2-3天/u);
+    expect(await top('顾客: 能不能先寄过来试试 不合适再退')).toMatch(/7天|七天/u);
+    // Picking up in store is not a delivery date.
+    expect(await top('顾客: 可以到店自提吗 杭州那家')).toMatch(/自提/u);
+  });
+
+  it('answers a repair asked after the 30 days with the repair policy for the kind bought', async () => {
+    const s = await suggest(['顾客: 之前买的腋下包 肩带的扣松了', '导购: 抱歉给您带来不便！包是什么时候收到的呀？方便拍张扣子的照片吗？', '顾客: 快两个月了 照片发你了 能修不'], boughtProfile('AC-4002'));
+    expect(s.drafts[0]?.text).toMatch(/皮具.*报价/u);
+  });
+
+  it('declines a guarantee against dye but says how to wash it, and tells how a product in view is used', async () => {
+    const dye = await top('顾客: 这个牛仔夹克保证不掉色吗 我怕染到里面的衣服');
+    expect(dye).toMatch(/不能保证/u);
+    expect(dye).toMatch(/冷水.*单独洗/u);
+    const spray = await top('顾客: 想买点放家里的香氛 蜡烛之类的', '导购: 有的～晚桂香薰蜡烛269元，东方花香调；织物香氛喷雾159元，可以喷床品和窗帘。', '顾客: 第二个衣服上能喷吗');
+    expect(spray).toMatch(/^(?:您好，)?织物香氛喷雾.*大衣上/u);
+  });
+
+  it('reads a worn-out thing replaced as a request, not an exchange', async () => {
+    const s = await suggest(['顾客: 钱包用烂了 想换个短款的 黑色 男的用']);
+    expect(s.drafts[0]?.text).toMatch(/牛皮短款钱包/u);
+    expect(s.tags.map((t) => t.tag)).not.toContain('购买阶段/售后');
+  });
+});
