@@ -95,4 +95,37 @@ describe('everyday words', () => {
     expect(s.drafts[0]?.text).toMatch(/牛皮短款钱包/u);
     expect(s.tags.map((t) => t.tag)).not.toContain('购买阶段/售后');
   });
+
+  it('reads damage found on arrival as transit damage, and opens calm after-sales about a purchase with an apology', async () => {
+    const cracked = await suggest(['顾客: 我买的那个晨露保湿三件套礼盒 今天收到的时候乳液那瓶盖子裂了 漏了好多出来 咋个处理嘛'], boughtProfile('BT-2010'));
+    expect(cracked.drafts[0]?.text).toMatch(/^(?:您好，)?非常抱歉，收到就裂了.*拍.*补发或换货/u);
+    expect(cracked.drafts[0]?.text).not.toContain('建议签收时');
+    const refund = await suggest(['顾客: 你好 我退的那件大衣 门店说已经收到了 钱什么时候能退回来呀'], boughtProfile('AP-1001'));
+    expect(refund.drafts[0]?.text).toMatch(/^(?:您好，)?不好意思给您添麻烦了！.*1-3个工作日/u);
+    // A policy question before any purchase is answered plainly.
+    expect(await top('顾客: 买了不合适能退吗')).not.toMatch(/添麻烦/u);
+  });
+
+  it('lists the other colours of what they bought, and says engraved goods are not returned', async () => {
+    const more = await suggest(['导购: 小白鞋39码已经给您寄出了', '顾客: 妹子 上次那双小白鞋穿着老得劲了', '顾客: 还有没有别的色儿啊 想再整一双换着穿 还是39'], boughtProfile('SH-3013'));
+    expect(more.drafts[0]?.text).toMatch(/除了白色，还有白绿/u);
+    const engraved = await top('顾客: 牛皮长款钱包酒红好看 不过想问下压了字母之后要是不喜欢还能退吗');
+    expect(engraved).toMatch(/不支持七天无理由退换/u);
+  });
+
+  it('suggests gifts within a budget when only who it is for is known, and reads what a piece goes with as no kind wanted', async () => {
+    const intern = await suggest(['顾客: 我们组有个实习生下周就走了，想送个小东西', '导购: 好的～是男生还是女生呀？预算多少？', '顾客: 女孩子 一两百块的就行 心意到了就好']);
+    expect(intern.drafts[0]?.skus.length).toBeGreaterThan(0);
+    for (const sku of intern.drafts[0]?.skus ?? []) expect(kb.products.find((p) => p.sku === sku)?.price).toBeLessThanOrEqual(220);
+    const sweater = stateOf('顾客: 阿拉老头子下礼拜生日', '导购: 阿姨好～想送叔叔点什么呀？', '顾客: 伊欢喜穿羊毛衫，要V领额，好配衬衫，XL');
+    expect(sweater.slots.category?.value.subcategories).toContain('毛衣');
+    expect(sweater.intents.map((h) => h.intent)).not.toContain('材质咨询');
+  });
+
+  it('picks a size for a small hand and answers whether a light colour shows dirt', async () => {
+    const gloves = await top('顾客: 你们那个小羊皮触屏手套', '导购: 在的～小羊皮触屏手套399元，黑色和焦糖色，S/M/L三个尺寸。', '顾客: 我手比较小平时戴手套指头都空一截选哪个尺寸呀还有焦糖色的会不会不耐脏');
+    expect(gloves).toMatch(/建议选S码/u);
+    expect(gloves).toMatch(/显脏.*黑色/u);
+    expect(gloves.indexOf('S码')).toBeLessThan(gloves.indexOf('显脏'));
+  });
 });

@@ -52,6 +52,8 @@ const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理�
 /** "穿一晚 第二天寄回来退掉", "保证不钻绒不": a plan or a guarantee asked for before buying, not a problem had. */
 const NOT_YET = /穿一(?:晚|天|次)[^。]{0,30}(?:退|寄回)|(?:退掉|寄回来)[^，。]{0,6}看不出来|保证[^，。]{0,6}(?:不|没)/u;
 
+const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:就|时)|拆开(?:快递|包裹|就|一看)|一打开|打开快递|快递到了/u;
+
 /** `had`: the message with the customer's message before it ("那个面霜我用了三天了" … "脸上痒 还有点红"). */
 function readMessage(text: string, had = text): Found | undefined {
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
@@ -71,6 +73,8 @@ function readMessage(text: string, had = text): Found | undefined {
     const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, had));
     // "那件旧西装 穿了四五年 袖口都磨起毛了": wear after years, not a fault.
     if (found && found[0] === 'quality' && LONG_WEAR.test(text)) continue;
+    // "今天收到的时候乳液那瓶盖子裂了": broken on arrival is damage in transit.
+    if (found && found[0] === 'quality' && /裂|碎|漏|破|压坏|压扁|瘪/u.test(found[1]) && ARRIVED_BROKEN.test(text)) return ['package', found[1], true];
     // "我真的很生气 …线就开了": the problem itself says more than the anger about it.
     if (found && found[0] !== 'service') return found;
     angry ??= found;

@@ -25,7 +25,7 @@ export const OTHER_QUESTION = '其他问题';
 /** Asks about one product's facts: two of them may share a clause, and they can be answered for a product of the kind asked about. */
 export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护', '规格']);
 
-const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?=另外|还有[，,]|还有(?=你们|就是|个问题|一个问题|想问)|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
+const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?<=[呀啊呢嘛])还有(?=.{4,})|(?=另外|还有[，,]|还有(?=你们|就是|个问题|一个问题|想问)|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
 
 function clauses(text: string): string[] {
   return text
@@ -150,6 +150,11 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('投诉安抚') && (worry || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
     scores.delete('投诉安抚');
     if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
+  }
+  // "伊欢喜穿羊毛衫": a kind they like to wear, said as a wish, asks nothing about the material.
+  if (scores.has('材质咨询') && needs.category !== undefined && /(?:喜欢|爱|习惯)(?:穿|戴|用|背)/u.test(clause) && !QUESTION.test(clause)) {
+    scores.delete('材质咨询');
+    scores.set('商品推荐', Math.max(2, ...scores.values()));
   }
   // "我是干皮 … 预算五六百 水乳霜都要", "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a request
   // this full is what the message is for, whatever it says about the past on the way.

@@ -98,7 +98,7 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   return best;
 }
 
-const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|最多|控制在|封顶|出头|以上|凑了|凑个|凑的|一共|总共|加起来|合起来|想花|能花|花个/u;
+const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|最多|控制在|封顶|出头|以上|凑了|凑个|凑的|加起来|合起来|想花|能花|花个/u;
 /** "水乳加起来三四百", "我们几个凑了两百": what the whole may cost, so each piece stays under it. */
 const TOTAL = /凑了|凑个|凑的|一共|总共|加起来|合起来/u;
 
@@ -238,7 +238,7 @@ export function readOccasion(text: string): Reading<string> | undefined {
 }
 
 /** "里面还要套毛衣", "我衣服基本都是黑的": clothes worn with it or already owned, not wanted. */
-const NOT_WANTED = /(?:衬衫|T恤|裤子|裤|鞋子?|外套|毛衣|裙子)穿\s*(?:XXL|XL|XS|S|M|L|\d{2})|(?:天天|每天|平时|一直|经常|总是)(?:都)?穿[^，。\s]{1,4}|(?:裤子|鞋子?|外套|包包?|上衣|裙子|衬衫)?(?:我)?(?:家里|衣柜里|已经|我)有(?:一)?(?:条|件|双|个|套)[\u4e00-\u9fff]{1,6}|(?:衣柜里|家里)只有[^，。\s]{1,8}|(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}|(?:衣服|衣物|床品|床单|窗帘|被子|包包?|鞋子?|围巾)上(?=能|可以|会|喷|用|抹|沾|有|[吗么])/gu;
+const NOT_WANTED = /(?:衬衫|T恤|裤子|裤|鞋子?|外套|毛衣|裙子)穿\s*(?:XXL|XL|XS|S|M|L|\d{2})|(?:天天|每天|平时|一直|经常|总是)(?:都)?穿[^，。\s]{1,4}|(?:裤子|鞋子?|外套|包包?|上衣|裙子|衬衫)?(?:我)?(?:家里|衣柜里|已经|我)有(?:一)?(?:条|件|双|个|套)[\u4e00-\u9fff]{1,6}|(?:衣柜里|家里)只有[^，。\s]{1,8}|(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}|(?:衣服|衣物|床品|床单|窗帘|被子|包包?|鞋子?|围巾)上(?=能|可以|会|喷|用|抹|沾|有|[吗么])|(?:好|能|可以|方便|用来)(?:配|搭)(?:我的|他的|她的)?(?:衬衫|裤子|西裤|牛仔裤|裙子|半裙|外套|大衣|西装|毛衣|T恤|鞋子?|靴子)/gu;
 
 /** "给老爷子买件暖和的": warm clothes, when no kind is named. */
 const WARM_CLOTHES: CategoryNeed = { word: '保暖外套', category: '服装', subcategories: ['羽绒服', '大衣', '棉服', '毛衣', '夹克'] };
@@ -274,7 +274,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (occasion) needs.occasion = occasion;
   const recipient = readRecipient(text);
   if (recipient) needs.recipient = recipient.value.gender ? recipient : { ...recipient, value: { ...recipient.value, gender: /她/u.test(text) ? 'female' : /他/u.test(text) ? 'male' : undefined } };
-  const gender = /(男士|男款|男式|男生|男鞋|男装|男的|伴郎)/u.exec(text) ?? /(女士|女款|女式|女生|女鞋|女装|伴娘)/u.exec(text);
+  const gender = /(男士|男款|男式|男生|男鞋|男装|男的|伴郎)/u.exec(text) ?? /(女士|女款|女式|女生|女鞋|女装|伴娘|女孩子|女孩|女老师|小姑娘)/u.exec(text);
   if (gender) needs.gender = { value: /男|郎/u.test(gender[1] ?? '') ? 'male' : 'female', quote: gender[1] ?? '' };
   // "给她挑一条" / "他平时穿XL": someone else wears it, and the pronoun says a man or a woman.
   const pronoun = needs.recipient || needs.gender ? null : /(?:给|帮|替|送)(她|他)|(她|他)(?:平时|一般|喜欢|穿|用|戴|腰|脚|个子|身高|一米)/u.exec(text);

@@ -16,6 +16,7 @@ const RECIPIENTS: [string, Recipient['gender'], boolean][] = [
   ['老头子', 'male', true], ['老头', 'male', true], ['老爷子', 'male', true], ['老太太', 'female', true], ['老爷爷', 'male', true], ['老奶奶', 'female', true], ['姥爷', 'male', true], ['外公', 'male', true], ['女婿', 'male', false], ['儿子', 'male', false], ['对象', undefined, false], ['爱人', undefined, false],
   ['阿姨', 'female', true], ['老伴', undefined, true], ['老板', undefined, false], ['领导', undefined, false], ['boss', undefined, false], ['客户', undefined, false],
   ['朋友', undefined, false], ['同事', undefined, false], ['长辈', undefined, true], ['老师', undefined, false],
+  ['女老师', 'female', false], ['男老师', 'male', false], ['班主任', undefined, false], ['实习生', undefined, false], ['主任', undefined, false], ['师父', undefined, false], ['师傅', undefined, false], ['导师', undefined, false], ['教练', undefined, false],
   // In-laws said through the spouse ("老公他妈"): the parent, not the spouse.
   ...(['老公', '老婆', '媳妇', '男朋友', '女朋友', '对象', '爱人'] as const).flatMap((spouse): [string, Recipient['gender'], boolean][] => [
     [`${spouse}他妈`, 'female', true], [`${spouse}她妈`, 'female', true], [`${spouse}的妈妈`, 'female', true], [`${spouse}妈妈`, 'female', true], [`${spouse}的妈`, 'female', true],
@@ -38,7 +39,7 @@ const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
-  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?(?:屋里|家里|屋头|屋里的|家里的)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}.{0,6}(?:生日|大寿|过寿|寿辰|过生)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)`, 'iu').test(text);
+  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?(?:屋里|家里|屋头|屋里的|家里的)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}.{0,6}(?:生日|大寿|过寿|寿辰|过生)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)|${w}[^。]{0,16}(?:想|要|准备)送(?!我)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {

@@ -12,7 +12,7 @@ const OPENING: Record<Complaint['kind'], string> = {
   harm: '非常抱歉让您用得不舒服！请先停用，症状明显的话及时就医。麻烦把产品、批号和皮肤的照片发给我，我马上登记并帮您跟进处理；方便的话也可以到店，我们当面帮您处理。',
   quality: '非常抱歉给您带来不好的体验！签收30天内的质量问题可以享受质量问题30天包换，麻烦拍一下问题部位和吊牌的照片发给我，我马上帮您登记；方便的话也可以直接到店，我们当场帮您处理。',
   wrong_item: '非常抱歉给您发错了！麻烦拍一下收到的商品和快递面单发给我，我马上核实，给您安排换成您买的那款。',
-  package: '非常抱歉，包裹在路上被压坏了，给您添麻烦了！麻烦拍一下外箱、面单和商品的照片发给我，商品有问题的话我马上给您安排换货。',
+  package: '非常抱歉，东西到您手上就坏了，给您添麻烦了！麻烦拍一下外箱、面单和商品的照片发给我，商品有问题的话我马上给您安排换货。',
   delay: '非常抱歉让您久等了！麻烦把订单号发给我，我马上联系顺丰核实包裹位置，有结果第一时间告诉您。',
   refund: '非常抱歉让您久等了！麻烦把订单号发给我，我马上帮您查退款进度，有结果第一时间告诉您。',
   service: '非常抱歉给您带来这么不好的体验，您的心情我完全理解。麻烦说一下具体情况，我马上记录并请店长跟进，尽快给您一个处理方案。',
@@ -36,7 +36,7 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const category = state.slots.category;
   const namedAt = category?.messageId === complaint.messageId ? state.newestText.indexOf(category.value.word) : -1;
   const thing = category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '';
-  if (complaint.kind === 'package') return '非常抱歉，包裹被压坏了，给您添麻烦了！';
+  if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/了$/u, '')}了，给您添麻烦了！`;
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
   const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? complaint.problem : undefined;
@@ -104,7 +104,8 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // "顺丰说包裹丢了": what happens to a lost parcel (sent again) is the answer, before the order number.
   if (complaint.kind === 'delay' && /丢/u.test(complaint.quote)) return [withPolicy, opening];
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, withPolicy];
-  const steps = faq.text.replace(/^可以的?[。，]/u, '');
+  // Already signed for: what to check at the door is advice for next time, not this answer.
+  const steps = faq.text.replace(/^可以的?[。，]/u, '').replace(/^建议签收时[^。]*。/u, '');
   // The FAQ's steps may already say 请先停用: said once.
   const stop = /停用/u.test(steps) ? '症状明显的话及时就医。' : '请先停用，症状明显的话及时就医。';
   const lead = complaint.kind === 'harm' ? `${apology(state, complaint)}${stop}` : apology(state, complaint);

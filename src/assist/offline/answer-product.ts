@@ -100,6 +100,14 @@ export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBas
     // Said without 最 (an absolute the guardrails hold back): "…有M/L/XL/XXL码，大到XXL码".
     if (end) return { text: `${product.name}有${sizeList(product)}码，${largest ? '大' : '小'}到${end}码${advice}。`, products: [product] };
   }
+  // "我手比较小 戴手套指头都空一截", "脚偏瘦": a small or large hand, foot or head, on a product made in letter sizes.
+  const build = product && /(?:手|脚|头|手腕|手指)(?:比较|很|偏|有点|特别|太)?(小|瘦|细|窄|短|大|胖|宽|粗)|指头(?:都)?空/u.exec(state.newestText);
+  const letters = product ? [...sizesOf(product), ...String(product.attributes['尺寸'] ?? '').split('/')].filter((s) => ORDER.includes(s)) : [];
+  if (product && build && !size && letters.length >= 2) {
+    const small = build[1] === undefined || /小|瘦|细|窄|短/u.test(build[1]);
+    const pick = small ? letters[0] : letters.at(-1);
+    return { text: `${product.name}有${letters.join('/')}码，您${build[0]}的话建议选${pick}码，${small ? '贴合不空' : '不会太紧'}；拿不准的话可以到店试戴一下。`, products: [product] };
+  }
   if (!product) {
     const letter = body ? sizeForBody(body, male) : undefined;
     if (body && letter) {
@@ -178,6 +186,14 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
   const size = state.slots.size?.value;
   const colours = product.attributes['颜色'] ?? product.attributes['色号'];
   const colourList = Array.isArray(colours) ? colours.join('、') : (colours ?? '');
+  // "还有没有别的色儿 想再整一双换着穿": the colours besides the one they have.
+  const list = Array.isArray(colours) ? colours : colours ? [colours] : [];
+  if (/别的(?:颜色|色)|其他(?:颜色|色)|其它(?:颜色|色)|换个(?:颜色|色)|还有(?:什么|啥)(?:颜色|色)/u.test(state.newestText) && state.slots.colour?.messageId !== state.newestMessageId) {
+    const current = colour;
+    const others = current ? list.filter((c) => c !== current) : list;
+    if (others.length > 0) return { text: `${product.name}${current ? `除了${current}，还有` : '有'}${others.join('、')}${size && hasSize(product, size) ? `，${size}码都有` : ''}，我这就帮您查一下门店现货，确认了马上回您。`, products: [product] };
+    return { text: `${product.name}只有${list.join('、')}${list.length > 0 ? '这个颜色' : ''}，同类里别的颜色我帮您挑几款看看？`, products: [product] };
+  }
   if (colour && !hasColour(product, colour)) {
     // "换个颜色 有黑色的吗": say it plainly, and name one of its kind that has the colour (and the size).
     const shade = shadeOf(product, colour);
@@ -222,10 +238,10 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   }
   const ingredient = ingredientAnswer(product, asked);
   if (ingredient) return { text: ingredient, products: [product] };
-  if (facts.length > 0) return { text: `${materialAsked ? `${head}，` : product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
-  // "会起球吗": the worry first, in a guide's words, with how to care for it.
+  // "会起球吗", "会不会不耐脏": the worry first, in a guide's words, with how to care for it.
   const concern = fabricConcern(product, state.newestText);
   if (concern) return { text: `${head}，${concern}。`, products: [product] };
+  if (facts.length > 0) return { text: `${materialAsked ? `${head}，` : product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
   const pregnancy = /孕妇|孕期|怀孕|哺乳/u.test(state.newestText) ? '孕期、哺乳期使用前建议先咨询医生。' : '';
   return { text: `${head}${skinNote}${point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
 }

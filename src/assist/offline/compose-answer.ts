@@ -263,6 +263,14 @@ function pitchOf(top: Part, state: DialogueState): Part[] {
 }
 
 /** The top draft, then alternatives made from the same state. */
+const APOLOGY = /抱歉|不好意思|对不起|麻烦您了|添麻烦/u;
+const OWN = /我买的|我退的|退的那|买的那|上次买|上次在|之前买|前几天买|收到的|在你这买|在你们这买|在你们店买|网上买的|刚买的/u;
+
+/** The customer speaks of something they bought (said, or known from the profile). */
+function ownPurchase(state: DialogueState): boolean {
+  return state.relationship.purchases.length > 0 || OWN.test(state.newestText);
+}
+
 export function composeAnswer(input: ComposeInput): Part[] {
   const { state } = input;
   if (state.complaint) {
@@ -295,6 +303,9 @@ export function composeAnswer(input: ComposeInput): Part[] {
   }
   const top = join(parts);
   if (!top) return [];
+  // "我退的那件大衣 钱什么时候能退回来", "上次买的乐福鞋 能换38吗": after-sales about their own purchase opens
+  // with an apology for the trouble, as a guide would, before the policy.
+  if (state.intents[0]?.intent === '售后' && ownPurchase(state) && !APOLOGY.test(top.text.slice(0, 12))) top.text = `不好意思给您添麻烦了！${top.text}`;
   // A first reply to a brand-new contact opens with a welcome; any first reply opens politely.
   if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别' || h.intent === '夸奖')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;
