@@ -41,6 +41,7 @@ describe.each([
   ['holdout8.dialogue.jsonl', 80],
   ['dev10.dialogue.jsonl', 120],
   ['holdout9.dialogue.jsonl', 80],
+  ['dev11.dialogue.jsonl', 120],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
