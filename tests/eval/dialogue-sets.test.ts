@@ -42,6 +42,7 @@ describe.each([
   ['dev10.dialogue.jsonl', 120],
   ['holdout9.dialogue.jsonl', 80],
   ['dev11.dialogue.jsonl', 120],
+  ['holdout10.dialogue.jsonl', 80],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
