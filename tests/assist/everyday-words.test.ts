@@ -128,4 +128,55 @@ describe('everyday words', () => {
     expect(gloves).toMatch(/显脏.*黑色/u);
     expect(gloves.indexOf('S码')).toBeLessThan(gloves.indexOf('显脏'));
   });
+
+  it('reads a follow-up for another cut or heel of what was shown, widening the kind when none of it has the trait', () => {
+    const flats = stateOf('顾客: 下周去参加朋友婚礼 想买双鞋配裙子 37码', '导购: 可以看看尖头细跟高跟鞋899元，7cm细跟；或者一字扣高跟凉鞋799元。', '顾客: 算了跟太高我驾驭不了 换成平底的吧 还是要好看点的');
+    expect(flats.intents[0]?.intent).toBe('商品推荐');
+    expect(flats.slots.category?.value).toMatchObject({ category: '鞋履', subcategories: [] });
+    const long = stateOf('顾客: 冬天上班穿的羽绒服有吗 怕冷', '导购: 有的～轻薄短款羽绒服699元，黑色、奶白、雾蓝。', '顾客: 那个长款呢 要能盖住屁股的');
+    expect(long.slots.variant?.value.words).toContain('长款');
+  });
+
+  it('takes a kind turned down or not worn as no kind wanted, and a Cantonese 条裙 for a wedding as a dress', () => {
+    const fatherInLaw = stateOf('顾客: 第一次去女朋友家 给她爸带点啥好', '导购: 可以考虑男士羊绒V领毛衣1880元，或者男士牛皮公文包2580元。', '顾客: 她爸退休了 公文包用不上', '导购: 那毛衣会更实用～叔叔平时穿什么码？', '顾客: 他穿XXL 驼色有没');
+    expect(fatherInLaw.slots.category).toBeUndefined();
+    expect(fatherInLaw.slots.focus?.value.name).toBe('男士羊绒V领毛衣');
+    expect(stateOf('顾客: 裤子吧 我不太穿裙子').slots.category?.value.word).toBe('裤子');
+    const dress = stateOf('顾客: 想揾条裙去饮喜酒 唔好太暴露 M码 预算一千蚊左右');
+    expect(dress.slots.category?.value.subcategories).toContain('连衣裙');
+    expect(dress.slots.occasion?.value).toBe('婚礼');
+  });
+
+  it('holds an item asked to be kept, picks a listed product by what it is made of, and names the deeper colours', async () => {
+    expect(await top('顾客: 我老刘 上回你说的那个羊绒V领毛衣 给我留件XL的 藏青色 周末过去拿')).toMatch(/留/u);
+    const gold = stateOf('顾客: 想买副耳钉 日常戴', '导购: 可以看看925银淡水珍珠耳钉299元；或者18K金小圆耳钉880元。', '顾客: 我耳朵一戴银的就痒 金的那个有玫瑰金吗');
+    expect(gold.slots.focus?.value.name).toBe('18K金小圆耳钉');
+    const scarf = await top('顾客: 羊绒围巾有哪些颜色', '导购: 羊绒围巾1280元，有驼色、浅灰、酒红、藏青四个颜色。', '顾客: 要深一点的颜色 我皮肤黑 浅色显脏');
+    expect(scarf).toMatch(/深一点的颜色有酒红、藏青/u);
+    // A request that says the colour it wants is still a request.
+    expect(stateOf('顾客: 想要个通勤的包 一千五以内 颜色浅一点的').intents[0]?.intent).not.toBe('颜色建议');
+  });
+
+  it('answers after-sales follow-ups: a late alteration is the tailor’s, the wrong item goes back at our cost, an exchange under way is chased', async () => {
+    const tailor = await suggest(['顾客: 裤子改好了没 说三到五天 今天都第八天了', '导购: 抱歉抱歉，我这就去问下师傅～', '顾客: 我明天就要穿 今天能不能弄好 不行我就不要了'], boughtProfile('AP-1062'));
+    expect(tailor.drafts[0]?.text).toMatch(/师傅/u);
+    expect(tailor.drafts[0]?.text).not.toContain('顺丰核实包裹');
+    const wrong = await suggest(['顾客: 我买的是S 寄来的是L 吊牌都还在', '导购: 真的非常抱歉，是我们发错了～我这边马上给您安排换S码。', '顾客: 那L这件我怎么处理 要自己去寄吗'], boughtProfile('AP-1060'));
+    expect(wrong.drafts[0]?.text).toMatch(/到付/u);
+    const exchange = await suggest(['顾客: 我那双换码的切尔西靴 寄回去快一周了', '导购: 查到仓库周四签收了您寄回的鞋，正在安排换货。', '顾客: 那大概多久能处理好 下周要出差想穿'], boughtProfile('SH-3008'));
+    expect(exchange.drafts[0]?.text).toMatch(/换货.*2-3天/u);
+    expect(exchange.drafts[0]?.skus).toEqual([]);
+  });
+
+  it('answers small talk and risky asks in kind: a person, not a bot; thanks after an exchange; the doctor without a pitch; a friend’s bag kept private', async () => {
+    expect(await top('顾客: 你回得好快啊 你是机器人吗😂')).toMatch(/不是机器人/u);
+    const thanks = await suggest(['顾客: 收到换的新鞋了 这次码刚好 辛苦你啦'], boughtProfile('SH-3002'));
+    expect(thanks.drafts[0]?.skus).toEqual([]);
+    expect(thanks.drafts[0]?.text).toMatch(/不辛苦/u);
+    const acne = await suggest(['顾客: 积雪草面膜能治痘痘吗 我脸上好多红痘痘']);
+    expect(acne.drafts[0]?.text).toMatch(/皮肤科/u);
+    expect(acne.drafts[0]?.text).not.toMatch(/给您挑了/u);
+    expect(await top('顾客: 我闺蜜上周在你这买了个包 是哪个啊 我想买个一样的')).toMatch(/隐私/u);
+    expect(await top('顾客: 广州的 要是今天下午付款 礼拜一能收到不')).toMatch(/16:00/u);
+  });
 });

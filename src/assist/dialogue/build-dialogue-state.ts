@@ -16,7 +16,7 @@ import { toMandarin } from './to-mandarin.ts';
 import { colourNames, readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
-import { readVariant } from './read-variant.ts';
+import { readVariant, variantScore } from './read-variant.ts';
 
 export interface StateInput {
   conversation: readonly ChatMessage[];
@@ -151,7 +151,10 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   }
   const avoidAsk = slots.variant?.messageId === newest?.id && !variantAsk && slots.variant !== undefined;
   if (variantAsk && focus && newest) {
-    slots.category = { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: variantAsk.quote };
+    // "换成平底的" after heels: when none of that kind has the trait, others of the category that do.
+    const ofKind = kb.products.filter((p) => p.subcategory === focus.value.subcategory && p.sku !== focus.value.sku);
+    const widen = variantAsk.words.length > 0 && !ofKind.some((p) => variantScore(p, variantAsk) > 0);
+    slots.category = { value: { word: widen ? ({ 服装: '衣服', 鞋履: '鞋', 配饰: '配饰', 美妆: '护肤品' } as Record<string, string>)[focus.value.category] ?? focus.value.category : focus.value.subcategory, category: focus.value.category, subcategories: widen ? [] : [focus.value.subcategory] }, messageId: newest.id, quote: variantAsk.quote };
     slots.variant = { value: { words: variantAsk.words, besides: [focus.value.sku] }, messageId: newest.id, quote: variantAsk.quote };
   }
   // "有没有更便宜的": the same kind of product below the price of the one in focus.
@@ -176,6 +179,11 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "想退" … "运费谁出啊": the postage of the return talked about, not of a parcel.
   const returnTalk = window.slice(-4, -1).some((m) => /退|换/u.test(m.text));
   if (newest && intents.length === 1 && intents[0]?.intent === '物流' && /运费|邮费/u.test(newest.text) && returnTalk) intents = [{ intent: '售后', clause: `退货 ${newest.text}`, question: true, score: 3 }];
+  // "正在安排换货" … "那大概多久能处理好": how long the exchange or refund under way takes.
+  const underWay = lastGuideMessage && /换货|退货|退款|寄回|签收了您|收到您寄回|售后/u.test(lastGuideMessage.text);
+  if (newest && underWay && /多久|什么时候|啥时候|几天|多长时间|何时/u.test(newest.text) && !newestNeeds.category && intents.every((h) => !['物流', '售后', '会员积分', '发票'].includes(h.intent) || h.intent === '物流')) {
+    intents = [{ intent: '售后', clause: `${/退款/u.test(lastGuideMessage?.text ?? '') ? '退款进度' : '换货进度'} ${newest.text}`, question: true, score: 3 }];
+  }
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
   const told = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought, window.slice(Math.max(0, lastGuide - 2), lastGuide + 1).filter(evidence)) ?? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought);
   // "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a full request from someone with nothing bought

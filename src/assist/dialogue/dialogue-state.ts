@@ -85,7 +85,7 @@ export interface Complaint {
   kind: 'harm' | 'quality' | 'wrong_item' | 'package' | 'service' | 'delay' | 'refund' | 'general';
   messageId: string;
   quote: string;
-  /** The problem's own name (起球, 开线) when the customer used one; an apology may echo it. */
+  /** The problem's own name (起球, 开线) when the customer used one, an apology may echo it; 改衣 for an alteration running late. */
   problem?: string;
   /** Raised before the guide's last message and carried on in the newest one. */
   ongoing?: boolean;

@@ -107,7 +107,9 @@ export function readComplaint(messages: readonly ChatMessage[], bought = false, 
     if (!message || message.speaker !== 'customer') continue;
     const before = [...earlier, ...messages.slice(0, i)].findLast((m) => m.speaker === 'customer');
     const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text) ?? unhappyWithPurchase(message.text, bought);
-    if (found) return { kind: found[0], messageId: message.id, quote: found[1], ...(found[2] ? { problem: found[1] } : {}) };
+    // "裤子改好了没 …都第八天了": a late alteration is named as such (the tailor, not the courier).
+    const alteration = found?.[0] === 'delay' && /改好|改裤|修改|改短|改长|改衣/u.test(message.text) && !/改地址/u.test(message.text);
+    if (found) return { kind: found[0], messageId: message.id, quote: found[1], ...(alteration ? { problem: '改衣' } : found[2] ? { problem: found[1] } : {}) };
   }
   return undefined;
 }

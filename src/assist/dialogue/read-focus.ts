@@ -97,8 +97,8 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
           focusIndex = index;
         }
       }
-      // "短的吧": the one of those listed whose name says it (牛皮短款钱包).
-      const trait = /(短|长|大|小|黑|白|薄|厚)(?:的|款)/u.exec(message.text)?.[1];
+      // "短的吧": the one of those listed whose name says it (牛皮短款钱包); "金的那个" says which one outright.
+      const trait = /([\u4e00-\u9fff]{1,2}?)的那(?:个|款|双|件|条|只|对)/u.exec(message.text)?.[1] ?? /(短|长|大|小|黑|白|薄|厚)(?:的|款)/u.exec(message.text)?.[1];
       const described = trait ? list.filter((p) => p.name.includes(trait)) : [];
       if (described.length === 1 && described[0]) {
         focus = { value: described[0], messageId: message.id, quote: trait ?? '' };

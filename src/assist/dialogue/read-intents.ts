@@ -70,7 +70,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // The precise ask over the general one it shares words with.
   if (scores.has('虚开发票')) for (const other of ['发票', '售后', '议价']) scores.delete(other);
   if (scores.has('积分转赠')) for (const other of ['会员积分', '售后']) scores.delete(other);
-  if (scores.has('留货') || scores.has('自提时限')) for (const other of ['预约到店', '营业时间', '物流', '库存咨询', '尺码咨询', '促成下单']) scores.delete(other);
+  if (scores.has('留货') || scores.has('自提时限')) for (const other of ['预约到店', '营业时间', '物流', '库存咨询', '尺码咨询', '促成下单', '到店告别']) scores.delete(other);
   if (scores.has('道歉')) for (const other of ['投诉安抚', '问候', '告别']) scores.delete(other);
   if (scores.has('到店告别')) for (const other of ['试用', '预约到店', '告别', '营业时间']) scores.delete(other);
   if (scores.has('礼盒包装')) for (const other of ['送礼推荐', '商品推荐', '搭配建议', '材质咨询']) scores.delete(other);
@@ -122,6 +122,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('用法')) for (const other of ['优惠活动', '议价']) scores.delete(other);
   // "黑色和酒红选哪个": two colours and a choice asked for is an opinion, not a stock check.
   if ((clause.match(COLOUR_WORD) ?? []).length >= 2 && /选哪|挑哪|哪个|哪种|还是|哪一?个/u.test(clause)) scores.set('颜色建议', 4.5);
+  // "想要个包 一千五以内 颜色浅一点的": a request that says the colour it wants, not a choice among one product's colours.
+  if (scores.has('颜色建议') && (needs.category !== undefined || needs.budget !== undefined) && !/选哪|哪个|哪种|哪一个/u.test(clause)) scores.delete('颜色建议');
   if (scores.has('颜色建议')) for (const other of ['库存咨询', '上身效果', '搭配建议', '促成下单', '商品推荐', '比较']) scores.delete(other);
   if (scores.has('比较')) for (const other of ['材质咨询', '促成下单', '商品推荐', '价格咨询', ...(readsAsComplaint(clause) ? [] : ['投诉安抚'])]) scores.delete(other);
   // "她油皮能用吗": the skin decides, not the person.
@@ -292,7 +294,8 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
     if (hit.intent === OTHER_QUESTION && before && ONE_FAQ_EACH.has(before.intent) && hit.clause.length <= 12) hits[index] = { ...hit, intent: before.intent };
   }
   // "我怀孕了 …能用吗 你能保证对宝宝没影响吗": the guarantee is the health question's, answered by the doctor.
-  if (hits.some((h) => h.intent === '健康')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '功效咨询' || (hits[i]?.intent === '材质咨询' && (hits[i]?.clause.length ?? 0) <= 8)) hits.splice(i, 1);
+  // "能治痘痘吗 我脸上好多红痘痘": the skin described is the doctor's, not a reason to pitch.
+  if (hits.some((h) => h.intent === '健康')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '功效咨询' || hits[i]?.intent === '肤质推荐' || (hits[i]?.intent === '商品推荐' && !hits[i]?.question) || (hits[i]?.intent === '材质咨询' && (hits[i]?.clause.length ?? 0) <= 8)) hits.splice(i, 1);
   // "大衣淋湿了，摸上去硬邦邦的，怎么弄": the short question is about the care the message describes.
   if (/淋湿|淋了雨|淋雨|沾水|进水|弄脏|脏了|湿了|硬邦邦|发霉/u.test(text)) {
     for (const [index, hit] of hits.entries()) if (/怎么弄|怎么办|咋办|怎么处理|如何处理/u.test(hit.clause) && hit.clause.length <= 14 && hit.intent !== '洗护') hits[index] = { ...hit, intent: '洗护', clause: text };

@@ -34,7 +34,7 @@ const TRAITS: [RegExp, string[]][] = [
 const ANOTHER = /(?:换个别的|换一个|换一款|别的呢|其他的呢|还有别的|有别的吗|别的款|其他款|看看别的|有没有别的|其它的呢)(?![颜色码号尺])/u;
 
 /** "X的呢", "有没有X的", "X一点的有吗": the short trait before 的, asked for. */
-const TRAIT_ASK = /(?:^|[\s，,那])(?:(?:有没有得?|有没得|有得|有无|要|来个|整个|换个)\s*([\u4e00-\u9fff]{1,4}?)(?:一)?(?:点|些)?的|([\u4e00-\u9fff]{1,4}?)(?:一)?(?:点|些)?的(?:呢|有吗|有没有|吗|嘛|有不|有么))/u;
+const TRAIT_ASK = /(?:^|[\s，,那])(?:(?:有没有得?|有没得|有得|有无|要|来个|整个|换个|换成)\s*([\u4e00-\u9fff]{1,4}?)(?:一)?(?:点|些)?的|([\u4e00-\u9fff]{1,4}?)(?:一)?(?:点|些)?的(?:呢|有吗|有没有|吗|嘛|有不|有么))/u;
 
 function wordsOf(product: Product): string {
   return `${product.name} ${product.description} ${Object.values(product.attributes).flat().join(' ')}`;
@@ -44,7 +44,9 @@ export function readVariant(text: string, focus: Product | undefined, sameKind: 
   if (!focus) return undefined;
   const another = ANOTHER.exec(text);
   if (another) return { words: [], quote: another[0] };
-  const asked = TRAIT_ASK.exec(text.trim());
+  // "那个长款呢": a kind of cut named with 款.
+  const cut = /(?:^|[\s，,])(?:那个|那|有没有|有)?([\u4e00-\u9fff]{1,2})款(?:的)?(?:呢|有吗|有没有|吗|有不)/u.exec(text.trim());
+  const asked = TRAIT_ASK.exec(text.trim()) ?? (cut ? Object.assign([cut[0], cut[1], undefined], { index: cut.index, input: cut.input }) as RegExpExecArray : null);
   const trait = asked?.[1] ?? asked?.[2];
   if (!asked || !trait) return undefined;
   const mapped = TRAITS.find(([pattern]) => pattern.test(trait));

@@ -102,5 +102,6 @@ export function toMandarin(said: string): string {
         if (context && !context.test(text.slice(Math.max(0, offset - 3), offset + word.length + 2))) return word;
         return TABLE.get(word) ?? word;
       });
-  return mapped.replace(CLOSING_BU, '吗');
+  // "揾条裙": a skirt or dress said without 子.
+  return mapped.replace(CLOSING_BU, '吗').replace(/(?<=[条件])裙(?![子装])/gu, '裙子');
 }

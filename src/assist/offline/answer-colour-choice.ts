@@ -28,7 +28,29 @@ function why(colour: string): string {
   return WHY[colour] ?? WHY[`${colour}色`] ?? '颜色很耐看';
 }
 
+/** "要深一点的颜色", "浅色的": the product's colours of that depth. */
+const DEPTH: [RegExp, string, RegExp][] = [
+  [/深一?(?:点|些)|深色|颜色深|重一?(?:点|些)的颜色|颜色重|暗一?(?:点|些)|耐脏/u, '深一点的', /黑|藏青|藏蓝|酒红|深|炭|墨绿|咖啡|棕|砖红|枫叶红|焦糖/u],
+  [/浅一?(?:点|些)|浅色|颜色浅|淡一?(?:点|些)|亮一?(?:点|些)的颜色|颜色亮/u, '浅一点的', /白|米|浅|奶|燕麦|杏|粉|雾|裸|灰|卡其|驼/u],
+];
+
+function byDepth(kb: KnowledgeBase, state: DialogueState): Part | undefined {
+  const product = state.slots.focus?.value;
+  const depth = product && DEPTH.find(([asked]) => asked.test(state.newestText));
+  if (!product || !depth) return undefined;
+  const colours = colourNames(kb, product);
+  const fit = colours.filter((c) => depth[2].test(c));
+  // None of its colours is that deep or light: others of its kind are the answer, not this one.
+  if (fit.length === 0) return undefined;
+  const tone = BY_TONE.find(([pattern]) => pattern.test(state.newestText));
+  const order = tone?.[2] ?? [];
+  const [pick] = [...fit].sort((a, b) => (order.indexOf(a) < 0 ? 99 : order.indexOf(a)) - (order.indexOf(b) < 0 ? 99 : order.indexOf(b)));
+  return { text: `${product.name}${depth[1]}颜色有${fit.join('、')}${pick && fit.length > 1 ? `，${tone ? `${tone[1]}的话` : ''}更推荐${pick}，${why(pick)}` : ''}。需要的话我拍实物图给您看看～`, products: [product] };
+}
+
 export function answerColourChoice(kb: KnowledgeBase, state: DialogueState): Part | undefined {
+  const depth = byDepth(kb, state);
+  if (depth || DEPTH.some(([asked]) => asked.test(state.newestText))) return depth;
   const product = state.slots.focus?.value;
   const offered = product ? colourNames(kb, product) : [];
   const said = colourNames(kb, undefined, state.newestText);

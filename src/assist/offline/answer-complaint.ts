@@ -27,6 +27,9 @@ const SPOKEN: [RegExp, string][] = [
   [/^(?:染得|染成|搭色|染色)$/u, '串色'],
   [/^(?:划痕|刮痕|划花|刮花|磨花)$/u, '有划痕'],
   [/^(?:磕坏|磕掉|磕了个)$/u, '磕坏'],
+  [/^(?:全是毛|都是毛|一身毛|沾一身毛|沾了一身毛|粘一身毛|粘了一身毛|粘不干净)$/u, '掉毛'],
+  [/^(?:磨没了|皮磨掉|露出里面)$/u, '磨损'],
+  [/^水都是.的$/u, '掉色'],
 ];
 const spoken = (problem: string): string => SPOKEN.find(([word]) => word.test(problem))?.[1] ?? problem;
 
@@ -35,7 +38,9 @@ function apology(state: DialogueState, complaint: Complaint): string {
   // "羽绒服钻毛…裤子上全是毛": the thing named before the problem is the one it is about.
   const category = state.slots.category;
   const namedAt = category?.messageId === complaint.messageId ? state.newestText.indexOf(category.value.word) : -1;
-  const thing = category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '';
+  // "马海毛开衫…黑裤子上全是毛": what they bought, when the message names it, is what the problem is about.
+  const bought = state.relationship.purchases.map((p) => /(?:开衫|毛衣|大衣|外套|衬衫|裤|裙|鞋|靴|包|围巾|耳钉|项链|手链|精华|面霜)$/u.exec(p.name)?.[0]).find((w) => w !== undefined && state.newestText.includes(w));
+  const thing = bought ?? (category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '');
   if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/了$/u, '')}了，给您添麻烦了！`;
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
@@ -68,7 +73,7 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
     if (when) return { ...when, text: `不好意思让您久等了！我这边在帮您催退款进度。${when.text.replace(/^可以的?[。，]/u, '')}` };
   }
   // "拍了 要我寄回去吗": sending back a wrong item costs the customer nothing.
-  if (complaint.kind === 'wrong_item' && /寄回|寄过去|退回去|怎么寄|寄哪/u.test(said)) return { text: '不好意思给您添麻烦了！是我们发错了，寄回的运费由我们承担，您用顺丰到付寄回就行，地址我发给您；也可以直接拿到门店，我们当场给您换。', products: [] };
+  if (complaint.kind === 'wrong_item' && /寄回|寄过去|退回去|怎么寄|寄哪|去寄|自己寄|要寄吗|怎么处理|咋处理|怎么办/u.test(said)) return { text: '不好意思给您添麻烦了！是我们发错了，寄回的运费由我们承担，您用顺丰到付寄回就行，地址我发给您；也可以直接拿到门店，我们当场给您换。', products: [] };
   // "照片发你了 能修不": the repair policy for the kind they bought.
   if (/修|维修/u.test(said)) {
     const product = state.relationship.purchases[0] ?? state.slots.focus?.value;
@@ -80,15 +85,22 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
   return undefined;
 }
 
+/** "裤子改好了没 说三到五天 今天都第八天了": an alteration running late is the tailor's, not the courier's. */
+const ALTERATION = /改好|改裤|修改|改短|改长|裤长|师傅|改衣/u;
+
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
-  const opening: Part = { text: OPENING[complaint.kind], products: [] };
+  const alteration = complaint.kind === 'delay' && (complaint.problem === '改衣' || ALTERATION.test(state.newestText));
+  const opening: Part = alteration
+    ? { text: '非常抱歉让您久等了，说好的时间没做到是我们的问题！我现在就去催师傅，能不能按您要的时间改好，我问清楚马上回您；改好了第一时间通知您来取，或者顺丰给您寄过去。', products: [] }
+    : { text: OPENING[complaint.kind], products: [] };
   const next = complaint.ongoing ? followUp(kb, state, complaint) : undefined;
   if (next) return [next, opening];
   // "袖口起球了 这正常吗": say honestly what is wear and what is a fault, then look at it together.
   const product = state.relationship.purchases[0] ?? state.slots.focus?.value;
   const asksIfNormal = /正常吗|正不正常|是不是质量问题|算质量问题吗/u.test(state.newestText);
-  const concern = !asksIfNormal ? undefined : product ? fabricConcern(product, complaint.quote) : concernFor(state.newestText, complaint.quote);
-  if (concern) return [{ text: `给您添麻烦了！${concern}。如果起得很厉害或者才穿一两次就这样，可能是面料问题，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
+  const worry = `${complaint.quote} ${spoken(complaint.quote)}`;
+  const concern = !asksIfNormal ? undefined : product ? fabricConcern(product, worry) : concernFor(state.newestText, worry);
+  if (concern) return [{ text: `给您添麻烦了！${concern}。如果情况比较严重或者才穿一两次就这样，可能是面料问题，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
   const repair = /修|维修|补/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
   // "银手链戴了没多久就发黑了": silver darkening is oxidation, cleaned free of charge.
@@ -103,6 +115,8 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };
   // "顺丰说包裹丢了": what happens to a lost parcel (sent again) is the answer, before the order number.
   if (complaint.kind === 'delay' && /丢/u.test(complaint.quote)) return [withPolicy, opening];
+  // "钱退到哪去了": where the money goes is the answer, before the order number.
+  if (complaint.kind === 'refund' && /退到哪|哪(?:去|里|儿)了|去哪了/u.test(state.newestText)) return [withPolicy, opening];
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, withPolicy];
   // Already signed for: what to check at the door is advice for next time, not this answer.
   const steps = faq.text.replace(/^可以的?[。，]/u, '').replace(/^建议签收时[^。]*。/u, '');

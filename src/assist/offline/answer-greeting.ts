@@ -35,6 +35,8 @@ export function answerFarewell(names: Names): Part {
 export function answerWhoAmI(state: DialogueState, names: Names): Part {
   const who = names.guide && names.store ? `我是${names.store}的导购${names.guide}` : names.guide ? `我是导购${names.guide}` : names.store ? `我是${names.store}的导购` : '我是澜庭的导购';
   const how = state.relationship.isNew ? '您刚添加了我的企业微信' : '之前您加过我的企业微信';
+  // "你是机器人吗": the guide sending this is a person.
+  if (/机器人|AI|自动回复|真人/iu.test(state.newestText)) return { text: `哈哈不是机器人哦，${who}，消息都是我自己回的～有什么想看的随时问我。`, products: [] };
   return { text: `您好，${who}，${how}～衣服鞋包、护肤彩妆有什么想看的，或者订单、售后的事，都可以直接找我。`, products: [] };
 }
 
@@ -44,7 +46,12 @@ export function answerPraise(state: DialogueState, names: Names): Part {
   if (/你(?:真的|真|好|太)?(?:好|很|太|挺)?(?:会搭|会挑|专业|眼光|有眼光|懂)|谢谢你的推荐|被夸/u.test(state.newestText)) {
     return { text: `谢谢${names.customer ?? '您'}～被您这么一夸我好开心！您穿得好看我就放心了，之后有合适的新款我第一时间发您看～`, products: [] };
   }
+  // "收到换的新鞋了 这次码刚好 辛苦你啦": thanks for the trouble taken, the size that now fits.
+  if (/辛苦|刚好|正合适|合适了/u.test(state.newestText)) {
+    return { text: `不辛苦～${names.customer ?? '您'}穿着合适就好，这次让您费心了。之后穿着有什么问题，或者想看别的，随时找我！`, products: [] };
+  }
   const product = state.slots.focus?.value ?? state.relationship.purchases[0];
-  const thing = product ? `${product.name}` : '';
-  return { text: `太好了，${names.customer ?? '您'}喜欢就好～${thing ? `${thing}平时按洗标打理就能穿很久，` : ''}有新款或者活动我第一时间告诉您，有什么需要随时找我！`, products: [] };
+  // The product is called what the customer called it ("这双"), not pitched by its full name again.
+  const thing = product ? (state.newestText.includes(product.name) ? product.name : product.category === '鞋履' ? '这双' : product.category === '美妆' ? '这款' : '这件') : '';
+  return { text: `太好了，${names.customer ?? '您'}喜欢就好～${thing ? `${thing}平时按洗标打理就能${product?.category === '美妆' ? '放心用' : '穿很久'}，` : ''}有新款或者活动我第一时间告诉您，有什么需要随时找我！`, products: [] };
 }

@@ -21,6 +21,16 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   if (intent === '售后' && /退|换/u.test(state.newestText) && /(?<![没未不])(?:穿过|洗过|用过|穿了|洗了)|剪了吊牌|吊牌剪|拆了吊牌|穿一晚|穿一次|穿完|穿出去|走了一天/u.test(state.newestText) && !state.complaint) {
     return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
   }
+  // "正在安排换货" … "多久能处理好": the exchange is chased; only the courier's times are promised.
+  if (intent === '售后' && text.startsWith('换货进度')) {
+    const times = answerFromFaq(kb, '物流', '多久到 发货时间 次日送达', 0, store, '发货 当天发出 次日送达');
+    const urgent = /出差|要穿|要用|着急|急用|赶/u.test(state.newestText) ? '您急着穿的事我跟仓库说一声，请他们尽量优先安排。' : '';
+    return { text: `仓库已经在给您安排换货了，我这边再帮您催一下，新的一寄出我就把单号发您。${urgent}顺丰一般江浙沪次日送达、其他大部分地区2-3天。`, products: [], ...(times ? { approvedText: times.approvedText ?? times.text, ...(times.faqId ? { faqId: times.faqId } : {}) } : {}) };
+  }
+  if (intent === '售后' && text.startsWith('退款进度')) {
+    const refund = answerFromFaq(kb, '售后', '退款 多久到账 原路退回', 0, store, '退款 原路退回');
+    if (refund) return { ...refund, text: `我这边帮您盯着退款进度。${refund.text.replace(/^可以的?[。，]/u, '')}` };
+  }
   // "压了字母之后不喜欢还能退吗": engraved or embossed is made for them, not returnable without a fault.
   if (intent === '售后' && /压(?:了)?(?:字母|字|印|名字|缩写)|刻(?:了)?(?:字|名字|字母|缩写)|定制|压印|刻字/u.test(state.newestText)) {
     const rule = answerFromFaq(kb, intent, `${text} 刻字 压印 定制 不支持无理由退换`, 0, store, '刻字压印 个性化定制');
@@ -57,7 +67,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   }
   // "明天一定能到北京吗": no promise of a day, the usual times instead.
   const promised = /一定|肯定|保证/u.test(text);
-  if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及|(?:今天|明天|后天|当天|周[一二三四五六日末]|星期[一二三四五六日天]|\d+号|几号)[^，。]{0,4}(?:能|可以)(?:送)?到(?!店|门店)/u.test(text)) {
+  if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及|(?:今天|明天|后天|当天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d+号|几号)[^，。]{0,4}(?:能|可以)(?:送|收)?到(?!店|门店)/u.test(text)) {
     const times = answerFromFaq(kb, intent, text, 0, store, '发货 当天发出 次日送达');
     return promised && times ? { ...times, text: `具体哪天到我没法跟您保证，${times.text}` } : times;
   }
