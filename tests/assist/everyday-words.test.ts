@@ -179,4 +179,34 @@ describe('everyday words', () => {
     expect(await top('顾客: 我闺蜜上周在你这买了个包 是哪个啊 我想买个一样的')).toMatch(/隐私/u);
     expect(await top('顾客: 广州的 要是今天下午付款 礼拜一能收到不')).toMatch(/16:00/u);
   });
+
+  it('suggests what goes with a piece they bought, of another kind and not in the black they own', async () => {
+    const s = await suggest(['顾客: 上次买的那条驼色A字裙 上面配啥好看啊 我衣柜里全是黑的'], boughtProfile('AP-1055'));
+    const names = (s.drafts[0]?.skus ?? []).filter((sku) => sku !== 'AP-1055').map((sku) => kb.products.find((p) => p.sku === sku));
+    expect(names.length).toBeGreaterThan(0);
+    for (const p of names) expect(['毛衣', '针织开衫', '衬衫', 'T恤']).toContain(p?.subcategory);
+    expect(s.drafts[0]?.text).not.toMatch(/黑色的/u);
+  });
+
+  it('answers a stock ask typed as 有货没 beside a postage ask, and a bottle size asked as 多大一瓶', async () => {
+    const bag = await top('顾客: 帆布托特包黑色有货没 有的话直接寄给我 能包邮不');
+    expect(bag).toMatch(/黑色/u);
+    expect(bag).toMatch(/299/u);
+    expect(bag.indexOf('黑色')).toBeLessThan(bag.indexOf('299'));
+    const perfume = await top('顾客: 你们家那个雪松男士淡香水多少钱 多大一瓶');
+    expect(perfume).toMatch(/680.*50ml/u);
+    expect(perfume).not.toMatch(/身高|尺码/u);
+  });
+
+  it('tags after-sales about their own purchase, reads a trouble question about it as a problem, but not a mishap of their own', async () => {
+    const refund = await suggest(['顾客: 你好 我退的那件大衣 门店说已经收到了 钱什么时候能退回来呀'], boughtProfile('AP-1001'));
+    expect(refund.tags.map((t) => t.tag)).toContain('购买阶段/售后');
+    const trouble = stateOf('顾客: 上次买的那条裤子 怎么回事啊 才穿两天');
+    expect(trouble.complaint).toBeDefined();
+    expect(stateOf('顾客: 抽绳水桶包淋雨了 咋办啊').complaint).toBeUndefined();
+    expect(stateOf('顾客: 买了不合适怎么办').complaint).toBeUndefined();
+    // A trouble question after a problem told before carries that problem on.
+    const carried = stateOf('顾客: 我买的是S 寄来的是L 吊牌都还在', '导购: 真的非常抱歉，是我们发错了～我这边马上给您安排换S码。', '顾客: 那L这件我怎么处理 要自己去寄吗');
+    expect(carried.complaint?.kind).toBe('wrong_item');
+  });
 });

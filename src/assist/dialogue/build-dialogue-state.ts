@@ -185,7 +185,10 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     intents = [{ intent: '售后', clause: `${/退款/u.test(lastGuideMessage?.text ?? '') ? '退款进度' : '换货进度'} ${newest.text}`, question: true, score: 3 }];
   }
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
-  const told = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought, window.slice(Math.max(0, lastGuide - 2), lastGuide + 1).filter(evidence)) ?? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought);
+  const fresh = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought, window.slice(Math.max(0, lastGuide - 2), lastGuide + 1).filter(evidence));
+  // "那L这件我怎么处理": a trouble question in the newest message carries on the problem told before it.
+  const carried = !fresh || fresh.kind === 'general' ? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought) : undefined;
+  const told = carried ?? fresh;
   // "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a full request from someone with nothing bought
   // here is a request; the trouble they had elsewhere is why they ask.
   const request = intents[0]?.intent === '商品推荐' && newestNeeds.category && [newestNeeds.budget, newestNeeds.size, newestNeeds.colour, newestNeeds.skinType].filter(Boolean).length >= 2;

@@ -72,6 +72,8 @@ export const EXTRA: [string, RegExp, number][] = [
   // "要深一点的颜色 我皮肤黑": which of its colours, by depth.
   // ("有没有颜色深一点的" asks for another product, and the variant reader takes it.)
   ['颜色建议', /(?<!有没有|有没|有无|还有|有)(?:要|想要|选|挑)?(?:深|浅|淡|亮|暗)一?(?:点|些)的(?:颜色|色)(?!的)|要深色|要浅色/u, 5],
+  // "多大一瓶": the pack's size, not a body size.
+  ['材质咨询', /多大一?(?:瓶|支|罐|盒|管)|多少(?:毫升|ml|克|g)|几毫升|几克|容量多大|有多少量/iu, 4],
   // "焦糖色的会不会不耐脏": how it wears, not whether the colour is in stock.
   ['材质咨询', /耐脏|显脏|容易脏|怕脏/u, 4.5],
   // "有大瓶的吗": the same product in another pack.

@@ -101,12 +101,26 @@ function unhappyWithPurchase(text: string, bought: boolean): Found | undefined {
 }
 
 /** `earlier`: the customer's messages before these, for what was used ("那个面霜我用了三天了") when these say only how it went. */
+/** "上次买的那件 怎么回事啊": a trouble question about something bought, however the problem is put. */
+const TROUBLE = /怎么回事|咋回事|啥情况|什么情况|怎么搞的|咋搞的|怎么办|咋办|咋整|怎么处理|咋处理|怎么解决|正常吗|正不正常|是不是质量问题|算质量问题吗|有问题/u;
+const MISHAP = /淋湿|淋了雨|淋雨|沾水|进水|水印|水渍|弄脏|弄湿|脏了|湿了|洒了|蹭到|刮到|硬邦邦|发霉|丢了|落在/u;
+const OWN_THING = /我买的|买的那|上次买|之前买|前几天买|刚买|收到的|到手的|寄来的|寄过来的|在你这买|在你们(?:这|店|家)买/u;
+
+function troubleWithPurchase(text: string, bought: boolean): Found | undefined {
+  const trouble = TROUBLE.exec(text);
+  // "包淋雨了 咋办": a mishap of their own is care, not a fault.
+  if (!trouble || !(bought || OWN_THING.test(text)) || CARE_ASK.test(text) || MISHAP.test(text) || RESOLVED.test(text) || BOUGHT_ELSEWHERE.test(text) || PRAISE.test(text)) return undefined;
+  // "买了不合适怎么办": a rule asked before buying, not a problem had.
+  if (/如果|万一|要是|的话/u.test(text) && !OWN_THING.test(text)) return undefined;
+  return ['general', trouble[0]];
+}
+
 export function readComplaint(messages: readonly ChatMessage[], bought = false, earlier: readonly ChatMessage[] = []): Complaint | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
     if (!message || message.speaker !== 'customer') continue;
     const before = [...earlier, ...messages.slice(0, i)].findLast((m) => m.speaker === 'customer');
-    const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text) ?? unhappyWithPurchase(message.text, bought);
+    const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text) ?? unhappyWithPurchase(message.text, bought) ?? troubleWithPurchase(message.text, bought);
     // "裤子改好了没 …都第八天了": a late alteration is named as such (the tailor, not the courier).
     const alteration = found?.[0] === 'delay' && /改好|改裤|修改|改短|改长|改衣/u.test(message.text) && !/改地址/u.test(message.text);
     if (found) return { kind: found[0], messageId: message.id, quote: found[1], ...(alteration ? { problem: '改衣' } : found[2] ? { problem: found[1] } : {}) };

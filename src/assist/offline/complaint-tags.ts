@@ -3,6 +3,7 @@
  * service and wrong-item complaints the complaint tag) is proposed with the customer's own words as evidence.
  */
 import type { CustomerProfile } from '../../conversation/model.ts';
+import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import type { TagProposal } from '../suggestion-schema.ts';
 import { existingTagIds } from '../tags/propose-tags.ts';
@@ -12,10 +13,12 @@ const AFTER_SALES = '购买阶段/售后';
 const COMPLAINT = '客户状态/投诉';
 
 export function withComplaintTags(tags: TagProposal[], state: DialogueState, library: TagLibrary, profile: CustomerProfile | undefined, guideId: string): TagProposal[] {
-  const complaint = state.complaint;
+  // "我退的那件大衣 钱什么时候能退回来": after-sales about their own purchase, with no complaint in it.
+  const afterSales = !state.complaint && ['售后', '洗护'].includes(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state);
+  const complaint = state.complaint ?? (afterSales ? { kind: 'general' as const, messageId: state.newestMessageId ?? '', quote: state.newestSaid.slice(0, 40) } : undefined);
   if (!complaint) return tags;
   const existing = existingTagIds(profile, guideId);
-  const wanted = complaint.kind === 'harm' || complaint.kind === 'service' || complaint.kind === 'wrong_item' ? [AFTER_SALES, COMPLAINT] : [AFTER_SALES];
+  const wanted = afterSales ? [AFTER_SALES] : complaint.kind === 'harm' || complaint.kind === 'service' || complaint.kind === 'wrong_item' ? [AFTER_SALES, COMPLAINT] : [AFTER_SALES];
   const out = [...tags];
   for (const key of wanted) {
     const tag = library.byKey.get(key);

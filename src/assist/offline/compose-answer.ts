@@ -5,6 +5,7 @@
  */
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
+import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
 import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
@@ -28,6 +29,7 @@ import { answerSkinFit } from './answer-skin-fit.ts';
 import { answerWhoFor } from './answer-who-for.ts';
 import { answerOtherPack } from './answer-other-pack.ts';
 import { answerMoment } from './answer-moments.ts';
+import { answerPairing } from './answer-pairing.ts';
 
 export interface ComposeInput {
   kb: KnowledgeBase;
@@ -204,6 +206,11 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         const fit = answerSkinFit(kb, state, profile);
         if (fit) return fit;
       }
+      // "上次买的A字裙 上面配啥好看": pieces of another kind that go with it.
+      if (hit.intent === '搭配建议' && /配|搭/u.test(text)) {
+        const pairing = answerPairing(kb, state, profile);
+        if (pairing) return pairing;
+      }
       if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && (state.slots.budget?.quote.includes('便宜') || /[短长薄厚轻松身素](?:一)?(?:点|些)(?:的|款)/u.test(state.slots.category?.quote ?? '')) ? { exclude: new Set([focus.value.sku]) } : {});
       if (FAQ_INTENTS.has(hit.intent)) return answerService(kb, state, hit.intent, text, names.store);
       return undefined;
@@ -264,12 +271,6 @@ function pitchOf(top: Part, state: DialogueState): Part[] {
 
 /** The top draft, then alternatives made from the same state. */
 const APOLOGY = /抱歉|不好意思|对不起|麻烦您了|添麻烦/u;
-const OWN = /我买的|我退的|退的那|买的那|上次买|上次在|之前买|前几天买|收到的|在你这买|在你们这买|在你们店买|网上买的|刚买的/u;
-
-/** The customer speaks of something they bought (said, or known from the profile). */
-function ownPurchase(state: DialogueState): boolean {
-  return state.relationship.purchases.length > 0 || OWN.test(state.newestText);
-}
 
 export function composeAnswer(input: ComposeInput): Part[] {
   const { state } = input;
@@ -305,7 +306,7 @@ export function composeAnswer(input: ComposeInput): Part[] {
   if (!top) return [];
   // "我退的那件大衣 钱什么时候能退回来", "上次买的乐福鞋 能换38吗": after-sales about their own purchase opens
   // with an apology for the trouble, as a guide would, before the policy.
-  if (state.intents[0]?.intent === '售后' && ownPurchase(state) && !APOLOGY.test(top.text.slice(0, 12))) top.text = `不好意思给您添麻烦了！${top.text}`;
+  if (state.intents[0]?.intent === '售后' && aboutOwnPurchase(state) && !APOLOGY.test(top.text.slice(0, 12))) top.text = `不好意思给您添麻烦了！${top.text}`;
   // A first reply to a brand-new contact opens with a welcome; any first reply opens politely.
   if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别' || h.intent === '夸奖')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;

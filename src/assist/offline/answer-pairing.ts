@@ -1,0 +1,65 @@
+/**
+ * "上次买的驼色A字裙 上面配啥好看": what goes with a piece they have or are looking at — pieces of
+ * another kind (tops for a skirt, bottoms for a top, a knit under a coat), in colours that sit well
+ * with it, never the same kind again.
+ */
+import type { CustomerProfile } from '../../conversation/model.ts';
+import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Product } from '../knowledge/schemas.ts';
+import type { Part } from './answer-product.ts';
+import { colourNames } from '../dialogue/read-needs.ts';
+import { priceTag } from './describe-product.ts';
+import { isMens, wearerGender, withinBudget } from './pick-products.ts';
+
+const BOTTOMS = ['半身裙', '裤装'];
+const TOPS = ['毛衣', '针织开衫', '衬衫', 'T恤'];
+const OUTER = ['大衣', '西装外套', '外套', '夹克', '风衣', '羽绒服', '棉服'];
+
+/** The kinds that go with a kind, in the order a guide would suggest them. */
+function partnersOf(product: Product, text: string): string[] {
+  if (/上面|上衣|上身/u.test(text)) return TOPS;
+  if (/下面|下身|裤子|裙子/u.test(text)) return BOTTOMS;
+  if (/外面|外套/u.test(text)) return OUTER;
+  if (BOTTOMS.includes(product.subcategory)) return TOPS;
+  if (TOPS.includes(product.subcategory)) return BOTTOMS;
+  if (OUTER.includes(product.subcategory)) return ['毛衣', '裤装', '半身裙'];
+  if (product.subcategory === '连衣裙') return ['针织开衫', '外套', '西装外套'];
+  return [];
+}
+
+/** Colours that sit well with the piece's colour; neutrals for anything. */
+const WITH_COLOUR: [RegExp, string[]][] = [
+  [/驼|卡其|焦糖|咖啡|棕/u, ['白色', '米白', '奶白', '燕麦色', '黑色', '浅蓝']],
+  [/黑|炭|灰|藏青/u, ['白色', '米白', '驼色', '燕麦色', '酒红', '浅蓝']],
+  [/白|米|燕麦|奶/u, ['驼色', '黑色', '藏青', '浅蓝', '卡其']],
+];
+const NEUTRALS = ['白色', '米白', '黑色', '燕麦色', '灰色'];
+
+export function answerPairing(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined): Part | undefined {
+  const piece = state.slots.focus?.value ?? state.relationship.purchases[0];
+  if (!piece || piece.category !== '服装') return undefined;
+  const kinds = partnersOf(piece, state.newestText);
+  if (kinds.length === 0) return undefined;
+  const colour = state.slots.colour?.value ?? colourNames(kb, piece)[0] ?? '';
+  const palette = WITH_COLOUR.find(([said]) => said.test(colour))?.[1] ?? NEUTRALS;
+  // "我衣柜里全是黑的": something other than black, then.
+  const notBlack = /全是黑|都是黑|太多黑|黑的太多/u.test(state.newestText);
+  const gender = wearerGender(state, profile);
+  const budget = state.slots.budget?.value;
+  const candidates = kb.products
+    .filter((p) => p.category === '服装' && kinds.includes(p.subcategory) && p.sku !== piece.sku)
+    .filter((p) => (gender === 'male' ? isMens(p) : !isMens(p)) && (!budget || withinBudget(p.price, budget)))
+    .map((p) => ({ p, shade: colourNames(kb, p).find((c) => palette.includes(c) && !(notBlack && /黑/u.test(c))) }))
+    .filter((c) => c.shade !== undefined)
+    .sort((a, b) => kinds.indexOf(a.p.subcategory) - kinds.indexOf(b.p.subcategory) || a.p.price - b.p.price);
+  // One of each kind first, so the two picks are not the same sort of piece.
+  const picks = [...new Map(candidates.map((c) => [c.p.subcategory, c])).values()].slice(0, 2);
+  if (picks.length === 0) return undefined;
+  const lines = picks.map(({ p, shade }) => `${shade}的${p.name}（${priceTag(p)}）`).join('，或者');
+  const own = state.relationship.purchases.some((p) => p.sku === piece.sku) ? '您那条' : '';
+  return {
+    text: `${own}${colour}${piece.name}${/上面/u.test(state.newestText) ? '上面' : ''}配${lines}都好看${notBlack ? '，比全黑更亮眼' : ''}。需要的话我拍几张搭配图发您看看～`,
+    products: picks.map(({ p }) => p),
+  };
+}
