@@ -209,4 +209,10 @@ describe('everyday words', () => {
     const carried = stateOf('顾客: 我买的是S 寄来的是L 吊牌都还在', '导购: 真的非常抱歉，是我们发错了～我这边马上给您安排换S码。', '顾客: 那L这件我怎么处理 要自己去寄吗');
     expect(carried.complaint?.kind).toBe('wrong_item');
   });
+
+  it('picks a foundation for the skin type and the shade for the tone', async () => {
+    const s = await suggest(['顾客: 粉底液想要持妆好点的 大油皮 黄黑皮 选哪个色号啊']);
+    expect(s.drafts[0]?.text).toMatch(/轻薄持妆粉底液.*小麦色/u);
+    expect(s.drafts[0]?.flags).toEqual([]);
+  });
 });

@@ -7,6 +7,9 @@ import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { colourNames } from '../dialogue/read-needs.ts';
 import type { Part } from './answer-product.ts';
+import { priceTag, sellingPoint } from './describe-product.ts';
+import { skinFits } from './pick-products.ts';
+import { fitsNeed } from '../dialogue/read-focus.ts';
 
 /** How well a colour suits a skin tone, best first; colours not listed come after. */
 const BY_TONE: [RegExp, string, string[]][] = [
@@ -48,7 +51,32 @@ function byDepth(kb: KnowledgeBase, state: DialogueState): Part | undefined {
   return { text: `${product.name}${depth[1]}颜色有${fit.join('、')}${pick && fit.length > 1 ? `，${tone ? `${tone[1]}的话` : ''}更推荐${pick}，${why(pick)}` : ''}。需要的话我拍实物图给您看看～`, products: [product] };
 }
 
+/** Foundation shades by skin tone, best first. */
+const SHADE_BY_TONE: [RegExp, string, string[]][] = [
+  [/黄黑|偏黑|黑皮|小麦|肤色深|皮肤黑/u, '肤色偏深', ['小麦色', '自然色']],
+  [/偏黄|黄皮|暗沉/u, '皮肤偏黄', ['自然色', '小麦色']],
+  [/偏白|白皮|冷白|皮肤白/u, '皮肤白', ['象牙白', '亮肤色', '自然色']],
+];
+
+/** "粉底液 大油皮 黄黑皮 选哪个色号": one for the skin type, and the shade for the tone. */
+function byShade(kb: KnowledgeBase, state: DialogueState): Part | undefined {
+  const need = state.slots.category?.value;
+  const tone = SHADE_BY_TONE.find(([said]) => said.test(state.newestText));
+  if (state.slots.focus || !need || !tone || !/色号|哪个色|什么色|哪个颜色/u.test(state.newestText)) return undefined;
+  const skin = state.slots.skinType?.value;
+  const product = kb.products.find((p) => fitsNeed(p, need) && skinFits(p, skin) && Array.isArray(p.attributes['色号']) && tone[2].some((shade) => (p.attributes['色号'] as string[]).includes(shade)));
+  if (!product) return undefined;
+  const shades = product.attributes['色号'] as string[];
+  const [pick, next] = tone[2].filter((shade) => shades.includes(shade));
+  return {
+    text: `${skin ? `${skin}肌肤` : ''}可以看看${product.name}（${priceTag(product)}），${sellingPoint(product)}；${tone[1]}的话建议选${pick}${next ? `，想提亮一点可以试${next}` : ''}。方便的话到店在下颌线试一下色，会更准～`,
+    products: [product],
+  };
+}
+
 export function answerColourChoice(kb: KnowledgeBase, state: DialogueState): Part | undefined {
+  const shade = byShade(kb, state);
+  if (shade) return shade;
   const depth = byDepth(kb, state);
   if (depth || DEPTH.some(([asked]) => asked.test(state.newestText))) return depth;
   const product = state.slots.focus?.value;
