@@ -215,4 +215,10 @@ describe('everyday words', () => {
     expect(s.drafts[0]?.text).toMatch(/轻薄持妆粉底液.*小麦色/u);
     expect(s.drafts[0]?.flags).toEqual([]);
   });
+
+  it('suggests a gift for what the person does, and answers a worry about wool against the skin', async () => {
+    const runner = await suggest(['顾客: 男朋友生日快到了 送啥好啊', '导购: 可以先说说他平时喜欢什么吗？比如运动、上班通勤还是爱打扮～预算大概多少呢？', '顾客: 他天天夜跑 七百以内吧']);
+    expect(runner.drafts[0]?.text).toMatch(/^给您挑了两款：男士缓震跑步鞋/u);
+    expect(await top('顾客: 双面羊毛呢大衣是纯羊毛的吗 我穿羊毛的东西容易扎')).toMatch(/刺感.*打底/u);
+  });
 });

@@ -148,7 +148,8 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   const { slots } = state;
   let score = (relevance.get(doc) ?? 0) * 1.5;
   const tags = product.tags ?? [];
-  if (slots.occasion && tags.includes(`场合/${slots.occasion.value}`)) score += 1;
+  // With no kind named ("他天天夜跑 七百以内"), what they do is what decides.
+  if (slots.occasion && tags.includes(`场合/${slots.occasion.value}`)) score += slots.category ? 1 : 2.5;
   const words = slots.occasion ? OCCASION_WORDS[slots.occasion.value] : undefined;
   if (words?.test(productWords(product))) score += 1;
   // Things for home (拖鞋, 家居服) only when asked for by name.
@@ -210,7 +211,8 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     .filter(({ product, doc }) => {
       if (need) return fitsNeed(product, need);
       // A gift with no size known: nothing that has to fit (sized clothes and shoes).
-      if (giftOnly) return ((product.tags ?? []).includes('场合/送礼') || /礼盒|套装/u.test(product.name) || product.category === '配饰') && (slots.size !== undefined || sizesOf(product).length === 0 || sizesOf(product).includes('均码'));
+      // "他天天夜跑": a gift for what they do may be sized; the size is asked after.
+      if (giftOnly) return (((product.tags ?? []).includes('场合/送礼') || /礼盒|套装/u.test(product.name) || product.category === '配饰') && (slots.size !== undefined || sizesOf(product).length === 0 || sizesOf(product).includes('均码'))) || (slots.occasion !== undefined && slots.occasion.value !== '生日' && (product.tags ?? []).includes(`场合/${slots.occasion.value}`));
       // A skin type alone asks for skincare; make-up only when it is named.
       if (skinOnly) return product.category === '美妆' && product.attributes['肤质'] !== undefined && (SKINCARE.has(product.subcategory) || /彩妆|化妆|粉底|底妆|口红|遮瑕|气垫/u.test(state.newestText));
       if (occasionOnly) return (product.tags ?? []).includes(`场合/${slots.occasion?.value}`) || (OCCASION_WORDS[slots.occasion?.value ?? '']?.test(productWords(product)) ?? false);
