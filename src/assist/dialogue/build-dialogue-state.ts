@@ -182,7 +182,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "正在安排换货" … "那大概多久能处理好": how long the exchange or refund under way takes.
   const underWay = lastGuideMessage && /换货|退货|退款|寄回|签收了您|收到您寄回|售后/u.test(lastGuideMessage.text);
   if (newest && underWay && /多久|什么时候|啥时候|几天|多长时间|何时/u.test(newest.text) && !newestNeeds.category && intents.every((h) => !['物流', '售后', '会员积分', '发票'].includes(h.intent) || h.intent === '物流')) {
-    intents = [{ intent: '售后', clause: `${/退款/u.test(lastGuideMessage?.text ?? '') ? '退款进度' : '换货进度'} ${newest.text}`, question: true, score: 3 }];
+    intents = [{ intent: /退款/u.test(lastGuideMessage?.text ?? '') ? '退款进度' : '换货进度', clause: newest.text, question: true, score: 3 }];
   }
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
   const fresh = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought, window.slice(Math.max(0, lastGuide - 2), lastGuide + 1).filter(evidence));

@@ -45,3 +45,6 @@ export const LONG_WEAR = /(?:穿|用|戴|背)了?(?:[一二两三四五六七八
 export const HABIT = /一(?:用|穿|戴|碰|涂|擦|抹|吃)[^，。]{0,6}就|(?:一般|平时|每次)(?:用|穿|戴)[^，。]{0,6}(?:都|就)|戴[^，。\s]{0,3}(?:会|就)?过敏|对[^，。\s]{1,4}过敏|[金银铜镍]过敏|过敏体质/u;
 /** Praise is not a complaint, even after 穿了 / 用了. */
 export const PRAISE = /好用|舒服|好看|喜欢|满意|不错|挺好|很好|回购|再来|谢谢/u;
+
+/** A mishap of the customer's own (淋雨, 弄脏): care to give, not a fault to make good. */
+export const MISHAP = /淋湿|淋了雨|淋雨|沾水|进水|水印|水渍|弄脏|弄湿|脏了|湿了|洒了|蹭到|刮到|硬邦邦|发霉/u;

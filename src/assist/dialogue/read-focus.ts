@@ -45,6 +45,11 @@ const ORDINAL: [RegExp, number][] = [
   [/第三[款个件双]|第3[款个件]|最后那[款个件双]|后面那[款个件双]/u, 2],
 ];
 
+/** Amounts said that could be a price ("1299的大衣", "599那个"), not a size, height, weight or age. */
+function pricesSaid(text: string): number[] {
+  return [...text.matchAll(/(?<![\d.])(\d{2,5})(?![\d.]|码|cm|斤|号|岁)/gu)].map((m) => Number(m[1]));
+}
+
 export function fitsNeed(product: Product, need: CategoryNeed): boolean {
   if (product.category !== need.category) return false;
   if (need.subcategories.length > 0 && !need.subcategories.includes(product.subcategory)) return false;
@@ -64,7 +69,7 @@ function productByWords(kb: KnowledgeBase, window: readonly ChatMessage[]): Slot
   const [matched] = pointing ? findFocusProducts(kb, context) : [];
   if (matched) return { value: matched, messageId: last.id, quote: matched.name };
   const need = readCategory(kb, last.text)?.value;
-  const prices = [...last.text.matchAll(/(?<![\d.])(\d{2,5})(?![\d.]|码|cm|斤|号)/gu)].map((m) => Number(m[1]));
+  const prices = pricesSaid(last.text);
   if (!need || prices.length === 0) return undefined;
   const priced = kb.products.filter((p) => prices.includes(p.price) && fitsNeed(p, need));
   return priced.length === 1 && priced[0] ? { value: priced[0], messageId: last.id, quote: String(priced[0].price) } : undefined;
@@ -105,7 +110,7 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
         focusIndex = index;
       }
       // "599那个有雾蓝m吗": the one listed at that price.
-      const prices = [...message.text.matchAll(/(?<![\d.])(\d{2,5})(?![\d.]|码|cm|斤|号|岁)/gu)].map((m) => Number(m[1]));
+      const prices = pricesSaid(message.text);
       const atPrice = list.filter((p) => prices.includes(p.price));
       if (atPrice.length === 1 && atPrice[0]) {
         focus = { value: atPrice[0], messageId: message.id, quote: String(atPrice[0].price) };

@@ -8,7 +8,8 @@ import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
-import { COLOURS_ASK, EASY_CARE, EXTRA, INGREDIENT_ASK } from './intent-cues.ts';
+import { COLOURS_ASK, EXTRA, INGREDIENT_ASK, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
+import { settleIntents } from './settle-intents.ts';
 import { HABIT } from './complaint-words.ts';
 
 /** Asking which colours or sizes there are, or whether one is there (not stating one: "卡其M码"). */
@@ -20,7 +21,7 @@ const PAST_PURCHASE = /我(?:的)?(?:这|那)(?:件|条|双|个|只)|(?:(?:上�
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
 /** A question no cue recognises, answered from the FAQ when one matches it. */
-export const OTHER_QUESTION = '其他问题';
+export { OTHER_QUESTION };
 
 /** Asks about one product's facts: two of them may share a clause, and they can be answered for a product of the kind asked about. */
 export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护', '规格']);
@@ -260,8 +261,6 @@ function withSpokenAsks(clause: string, needsOf: ClauseNeeds | undefined): Inten
 /** Asks about the store's services, whose "多少钱" is the service's price. */
 const SERVICES: ReadonlySet<string> = new Set(['售后', '物流', '会员积分', '发票', '支付', '优惠活动', '议价', '调货', '试用', '预约到店', '价保']);
 
-/** Asks the FAQ answers one question at a time: "积分能抵多少钱 会不会过期" is two answers of one intent. */
-const ONE_FAQ_EACH: ReadonlySet<string> = new Set(['物流', '会员积分', '售后', '优惠活动', '支付']);
 
 /** A piece that only names a product or a wish is context for the rest, not an ask of its own. */
 const RECOMMENDS: ReadonlySet<string> = new Set(['商品推荐', '送礼推荐', '搭配建议', '肤质推荐', '问候', '告别']);
@@ -288,33 +287,5 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
       }
     }
   }
-  // "积分能抵多少钱？会不会过期": a question no cue knows, right after a FAQ ask, asks about the same thing.
-  for (const [index, hit] of hits.entries()) {
-    const before = hits[index - 1];
-    if (hit.intent === OTHER_QUESTION && before && ONE_FAQ_EACH.has(before.intent) && hit.clause.length <= 12) hits[index] = { ...hit, intent: before.intent };
-  }
-  // "我怀孕了 …能用吗 你能保证对宝宝没影响吗": the guarantee is the health question's, answered by the doctor.
-  // "能治痘痘吗 我脸上好多红痘痘": the skin described is the doctor's, not a reason to pitch.
-  if (hits.some((h) => h.intent === '健康')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '功效咨询' || hits[i]?.intent === '肤质推荐' || (hits[i]?.intent === '商品推荐' && !hits[i]?.question) || (hits[i]?.intent === '材质咨询' && (hits[i]?.clause.length ?? 0) <= 8)) hits.splice(i, 1);
-  // "大衣淋湿了，摸上去硬邦邦的，怎么弄": the short question is about the care the message describes.
-  if (/淋湿|淋了雨|淋雨|沾水|进水|弄脏|脏了|湿了|硬邦邦|发霉/u.test(text)) {
-    for (const [index, hit] of hits.entries()) if (/怎么弄|怎么办|咋办|怎么处理|如何处理/u.test(hit.clause) && hit.clause.length <= 14 && hit.intent !== '洗护') hits[index] = { ...hit, intent: '洗护', clause: text };
-  }
-  // "府绸和真丝选哪件，我人懒，不想手洗": how easy each is to wash is what the choice weighs, not a care question.
-  if (hits.some((h) => h.intent === '比较')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && EASY_CARE.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
-  // "拆开试了一下…这样能换个大一码的吗": an exchange asked, not an order placed.
-  if (hits.some((h) => h.intent === '售后')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '促成下单') hits.splice(i, 1);
-  // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.
-  const bargaining = hits.some((h) => h.intent === '议价');
-  // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.
-  // "…能不能保养 要钱吗 我是金卡会员": who is asking, said after the ask, asks nothing.
-  const toldOnly = (h: IntentHit): boolean => h.intent === '会员积分' && !h.question && h.clause.startsWith('我是') && hits.some((o) => o !== h && o.question);
-  const real = hits.filter((h) => h.intent !== '问候' && h.intent !== '告别' && !toldOnly(h) && !(bargaining && h.intent === '商品推荐' && !/推荐|有没有|看看|哪(?:款|个)|什么/u.test(h.clause)));
-  // "每次买大衣都像偷穿大人衣服，这款长度到哪里？": a story beside questions wants no other products.
-  const wish = /想买|想要|想找|想挑|想换|要一|找一|推荐|看看|有没有|来一|给我|帮我/u;
-  if (real.some((h) => h.question)) for (let i = real.length - 1; i >= 0; i--) if (real[i]?.intent === '商品推荐' && !real[i]?.question && !wish.test(real[i]?.clause ?? '')) real.splice(i, 1);
-  // "在吗 问下…" with an ask no cue knows: the greeting is answered too, in case no FAQ covers the ask.
-  if (real.length > 0 && real.every((h) => h.intent === OTHER_QUESTION)) return hits;
-  // In the order asked: a guide answers "有38码吗 另外能开发票吗" in that order.
-  return real.length > 0 ? real : hits;
+  return settleIntents(hits, text);
 }

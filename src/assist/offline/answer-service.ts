@@ -4,6 +4,7 @@
  * days, an invoice owed, the size an exchange is for, the product picked for wrapping.
  */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import { ARRIVAL_DAY } from '../dialogue/intent-cues.ts';
 import { fitsNeed } from '../dialogue/read-focus.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
@@ -22,12 +23,12 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
   }
   // "正在安排换货" … "多久能处理好": the exchange is chased; only the courier's times are promised.
-  if (intent === '售后' && text.startsWith('换货进度')) {
+  if (intent === '换货进度') {
     const times = answerFromFaq(kb, '物流', '多久到 发货时间 次日送达', 0, store, '发货 当天发出 次日送达');
     const urgent = /出差|要穿|要用|着急|急用|赶/u.test(state.newestText) ? '您急着穿的事我跟仓库说一声，请他们尽量优先安排。' : '';
     return { text: `仓库已经在给您安排换货了，我这边再帮您催一下，新的一寄出我就把单号发您。${urgent}顺丰一般江浙沪次日送达、其他大部分地区2-3天。`, products: [], ...(times ? { approvedText: times.approvedText ?? times.text, ...(times.faqId ? { faqId: times.faqId } : {}) } : {}) };
   }
-  if (intent === '售后' && text.startsWith('退款进度')) {
+  if (intent === '退款进度') {
     const refund = answerFromFaq(kb, '售后', '退款 多久到账 原路退回', 0, store, '退款 原路退回');
     if (refund) return { ...refund, text: `我这边帮您盯着退款进度。${refund.text.replace(/^可以的?[。，]/u, '')}` };
   }
@@ -67,7 +68,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   }
   // "明天一定能到北京吗": no promise of a day, the usual times instead.
   const promised = /一定|肯定|保证/u.test(text);
-  if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及|(?:今天|明天|后天|当天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d+号|几号)[^，。]{0,4}(?:能|可以)(?:送|收)?到(?!店|门店)/u.test(text)) {
+  if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及/u.test(text) || ARRIVAL_DAY.test(text)) {
     const times = answerFromFaq(kb, intent, text, 0, store, '发货 当天发出 次日送达');
     return promised && times ? { ...times, text: `具体哪天到我没法跟您保证，${times.text}` } : times;
   }

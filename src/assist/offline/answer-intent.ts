@@ -1,0 +1,229 @@
+/**
+ * One answer part for one intent of the newest message: the dispatch from what was asked (尺码咨询, 售后,
+ * 比较 ...) to the answer that fits it, with the state's slots (focus, budget, recipient) deciding within it.
+ */
+import type { CustomerProfile } from '../../conversation/model.ts';
+import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
+import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
+import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
+import type { Product } from '../knowledge/schemas.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import { answerComplaint } from './answer-complaint.ts';
+import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
+import { answerColourChoice } from './answer-colour-choice.ts';
+import { answerCompare } from './answer-compare.ts';
+import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
+import type { Names } from './answer-greeting.ts';
+import { answerFromFaq, answerOffers } from './answer-policy.ts';
+import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
+import type { Part } from './answer-product.ts';
+import { findAnyFaq } from './find-faq.ts';
+import { skinFits, withinBudget } from './pick-products.ts';
+import { priceTag, sellingPoint } from './describe-product.ts';
+import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
+import { answerService } from './answer-service.ts';
+import { answerSkinFit } from './answer-skin-fit.ts';
+import { answerWhoFor } from './answer-who-for.ts';
+import { answerOtherPack } from './answer-other-pack.ts';
+import { answerMoment } from './answer-moments.ts';
+import { answerPairing } from './answer-pairing.ts';
+
+export interface ComposeInput {
+  kb: KnowledgeBase;
+  state: DialogueState;
+  profile?: CustomerProfile | undefined;
+  names: Names;
+}
+
+/** Intents answered with products (the top draft's pitch alternative comes from these). */
+export const RECOMMENDING = new Set(['搭配建议', '送礼推荐', '肤质推荐', '商品推荐']);
+const FAQ_INTENTS = new Set(['售后', '换货进度', '退款进度', '物流', '会员积分', '发票', '营业时间', '门店地址', '试用', '礼盒包装']);
+
+function orderPart(input: ComposeInput): Part | undefined {
+  const product = input.state.slots.focus?.value;
+  if (!product) return undefined;
+  const size = input.state.slots.size?.value;
+  const colour = input.state.slots.colour?.value ?? '';
+  // "帮我留一件 周六去拿": a hold for pick-up in store, within the store's 48 hours.
+  if (/留|去拿|过来拿|到店拿|自提|去店里/u.test(input.state.newestText)) {
+    return { text: `好的，${product.name}${colour}${size ? `${size}码` : ''}我先帮您留着，门店可以预留48小时，您到店直接找我就行～`, products: [product] };
+  }
+  return { text: `好的，${product.name}${size ? `${size}码` : ''}我这就给您发小程序订单链接，您确认款式、尺码和金额后付款就可以～`, products: [product] };
+}
+
+/** "你们家是正品吗": the FAQ that answers an ask no answer of its own covers, if one does. */
+export function anyFaq(kb: KnowledgeBase, text: string): Part | undefined {
+  const faq = findAnyFaq(kb, text);
+  return faq ? { text: faq.answer, products: [], approvedText: faq.answer, faqId: faq.id } : undefined;
+}
+
+export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefined {
+  const { kb, state, profile, names } = input;
+  const male = profile?.gender === 1;
+  const focus = state.slots.focus;
+  const text = hit.clause || state.newestText;
+  // "都有点贵 有没有三百以内的", "一千到一千五 L码": a budget just stated that the product in focus is
+  // above asks for others of its kind, whatever else the message asks about it.
+  // "我家宝宝三岁 有没有亲子装": the catalog's clothes and shoes are adults', whatever is asked of them.
+  if (state.slots.child?.messageId === state.newestMessageId && (PRODUCT_ASKS.has(hit.intent) || RECOMMENDING.has(hit.intent))) return answerRecommend(kb, state, profile);
+  const budget = state.slots.budget;
+  if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && !withinBudget(focus.value.price, budget.value)) {
+    return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
+  }
+  switch (hit.intent) {
+    case '问候':
+      return answerGreeting(state, names);
+    case '告别':
+      return answerFarewell(names);
+    case '夸奖':
+      return answerPraise(state, names);
+    case '会员资料':
+      // The number itself is not repeated back in the chat.
+      return { text: '好的，我帮您在会员系统里更新，改好后您在会员小程序「我的」里确认一下就行；为了您的信息安全，新号码我就不在聊天里重复了～', products: [] };
+    case '自我介绍':
+      return answerWhoAmI(state, names);
+    case '健康':
+      return answerHealth(state);
+    case '刷评':
+      return answerPaidReview();
+    case '价保':
+      return answerFromFaq(kb, '价保', `${text} 降价 退差价 价保`);
+    case '规格':
+      return answerOtherPack(kb, state) ?? answerMaterial(state);
+    case OTHER_QUESTION:
+      // "第二个衣服上能喷吗": how the product in view is used, as its description says.
+      if (focus && /(?:能|可以|能不能|可不可以)(?:喷|擦|抹|涂|放|用在)/u.test(text) && /喷|涂|抹|擦|放|用/u.test(focus.value.description)) {
+        return { text: `${focus.value.name}的用法是这样的：${focus.value.description}`, products: [focus.value] };
+      }
+      return anyFaq(kb, text);
+    case '尺码咨询':
+      // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
+      return focus || (hit.question && state.slots.body) || /还是\s*(?:XXL|XL|XS|S|M|L)\b/iu.test(text) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
+    case '价格咨询':
+      return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
+    case '库存咨询':
+      // "还有别的颜色吗" with no product in view: ask which one rather than recite the transfer policy.
+      if (!focus && !state.slots.category && /颜色|色|码|号/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您查还有哪些颜色和尺码～', products: [] };
+      return answerStock(state, kb, male) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
+    case '材质咨询':
+      {
+        const kind = kindMaterial(input);
+        if (kind) return kind;
+        // "我油皮 晨露保湿霜会不会闷痘": for a skin it is not made for, say so and name one that is.
+        const skin = state.slots.skinType?.value;
+        if (skin && focus && !skinFits(focus.value, skin)) {
+          const fit = answerSkinFit(kb, state, profile);
+          if (fit) return fit;
+        }
+      }
+      // "你们家是正品吗": the store's answer, not a product's.
+      if (!focus && /正品|假货|真的假的|是真的吗/u.test(text)) {
+        const faq = anyFaq(kb, text);
+        if (faq) return faq;
+      }
+      // "这件毛衣扎不扎人" about a piece we cannot see: ask which one rather than guess.
+      if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
+      return (/洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text))) ?? anyFaq(kb, text);
+    case '洗护':
+      return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''} ${String(focus?.value.attributes['材质'] ?? '')}`) ?? answerMaterial(state);
+    case '复购': {
+      const bought = state.relationship.purchases[0] ?? focus?.value;
+      return bought
+        ? { text: `好的～还是${bought.name}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
+        : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
+    }
+    case '比较':
+      return answerCompare(state, productsInOrder(kb, state.newestText)) ?? (focus ? answerMaterial(state) : undefined);
+    case '颜色建议':
+      return answerColourChoice(kb, state) ?? answerIntent(input, { ...hit, intent: '上身效果' });
+    case '适合谁':
+      // "送香水合适吗" with no product in view: products of that kind for them.
+      return answerWhoFor(kb, state, profile, text) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerIntent(input, { ...hit, intent: '上身效果' }));
+    case '上身效果': {
+      const product = focus?.value;
+      if (!product) return { text: '您说的是哪一款呢？发我名字或截图，我帮您看看颜色和版型，再拍几张上身图给您参考～', products: [] };
+      const colour = state.slots.colour?.value ?? '';
+      return { text: `${product.name}${colour}：${sellingPoint(product)}。上身效果和肤色、身材都有关系，我拍几张实拍和上身图给您参考，比商品图更直观～`, products: [product] };
+    }
+    case '尺码标准': {
+      const product = focus?.value;
+      const note = product ? `${product.name}${String(product.attributes['版型'] ?? '') ? `是${String(product.attributes['版型'])}` : ''}，` : '';
+      return { text: `我们家大部分是标准码，平时穿什么码选什么码就可以；${note}个别偏宽松或修身的款我会提前告诉您。您看中哪一款，我帮您对照尺码表确认～`, products: product ? [product] : [] };
+    }
+    case '补货': {
+      const colour = state.slots.colour?.value ?? '';
+      return { text: `${focus ? focus.value.name : '这款'}${colour}补货时间还没定，我先帮您登记，一到货第一时间通知您；着急的话我也帮您查查另一家店和仓库有没有。`, products: focus ? [focus.value] : [] };
+    }
+    case '用法':
+      return { text: '可以一起用的～洁面后先用质地稀的（水、精华），再用面霜锁住水分，白天最后加防晒。第一次搭配的话先在耳后试一两天更放心。', products: [] };
+    case '考虑':
+      return { text: '好的，不着急～您慢慢考虑，有任何问题随时找我，喜欢的款我也帮您留意着库存。', products: [] };
+    case '支付':
+      return answerFromFaq(kb, '支付', `${text} 付款方式 分期`);
+    case '预约到店': {
+      // "周六下午两点我过去": confirm the time and get ready.
+      const when = /(?:周[一二三四五六日天]|星期[一二三四五六日天]|明天|后天|今天|这周[一二三四五六日末]?)[^，。,]{0,6}?(?:\d{1,2}|[一两二三四五六七八九十]{1,3})点(?:半)?|(?:周[一二三四五六日天]|明天|后天|今天)(?:上午|下午|晚上)?/u.exec(text)?.[0];
+      if (when) return { text: `好的，${when}我在店里等您～您想试的款式和尺码发我，我提前备好，再帮您留好试衣间。`, products: [] };
+      const hours = answerFromFaq(kb, '营业时间', '门店几点营业', 0, names.store);
+      return answerFromFaq(kb, hit.intent, text) ?? (hours ? { ...hours, text: `随时可以来店里逛逛～${hours.text.replace(/^可以[的，。]*/u, '')}您定好时间告诉我，我提前帮您准备好想看的款。` } : undefined);
+    }
+    case '隐私':
+      // "帮我查下我朋友买的那件多少钱": another person's orders are theirs to ask about.
+      if (/朋友|同事|闺蜜|邻居|亲戚/u.test(text)) return { text: '不好意思，其他顾客的购买记录和个人信息涉及隐私，我这边不能帮忙查询哦～可以请您朋友本人来问我，或者您把款式截图发我，我帮您看看现在的价格。', products: [] };
+      return { text: '不好意思，其他顾客的信息涉及隐私，我这边不能透露哦～您自己有什么想看的，我随时帮您挑。', products: [] };
+    case '调货':
+      return answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);
+    case '功效咨询':
+      return answerEfficacy(state);
+    case '优惠活动':
+      // "95折和满减能一起用吗": the FAQ that says how offers combine.
+      if (/叠加|一起用|同时用|能一起|可以一起|一起享/u.test(text)) return answerFromFaq(kb, '优惠活动', `${text} 叠加 不叠加`) ?? answerOffers(kb, state, false);
+      // "新品能参加满减吗": the FAQ on what the offers leave out.
+      if (/新品|新款|新到|上新/u.test(text)) return answerFromFaq(kb, '优惠活动', `${text} 新品 满减 当季新品 除外`) ?? answerOffers(kb, state, false);
+      return answerOffers(kb, state, false);
+    case '议价':
+      return answerOffers(kb, state, true);
+    case '促成下单':
+      // "是不是等下个月再买比较划算" weighs when to buy; only a way to order is answered from the FAQ.
+      return orderPart(input) ?? (/下单|付款|链接|怎么买|开单|拍下|留一件|帮我留/u.test(text) ? answerFromFaq(kb, hit.intent, text) : undefined);
+    case '投诉安抚':
+      return answerComplaint(kb, state, state.complaint ?? { kind: 'general', messageId: state.newestMessageId ?? '', quote: text })[0];
+    default:
+      if (hit.intent === '新品推荐') return answerNewArrivals(kb, state, profile);
+      {
+        const moment = answerMoment(kb, state, hit.intent);
+        if (moment) return moment;
+      }
+      if (hit.intent === '私人转账') return answerFromFaq(kb, '私人转账', '个人账户 转账 资金安全 下单');
+      // "晨露保湿霜 油皮好用吗": about the product named, for the skin given.
+      // "这件外套…我皮肤有点黄": a skin tone said about clothes is why the colour matters, not a skincare ask.
+      if (hit.intent === '肤质推荐' && focus && focus.value.category !== '美妆' && state.slots.category?.value.category !== '美妆') return undefined;
+      if (hit.intent === '肤质推荐' && focus?.messageId === state.newestMessageId) {
+        const fit = answerSkinFit(kb, state, profile);
+        if (fit) return fit;
+      }
+      // "上次买的A字裙 上面配啥好看": pieces of another kind that go with it.
+      if (hit.intent === '搭配建议' && /配|搭/u.test(text)) {
+        const pairing = answerPairing(kb, state, profile);
+        if (pairing) return pairing;
+      }
+      if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && (state.slots.budget?.quote.includes('便宜') || /[短长薄厚轻松身素](?:一)?(?:点|些)(?:的|款)/u.test(state.slots.category?.quote ?? '')) ? { exclude: new Set([focus.value.sku]) } : {});
+      if (FAQ_INTENTS.has(hit.intent)) return answerService(kb, state, hit.intent, text, names.store);
+      return undefined;
+  }
+}
+
+/** "你们家的鞋子是真皮的吗": a kind of product in general is answered from several of its products. */
+function kindMaterial(input: ComposeInput): Part | undefined {
+  const need = input.state.slots.category?.value;
+  if (!need || input.state.slots.focus || !/你们家|你们的|你们这|都是/u.test(input.state.newestText)) return undefined;
+  const seen = new Map<string, Product>();
+  for (const p of input.kb.products) {
+    const material = String(p.attributes['材质'] ?? '');
+    if (fitsNeed(p, need) && material && !/男士/u.test(p.name) && ![...seen.values()].some((q) => String(q.attributes['材质']) === material)) seen.set(p.sku, p);
+    if (seen.size >= 3) break;
+  }
+  if (seen.size === 0) return undefined;
+  const list = [...seen.values()].map((p) => `${p.name}是${String(p.attributes['材质'])}`).join('；');
+  return { text: `不同款材质不一样：${list}。您看中哪一款，我把详细的材质和做工发您～`, products: [...seen.values()] };
+}
