@@ -172,6 +172,12 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: kinds }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
     slots.variant = { value: { words: [], besides: shownNow.map((p) => p.sku) }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
   }
+  if (slots.category) {
+    // From the message that named the kind, or a later one that named someone else to buy for.
+    const from = Math.max(...[slots.category.messageId, slots.recipient?.messageId].map((id) => window.findIndex((m) => m.id === id)));
+    const words = window.slice(Math.max(0, from)).filter(evidence).map((m) => m.text);
+    if (words.length > 0) slots.wishes = { value: words.join(' '), messageId: newest?.id ?? '', quote: words.join(' ') };
+  }
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');

@@ -66,6 +66,8 @@ export interface Slots {
   shown?: Slot<Product[]>;
   /** The product being talked about: named last, or the one the guide recommended last. */
   focus?: Slot<Product>;
+  /** The customer's own words from the message that named the kind on ("脚背高", "肩宽", "怕冷"): a product whose description answers them says so. */
+  wishes?: Slot<string>;
   /** "阔腿的呢", "换个别的", "便宜点的": another of the focus product's kind (not the ones named), carrying these words. */
   variant?: Slot<{ words: string[]; besides: string[] }>;
 }

@@ -47,7 +47,7 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
   const said = slots.category?.value.word ?? '';
   const word = /[a-z]/iu.test(said) ? (slots.category?.value.subcategories[0] ?? '') : said;
   if (picks.fits.length > 0) {
-    const lines = picks.fits.map((p) => productLine(p, state));
+    const lines = picks.fits.map((p) => productLine(p, state, kb));
     const pick = picks.fits.length > 1 ? '挑了两款' : '推荐这款';
     const intro = picks.cutForBoth ? `男款${word}暂时没有${slots.size ? `${slots.size.value}码` : '合适'}的，给您${pick}男女同款的${word}：` : `给您${pick}${word}：`;
     const ask = !slots.size && !slots.body && slots.category && ['服装', '鞋履'].includes(slots.category.value.category) ? '您平时穿什么码？我帮您确认有没有货。' : '您看看喜欢哪款，我把图片和细节发您～';

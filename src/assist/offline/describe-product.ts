@@ -1,7 +1,11 @@
 /** A product as a guide names it in a reply: catalog name and price, with the reasons in the customer's terms. */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
+import { readRecipient } from '../dialogue/read-recipient.ts';
+import { checkDraft } from '../guardrails/check-draft.ts';
+import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
+import { clauseForWishes } from './echo-wishes.ts';
 import { formatPrice } from './fill-template.ts';
 import { aboveBudget, hasColour, hasSize, withinBudget } from './pick-products.ts';
 import { speakOfRecipient } from './speak-of-recipient.ts';
@@ -42,8 +46,19 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
 }
 
 /** "水洗牛仔夹克（¥499，有M码、在您500左右的预算内）" */
-export function productLine(product: Product, state: DialogueState): string {
-  const reasons = reasonsFor(product, state);
+export function productLine(product: Product, state: DialogueState, kb: KnowledgeBase): string {
+  const found = state.slots.wishes ? clauseForWishes(product, state.slots.wishes.value) : undefined;
+  // The catalog's words pass the same guardrails as any draft: a clause they would flag, or one that
+  // names another product, is left out.
+  const check = found ? checkDraft(kb, found) : undefined;
+  // "随手送同事很合适" is no reason when the one asked for is a boyfriend.
+  const forWhom = found ? readRecipient(found)?.value.who : undefined;
+  const someoneElse = forWhom !== undefined && state.slots.recipient !== undefined && forWhom !== state.slots.recipient.value.who;
+  const echo = found && check && check.flags.length === 0 && check.skus.every((sku) => sku === product.sku) && !someoneElse ? found : undefined;
+  // "婚礼当天配婚纱…" says the occasion already: "参加婚礼很得体" would repeat it.
+  // Size, colour and budget are facts to keep; only the occasion or recipient may be said twice.
+  const said = (reason: string): boolean => echo !== undefined && !/预算|码|^有/u.test(reason) && [...(reason.match(/\p{Script=Han}{2}/gu) ?? [])].some((pair) => echo.includes(pair) && !/适合|很合|合适/u.test(pair));
+  const reasons = [...(echo ? [echo] : []), ...reasonsFor(product, state).filter((r) => !said(r))];
   return `${product.name}（${[priceTag(product), ...reasons].join('，')}）`;
 }
 
