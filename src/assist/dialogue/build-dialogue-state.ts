@@ -198,7 +198,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a full request from someone with nothing bought
   // here is a request; the trouble they had elsewhere is why they ask.
   const request = intents[0]?.intent === '商品推荐' && newestNeeds.category && [newestNeeds.budget, newestNeeds.size, newestNeeds.colour, newestNeeds.skinType].filter(Boolean).length >= 2;
-  const complaint = told && !(request && !bought && relationship.purchases.length === 0) ? told : undefined;
+  // "什么服务态度", "你们文案写得真好": the intent reader heard a complaint the problem words did not name.
+  const heard = !told && newest && evidence(newest) && intents[0]?.intent === '投诉安抚' ? { kind: /店员|服务|态度|导购|客服|理我|不理/u.test(newest.text) ? ('service' as const) : ('general' as const), messageId: newest.id, quote: newest.text.slice(0, 40) } : undefined;
+  const complaint = told && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
   // "上次那双小白鞋…还有没有别的色儿 想再整一双": another of the one bought.
   const again = newest !== undefined && /再(?:整|买|来|要)|换着|又想|别的色|别的颜色/u.test(newest.text) && intents.some((h) => h.intent === '库存咨询');

@@ -251,7 +251,8 @@ function withSpokenAsks(clause: string, needsOf: ClauseNeeds | undefined): Inten
   for (const [index, hits] of read.entries()) {
     for (const hit of hits) {
       // "38换39 运费谁出": the exchange's postage, which the whole read as after-sales.
-      const postage = hit.intent === '物流' && /运费|邮费|寄回/u.test(pieces[index] ?? '') && whole.some((h) => h.intent === '售后');
+      // "想退 寄到哪个地址": where the return goes, part of the same after-sales ask.
+      const postage = hit.intent === '物流' && /运费|邮费|寄回|(?:寄|邮)(?:到|回|去)?哪|地址/u.test(pieces[index] ?? '') && whole.some((h) => h.intent === '售后');
       if (hit.question && !RECOMMENDS.has(hit.intent) && hit.intent !== OTHER_QUESTION && !(service && hit.intent === '价格咨询') && !postage && !placed.some((p) => p.hit.intent === hit.intent)) placed.push({ hit, at: index });
     }
   }

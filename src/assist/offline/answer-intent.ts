@@ -8,6 +8,7 @@ import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import { ABOUT_PRODUCT_ASK, answerAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice } from './answer-colour-choice.ts';
@@ -95,7 +96,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (focus && /(?:能|可以|能不能|可不可以)(?:喷|擦|抹|涂|放|用在)/u.test(text) && /喷|涂|抹|擦|放|用/u.test(focus.value.description)) {
         return { text: `${focus.value.name}的用法是这样的：${focus.value.description}`, products: [focus.value] };
       }
-      return anyFaq(kb, text);
+      return anyFaq(kb, text) ?? (focus && ABOUT_PRODUCT_ASK.test(text) ? answerAboutProduct(focus.value, text) : undefined);
     case '尺码咨询':
       // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
       return focus || (hit.question && state.slots.body) || /还是\s*(?:XXL|XL|XS|S|M|L)\b/iu.test(text) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
@@ -207,10 +208,23 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         const pairing = answerPairing(kb, state, profile);
         if (pairing) return pairing;
       }
+      // "基础圆领T恤白色的透不透": a question about the product named, not a request for more.
+      if (RECOMMENDING.has(hit.intent) && focus && asksAboutNamed(state, focus.value)) {
+        const about = answerAboutProduct(focus.value, state.newestText);
+        if (about) return about;
+      }
       if (RECOMMENDING.has(hit.intent)) return answerRecommend(kb, state, profile, focus && (state.slots.budget?.quote.includes('便宜') || /[短长薄厚轻松身素](?:一)?(?:点|些)(?:的|款)/u.test(state.slots.category?.quote ?? '')) ? { exclude: new Set([focus.value.sku]) } : {});
       if (FAQ_INTENTS.has(hit.intent)) return answerService(kb, state, hit.intent, text, names.store);
       return undefined;
   }
+}
+
+/** The newest message names the product and asks about it, rather than for others like it. */
+export function asksAboutNamed(state: DialogueState, product: Product): boolean {
+  const text = state.newestText;
+  return text.includes(product.name) || (state.slots.focus?.messageId === state.newestMessageId && /[这那](?:件|款|条|双|个|瓶)/u.test(text))
+    ? ABOUT_PRODUCT_ASK.test(text.split(product.name).join('')) && !/有没有|推荐|别的|其他|类似|还有|便宜|换一?(?:个|款)|[一两三]款/u.test(text)
+    : false;
 }
 
 /** "你们家的鞋子是真皮的吗": a kind of product in general is answered from several of its products. */

@@ -8,6 +8,7 @@ import { describeBudget } from '../dialogue/describe-state.ts';
 import { COLOURS_ASK } from '../dialogue/intent-cues.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
+import { bestClause } from './answer-about-product.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
 import { fabricConcern } from './fabric-concern.ts';
 import { aboveBudget, hasColour, hasSize, isMens, shadeOf, sizesOf, withinBudget } from './pick-products.ts';
@@ -241,7 +242,12 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   // "会起球吗", "会不会不耐脏": the worry first, in a guide's words, with how to care for it.
   const concern = fabricConcern(product, state.newestText);
   if (concern) return { text: `${head}，${concern}。`, products: [product] };
-  if (facts.length > 0) return { text: `${materialAsked ? `${head}，` : product.name}${facts.join('，')}${sellingPoint(product) ? `，${sellingPoint(product)}` : ''}。`, products: [product] };
+  // The clause of the description that speaks to the question ("H型直身，通勤很耐看"), else the first.
+  if (facts.length > 0) {
+    const clause = bestClause(product, asked) ?? sellingPoint(product);
+    const said = facts.filter((f) => !clause.includes(f.replace(/^[^是]*是/u, '')));
+    return { text: `${materialAsked ? `${head}，` : product.name}${[...said, ...(clause ? [clause] : [])].join('，')}。`, products: [product] };
+  }
   const pregnancy = /孕妇|孕期|怀孕|哺乳/u.test(state.newestText) ? '孕期、哺乳期使用前建议先咨询医生。' : '';
   return { text: `${head}${skinNote}${point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
 }

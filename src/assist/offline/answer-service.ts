@@ -15,7 +15,8 @@ import { hasSize } from './pick-products.ts';
 export function answerService(kb: KnowledgeBase, state: DialogueState, intent: string, text: string, store: string | undefined): Part | undefined {
   const focus = state.slots.focus;
   // "帮我查下订单到哪了": tracking needs the order number first.
-  if (intent === '物流' && /到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text)) {
+  // "寄到哪个地址" asks where to send a return, not where a parcel is.
+  if (intent === '物流' && /(?<![寄邮退送])到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text) && !/改[^，。？?]{0,6}地址|地址[^，。？?]{0,4}(?:填错|写错|错了)/u.test(text)) {
     return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
   }
   // "我想退货 已经穿过一次了": worn is outside the seven days' terms; say so before anything else.

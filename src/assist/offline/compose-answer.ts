@@ -5,7 +5,8 @@
  */
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
 import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
-import { PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
+import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
+import { ABOUT_PRODUCT_ASK, answerAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import type { Part } from './answer-product.ts';
 import { pickProducts, skinFits } from './pick-products.ts';
@@ -16,6 +17,8 @@ import type { ComposeInput } from './answer-intent.ts';
 
 /** Asks answered beside a complaint's apology: they are not about the problem itself. */
 const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付']);
+/** What a customer may have asked and not had answered, behind a complaint about the service. */
+const ASKED_UNANSWERED = new Set(['库存咨询', '尺码咨询']);
 
 function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   const { state } = input;
@@ -61,7 +64,12 @@ export function composeAnswer(input: ComposeInput): Part[] {
     const [apology, ...rest] = answerComplaint(input.kb, state, state.complaint);
     // Read piece by piece: an angry message often runs on without punctuation.
     const asked = [...state.intents, ...state.newestText.split(/\s+/u).flatMap((piece) => readIntents(piece))];
-    const also = [...new Map(asked.filter((h) => ALSO_IN_COMPLAINT.has(h.intent)).map((h) => [h.intent, h])).values()].map((h) => answerIntent(input, h)).filter((p): p is Part => p !== undefined);
+    // "问了三遍有没有我的码 一个回复都没有": a complaint about not being answered is answered now, without a pitch.
+    const unanswered = state.complaint.kind === 'service' ? (h: IntentHit): boolean => ASKED_UNANSWERED.has(h.intent) : (): boolean => false;
+    const also = [...new Map(asked.filter((h) => ALSO_IN_COMPLAINT.has(h.intent) || unanswered(h)).map((h) => [h.intent, h])).values()]
+      .map((h) => ({ hit: h, part: answerIntent(input, h) }))
+      .filter(({ hit, part }) => part !== undefined && (ALSO_IN_COMPLAINT.has(hit.intent) || part.products.length === 0))
+      .map(({ part }) => part as Part);
     return apology ? [join([apology, ...also]) ?? apology, ...rest] : rest;
   }
   const parts: Part[] = [];
@@ -83,6 +91,12 @@ export function composeAnswer(input: ComposeInput): Part[] {
   if (state.intents.length > 0 && state.intents.every((h) => h.intent === '问候') && /[?？吗呢]|问下|问一下|请问/u.test(state.newestText) && state.newestText.length > 6) {
     const faq = anyFaq(input.kb, state.newestText);
     if (faq) parts.push(faq);
+  }
+  // "是宽松的还是修身的": no intent read, but a question about the product in view.
+  const focus = state.slots.focus?.value;
+  if (parts.length === 0 && focus && state.intents.every((h) => !h.question || h.intent === OTHER_QUESTION) && ABOUT_PRODUCT_ASK.test(state.newestText)) {
+    const about = answerAboutProduct(focus, state.newestText);
+    if (about) parts.push(about);
   }
   const top = join(parts);
   if (!top) return [];

@@ -1,0 +1,51 @@
+/**
+ * A question about one product answered from the catalog's own words: "透不透" → "不透不贴身", "是宽松的
+ *还是修身的" → 版型 落肩宽松, "第一次点要注意啥" → "第一次点燃建议烧到整个表面融化再熄灭". The attribute the
+ * question names comes first, then the description clause that shares the most of its words.
+ */
+import type { Product } from '../knowledge/schemas.ts';
+import type { Part } from './answer-product.ts';
+
+/** Questions about a product: A-not-A (透不透), either-or (宽松还是修身), what / how much / how. */
+export const ABOUT_PRODUCT_ASK = /(\p{Script=Han})不\1|是[^，。？?]{1,8}还是|什么|啥|多(?:大|长|厚|重|高|宽|久)|怎么样|怎么(?:用|穿|洗|弄|点)|要注意|[吗嘛么][？?]?\s*$|[？?]\s*$/u;
+
+/** Words that name an attribute, by the catalog's attribute key. */
+const ATTRIBUTE_CUES: [string, RegExp][] = [
+  ['版型', /版型|宽松|修身|紧身|合身|oversize|肥不肥|宽不宽|显胖|显瘦|廓形|直筒|收腰/iu],
+  ['材质', /材质|面料|料子|什么做的|成分|纯棉|羊毛|羊绒|真丝|真皮/u],
+  ['季节', /季节|什么时候穿|几月|春秋|冬天穿|夏天穿|保暖|冷不冷|热不热/u],
+  ['跟高', /跟高|多高|跟有多|鞋跟/u],
+  ['容量', /容量|多少ml|多少毫升|多大一?瓶|用多久/iu],
+  ['香调', /香调|什么味|啥味|香味|味道/u],
+  ['尺寸', /尺寸|多大|能装|装得下|放得下/u],
+];
+
+/** Characters that carry no content of their own in a question. */
+const FUNCTION = /[的了吗呢吧啊呀哦嘛也都很就还是在有我你他她它们这那么个一不没和跟与或给把被让要想能会可以啥什怎样多少款件条双]/u;
+
+function contentChars(text: string): Set<string> {
+  return new Set([...(text.match(/\p{Script=Han}/gu) ?? [])].filter((c) => !FUNCTION.test(c)));
+}
+
+/** The description clause sharing the most content with the question, when one shares any. */
+export function bestClause(product: Product, question: string): string | undefined {
+  const asked = contentChars(question);
+  const own = contentChars(`${product.name}${product.subcategory}`);
+  let best: { clause: string; score: number } | undefined;
+  for (const clause of product.description.split(/[；;。！!]/u).map((c) => c.trim()).filter(Boolean)) {
+    const score = [...contentChars(clause)].filter((c) => asked.has(c) && !own.has(c)).length;
+    if (score > 0 && (!best || score > best.score)) best = { clause, score };
+  }
+  return best?.clause;
+}
+
+/** The answer about `product`, or undefined when neither an attribute nor the description speaks to it. */
+export function answerAboutProduct(product: Product, question: string): Part | undefined {
+  const asked = question.split(product.name).join('');
+  const clause = bestClause(product, asked);
+  // "H型直身" in the clause already says the 版型 is H型.
+  const facts = ATTRIBUTE_CUES.filter(([key, cue]) => product.attributes[key] !== undefined && cue.test(asked) && !(clause ?? '').includes(String(product.attributes[key]))).map(([key]) => `${key}是${String(product.attributes[key])}`);
+  if (facts.length === 0 && !clause) return undefined;
+  const said = [...facts, ...(clause ? [clause] : [])].join('，');
+  return { text: `${product.name}${said.startsWith(product.name) ? said.slice(product.name.length) : `：${said}`}。还有想了解的随时问我～`, products: [product] };
+}

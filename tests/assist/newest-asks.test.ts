@@ -1,0 +1,98 @@
+/**
+ * The newest message answered for what it is: a question about the product in view answered from the
+ * catalog's own words; a complaint the problem words miss but the intent reader hears, tagged; after-sales
+ * about something the customer bought (前天买的, 不合适想退) opened with an apology; where a return is sent;
+ * a delivery address changed; a complaint about an unanswered ask answered now.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { buildDialogueState } from '../../src/assist/dialogue/build-dialogue-state.ts';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { chat, demoAssistant } from './support.ts';
+
+let kb: KnowledgeBase;
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ kb, assistant } = await demoAssistant());
+});
+
+const NOW = 1_700_000_100_000;
+const suggest = (...lines: string[]): Promise<Suggestion> => assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW });
+const top = async (...lines: string[]): Promise<string> => (await suggest(...lines)).drafts[0]?.text ?? '';
+const tagsOf = (s: Suggestion): string[] => s.tags.map((t) => t.tag);
+
+describe('a question about the product in view', () => {
+  it('answers 透不透 about a named T-shirt from its description, not with a list of T-shirts', async () => {
+    const text = await top('顾客: 上次那条垂感阔腿裤裤脚改好了吗', '导购: 改好啦～已经挂在店里了，您方便的时候来取就行。', '顾客: 好 顺便问下基础圆领T恤白色的透不透 想夏天单穿');
+    expect(text).toMatch(/^(?:您好，)?基础圆领T恤/u);
+    expect(text).toMatch(/不透/u);
+    expect(text).not.toContain('长绒棉短袖T恤');
+  });
+
+  it('answers 宽松还是修身 with the fit, and 什么版型 with the cut, without saying it twice', async () => {
+    const loose = await top('顾客: 我在看双面羊毛呢大衣', '导购: 这款1299元，驼色、黑色、燕麦色，S到XL，70%羊毛30%锦纶。', '顾客: 是宽松的还是修身的 我想里面穿厚毛衣');
+    expect(loose).toMatch(/落肩宽松/u);
+    const cut = await top('顾客: 我看到一件千鸟格的大衣 平时穿M 那件是什么版型的啊');
+    expect(cut).toMatch(/H型直身/u);
+    expect(cut.match(/H型/gu)).toHaveLength(1);
+  });
+
+  it('answers how to light a candle the first time from the candle’s description', async () => {
+    const text = await top('顾客: 蜡烛收到了 包装好好看', '导购: 喜欢就好～晚桂香薰蜡烛燃烧大概能用40小时。', '顾客: 第一次点要注意啥吗');
+    expect(text).toMatch(/表面融化/u);
+  });
+
+  it('reads 有咩分别 between two named shoes as a comparison', () => {
+    const state = buildDialogueState(kb, { conversation: chat('顾客: 缓震跑步鞋同综合训练鞋有咩分别啊？我主要去gym做重量'), guideId: 'guide.lin', now: NOW });
+    expect(state.intents[0]?.intent).toBe('比较');
+  });
+});
+
+describe('complaints and after-sales in plain words', () => {
+  it('tags a complaint about a shop assistant and one said as sarcasm', async () => {
+    const staff = await suggest('顾客: 昨天在静安店试衣服 那个店员一直低头看手机 我问了三遍才理我 什么服务态度');
+    expect(tagsOf(staff)).toContain('客户状态/投诉');
+    expect(staff.drafts[0]?.text).toMatch(/抱歉/u);
+    const sarcasm = await suggest('顾客: 呵呵 说好的机洗不结块 洗一次就成一坨一坨的 你们文案写得真好');
+    expect(tagsOf(sarcasm).some((t) => /投诉|售后/u.test(t))).toBe(true);
+  });
+
+  it('reads a gift set opened with a piece missing as a missing item, sent again', async () => {
+    const s = await suggest('顾客: 三件套礼盒今天拆开只有水和乳 霜呢？？？我买来送人的 明天就要用');
+    expect(tagsOf(s)).toContain('购买阶段/售后');
+    expect(s.drafts[0]?.text).toMatch(/^(?:您好，)?非常抱歉/u);
+    expect(s.drafts[0]?.text).toMatch(/补发/u);
+    expect(s.drafts[0]?.skus).toEqual([]);
+  });
+
+  it('gives a dress that shrank in the wash the quality terms, not the opened-beauty rule', async () => {
+    const text = await top('顾客: 哇 你哋条裙洗一次就缩到着唔落 真系好质量喎');
+    expect(text).toMatch(/质量问题30天包换/u);
+    expect(text).not.toMatch(/美妆|护肤/u);
+  });
+
+  it('treats an exchange of something bought the day before as after-sales about their purchase', async () => {
+    const s = await suggest('顾客: 前天买的高领打底衫黑色那件 还没拆 能换成米白吗');
+    expect(tagsOf(s)).toContain('购买阶段/售后');
+    expect(s.drafts[0]?.text).toMatch(/^(?:您好，)?不好意思给您添麻烦了/u);
+  });
+
+  it('answers where a return is sent, not where a parcel is', async () => {
+    const s = await suggest('顾客: 连衣裙不合适想退 还在七天内 寄到哪个地址');
+    expect(tagsOf(s)).toContain('购买阶段/售后');
+    expect(s.drafts[0]?.text).toMatch(/寄回地址/u);
+    expect(s.drafts[0]?.text).not.toMatch(/物流进度/u);
+  });
+
+  it('changes a delivery address rather than tracking the parcel or treating it as an alteration', async () => {
+    const text = await top('顾客: 不好意思啊 我刚下的那个订单 地址填成我公司的了 能不能帮我改成家里的地址 订单号我等会截图发你');
+    expect(text).toMatch(/修改收货地址/u);
+  });
+
+  it('answers the ask left unanswered behind a complaint about the service', async () => {
+    const text = await top('顾客: 你们这什么服务啊 我昨天晚上在线客服问了三遍有没有我的码 到现在一个回复都没有');
+    expect(text).toMatch(/抱歉/u);
+    expect(text).toMatch(/尺码/u);
+  });
+});
