@@ -16,6 +16,8 @@ import { toMandarin } from './to-mandarin.ts';
 import { colourNames, readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
+import { readUnsold } from './read-unsold.ts';
+import { madeFor } from '../offline/pick-products.ts';
 import { readVariant, variantScore } from './read-variant.ts';
 
 export interface StateInput {
@@ -134,11 +136,17 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const bareShoe = newestCustomer ? (/换\s*(?:成|到)?\s*(3[4-9]|4[0-6])(?![\d.])/u.exec(newestCustomer.text) ?? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u.exec(newestCustomer.text)) : null;
   const shoeInView = slots.category?.value.category === '鞋履' || productsInOrder(kb, window.filter((m) => m.speaker === 'guide').at(-1)?.text ?? '').some((p) => p.category === '鞋履');
   if (bareShoe && shoeInView && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
+  // Only with no kind in play: after talk of dresses, "有没有卖X的" is more likely about them.
+  const unsold = newestCustomer && !slots.category ? readUnsold(kb, newestCustomer.text) : undefined;
+  if (unsold && newestCustomer) slots.unsold = { ...unsold, messageId: newestCustomer.id };
   const lastGuideMessage = window.findLast((m) => m.speaker === 'guide');
   const shown = lastGuideMessage ? productsInOrder(kb, lastGuideMessage.text) : [];
   if (lastGuideMessage && shown.length >= 2) slots.shown = { value: shown, messageId: lastGuideMessage.id, quote: shown.map((p) => p.name).join('、') };
   const relationship = readRelationship(kb, window, input.profile, input.guideId, input.now);
-  const focus = ownPurchase(readFocus(kb, window, slots.category), relationship.purchases, window);
+  const read = ownPurchase(readFocus(kb, window, slots.category), relationship.purchases, window);
+  // "不是我穿 给我老公的": a women's jacket in view is no answer for him.
+  const forOther = read && slots.recipient && window.findIndex((m) => m.id === slots.recipient?.messageId) > window.findIndex((m) => m.id === read.messageId) && slots.recipient.value.gender !== undefined && madeFor(read.value) !== 'both' && madeFor(read.value) !== slots.recipient.value.gender;
+  const focus = forOther ? undefined : read;
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');
   // "阔腿的呢", "换个别的": another of the kind in view, as described.

@@ -56,6 +56,8 @@ export interface Slots {
   recipient?: Slot<Recipient>;
   /** A material the customer asks for ("羊绒的", "真丝的"), matched on the product's name and 材质. */
   material?: Slot<string>;
+  /** A kind the store does not carry ("洗发水", "钢笔"), asked for in the newest message. */
+  unsold?: Slot<string>;
   /** For a child: the catalog's clothes and shoes are adults'. */
   child?: Slot<true>;
   /** A feature not wanted ("不喜欢那种自动扣的"): products named for it come last. */

@@ -119,7 +119,9 @@ export function readComplaint(messages: readonly ChatMessage[], bought = false, 
     const message = messages[i];
     if (!message || message.speaker !== 'customer') continue;
     const before = [...earlier, ...messages.slice(0, i)].findLast((m) => m.speaker === 'customer');
-    const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text) ?? unhappyWithPurchase(message.text, bought) ?? troubleWithPurchase(message.text, bought);
+    // "他用了十几年那个都烂了": wear after years is no fault, however unhappy it sounds.
+    const worn = LONG_WEAR.test(message.text);
+    const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text) ?? (worn ? undefined : (unhappyWithPurchase(message.text, bought) ?? troubleWithPurchase(message.text, bought)));
     // "裤子改好了没 …都第八天了": a late alteration is named as such (the tailor, not the courier).
     const alteration = found?.[0] === 'delay' && /改好|改裤|修改|改短|改长|改衣/u.test(message.text) && !/改地址/u.test(message.text);
     if (found) return { kind: found[0], messageId: message.id, quote: found[1], ...(alteration ? { problem: '改衣' } : found[2] ? { problem: found[1] } : {}) };

@@ -11,7 +11,7 @@ import { normalizeAligned } from '../tags/find-phrases.ts';
 import { buildContext } from '../context.ts';
 import { findFocusProducts } from '../offline/focus-products.ts';
 import type { CategoryNeed, Slot } from './dialogue-state.ts';
-import { readCategory } from './read-needs.ts';
+import { readCategory } from './read-category.ts';
 
 const namedByText = new WeakMap<KnowledgeBase, Map<string, Product[]>>();
 
@@ -75,6 +75,25 @@ function productByWords(kb: KnowledgeBase, window: readonly ChatMessage[]): Slot
   return priced.length === 1 && priced[0] ? { value: priced[0], messageId: last.id, quote: String(priced[0].price) } : undefined;
 }
 
+/** Length of the longest common subsequence of two short strings. */
+function common(a: string, b: string): number {
+  let row: number[] = Array.from({ length: b.length + 1 }, () => 0);
+  for (const ca of a) {
+    const next = [0];
+    for (let j = 1; j <= b.length; j++) next[j] = ca === b[j - 1] ? (row[j - 1] ?? 0) + 1 : Math.max(row[j] ?? 0, next[j - 1] ?? 0);
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The listed product whose name the customer's words shorten ("复古短靴" → 复古粗跟短靴), when only one clearly does. */
+function byShortName(list: readonly Product[], text: string): Product | undefined {
+  const runs = text.match(/\p{Script=Han}{3,}/gu) ?? [];
+  const scored = list.map((p) => ({ p, n: Math.max(0, ...runs.map((r) => common(r, p.name))) })).sort((a, b) => b.n - a.n);
+  const [best, next] = scored;
+  return best && best.n >= 4 && best.n >= (next?.n ?? 0) + 2 ? best.p : undefined;
+}
+
 const BACK_TO = /上一款|上一个|上一双|上一件|之前那(?:款|个|双|件)|刚才那(?:款|个|双|件)|原来那(?:款|个|双|件)|还是(?:要|买)?(?:之前|原来|刚才|最开始)的?/u;
 
 export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], category: Slot<CategoryNeed> | undefined): Slot<Product> | undefined {
@@ -93,7 +112,7 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
     }
     if (message.speaker === 'customer' && list.length > 1) {
       // "便宜的那个" / "贵一点的那款": the cheaper or dearer of the products just listed.
-      const byPrice = /便宜(?:一点|些)?的那|贵(?:一点|些)?的那/u.exec(message.text);
+      const byPrice = /便宜(?:一?点|一些|些)?的?那|贵(?:一?点|一些|些)?的?那/u.exec(message.text);
       if (byPrice) {
         const sorted = [...list].sort((a, b) => a.price - b.price);
         const chosen = byPrice[0].startsWith('便宜') ? sorted[0] : sorted[sorted.length - 1];
@@ -121,6 +140,12 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
       const featured = feature ? list.filter((p) => `${p.name}${p.description}`.includes(feature)) : [];
       if (featured.length === 1 && featured[0]) {
         focus = { value: featured[0], messageId: message.id, quote: feature ?? '' };
+        focusIndex = index;
+      }
+      // "那双黑的复古短靴": a shortened name that only one of those listed has in it.
+      const shortened = byShortName(list, message.text);
+      if (shortened) {
+        focus = { value: shortened, messageId: message.id, quote: shortened.name };
         focusIndex = index;
       }
       const pick = ORDINAL.find(([pattern]) => pattern.test(message.text));

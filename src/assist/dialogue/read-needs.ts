@@ -8,14 +8,13 @@ import type { Product } from '../knowledge/schemas.ts';
 import { extractAmounts } from '../tags/extract-budget.ts';
 import { extractSizes } from '../tags/extract-size.ts';
 import { parseChineseNumeral } from '../tags/parse-amount.ts';
-import { normalizeAligned } from '../tags/find-phrases.ts';
-import { CATEGORY_WORDS } from './category-words.ts';
 import { readMadeOf, readUnwanted } from './read-made-of.ts';
 import { readSkinType } from './read-skin.ts';
 import { readBody } from './read-body.ts';
 import type { Body } from './read-body.ts';
 import type { Budget, CategoryNeed, Recipient } from './dialogue-state.ts';
 import { readChild, readRecipient } from './read-recipient.ts';
+import { readCategory } from './read-category.ts';
 
 export interface Reading<T> {
   value: T;
@@ -44,58 +43,6 @@ export interface Needs {
   variant?: Reading<string>;
   /** "他不喜欢那种自动扣的": a feature the customer does not want, matched on product names. */
   avoid?: Reading<string>;
-}
-
-const subcategoryWords = new WeakMap<KnowledgeBase, CategoryNeed[]>();
-
-/** The catalog's subcategory names that the word table does not already cover, once per knowledge base. */
-function catalogWords(kb: KnowledgeBase): CategoryNeed[] {
-  let words = subcategoryWords.get(kb);
-  if (!words) {
-    const seen = new Map<string, CategoryNeed>();
-    for (const product of kb.products) {
-      if (product.subcategory && !(product.subcategory.toLowerCase() in CATEGORY_WORDS) && !seen.has(product.subcategory)) {
-        seen.set(product.subcategory, { word: product.subcategory, category: product.category, subcategories: [product.subcategory] });
-      }
-    }
-    words = [...seen.values()];
-    subcategoryWords.set(kb, words);
-  }
-  return words;
-}
-
-/** The longest product word in the text, the catalog's own subcategory names included. */
-export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryNeed> | undefined {
-  const normalized = normalizeAligned(text);
-  let best: Reading<CategoryNeed> | undefined;
-  let bestAt = -1;
-  // "鞋码", "包邮", "包装好看点" are not products: the last mention of 鞋/包 that is one.
-  const notProduct = (at: number): boolean => /^(?:鞋码|包邮|包装|包退|包换|包裹|包括|包含|包成|包起|包一|包个)$/u.test(normalized.slice(at, at + 2)) || /^(?:打包|红包|面包)$/u.test(normalized.slice(Math.max(0, at - 1), at + 1));
-  const lastMention = (word: string): number => {
-    let found = normalized.lastIndexOf(word);
-    if (word !== '鞋' && word !== '包') return found;
-    while (found >= 0 && notProduct(found)) found = found > 0 ? normalized.lastIndexOf(word, found - 1) : -1;
-    return found;
-  };
-  const consider = (word: string, need: CategoryNeed): void => {
-    const found = lastMention(word.toLowerCase());
-    if (found < 0) return;
-    // "装手机口红就行": what goes inside the thing is not the thing.
-    // ("女装大衣", "套装" are kinds of clothes: 装 there is no verb.)
-    if (/(?<![女男童套西服时冬夏春秋正便工礼洋泳睡休军])(?:装|放)(?:得下|下)?(?:手机|钥匙|水杯)?\s*$/u.test(normalized.slice(Math.max(0, found - 5), found))) return;
-    // "穿衬衫外面的马甲", "大衣里面搭的": the thing worn with it is not the thing wanted.
-    if (/^(?:外面|里面|里边|外边|外头|上面|下面)/u.test(normalized.slice(found + word.length))) return;
-    // The later mention wins ("不要裙子了，看看裤子"), by where it ends ("钱包" is not "包"); at the
-    // same end the longer word does.
-    const at = found + word.length;
-    if (at > bestAt || (at === bestAt && word.length > (best?.value.word.length ?? 0))) {
-      best = { value: need, quote: word };
-      bestAt = at;
-    }
-  };
-  for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word, ...entry });
-  for (const need of catalogWords(kb)) consider(need.word, need);
-  return best;
 }
 
 const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|最多|控制在|封顶|出头|以上|凑了|凑个|凑的|加起来|合起来|想花|能花|花个/u;
@@ -238,7 +185,7 @@ export function readOccasion(text: string): Reading<string> | undefined {
 }
 
 /** "里面还要套毛衣", "我衣服基本都是黑的": clothes worn with it or already owned, not wanted. */
-const NOT_WANTED = /(?:衬衫|T恤|裤子|裤|鞋子?|外套|毛衣|裙子)穿\s*(?:XXL|XL|XS|S|M|L|\d{2})|(?:天天|每天|平时|一直|经常|总是)(?:都)?穿[^，。\s]{1,4}|(?:裤子|鞋子?|外套|包包?|上衣|裙子|衬衫)?(?:我)?(?:家里|衣柜里|已经|我)有(?:一)?(?:条|件|双|个|套)[\u4e00-\u9fff]{1,6}|(?:衣柜里|家里)只有[^，。\s]{1,8}|(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|我(?:的)?(?:衣服|衣柜)[^，。\s]{0,8}|(?:衣服|衣物|床品|床单|窗帘|被子|包包?|鞋子?|围巾)上(?=能|可以|会|喷|用|抹|沾|有|[吗么])|(?:不太|不怎么|很少|从来不|从不|不爱|不喜欢)(?:穿|戴|用|背)(?:裙子|裙|裤子|高跟鞋|高跟|靴子|首饰|包|香水|西装)|[\u4e00-\u9fff]{1,4}(?=(?:就|也|他|她)?(?:用不上|用不着|不需要|不实用|就算了|不考虑|不要了))|(?:好|能|可以|方便|用来)(?:配|搭)(?:我的|他的|她的)?(?:衬衫|裤子|西裤|牛仔裤|裙子|半裙|外套|大衣|西装|毛衣|T恤|鞋子?|靴子)/gu;
+const NOT_WANTED = /(?:衬衫|T恤|裤子|裤|鞋子?|外套|毛衣|裙子)穿\s*(?:XXL|XL|XS|S|M|L|\d{2})|(?:天天|每天|平时|一直|经常|总是)(?:都)?穿[^，。\s]{1,4}|(?:裤子|鞋子?|外套|包包?|上衣|裙子|衬衫)?(?:我)?(?:家里|衣柜里|已经|我)有(?:一)?(?:条|件|双|个|套)[\u4e00-\u9fff]{1,6}|(?:衣柜里|家里)只有[^，。\s]{1,8}|(?:不要|莫要|别要|不想要|不穿|不买)(?:那种|这种)?(?:皮鞋|高跟鞋|运动鞋|靴子|大衣|羽绒服|裙子|裤子|包)|(?:里面|里头|内搭)(?:还)?(?:要|会|得|想)?(?:套|穿|搭|加)(?:一?件|个)?[\u4e00-\u9fff]{1,3}?(?=[\s，。,！!？?]|$)|[我她他](?:的)?(?:衣服|衣柜)[^，。\s]{0,8}|(?:衣服|衣物|床品|床单|窗帘|被子|包包?|鞋子?|围巾)上(?=能|可以|会|喷|用|抹|沾|有|[吗么])|(?:不太|不怎么|很少|从来不|从不|不爱|不喜欢)(?:穿|戴|用|背)(?:裙子|裙|裤子|高跟鞋|高跟|靴子|首饰|包|香水|西装)|[\u4e00-\u9fff]{1,4}(?=(?:就|也|他|她)?(?:用不上|用不着|不需要|不实用|就算了|不考虑|不要了))|(?:好|能|可以|方便|用来)(?:配|搭)(?:我的|他的|她的)?(?:衬衫|裤子|西裤|牛仔裤|裙子|半裙|外套|大衣|西装|毛衣|T恤|鞋子?|靴子)/gu;
 
 /** "给老爷子买件暖和的": warm clothes, when no kind is named. */
 const WARM_CLOTHES: CategoryNeed = { word: '保暖外套', category: '服装', subcategories: ['羽绒服', '大衣', '棉服', '毛衣', '夹克'] };
@@ -264,7 +211,8 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const stature = height !== undefined && budget !== undefined && budget.quote.includes(String(height)) && !/元|块|预算|钱|价/u.test(budget.quote + text.slice(0, text.indexOf(budget.quote)).slice(-3));
   if (budget && !cost && !stature) needs.budget = budget;
   // "我皮肤有点黄，怕穿了显得更黄", "之前买过一件芥末黄的": the skin and a past buy are no colour wanted.
-  const colourText = text.replace(SKIN_TONE, ' ').split(/(?<=[，。！？,!?\s])/u).filter((c) => !/之前买过|以前买过|上次买过|买过一件|买过一条/u.test(c)).join('');
+  // "黑的我有好几个了": a colour they already have is none wanted.
+  const colourText = text.replace(SKIN_TONE, ' ').split(/(?<=[，。！？,!?\s])/u).filter((c) => !/之前买过|以前买过|上次买过|买过一件|买过一条|我(?:已经)?有(?:好几|几|一|两)?[个件条双只]?了?|有了$/u.test(c)).join('');
   // "小白鞋" is a white casual shoe, whatever its name.
   const colour = readColour(colourText, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
   if (colour) needs.colour = colour;

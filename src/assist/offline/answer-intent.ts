@@ -10,6 +10,7 @@ import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { ABOUT_PRODUCT_ASK, answerAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
+import { answerUnsold } from './answer-unsold.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice } from './answer-colour-choice.ts';
 import { answerCompare } from './answer-compare.ts';
@@ -67,6 +68,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
   // above asks for others of its kind, whatever else the message asks about it.
   // "我家宝宝三岁 有没有亲子装": the catalog's clothes and shoes are adults', whatever is asked of them.
   if (state.slots.child?.messageId === state.newestMessageId && (PRODUCT_ASKS.has(hit.intent) || RECOMMENDING.has(hit.intent))) return answerRecommend(kb, state, profile);
+  // "你们家有洗发水吗": a kind the store does not carry is said plainly, with what it does carry.
+  if (state.slots.unsold && (RECOMMENDING.has(hit.intent) || PRODUCT_ASKS.has(hit.intent) || hit.intent === OTHER_QUESTION)) return answerUnsold(kb, state);
   const budget = state.slots.budget;
   if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && !withinBudget(focus.value.price, budget.value)) {
     return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });

@@ -9,7 +9,8 @@ import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-inte
 import { ABOUT_PRODUCT_ASK, answerAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import type { Part } from './answer-product.ts';
-import { pickProducts, skinFits } from './pick-products.ts';
+import { pickProducts, skinFits, withinBudget } from './pick-products.ts';
+import { describeBudget } from '../dialogue/describe-state.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { addsToAnswer } from './adds-to-answer.ts';
 import { RECOMMENDING, answerIntent, anyFaq } from './answer-intent.ts';
@@ -91,6 +92,14 @@ export function composeAnswer(input: ComposeInput): Part[] {
   if (state.intents.length > 0 && state.intents.every((h) => h.intent === '问候') && /[?？吗呢]|问下|问一下|请问/u.test(state.newestText) && state.newestText.length > 6) {
     const faq = anyFaq(input.kb, state.newestText);
     if (faq) parts.push(faq);
+  }
+  // "M的 五百以内没问题吧": a budget said beside another ask about the product in view is answered too.
+  const budget = state.slots.budget;
+  const inView = state.slots.focus?.value;
+  // Not for a budget derived from what was shown ("有没有更便宜的"), nor beside a request for others.
+  const said = budget && budget.messageId === state.newestMessageId && !/便宜/u.test(budget.quote) && state.slots.variant?.messageId !== state.newestMessageId && !state.intents.some((h) => RECOMMENDING.has(h.intent));
+  if (said && budget && inView && parts.length > 0 && withinBudget(inView.price, budget.value) && !parts.some((p) => p.text.includes(priceTag(inView)))) {
+    parts.push({ text: `${inView.name}是${priceTag(inView)}，在您${describeBudget(budget.value)}的预算内。`, products: [inView] });
   }
   // "是宽松的还是修身的": no intent read, but a question about the product in view.
   const focus = state.slots.focus?.value;

@@ -7,7 +7,7 @@ import type { AssistContext } from '../context.ts';
 import { weightedQuery } from '../context.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { fitsNeed } from '../dialogue/read-focus.ts';
-import { readCategory } from '../dialogue/read-needs.ts';
+import { readCategory } from '../dialogue/read-category.ts';
 import type { DraftCandidate } from '../engine-types.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';

@@ -17,27 +17,15 @@ import { classifyInstruction, formalize, warmUp } from './apply-instruction.ts';
 import { composeAnswer } from './compose-answer.ts';
 import { detectIntent } from './detect-intent.ts';
 import { findAnyFaq } from './find-faq.ts';
+import { answerUnsold } from './answer-unsold.ts';
 import { withComplaintTags } from './complaint-tags.ts';
 import { libraryDrafts } from './library-drafts.ts';
 import { nextActionFor } from './next-action.ts';
 import { shortenTo } from './shorten-to.ts';
 
-/** Kinds shoppers often ask a fashion store for; named back only when this catalog has none of them. */
-const OFTEN_ASKED = /泳衣|泳装|比基尼|泳裤|手表|腕表|婚纱|礼服裙|汉服|旗袍|童装|羽绒被|床品|行李箱|拉杆箱|雨伞|太阳伞|眼镜框|老花镜|老花眼镜|近视眼镜|隐形眼镜|假发|内裤|保温杯/u;
-
-/** "你们有卖手表吗": a kind of product the catalog does not carry, said plainly with what it does carry. */
-function notCarried(kb: EngineRequest['kb'], state: DialogueState, strict = false): DraftCandidate | undefined {
-  const text = state.newestText.trim();
-  const often = OFTEN_ASKED.exec(text);
-  // Strictly: the kind itself asked for (有泳衣卖不, 有没有手表), not a thing beside it (套在行李箱上的包).
-  const askedFor = often && /(?:有|卖|买|要|找|看)[^，。？?]{0,3}$/u.test(text.slice(Math.max(0, often.index - 4), often.index)) && !/^[上里旁边]|^的包|^(?:都|也)?(?:能穿|穿得下)/u.test(text.slice(often.index + often[0].length));
-  const asked = /(?:有卖|卖不卖|有没有卖|卖)(?![我你他她给])([\u4e00-\u9fa5]{1,4}?)(?:吗|么|嘛|没)?[？?]?$/u.exec(text)?.[1] ?? (strict && !askedFor ? undefined : often?.[0]);
-  if (!asked || kb.products.some((p) => p.name.includes(asked) || p.subcategory.includes(asked))) return undefined;
-  // "有泳衣卖不 想买套好看点的": the kind read from the same ask is no kind the store carries.
-  const category = state.slots.category;
-  if (category && category.messageId !== state.newestMessageId) return undefined;
-  const kinds = [...new Set(kb.products.map((p) => p.category))].join('、');
-  return { source: 'script', sourceId: 'compose:not-carried', text: `不好意思，我们家暂时没有${asked}，主要是${kinds}。您要是想看这些，我随时帮您挑～`, products: [] };
+function unsoldDraft(kb: EngineRequest['kb'], state: DialogueState): DraftCandidate | undefined {
+  const part = answerUnsold(kb, state);
+  return part ? { source: 'script', sourceId: 'compose:not-carried', text: part.text, products: [] } : undefined;
 }
 
 function holdingReply(state: DialogueState): DraftCandidate {
@@ -92,7 +80,7 @@ export function runOfflineEngine(request: EngineRequest): EngineResult {
   };
   if (instruction === 'same_price') push(samePrice(request, state));
   // "有泳衣卖不", "有没有手表啥的": a kind the store does not carry is said plainly first.
-  if (!state.complaint && !instruction) push(notCarried(kb, state, true));
+  if (!state.complaint && !instruction) push(unsoldDraft(kb, state));
 
   composeAnswer({ kb, state, profile: input.profile, names }).forEach((part, i) => push(fromPart(part, `compose:${state.intents.map((h) => h.intent).join('+') || 'reply'}${i > 0 ? `:${i}` : ''}`)));
   for (const draft of libraryDrafts(kb, context, state, tags, values)) push(draft);
@@ -106,7 +94,6 @@ export function runOfflineEngine(request: EngineRequest): EngineResult {
     const faq = findAnyFaq(kb, state.newestText);
     if (faq) push({ source: 'faq', sourceId: faq.id, text: faq.answer, approvedText: faq.answer, products: [] });
   }
-  if (pool.length === 0) push(notCarried(kb, state));
   if (pool.length === 0) push(holdingReply(state));
 
   let drafts = pool.slice(0, 3);

@@ -128,7 +128,7 @@ export function skinFits(product: Product, skin: string | undefined): boolean {
 /** The colour itself (黑色, 黑, 黑色漆皮), not a shade of it: 奶白 is not 白色, and a guide says which it is. */
 export function hasColour(product: Product, colour: string): boolean {
   const base = colour.replace(/色$/u, '');
-  return colours(product).some((c) => c === colour || c.replace(/色$/u, '') === base || c.startsWith(`${base}色`)) || (base.length >= 2 && product.name.includes(base));
+  return colours(product).some((c) => c === colour || c.replace(/[色纹]$/u, '') === base || c.startsWith(`${base}色`)) || (base.length >= 2 && product.name.includes(base));
 }
 
 /** A shade of the colour asked for (奶白 for 白色, 雾蓝 for 蓝色): near, not the same. */
@@ -188,11 +188,20 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   return score;
 }
 
+/** "皮鞋 44码" from someone we know nothing of: a size only men's pieces of the kind come in says who wears it. */
+function genderOfSize(kb: KnowledgeBase, state: DialogueState): 'male' | undefined {
+  const size = state.slots.size?.value;
+  const need = state.slots.category?.value;
+  if (!size || size === '均码' || !need || !['服装', '鞋履'].includes(need.category)) return undefined;
+  const sized = kb.products.filter((p) => p.category === need.category && hasSize(p, size));
+  return sized.length > 0 && sized.every((p) => isMens(p) || cutForBoth(p)) && sized.some(isMens) ? 'male' : undefined;
+}
+
 export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined, options: PickOptions = {}): Picks {
   const n = options.n ?? 3;
   const { slots } = state;
-  const gender = wearerGender(state, profile);
   const need = slots.category?.value;
+  const gender = wearerGender(state, profile) ?? genderOfSize(kb, state);
   const query = toQuery(tokenize(state.newestText));
   const relevance = new Map<number, number>();
   const hits = kb.productIndex.search(query, 80);

@@ -1,0 +1,102 @@
+/**
+ * The kind of product asked for, in the loose words people use (外搭, 擦脸的, 鲨鱼夹), without taking for it
+ * what it is worn with (配裙子的), a full-size bottle (一瓶正装的), a wider word said later (买鞋 after 单鞋)
+ * or a wardrobe described (她衣服黑的多); a kind the store does not carry said plainly; the one of a list
+ * picked by a shortened name or by being the cheaper; who wears it changing what is in view.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { buildDialogueState } from '../../src/assist/dialogue/build-dialogue-state.ts';
+import type { DialogueState } from '../../src/assist/dialogue/dialogue-state.ts';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
+import { chat, demoAssistant } from './support.ts';
+
+let kb: KnowledgeBase;
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ kb, assistant } = await demoAssistant());
+});
+
+const NOW = 1_700_000_100_000;
+const woman = { ...emptyProfile('wmCUST', NOW), gender: 2 as const };
+const suggest = (...lines: string[]): Promise<Suggestion> => assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: woman });
+const top = async (...lines: string[]): Promise<string> => (await suggest(...lines)).drafts[0]?.text ?? '';
+const stateOf = (...lines: string[]): DialogueState => buildDialogueState(kb, { conversation: chat(...lines), guideId: 'guide.lin', now: NOW, profile: woman });
+const kindOf = (...lines: string[]): string | undefined => stateOf(...lines).slots.category?.value.word;
+
+describe('the kind asked for', () => {
+  it('reads loose words for a kind: 外搭, 擦脸的, 鲨鱼夹 (and 玳瑁色 for the 玳瑁纹 one)', async () => {
+    expect(await top('顾客: 有没有外搭推荐 春秋穿的 五百块左右 平时穿M')).toMatch(/夹克|开衫|外套|风衣/u);
+    const face = await suggest('顾客: 有没有擦脸的😂 我大油皮 夏天一擦就油光满面 三百以内');
+    expect(face.drafts[0]?.text).toMatch(/清衡清爽乳液|清衡平衡精华/u);
+    expect(await top('顾客: 鲨鱼夹有吗 玳瑁色的')).toContain('醋酸板材鲨鱼夹');
+  });
+
+  it('does not take what a piece is worn with for the piece, but 再配个 wants one', () => {
+    expect(kindOf('顾客: 有没有细一点的皮带 配裙子的 三百以内')).toBe('皮带');
+    expect(kindOf('顾客: 敏感肌能用的洗面奶有吗', '顾客: 那再配个面霜呢 也要敏感肌能用的')).toBe('面霜');
+  });
+
+  it('reads 正装 as a style or a full-size bottle when it is one', async () => {
+    expect(kindOf('顾客: 下周面试 要双皮鞋 正装那种 44码 黑色')).toBe('皮鞋');
+    const perfume = stateOf('顾客: 香水有小瓶的吗 想先试试', '导购: 有的～香水旅行套装299元，5支×5ml，几个味道都能试；单瓶小一点的有无花果淡香水30ml 480元。', '顾客: 还是想直接买一瓶正装的 预算再加点 八九百吧');
+    expect(perfume.slots.category?.value.category).toBe('美妆');
+  });
+
+  it('keeps the narrower kind when a wider word for it comes later, and a wardrobe described is no kind', () => {
+    expect(kindOf('顾客: 单鞋有41码的吗 女款 我脚大 每次买鞋都头疼😭')).toBe('单鞋');
+    expect(kindOf('顾客: 结婚五周年 想给老婆买个包', '导购: 恭喜～预算大概多少？她平时喜欢什么颜色？', '顾客: 三千以内 她衣服黑的多')).toBe('包');
+  });
+
+  it('reads a men’s-only shoe size as a man’s, when nobody said who wears them', async () => {
+    const s = await assistant.suggest({ conversation: chat('顾客: 下周面试 要双皮鞋 正装那种 44码 黑色'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW });
+    expect(s.drafts[0]?.text).toContain('男士牛皮德比鞋');
+  });
+
+  it('says plainly that a kind is not carried, with what is, and not for a thing in passing', async () => {
+    expect(await top('顾客: 你们家有洗发水吗 防脱的那种')).toMatch(/暂时没有洗发水.*服装/u);
+    const pen = await suggest('顾客: 想送老师一支钢笔 有吗 五百左右');
+    expect(pen.drafts[0]?.text).toMatch(/暂时没有钢笔.*送老师/u);
+    expect(pen.drafts[0]?.skus).toEqual([]);
+    expect(await top('顾客: 想买双跑鞋 38码 我平时戴耳机跑步')).not.toMatch(/没有耳机/u);
+  });
+});
+
+describe('the one in view', () => {
+  const boots = ['顾客: 短靴有吗 37', '导购: 有的～粗跟切尔西靴1299元，黑色和深棕；复古粗跟短靴1099元，黑色和焦糖色，都有37码。'];
+  it('picks a listed product by a shortened name, and answers its heel height', async () => {
+    expect(stateOf(...boots, '顾客: 那双黑的复古短靴 跟多高 穿一天累不累').slots.focus?.value.name).toBe('复古粗跟短靴');
+    expect(await top(...boots, '顾客: 那双黑的复古短靴 跟多高 穿一天累不累')).toMatch(/5cm/u);
+  });
+
+  it('picks the cheaper of those listed (平啲嗰件) without reading it as haggling', () => {
+    const state = stateOf('顾客: 有冇真丝衬衫', '导购: 有嘅～19姆米真丝衬衫1580元，象牙白、黑色、雾蓝；醋酸缎面衬衫599元，香槟色、墨绿，光泽好似真丝。', '顾客: 平啲嗰件有冇S码');
+    expect(state.slots.focus?.value.name).toBe('醋酸缎面衬衫');
+    expect(state.intents.map((h) => h.intent)).not.toContain('议价');
+  });
+
+  it('reads a colour they already have as none wanted', () => {
+    const state = stateOf('顾客: 想要个斜挎包 日常出门用', '导购: 牛皮斜挎相机包799元挺合适的，22×15×8cm，手机钱包钥匙都放得下，黑色很百搭。', '顾客: 有没有别的颜色 黑的我有好几个了');
+    expect(state.slots.colour).toBeUndefined();
+  });
+
+  it('drops a women’s piece from view when it turns out to be for her husband', async () => {
+    const text = await top('顾客: 想买件羽绒服 轻一点的', '导购: 轻薄短款羽绒服699元，很轻，黑色、奶白、雾蓝，XS到XL。您穿什么码？', '顾客: 不是我穿 给我老公的 他穿XL');
+    expect(text).toMatch(/男士[^（]*羽绒服/u);
+    expect(text).not.toContain('轻薄短款羽绒服');
+  });
+
+  it('answers a budget said beside a size question about the piece in view', async () => {
+    const text = await top('顾客: 想给外婆买套保暖内衣 她怕冷', '导购: 好的～羊毛保暖内衣套装459元，肤色和黑色，S到XL。外婆平时穿什么码？', '顾客: M的 五百以内没问题吧');
+    expect(text).toMatch(/M码/u);
+    expect(text).toMatch(/¥459，在您500以内的预算内/u);
+  });
+
+  it('reads an old one worn out after years as the reason to buy, not a complaint', async () => {
+    const s = await suggest('顾客: 给我老汉儿买个钱包 三四百块钱的 他用了十几年那个都烂了');
+    expect(s.tags.map((t) => t.tag).some((t) => /投诉|售后/u.test(t))).toBe(false);
+    expect(s.drafts[0]?.text).not.toMatch(/抱歉/u);
+  });
+});
