@@ -99,4 +99,15 @@ describe('the one in view', () => {
     expect(s.tags.map((t) => t.tag).some((t) => /投诉|售后/u.test(t))).toBe(false);
     expect(s.drafts[0]?.text).not.toMatch(/抱歉/u);
   });
+
+  it('offers others of the same kind when none by that name fits, and the one in view when no other has the wish', async () => {
+    expect(await top('顾客: 想买个卡包', '导购: 牛皮卡包299元，黑色、焦糖色、雾蓝，能放6张卡，还可以刻字母。', '顾客: 有没有大一点的 能放零钱那种 五百左右')).toMatch(/同类的皮具小件.*牛皮短款钱包（¥499/u);
+    const coat = await top('顾客: 想看看男士的羽绒服 给我自己穿', '导购: 有一款男士连帽羽绒服1099元，黑色和军绿，M到XXL，90%白鸭绒，帽子抽绳可调。', '顾客: 哦 那有没有长一点的 过膝那种');
+    expect(coat).toMatch(/暂时没有长款，目前只有男士连帽羽绒服（¥1099）/u);
+  });
+
+  it('reads what he wears every day as no kind wanted for his gift', () => {
+    expect(stateOf('顾客: 想给我老公买个生日礼物 他啥都不缺😂', '导购: 哈哈理解～大概什么预算呢？他平时上班穿正装多吗？', '顾客: 五六百吧 上班天天西装').slots.category).toBeUndefined();
+  });
 });
+

@@ -9,6 +9,7 @@ import type { Assistant } from '../../src/assist/create-assistant.ts';
 import { buildDialogueState } from '../../src/assist/dialogue/build-dialogue-state.ts';
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
 import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
 import { chat, demoAssistant } from './support.ts';
 
 let kb: KnowledgeBase;
@@ -95,4 +96,26 @@ describe('complaints and after-sales in plain words', () => {
     expect(text).toMatch(/抱歉/u);
     expect(text).toMatch(/尺码/u);
   });
+
+  it('answers a wrong colour with the wrong-item terms, and a missing piece with sending it on', async () => {
+    const wrong = await top('顾客: 前阵子买的毛衣今天才拆开 我买的燕麦色 寄来的是浅灰 怎么搞的');
+    expect(wrong).toMatch(/^(?:您好，)?非常抱歉/u);
+    expect(wrong).toMatch(/发错货.*运费由我们承担/u);
+    expect(await top('顾客: 箱子里只有衬衫 裤子没有')).toMatch(/补发/u);
+  });
+
+  it('answers when a refund comes for a return already sent, not with a complaint script', async () => {
+    const profile = { ...emptyProfile('wmCUST', NOW), gender: 2 as const, facts: [{ key: 'purchase', value: 'AP-1046', at: NOW - 5 * 86_400_000 }] };
+    const s = await assistant.suggest({ conversation: chat('顾客: 茶歇裙昨天寄回去了 单号SF1234567890 大概多久能退款呀'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile });
+    expect(s.drafts[0]?.text).toMatch(/1-3个工作日/u);
+    expect(tagsOf(s)).toContain('购买阶段/售后');
+  });
 });
+
+describe('a customer coming back', () => {
+  it('says of course to 还记得我吗, and asks after the kind bought without naming the product', async () => {
+    const text = await top('顾客: 风衣收到了 挺好的', '导购: 太好了～有需要随时找我。', '顾客: 哈喽😄 还记得我吗 上次买风衣那个');
+    expect(text).toMatch(/^当然记得您/u);
+  });
+});
+

@@ -95,6 +95,8 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
 }
 
 const AFTER_SALES: ReadonlySet<string> = new Set(['洗护', '售后', '投诉安抚']);
+/** Services a customer may ask after without any problem: refunds, exchanges, delivery, invoices. */
+const SERVICE_ASKS: ReadonlySet<string> = new Set(['售后', '退款进度', '换货进度', '物流', '发票']);
 
 /** "托特包昨天淋了雨": a kind named without the full name, and the customer bought one of that kind — theirs. */
 function ownPurchase(focus: Slot<Product> | undefined, purchases: readonly Product[], window: readonly ChatMessage[]): Slot<Product> | undefined {
@@ -208,7 +210,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const request = intents[0]?.intent === '商品推荐' && newestNeeds.category && [newestNeeds.budget, newestNeeds.size, newestNeeds.colour, newestNeeds.skinType].filter(Boolean).length >= 2;
   // "什么服务态度", "你们文案写得真好": the intent reader heard a complaint the problem words did not name.
   const heard = !told && newest && evidence(newest) && intents[0]?.intent === '投诉安抚' ? { kind: /店员|服务|态度|导购|客服|理我|不理/u.test(newest.text) ? ('service' as const) : ('general' as const), messageId: newest.id, quote: newest.text.slice(0, 40) } : undefined;
-  const complaint = told && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
+  // "寄回去了 多久能退款": no problem named, only the service asked after; the service is the answer.
+  const serviceOnly = told?.kind === 'general' && !told.problem && !told.ongoing && intents[0]?.question === true && SERVICE_ASKS.has(intents[0].intent);
+  const complaint = told && !serviceOnly && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
   // "上次那双小白鞋…还有没有别的色儿 想再整一双": another of the one bought.
   const again = newest !== undefined && /再(?:整|买|来|要)|换着|又想|别的色|别的颜色/u.test(newest.text) && intents.some((h) => h.intent === '库存咨询');

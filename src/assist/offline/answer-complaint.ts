@@ -20,7 +20,7 @@ const OPENING: Record<Complaint['kind'], string> = {
 };
 
 /** Words that lead the FAQ search to the policy for the kind of problem. */
-const FAQ_HINT: Record<Complaint['kind'], string> = { harm: '过敏 不适 拆封 美妆', quality: '质量问题 包换', wrong_item: '发错 少件 破损', delay: '物流 没收到 丢件', refund: '退款 到账 多久', package: '收到的包裹破了怎么办 破损', service: '', general: '' };
+const FAQ_HINT: Record<Complaint['kind'], string> = { harm: '过敏 不适 拆封 美妆', quality: '质量问题 包换', wrong_item: '发错 寄错 少件', delay: '物流 没收到 丢件', refund: '退款 到账 多久', package: '收到的包裹破了怎么办 破损', service: '', general: '' };
 
 /** A category in the words the FAQ uses for it (beauty's own FAQ is about opened products, not defects). */
 const CATEGORY_WORDS: Record<string, string> = { 服装: '衣服', 鞋履: '鞋子 鞋', 配饰: '首饰 包' };
@@ -113,10 +113,12 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     const care = answerFromFaq(kb, '售后', '银饰 氧化 发黑 擦银布 抛光 免费清洗', 0, undefined, '银饰 氧化 发黑');
     if (care) return [{ ...care, text: `非常抱歉让您担心了！${care.text.replace(/^可以的?[。，]/u, '')}如果是刚买不久就严重发黑，也可以拿到门店帮您检测，是质量问题按质量问题30天包换处理。` }, opening];
   }
+  // "只有水和乳 霜呢": a piece missing is sent on, not exchanged like a wrong one.
+  const missing = complaint.kind === 'wrong_item' && /只有|少|缺|漏|没在|没有|找不到|就到了?[一1]/u.test(complaint.quote);
   // The kind of thing it is about leads to its policy: a dress that shrank is no opened face cream.
   // Only for the problem first told: a next-step question ("运费谁出") is searched by its own words.
   const about = complaint.ongoing ? undefined : ((state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category);
-  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || FAQ_HINT[complaint.kind]);
+  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : FAQ_HINT[complaint.kind]));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };

@@ -22,6 +22,11 @@ export function answerGreeting(state: DialogueState, names: Names): Part {
   if (state.relationship.isNew && !state.relationship.guideHasSpoken) {
     return { text: `${name}您好，很高兴加上您的微信！${intro(names)}衣服鞋包、护肤彩妆有什么想看的都可以直接问我～`, products: [] };
   }
+  // "还记得我不 找你买过大衣的那个": of course, and what they bought if known.
+  if (/记得我|记不记得|还认得我|认不认得我/u.test(state.newestText) && !state.relationship.isNew) {
+    const bought = state.relationship.purchases[0];
+    return { text: `当然记得您${name}～${bought ? `上次的${bought.subcategory}${bought.category === '服装' || bought.category === '鞋履' ? '穿着' : '用着'}还合适吗？` : ''}今天有什么想看的，直接告诉我，我帮您挑～`, products: [] };
+  }
   if (state.relationship.returning) return { text: `${name}好久不见！最近还好吗？有什么想看的直接告诉我，我帮您挑～`, products: [] };
   if (!state.relationship.guideHasSpoken) return { text: `在的${name ? `，${name}` : ''}您好～${intro(names)}有什么可以帮您的吗？`, products: [] };
   return { text: `在的${name}，您请说，我马上帮您看～`, products: [] };

@@ -9,7 +9,7 @@ import { describeBudget } from '../dialogue/describe-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { sizeForBody } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
-import { priceTag, productLine } from './describe-product.ts';
+import { priceTag, productLine, sellingPoint } from './describe-product.ts';
 import { pickProducts, shadeOf, sizesOf } from './pick-products.ts';
 import type { PickOptions } from './pick-products.ts';
 import { speakOfRecipient } from './speak-of-recipient.ts';
@@ -52,6 +52,22 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
     const intro = picks.cutForBoth ? `男款${word}暂时没有${slots.size ? `${slots.size.value}码` : '合适'}的，给您${pick}男女同款的${word}：` : `给您${pick}${word}：`;
     const ask = !slots.size && !slots.body && slots.category && ['服装', '鞋履'].includes(slots.category.value.category) ? '您平时穿什么码？我帮您确认有没有货。' : '您看看喜欢哪款，我把图片和细节发您～';
     return { text: `${intro}${lines.join('；')}。${ask}`, products: picks.fits };
+  }
+  // "卡包…有没有大一点的 能放零钱那种 五百左右": none by that name, others of the same kind that fit.
+  const need = slots.category?.value;
+  if (need?.nameIncludes && need.subcategories.length > 0 && options.nearPrice === undefined) {
+    const { nameIncludes: _named, ...kind } = need;
+    const wider = pickProducts(kb, { ...state, slots: { ...state.slots, category: { ...(slots.category as NonNullable<typeof slots.category>), value: kind } } }, profile, { n: 2, ...options });
+    if (wider.fits.length > 0) {
+      const lines = wider.fits.map((p) => productLine(p, state, kb));
+      return { text: `${word}里暂时没有${slots.budget ? `${describeBudget(slots.budget.value)}的` : '正好合适的'}，同类的${need.subcategories[0]}可以看看：${lines.join('；')}。您看看喜欢哪款～`, products: wider.fits };
+    }
+  }
+  // "那有没有长一点的 过膝那种": no other of the kind has it; the one in view is what there is.
+  const inView = slots.focus?.value;
+  if (picks.nearest.length === 0 && slots.variant && inView && slots.variant.value.besides.includes(inView.sku)) {
+    const wish = slots.variant.value.words[0];
+    return { text: `不好意思，${word || inView.subcategory}暂时没有${wish ? `${wish.replace(/款$/u, '')}款` : '别的款'}，目前只有${inView.name}（${priceTag(inView)}），${sellingPoint(inView)}。您看看可以吗？有新款到了我第一时间告诉您～`, products: [inView] };
   }
   const nearest = picks.nearest[0];
   const shade = nearest && slots.colour ? shadeOf(nearest, slots.colour.value) : undefined;
