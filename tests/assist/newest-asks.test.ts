@@ -112,6 +112,34 @@ describe('complaints and after-sales in plain words', () => {
   });
 });
 
+describe('two asks and asks about others', () => {
+  it('holds the boots and gives the closing time, both', async () => {
+    const text = await top('顾客: 粗跟方头踝靴奶白色37码 静安店有吗', '导购: 我帮您查了，静安店奶白37还有一双～1199元。', '顾客: 好 帮我留一下 我晚上过去 你们几点关门');
+    expect(text).toMatch(/留/u);
+    expect(text).toMatch(/22:00/u);
+    expect(text.indexOf('留')).toBeLessThan(text.indexOf('22:00'));
+  });
+
+  it('keeps a friend’s purchase private, with no pitch beside it', async () => {
+    const s = await suggest('顾客: 我闺蜜上周在你们这买了件大衣 你能告诉我她买的哪件吗 我想买同款');
+    expect(s.drafts[0]?.text).toMatch(/隐私/u);
+    expect(s.drafts[0]?.skus).toEqual([]);
+  });
+
+  it('answers whether sensitive ears can wear the earrings, not as a complaint', async () => {
+    const s = await suggest('顾客: 想看看珍珠耳钉', '导购: 有一款925银淡水珍珠耳钉，珍珠7-8mm，日常通勤和约会都适合～', '顾客: 多少钱 耳朵过敏能戴吗');
+    expect(s.drafts[0]?.text).toMatch(/¥299/u);
+    expect(s.drafts[0]?.text).toMatch(/925银针/u);
+    expect(tagsOf(s).some((t) => /投诉|售后/u.test(t))).toBe(false);
+  });
+
+  it('turns down colours said to be too dull, and names the lighter one it comes in', async () => {
+    const text = await top('顾客: 西装外套有没有 上班穿 S码', '导购: 单排扣西装外套899元，黑色、藏青、燕麦色，微弹不容易皱，S码都有。', '顾客: 黑色藏青都太沉闷了 有没有浅一点的颜色');
+    expect(text).toMatch(/燕麦色/u);
+    expect(text).not.toMatch(/有藏青/u);
+  });
+});
+
 describe('a customer coming back', () => {
   it('says of course to 还记得我吗, and asks after the kind bought without naming the product', async () => {
     const text = await top('顾客: 风衣收到了 挺好的', '导购: 太好了～有需要随时找我。', '顾客: 哈喽😄 还记得我吗 上次买风衣那个');

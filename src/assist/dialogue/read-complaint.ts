@@ -27,6 +27,8 @@ function named(clause: string): Found | undefined {
     if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
     // "这件衣服起球吗": the word asked about, right before the question's end.
     if ((kind === 'quality' || kind === 'harm') && /^\s*(?:吗|么|嘛|不|没有?)\s*[？?]?\s*$/u.test(clause.slice(match.index + match[0].length))) continue;
+    // "耳朵过敏能戴吗": whether it can be worn or used, asked before buying.
+    if ((kind === 'harm' || kind === 'quality') && /(?:能|可以|能不能|可不可以)(?:戴|穿|用|涂|擦|抹)(?:吗|么|嘛|不)?\s*[？?]?\s*$/u.test(clause)) continue;
     // "是正品还是假的": asking whether it is genuine is a question before buying.
     if (/假/u.test(match[0]) && /还是|是不是|真的假的|[吗嘛？?]/u.test(clause)) continue;
     return [kind, match[0], true];

@@ -71,8 +71,14 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // The precise ask over the general one it shares words with.
   if (scores.has('虚开发票')) for (const other of ['发票', '售后', '议价']) scores.delete(other);
   if (scores.has('积分转赠')) for (const other of ['会员积分', '售后']) scores.delete(other);
-  if (scores.has('留货') || scores.has('自提时限')) for (const other of ['预约到店', '营业时间', '物流', '库存咨询', '尺码咨询', '促成下单', '到店告别']) scores.delete(other);
+  // "帮我留一下 … 你们几点关门": the hours asked outright are a second ask.
+  if (scores.has('留货') || scores.has('自提时限')) for (const other of ['预约到店', ...(/几点|关门|开门|营业/u.test(clause) ? [] : ['营业时间']), '物流', '库存咨询', '尺码咨询', '促成下单', '到店告别']) scores.delete(other);
   if (scores.has('道歉')) for (const other of ['投诉安抚', '问候', '告别']) scores.delete(other);
+  // "耳朵过敏能戴吗": whether it suits a sensitivity, asked before buying.
+  if (scores.has('投诉安抚') && /(?:能|可以|能不能|可不可以)(?:戴|穿|用|涂|擦|抹)(?:吗|么|嘛|不)?\s*[？?]?\s*$/u.test(clause) && !readsAsComplaint(clause)) {
+    scores.delete('投诉安抚');
+    scores.set('材质咨询', 3);
+  }
   if (scores.has('到店告别')) for (const other of ['试用', '预约到店', '告别', '营业时间']) scores.delete(other);
   if (scores.has('礼盒包装')) for (const other of ['送礼推荐', '商品推荐', '搭配建议', '材质咨询']) scores.delete(other);
   if (scores.has('售后') && /清洗|保养|抛光|发黑|弄一下|护理/u.test(clause)) for (const other of ['试用', '预约到店', '洗护']) scores.delete(other);

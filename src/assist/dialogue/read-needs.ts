@@ -211,8 +211,8 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const stature = height !== undefined && budget !== undefined && budget.quote.includes(String(height)) && !/元|块|预算|钱|价/u.test(budget.quote + text.slice(0, text.indexOf(budget.quote)).slice(-3));
   if (budget && !cost && !stature) needs.budget = budget;
   // "我皮肤有点黄，怕穿了显得更黄", "之前买过一件芥末黄的": the skin and a past buy are no colour wanted.
-  // "黑的我有好几个了": a colour they already have is none wanted.
-  const colourText = text.replace(SKIN_TONE, ' ').split(/(?<=[，。！？,!?\s])/u).filter((c) => !/之前买过|以前买过|上次买过|买过一件|买过一条|我(?:已经)?有(?:好几|几|一|两)?[个件条双只]?了?|有了$/u.test(c)).join('');
+  // "黑的我有好几个了", "黑色藏青都太沉闷了": a colour they have or turn down is none wanted.
+  const colourText = text.replace(SKIN_TONE, ' ').split(/(?<=[，。！？,!?\s])/u).filter((c) => !/之前买过|以前买过|上次买过|买过一件|买过一条|我(?:已经)?有(?:好几|几|一|两)?[个件条双只]?了?|有了$|太(?:沉闷|暗|素|艳|老气|闷)|不喜欢|不想要|显老|显黑|穿腻/u.test(c)).join('');
   // "小白鞋" is a white casual shoe, whatever its name.
   const colour = readColour(colourText, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
   if (colour) needs.colour = colour;

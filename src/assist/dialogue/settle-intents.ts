@@ -24,6 +24,8 @@ export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
   if (hits.some((h) => h.intent === '比较')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && EASY_CARE.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
   // "拆开试了一下…这样能换个大一码的吗": an exchange asked, not an order placed.
   if (hits.some((h) => h.intent === '售后')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '促成下单') hits.splice(i, 1);
+  // "你能告诉我她买的哪件吗 我想买同款": another person's purchase is private; no pitch beside the answer.
+  if (hits.some((h) => h.intent === '隐私')) for (let i = hits.length - 1; i >= 0; i--) if (['搭配建议', '商品推荐', '促成下单'].includes(hits[i]?.intent ?? '')) hits.splice(i, 1);
   // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.
   const bargaining = hits.some((h) => h.intent === '议价');
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.

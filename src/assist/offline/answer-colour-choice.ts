@@ -37,7 +37,8 @@ const DEPTH: [RegExp, string, RegExp][] = [
   [/浅一?(?:点|些)|浅色|颜色浅|淡一?(?:点|些)|亮一?(?:点|些)的颜色|颜色亮/u, '浅一点的', /白|米|浅|奶|燕麦|杏|粉|雾|裸|灰|卡其|驼/u],
 ];
 
-function byDepth(kb: KnowledgeBase, state: DialogueState): Part | undefined {
+/** "有没有浅一点的颜色" about the product in view: its colours of that depth, when it has some. */
+export function byDepth(kb: KnowledgeBase, state: DialogueState): Part | undefined {
   const product = state.slots.focus?.value;
   const depth = product && DEPTH.find(([asked]) => asked.test(state.newestText));
   if (!product || !depth) return undefined;

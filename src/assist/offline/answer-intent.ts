@@ -12,7 +12,7 @@ import { ABOUT_PRODUCT_ASK, answerAboutProduct } from './answer-about-product.ts
 import { answerComplaint } from './answer-complaint.ts';
 import { answerUnsold } from './answer-unsold.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
-import { answerColourChoice } from './answer-colour-choice.ts';
+import { answerColourChoice, byDepth } from './answer-colour-choice.ts';
 import { answerCompare } from './answer-compare.ts';
 import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
 import type { Names } from './answer-greeting.ts';
@@ -108,7 +108,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '库存咨询':
       // "还有别的颜色吗" with no product in view: ask which one rather than recite the transfer policy.
       if (!focus && !state.slots.category && /颜色|色|码|号/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您查还有哪些颜色和尺码～', products: [] };
-      return answerStock(state, kb, male) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
+      // "黑色藏青都太沉闷了 有没有浅一点的颜色": the lighter colours it comes in.
+      return (state.slots.colour?.messageId === state.newestMessageId ? undefined : byDepth(kb, state)) ?? answerStock(state, kb, male) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
       {
         const kind = kindMaterial(input);

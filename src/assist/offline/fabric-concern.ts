@@ -19,13 +19,15 @@ const CONCERNS: [RegExp, (m: string) => string][] = [
   [/透不透|会透|透吗|透光/u, (m) => (/真丝|雪纺|亚麻|白|浅/u.test(m) ? '浅色和轻薄面料会有一点透，建议搭肤色或同色的内搭' : '面料有一定厚度，正常穿不透')],
   [/皱不皱|容易皱|起皱|会皱/u, (m) => (/真丝|亚麻|棉/u.test(m) ? '这类天然面料容易起褶，挂起来用蒸汽挂烫一下就平整' : '面料比较挺括，不太容易皱')],
   [/掉毛|钻绒|跑绒/u, () => '刚开始穿偶尔会有一点点细绒，属于正常，轻轻拍掉就好，别用力拉扯'],
+  // "耳朵过敏能戴吗": for metal against the skin only (a cream's sensitivity is the skin's question).
+  [/过敏|敏感|发痒|起疹/u, (m) => (/925银|纯银|18K|足金|黄金|钛/iu.test(m) ? `${/925银|纯银/u.test(m) ? '是925银针' : /钛/u.test(m) ? '是钛钢针' : '是18K金针'}，对金属敏感的耳朵一般也能戴；特别敏感的话先短时间试戴，有不适就取下` : /合金|镀金|铜/u.test(m) ? '是合金材质，对金属过敏的话不太建议长时间戴，可以看看925银或18K金的款' : '')],
   [/耐脏|显脏|容易脏|怕脏/u, (m) => `浅色确实比黑色、深色显脏一些，${/皮/u.test(m) ? '皮面沾了灰用软布轻轻擦掉就好，别沾水，平时收在防尘袋里' : '脏了及时按洗标清洗，别放太久'}；怕麻烦的话选黑色更省心`],
 ];
 
 /** The sentence that answers the worry asked about, for what the thing is made of ("羊绒大衣" will do). */
 export function concernFor(made: string, text: string): string | undefined {
   const found = CONCERNS.find(([pattern]) => pattern.test(text));
-  return found ? found[1](made) : undefined;
+  return found ? found[1](made) || undefined : undefined;
 }
 
 export function fabricConcern(product: Product, text: string): string | undefined {
