@@ -140,6 +140,26 @@ describe('two asks and asks about others', () => {
   });
 });
 
+describe('services and worries about the piece', () => {
+  it('answers taking in a waist with the alteration terms, not a size chart', async () => {
+    const text = await top('顾客: 想问问改衣服 我买的羊毛西装裤腰有点大', '导购: 可以的～是在门店买的吗？大概大多少？', '顾客: 门店买的 大一两厘米吧 能收吗 要钱吗');
+    expect(text).toMatch(/收腰/u);
+    expect(text).toMatch(/费用/u);
+    expect(text).not.toMatch(/尺码表/u);
+  });
+
+  it('says a cotton hoodie does not shed, and keeps the settling-in note for wool and down', async () => {
+    expect(await top('顾客: 连帽卫衣灰色L还有吗 会不会掉毛啊')).toMatch(/不容易掉毛/u);
+    expect(await top('顾客: 羊绒圆领毛衣会不会掉毛')).toMatch(/细绒/u);
+  });
+
+  it('reads a granddaughter as the one the gift is for, and 喜欢化妆 as make-up', async () => {
+    const text = await top('顾客: 小林啊 我孙女考上大学了 想送她个礼物 小姑娘喜欢化妆 你帮我看看 五六百块钱的');
+    expect(text).toMatch(/两款彩妆/u);
+    expect(text).toMatch(/送孙女很合适/u);
+  });
+});
+
 describe('a customer coming back', () => {
   it('says of course to 还记得我吗, and asks after the kind bought without naming the product', async () => {
     const text = await top('顾客: 风衣收到了 挺好的', '导购: 太好了～有需要随时找我。', '顾客: 哈喽😄 还记得我吗 上次买风衣那个');

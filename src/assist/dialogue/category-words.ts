@@ -177,6 +177,8 @@ export const CATEGORY_WORDS: Record<string, Entry> = {
   化妆品: c('美妆'),
   美妆: c('美妆'),
   彩妆: c('美妆', MAKEUP),
+  // "小姑娘喜欢化妆": make-up (化妆水 and 化妆刷 are longer words and win where they are said).
+  化妆: c('美妆', MAKEUP),
   面霜: c('美妆', ['面霜']),
   精华: c('美妆', ['精华']),
   精华液: c('美妆', ['精华']),

@@ -45,7 +45,8 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
   }
   // "bag", "dress": the reply names the kind in Chinese, as the catalog does.
   const said = slots.category?.value.word ?? '';
-  const word = /[a-z]/iu.test(said) ? (slots.category?.value.subcategories[0] ?? '') : said;
+  // "喜欢化妆" names the kind as a pastime: the reply calls it 彩妆.
+  const word = /[a-z]/iu.test(said) ? (slots.category?.value.subcategories[0] ?? '') : said === '化妆' ? '彩妆' : said;
   if (picks.fits.length > 0) {
     const lines = picks.fits.map((p) => productLine(p, state, kb));
     const pick = picks.fits.length > 1 ? '挑了两款' : '推荐这款';
@@ -60,7 +61,7 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
     const wider = pickProducts(kb, { ...state, slots: { ...state.slots, category: { ...(slots.category as NonNullable<typeof slots.category>), value: kind } } }, profile, { n: 2, ...options });
     if (wider.fits.length > 0) {
       const lines = wider.fits.map((p) => productLine(p, state, kb));
-      return { text: `${word}里暂时没有${slots.budget ? `${describeBudget(slots.budget.value)}的` : '正好合适的'}，同类的${need.subcategories[0]}可以看看：${lines.join('；')}。您看看喜欢哪款～`, products: wider.fits };
+      return { text: `${word}${slots.budget ? `${describeBudget(slots.budget.value)}的` : '正好合适的'}不多，同类的${need.subcategories[0]}可以看看：${lines.join('；')}。您看看喜欢哪款～`, products: wider.fits };
     }
   }
   // "那有没有长一点的 过膝那种": no other of the kind has it; the one in view is what there is.
