@@ -73,6 +73,10 @@ const LATER_SETS: [string, number, Partial<Record<Property, number>>][] = [
   // complaints in plain words (sarcasm, rhetorical questions, calm next steps), follow-ups that change one thing
   ['dev11.dialogue.jsonl', 120, { answers_newest: 0.84 /* 0.878 [0.73] */, fitting_product_top3: 0.86 /* 0.894 [0.77] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.9 /* 0.933 [0.76] */ }],
   ['dev10.dialogue.jsonl', 120, { answers_newest: 0.94 /* 0.978 [0.83] */, fitting_product_top3: 0.96 /* 1 [0.85] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.95 /* 0.983 [0.82] */ }],
+  // the newest message answered: named-product questions, two asks, complaints in plain words
+  ['dev12.dialogue.jsonl', 120, { answers_newest: 0.92 /* 0.951 [0.76] */, fitting_product_top3: 0.93 /* 0.964 [0.84] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.93 /* 0.958 [0.78] */ }],
+  // product requests in loose words across every department, gifts, follow-ups to a list
+  ['dev13.dialogue.jsonl', 100, { answers_newest: 0.92 /* 1 [0.62] */, fitting_product_top3: 0.96 /* 0.989 [0.88] */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.96 /* 0.99 [0.83] */ }],
   ['dev8.dialogue.jsonl', 120, { answers_newest: 0.91 /* 0.941 [0.74] */, fitting_product_top3: 0.95 /* 0.981 [0.81] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.99 /* 0.992 */, sendable_top3: 0.88 /* 0.908 [0.72] */ }],
 ];
 
