@@ -160,6 +160,21 @@ describe('services and worries about the piece', () => {
   });
 });
 
+describe('policy asked in anger or twice over', () => {
+  it('gives the price-protection terms beside the apology, without the store’s offers', async () => {
+    const s = await suggest('顾客: 前天在你们静安店买的那件经典双排扣风衣 卡其色 结果今天刷小程序一看 同款同色同码降价了 我真的无语 你们这样合适吗 能不能退差价');
+    expect(s.drafts[0]?.text).toMatch(/^(?:您好，)?非常抱歉/u);
+    expect(s.drafts[0]?.text).toMatch(/退差价/u);
+    expect(s.drafts[0]?.text).not.toMatch(/满减|折扣/u);
+  });
+
+  it('answers when it ships and when it arrives once, not the delivery times twice', async () => {
+    const text = await top('顾客: 想要那件连帽卫衣', '导购: 好的～599元，链接发您了，满299包邮。', '顾客: 下午三点付的话今天能发吗 寄苏州明天到不');
+    expect(text).toMatch(/16:00前付款/u);
+    expect(text.match(/16:00前付款/gu)).toHaveLength(1);
+  });
+});
+
 describe('a customer coming back', () => {
   it('says of course to 还记得我吗, and asks after the kind bought without naming the product', async () => {
     const text = await top('顾客: 风衣收到了 挺好的', '导购: 太好了～有需要随时找我。', '顾客: 哈喽😄 还记得我吗 上次买风衣那个');

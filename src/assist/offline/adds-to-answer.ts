@@ -29,5 +29,5 @@ function pricedBefore(part: Part, hit: IntentHit, before: readonly Part[]): bool
 }
 
 export function addsToAnswer(part: Part, hit: IntentHit, before: readonly Part[]): boolean {
-  return !before.some((p) => p.text === part.text) && !saysNothingNew(part, before) && !restatesPick(part, hit, before) && !pricedBefore(part, hit, before);
+  return !before.some((p) => p.text.includes(part.text)) && !saysNothingNew(part, before) && !restatesPick(part, hit, before) && !pricedBefore(part, hit, before);
 }

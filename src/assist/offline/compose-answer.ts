@@ -17,9 +17,18 @@ import { RECOMMENDING, answerIntent, anyFaq } from './answer-intent.ts';
 import type { ComposeInput } from './answer-intent.ts';
 
 /** Asks answered beside a complaint's apology: they are not about the problem itself. */
-const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付']);
+const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付', '价保']);
 /** What a customer may have asked and not had answered, behind a complaint about the service. */
 const ASKED_UNANSWERED = new Set(['库存咨询', '尺码咨询']);
+
+/** Beside an apology, the policy without the store's offers ("满减、会员折扣…不在价保范围内"): no pitch in a complaint. */
+function withoutOffers(part: Part): Part {
+  const clauses = part.text.split(/(?<=[；。])/u);
+  const offer = (clause: string): boolean => /满减|满\d+减|活动|折扣|优惠/u.test(clause);
+  // A clause kept before one left out ends its sentence there.
+  const kept = clauses.flatMap((clause, i) => (offer(clause) ? [] : [offer(clauses[i + 1] ?? '') ? clause.replace(/；$/u, '。') : clause]));
+  return kept.length > 0 ? { ...part, text: kept.join('').replace(/；$/u, '。') } : part;
+}
 
 function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   const { state } = input;
@@ -70,7 +79,7 @@ export function composeAnswer(input: ComposeInput): Part[] {
     const also = [...new Map(asked.filter((h) => ALSO_IN_COMPLAINT.has(h.intent) || unanswered(h)).map((h) => [h.intent, h])).values()]
       .map((h) => ({ hit: h, part: answerIntent(input, h) }))
       .filter(({ hit, part }) => part !== undefined && (ALSO_IN_COMPLAINT.has(hit.intent) || part.products.length === 0))
-      .map(({ part }) => part as Part);
+      .map(({ part }) => withoutOffers(part as Part));
     return apology ? [join([apology, ...also]) ?? apology, ...rest] : rest;
   }
   const parts: Part[] = [];
