@@ -109,5 +109,12 @@ describe('the one in view', () => {
   it('reads what he wears every day as no kind wanted for his gift', () => {
     expect(stateOf('顾客: 想给我老公买个生日礼物 他啥都不缺😂', '导购: 哈哈理解～大概什么预算呢？他平时上班穿正装多吗？', '顾客: 五六百吧 上班天天西装').slots.category).toBeUndefined();
   });
+
+  it('reads 便宜的就行 几十块的 as a budget under a hundred, not a discount asked, and an anniversary as a gift', async () => {
+    const balm = stateOf('顾客: 润唇膏有吗 便宜的就行 几十块的');
+    expect(balm.slots.budget?.value).toMatchObject({ kind: 'max', hi: 100 });
+    expect(balm.intents.map((h) => h.intent)).not.toContain('优惠活动');
+    expect(stateOf('顾客: 结婚五周年 想给老婆买个包').slots.recipient?.value.gift).toBe(true);
+  });
 });
 

@@ -123,7 +123,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('物流')) for (const other of ['门店地址', '功效咨询', '价格咨询']) scores.delete(other);
   if (scores.has('私人转账')) scores.delete('促成下单');
   // "便宜的那个呢" picks a product; it does not ask for a discount.
-  if (/便宜(?:一点|些)?的那|贵(?:一点|些)?的那/u.test(clause)) for (const other of ['优惠活动', '议价', '价格咨询']) scores.delete(other);
+  // "便宜的就行": a wish for an inexpensive one, not a discount asked.
+  if (/便宜(?:一点|些)?的那|贵(?:一点|些)?的那|便宜(?:一?点|些)?的(?:就行|就好|就可以|也行)/u.test(clause)) for (const other of ['优惠活动', '议价', '价格咨询']) scores.delete(other);
   // "95折能和满减一起用吗" combines offers, not products.
   if (scores.has('用法') && /折|减|优惠|券|活动|积分/u.test(clause)) scores.delete('用法');
   if (scores.has('用法')) for (const other of ['优惠活动', '议价']) scores.delete(other);

@@ -52,7 +52,8 @@ const TOTAL = /凑了|凑个|凑的|一共|总共|加起来|合起来/u;
 export function readBudget(text: string): Reading<Budget> | undefined {
   const amounts = extractAmounts(text).filter((a) => a.strength >= 1 || BUDGET_CUE.test(text));
   const last = amounts[amounts.length - 1];
-  if (!last) return undefined;
+  // "几十块的": under a hundred.
+  if (!last) return /几十(?:块|元|来块)/u.test(text) ? { value: { kind: 'max', lo: 0, hi: 100 }, quote: '几十块' } : undefined;
   const quote = text.slice(last.span.start, last.span.end);
   let kind: Budget['kind'];
   if (/以上|起/u.test(quote)) kind = 'min';

@@ -63,7 +63,7 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
     // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
     const at = found + who.length;
     if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
-      best = { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸', 俺妈: '妈妈', 俺爸: '爸爸', 我们爷: '爸爸', 我们娘: '妈妈', 个仔: '儿子', 个女: '女儿', 细佬: '弟弟', 家姐: '姐姐', 老爷们: '老公', 老丈人: '岳父' } as Record<string, string>)[who] ?? inLaw(who) ?? who, gender, older, ...(/送|礼物|礼盒|生日|纪念日|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
+      best = { value: { who: ({ 我妈: '妈妈', 我爸: '爸爸', 俺妈: '妈妈', 俺爸: '爸爸', 我们爷: '爸爸', 我们娘: '妈妈', 个仔: '儿子', 个女: '女儿', 细佬: '弟弟', 家姐: '姐姐', 老爷们: '老公', 老丈人: '岳父' } as Record<string, string>)[who] ?? inLaw(who) ?? who, gender, older, ...(/送|礼物|礼盒|生日|纪念日|周年|过节/u.test(text) ? { gift: true } : {}) }, quote: who };
       bestAt = at;
     }
   }
