@@ -175,6 +175,25 @@ describe('policy asked in anger or twice over', () => {
   });
 });
 
+describe('a product named short, and medical asks about clothes', () => {
+  it('finds the product a shortened name points at in the catalog', () => {
+    const state = buildDialogueState(kb, { conversation: chat('顾客: 莫代尔长袖打底有肤色的吗 要L'), guideId: 'guide.lin', now: NOW });
+    expect(state.slots.focus?.value.name).toBe('莫代尔长袖打底T恤');
+  });
+
+  it('answers an alteration asked as 能帮改吗 with the free hemming', async () => {
+    expect(await top('顾客: 九分西装裤有L码吗？裤腿长了能帮改吗')).toMatch(/免费修改裤长/u);
+  });
+
+  it('sends a medical ask about clothes to the doctor, with no skincare words and no product named', async () => {
+    const s = await suggest('顾客: 我妈有关节炎 羊毛保暖内衣穿了能治腿疼不');
+    expect(s.drafts[0]?.text).toMatch(/看医生/u);
+    expect(s.drafts[0]?.text).not.toMatch(/护肤|耳后|小样/u);
+    expect(s.drafts[0]?.skus).toEqual([]);
+    expect(s.drafts[0]?.flags).toEqual([]);
+  });
+});
+
 describe('a customer coming back', () => {
   it('says of course to 还记得我吗, and asks after the kind bought without naming the product', async () => {
     const text = await top('顾客: 风衣收到了 挺好的', '导购: 太好了～有需要随时找我。', '顾客: 哈喽😄 还记得我吗 上次买风衣那个');

@@ -87,11 +87,11 @@ function common(a: string, b: string): number {
 }
 
 /** The listed product whose name the customer's words shorten ("复古短靴" → 复古粗跟短靴), when only one clearly does. */
-function byShortName(list: readonly Product[], text: string): Product | undefined {
+function byShortName(list: readonly Product[], text: string, least = 4): Product | undefined {
   const runs = text.match(/\p{Script=Han}{3,}/gu) ?? [];
   const scored = list.map((p) => ({ p, n: Math.max(0, ...runs.map((r) => common(r, p.name))) })).sort((a, b) => b.n - a.n);
   const [best, next] = scored;
-  return best && best.n >= 4 && best.n >= (next?.n ?? 0) + 2 ? best.p : undefined;
+  return best && best.n >= least && best.n >= (next?.n ?? 0) + 2 ? best.p : undefined;
 }
 
 const BACK_TO = /上一款|上一个|上一双|上一件|之前那(?:款|个|双|件)|刚才那(?:款|个|双|件)|原来那(?:款|个|双|件)|还是(?:要|买)?(?:之前|原来|刚才|最开始)的?/u;
@@ -151,6 +151,14 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
       const pick = ORDINAL.find(([pattern]) => pattern.test(message.text));
       if (pick && list[pick[1]]) {
         focus = { value: list[pick[1]] as Product, messageId: message.id, quote: pick[0].exec(message.text)?.[0] ?? '' };
+        focusIndex = index;
+      }
+    }
+    // "莫代尔长袖打底有肤色的吗": a product named short of its full name, when only one has that name.
+    if (named.length === 0 && message.speaker === 'customer') {
+      const short = byShortName(kb.products, message.text, 5);
+      if (short) {
+        focus = { value: short, messageId: message.id, quote: short.name };
         focusIndex = index;
       }
     }
