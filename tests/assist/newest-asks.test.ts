@@ -194,6 +194,21 @@ describe('a product named short, and medical asks about clothes', () => {
   });
 });
 
+describe('a problem dealt with, and the one still open', () => {
+  it('answers the refund still not arrived, not the fault the refund was for', async () => {
+    const text = await top('顾客: 你好，三个礼拜前买的那条缎面吊带长裙裙摆抽丝了，周一拿去静安店，店员说同款没货了给我办了退款，说钱会原路退回，今天都周六了我信用卡还没看到，想问一下是不是哪里出了问题还是要再等等');
+    expect(text).toMatch(/^(?:您好，)?非常抱歉/u);
+    expect(text).toMatch(/3-7个工作日/u);
+    expect(text).not.toMatch(/30天包换/u);
+  });
+
+  it('reads a problem made good long ago, told on the way to a new wish, as no complaint', async () => {
+    const s = await suggest('顾客: 好久没来找你了，说实话去年那个水桶包抽绳断了之后我就有点不想来你们家了，后来虽然给我换了，就是折腾了挺久的。最近在商场路过你们店，看到橱窗里的新大衣挺好看的，就又想起你了');
+    expect(s.drafts[0]?.text).toMatch(/大衣/u);
+    expect(s.drafts[0]?.text).not.toMatch(/30天包换/u);
+  });
+});
+
 describe('a customer coming back', () => {
   it('says of course to 还记得我吗, and asks after the kind bought without naming the product', async () => {
     const text = await top('顾客: 风衣收到了 挺好的', '导购: 太好了～有需要随时找我。', '顾客: 哈喽😄 还记得我吗 上次买风衣那个');

@@ -60,12 +60,17 @@ const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:�
 function readMessage(text: string, had = text): Found | undefined {
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
   if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量/u.test(text)) return undefined;
-  if (RESOLVED.test(text) && !/又|还是|再次|这次/u.test(text.slice(text.search(RESOLVED)))) return undefined;
+  // "后来虽然给我换了 … 又想起你了": made good, unless the problem came back (又坏了, 这次也).
+  if (RESOLVED.test(text) && !/又(?:坏|断|开线|开了|出问题|掉|起球|破|裂|不行)|还是(?:不行|坏|有问题|没好)|再次(?:出现|坏)|这次(?:也|又)/u.test(text.slice(text.search(RESOLVED)))) return undefined;
   if (BOUGHT_ELSEWHERE.test(text) && !/在你们|你们(?:家|店)[^，。]{0,3}买|在这买|这里买/u.test(text)) return undefined;
   const across = WRONG_ITEM_ACROSS.exec(text);
   if (across) return ['wrong_item', across[0], true];
   const clauses = text.match(CLAUSE) ?? [];
   let angry: Found | undefined;
+  // "裙摆抽丝了…给我办了退款…今天信用卡还没看到": a problem dealt with gives way to the one still open after it.
+  const dealt = (at: number): boolean => /办了退款|退款了|给我换了|换好了|处理了|处理好了|给我退了|说钱会/u.test(text.slice(at));
+  let first: Found | undefined;
+  let firstAt = -1;
   for (const clause of clauses) {
     // "你们不会卖假货吧": a suspicion, not a worry before buying.
     const suspicion = /不会[^，。]{0,4}假货吧/u.exec(clause);
@@ -78,10 +83,19 @@ function readMessage(text: string, had = text): Found | undefined {
     // "今天收到的时候乳液那瓶盖子裂了": broken on arrival is damage in transit.
     if (found && found[0] === 'quality' && /裂|碎|漏|破|压坏|压扁|瘪/u.test(found[1]) && ARRIVED_BROKEN.test(text)) return ['package', found[1], true];
     // "我真的很生气 …线就开了": the problem itself says more than the anger about it.
-    if (found && found[0] !== 'service') return found;
-    angry ??= found;
+    if (found && found[0] !== 'service') {
+      const at = text.indexOf(clause);
+      if (!first) {
+        first = found;
+        firstAt = at;
+        if (!dealt(at)) return found;
+        continue;
+      }
+      if (firstAt >= 0 && found[0] !== first[0]) return found;
+    }
+    if (found?.[0] === 'service') angry ??= found;
   }
-  return angry;
+  return first ?? angry;
 }
 
 /** Whether a clause reports a problem (the intent reader asks before it lets 投诉安抚 stand). */

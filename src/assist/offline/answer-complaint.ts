@@ -125,7 +125,8 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // "顺丰说包裹丢了": what happens to a lost parcel (sent again) is the answer, before the order number.
   if (complaint.kind === 'delay' && /丢/u.test(complaint.quote)) return [withPolicy, opening];
   // "钱退到哪去了": where the money goes is the answer, before the order number.
-  if (complaint.kind === 'refund' && /退到哪|哪(?:去|里|儿)了|去哪了/u.test(state.newestText)) return [withPolicy, opening];
+  // "是不是哪里出了问题还是要再等等": how long it takes is the answer, before the order number.
+  if (complaint.kind === 'refund' && /退到哪|哪(?:去|里|儿)了|去哪了|再等等|要等|多久|几天|什么时候|正常吗|出了问题/u.test(state.newestText)) return [withPolicy, opening];
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, withPolicy];
   // Already signed for: what to check at the door is advice for next time, not this answer.
   const steps = faq.text.replace(/^可以的?[。，]/u, '').replace(/^建议签收时[^。]*。/u, '');
