@@ -112,6 +112,30 @@ describe('complaints and after-sales in plain words', () => {
   });
 });
 
+describe('an exchange in store, a head size, a doubt it is genuine', () => {
+  it('answers an online order exchanged in store with the store terms, not a wrong-item remedy', async () => {
+    for (const ask of ['顾客: 网上买的毛衣 可以到静安店换个码吗', '顾客: 网上买的裤子 能去店里换吗 店里没有我要的码呢']) {
+      const s = await suggest(ask);
+      expect(s.drafts[0]?.text).toMatch(/门店有货可以当场换/u);
+      expect(s.drafts[0]?.text).not.toMatch(/发错货/u);
+      expect(tagsOf(s)).toContain('购买阶段/售后');
+    }
+  });
+
+  it('answers 头围59戴得下吗 about the hat in view with its head size', async () => {
+    const text = await top('顾客: 有没有冬天戴的针织帽', '导购: 针织毛线帽¥129，有黑色、灰色、燕麦色。', '顾客: 我头大 60能戴不');
+    expect(text).toMatch(/头围54-60cm/u);
+  });
+
+  it('answers a doubt a bought perfume is genuine with the store’s word and a look at the batch number', async () => {
+    const profile = { ...emptyProfile('wmCUST', NOW), gender: 2 as const, facts: [{ key: 'purchase', value: 'BT-2053', at: NOW - 10 * 86_400_000 }] };
+    const s = await assistant.suggest({ conversation: chat('顾客: 我买的晚桂淡香精味道跟以前不一样 不会是假的吧'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile });
+    expect(s.drafts[0]?.text).toMatch(/^非常抱歉/u);
+    expect(s.drafts[0]?.text).toMatch(/正品.*批号/u);
+    expect(tagsOf(s)).toContain('购买阶段/售后');
+  });
+});
+
 describe('two asks and asks about others', () => {
   it('holds the boots and gives the closing time, both', async () => {
     const text = await top('顾客: 粗跟方头踝靴奶白色37码 静安店有吗', '导购: 我帮您查了，静安店奶白37还有一双～1199元。', '顾客: 好 帮我留一下 我晚上过去 你们几点关门');

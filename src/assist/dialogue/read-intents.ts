@@ -81,7 +81,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   }
   if (scores.has('到店告别')) for (const other of ['试用', '预约到店', '告别', '营业时间']) scores.delete(other);
   if (scores.has('礼盒包装')) for (const other of ['送礼推荐', '商品推荐', '搭配建议', '材质咨询']) scores.delete(other);
-  if (scores.has('售后') && /清洗|保养|抛光|发黑|弄一下|护理/u.test(clause)) for (const other of ['试用', '预约到店', '洗护']) scores.delete(other);
+  if (scores.has('售后') && /清洗|保养|抛光|发黑|弄一下|护理|(?:店|店里|门店)换/u.test(clause)) for (const other of ['试用', '预约到店', '洗护']) scores.delete(other);
   if (scores.has('健康')) for (const other of ['功效咨询', '材质咨询', '商品推荐', '肤质推荐']) scores.delete(other);
   if (scores.has('刷评')) for (const other of scores.keys()) if (other !== '刷评') scores.delete(other);
   if (scores.has('会员资料')) for (const other of ['售后', '物流', '会员积分']) scores.delete(other);

@@ -6,6 +6,7 @@ import type { Complaint, DialogueState } from '../dialogue/dialogue-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
+import { findAnyFaq } from './find-faq.ts';
 import { concernFor, fabricConcern } from './fabric-concern.ts';
 
 const OPENING: Record<Complaint['kind'], string> = {
@@ -118,6 +119,12 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // The kind of thing it is about leads to its policy: a dress that shrank is no opened face cream.
   // Only for the problem first told: a next-step question ("运费谁出") is searched by its own words.
   const about = complaint.ongoing ? undefined : ((state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category);
+  // "你们不会卖假货吧": that it is genuine, then a look at the batch to be sure.
+  const genuine = /假|正品|山寨|高仿/u.test(`${complaint.quote} ${state.newestText}`) ? findAnyFaq(kb, '你们家是正品吗 假货') : undefined;
+  if (genuine) {
+    const batch = ((state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category) === '美妆' ? '麻烦拍一下瓶身或盒底的批号发给我' : '麻烦拍一下吊牌和您收到的包装发给我';
+    return [{ text: `非常抱歉让您担心了！${genuine.answer.replace(/^是的[，。]/u, '')}${batch}，我马上帮您核实。`, products: [], approvedText: genuine.answer, faqId: genuine.id }, opening];
+  }
   const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : FAQ_HINT[complaint.kind]));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
