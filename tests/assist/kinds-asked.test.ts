@@ -118,3 +118,23 @@ describe('the one in view', () => {
   });
 });
 
+
+describe('what the customer wants it for', () => {
+  it('reads 有没有长款 with more said after it as a long one of the kind in view', async () => {
+    const s = await suggest('顾客: 羽绒服推荐一下 我特别怕冷', '导购: 可以看看轻薄短款羽绒服699元，黑色、奶白、雾蓝；或者短款面包棉服799元，很蓬松。', '顾客: 有没有长款 能盖住屁股那种');
+    expect(s.drafts[0]?.text).toMatch(/过膝长款鹅绒服/u);
+  });
+
+  it('offers no script that presumes a wedding or a date nobody mentioned', async () => {
+    const s = await suggest('顾客: 羽绒服推荐一下 我特别怕冷', '导购: 可以看看轻薄短款羽绒服699元，黑色、奶白、雾蓝；或者短款面包棉服799元，很蓬松。', '顾客: 有没有长款 能盖住屁股那种');
+    for (const d of s.drafts) expect(d.text).not.toMatch(/婚礼|约会|您个子/u);
+    const wedding = await suggest('顾客: 下个月参加朋友婚礼 穿什么好', '导购: 可以看看真丝衬衫或者茶歇裙～', '顾客: 怎么搭配比较好');
+    expect(wedding.drafts.some((d) => /婚礼/u.test(d.text))).toBe(true);
+  });
+
+  it('puts cushioned shoes before dress shoes for an old man who walks a lot', async () => {
+    const text = await top('顾客: 想给外公买双鞋', '导购: 外公平时穿多大码？主要是散步穿还是出门做客穿？', '顾客: 42 平时遛弯 要软底的 他走路不太稳了');
+    expect(text).toMatch(/男士缓震跑步鞋/u);
+    expect(text).not.toMatch(/德比/u);
+  });
+});

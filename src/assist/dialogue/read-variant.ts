@@ -45,8 +45,9 @@ export function readVariant(text: string, focus: Product | undefined, sameKind: 
   const another = ANOTHER.exec(text);
   if (another) return { words: [], quote: another[0] };
   // "那个长款呢": a kind of cut named with 款.
-  const cut = /(?:^|[\s，,])(?:那个|那|有没有|有)?([\u4e00-\u9fff]{1,2})款(?:的)?(?:呢|有吗|有没有|吗|有不)/u.exec(text.trim());
-  const asked = TRAIT_ASK.exec(text.trim()) ?? (cut ? Object.assign([cut[0], cut[1], undefined], { index: cut.index, input: cut.input }) as RegExpExecArray : null);
+  // "有没有长款 能盖住屁股那种": the cut asked for, the clause going on after it.
+  const cut = /(?:^|[\s，,])(?:(?:那个|那|有没有|有)?([\u4e00-\u9fff]{1,2})款(?:的)?(?:呢|有吗|有没有|吗|有不)|(?:有没有|有无|要)([\u4e00-\u9fff]{1,2})款(?:的)?(?=[\s，,。？?！!]|$))/u.exec(text.trim());
+  const asked = TRAIT_ASK.exec(text.trim()) ?? (cut ? Object.assign([cut[0], cut[1] ?? cut[2], undefined], { index: cut.index, input: cut.input }) as RegExpExecArray : null);
   const trait = asked?.[1] ?? asked?.[2];
   if (!asked || !trait) return undefined;
   const mapped = TRAITS.find(([pattern]) => pattern.test(trait));

@@ -21,6 +21,8 @@ export interface RankedFaq {
 
 export type Ranked = RankedScript | RankedFaq;
 
+/** Occasions a script can presume wrongly; 通勤 and 运动 scripts read fine for anyone. */
+const PRESUMED_EVENTS: ReadonlySet<string> = new Set(['场合/婚礼', '场合/约会', '场合/生日']);
 const BM25_WEIGHT = 1;
 const INTENT_WEIGHT = 1.5;
 const TAG_WEIGHT = 0.25;
@@ -51,10 +53,16 @@ export function rankCandidates(
   kb.scripts.forEach((script, doc) => {
     if (share(script.intent) >= 0.3 && !scripts.has(doc)) scripts.set(doc, 0);
   });
+  // "参加婚礼建议避开白色…" is for a wedding: a script that presumes an event only when the event is in play
+  // ("…生日月的话" says its own condition).
+  const occasionAbsent = (script: Script): boolean => {
+    const occasions = (script.tags ?? []).filter((t) => PRESUMED_EVENTS.has(t) && !(t === '场合/生日' && script.text.includes('的话')));
+    return occasions.length > 0 && !occasions.some((t) => tagKeys.has(t) || query.has(t.slice(3)) || scriptQuery.has(t.slice(3)));
+  };
   const ranked: Ranked[] = [];
   for (const [doc, relevance] of scripts) {
     const script = kb.scripts[doc];
-    if (!script) continue;
+    if (!script || occasionAbsent(script)) continue;
     const tagHits = (script.tags ?? []).filter((t) => tagKeys.has(t)).length;
     ranked.push({ kind: 'script', item: script, score: BM25_WEIGHT * relevance + INTENT_WEIGHT * share(script.intent) + TAG_WEIGHT * tagHits });
   }
