@@ -240,3 +240,31 @@ describe('a customer coming back', () => {
   });
 });
 
+
+describe('said once, in the customer’s terms', () => {
+  it('says a missing size once although two asks lead to it', async () => {
+    const text = await top('顾客: 男士连帽羽绒服多少钱 我一米八五 二百二十斤 得穿XXXL吧 有没有这么大的');
+    expect(text).toMatch(/¥1099/u);
+    expect(text.match(/没有XXXL码/gu)).toHaveLength(1);
+  });
+
+  it('says how parcels go once when a forwarded question asks it three ways', async () => {
+    const text = await top('顾客: 我同事让我问你哈，她上班时间在家收不了快递，能不能直接寄到她们公司，她们公司在陆家嘴一栋写字楼里，前台会代收，还是说只能寄家里');
+    expect(text).toMatch(/公司/u);
+    expect(text.match(/统一使用顺丰/gu) ?? []).toHaveLength(1);
+  });
+
+  it('answers when points expire without a yes first', async () => {
+    expect(await top('顾客: 积分什么时候过期啊')).not.toMatch(/^(?:您好，)?会的/u);
+  });
+
+  it('takes the other of two listed when one is turned down as too dear', async () => {
+    const text = await top('顾客: 年底公司年会要穿正式一点，想买件西装', '导购: 男士精纺羊毛西装套装4980元一套，或者男士休闲西装1199元单件。您身高体重多少？', '顾客: 178 75公斤 平时衬衫穿XL 套装有点贵了 单件的就行');
+    expect(text).toMatch(/^(?:您好，)?男士休闲西装/u);
+  });
+
+  it('says men’s skincare lacks a dry-skin cream, not all skincare', async () => {
+    const text = await top('顾客: 男朋友干皮 冬天脸起皮 有没有男士专用的护肤品送他');
+    expect(text).toMatch(/男士护肤/u);
+  });
+});

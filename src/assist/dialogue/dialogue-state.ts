@@ -104,6 +104,8 @@ export interface Relationship {
   purchases: Product[];
   /** The guide has written in this conversation before. */
   guideHasSpoken: boolean;
+  /** Days since the purchase talked about was bought, when said or on record (30 days: exchange or repair). */
+  boughtDaysAgo?: number;
 }
 
 export interface DialogueState {

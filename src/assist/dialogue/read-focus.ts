@@ -148,6 +148,13 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
         focus = { value: shortened, messageId: message.id, quote: shortened.name };
         focusIndex = index;
       }
+      // "套装有点贵了 单件的就行": of two listed, the one not turned down.
+      const down = /([\u4e00-\u9fff]{2,4}?)(?:有点|太|还是|略|就)?(?:贵了|太贵|贵|不要了|算了|不考虑)/u.exec(message.text)?.[1];
+      const spared = down && list.length === 2 ? list.filter((p) => !p.name.includes(down.slice(-2))) : [];
+      if (spared.length === 1 && spared[0]) {
+        focus = { value: spared[0], messageId: message.id, quote: down ?? '' };
+        focusIndex = index;
+      }
       const pick = ORDINAL.find(([pattern]) => pattern.test(message.text));
       if (pick && list[pick[1]]) {
         focus = { value: list[pick[1]] as Product, messageId: message.id, quote: pick[0].exec(message.text)?.[0] ?? '' };

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { Relationship } from './dialogue-state.ts';
 import { productsInOrder } from './read-focus.ts';
+import { readPurchaseAge } from './read-purchase-age.ts';
 
 const DAY = 86_400_000;
 const NEW_WITHIN_MS = DAY;
@@ -35,7 +36,13 @@ export function readRelationship(kb: KnowledgeBase, conversation: readonly ChatM
   for (const m of conversation) {
     if (m.speaker === 'customer' && BOUGHT.test(m.text)) for (const p of productsInOrder(kb, m.text)) purchases.set(p.sku, p);
   }
+  const boughtDaysAgo = readPurchaseAge(
+    conversation.filter((m) => m.speaker === 'customer').map((m) => m.text),
+    (profile?.facts ?? []).filter((f) => f.key === 'purchase').map((f) => f.at),
+    now,
+  );
   return {
+    ...(boughtDaysAgo !== undefined ? { boughtDaysAgo } : {}),
     isNew: since !== undefined && now - since <= NEW_WITHIN_MS,
     returning: previous !== undefined && newest !== undefined && newest.at - previous.at >= RETURNING_AFTER_MS,
     purchases: [...purchases.values()],

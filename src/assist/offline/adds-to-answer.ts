@@ -31,3 +31,25 @@ function pricedBefore(part: Part, hit: IntentHit, before: readonly Part[]): bool
 export function addsToAnswer(part: Part, hit: IntentHit, before: readonly Part[]): boolean {
   return !before.some((p) => p.text.includes(part.text)) && !saysNothingNew(part, before) && !restatesPick(part, hit, before) && !pricedBefore(part, hit, before);
 }
+
+/** Words that change no fact: "这款只有M/L码" says what "这款是M/L码" says. */
+const FILLER = /[只都就也还是有的了呢哦啦～]/gu;
+
+/**
+ * The part without the clauses the parts before already say ("我们统一使用顺丰快递发货…" twice); none
+ * when what is left says nothing of its own or is the lesser part of it ("可以寄的，全国都能发").
+ */
+export function withoutRepeats(part: Part, before: readonly Part[]): Part | undefined {
+  if (before.length === 0) return part;
+  const said = before.map((p) => p.text.replace(FILLER, '')).join('');
+  const pieces = part.text.match(/[^，。！？；,!?;]+[，。！？；,!?;]*/gu) ?? [part.text];
+  const kept = pieces.filter((piece) => {
+    const core = piece.replace(/[，。！？；,!?;]+$/u, '').replace(FILLER, '');
+    return core.length < 5 || !said.includes(core);
+  });
+  if (kept.length === pieces.length) return part;
+  const text = kept.join('').replace(/[，,]$/u, '。');
+  const own = text.replace(/^(?:另外|可以|可以的|是的|能|好的)[，,。]?/u, '').replace(/[，。！？；,!?;\s]/gu, '');
+  return own.length >= 6 && text.length * 2 >= part.text.length ? { ...part, text } : undefined;
+}
+

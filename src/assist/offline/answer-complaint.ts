@@ -93,6 +93,17 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
 /** "裤子改好了没 说三到五天 今天都第八天了": an alteration running late is the tailor's, not the courier's. */
 const ALTERATION = /改好|改裤|修改|改短|改长|裤长|师傅|改衣/u;
 
+/** A defect found more than 30 days after buying: the repair terms, not the exchange. */
+function lateDefect(state: DialogueState, complaint: Complaint): boolean {
+  return complaint.kind === 'quality' && (state.relationship.boughtDaysAgo ?? 0) > 30;
+}
+
+/** Where a complaint's policy is looked up: a defect told without asking for a repair, the exchange terms (inside 30 days). */
+function policyIntent(state: DialogueState, complaint: Complaint): string {
+  if (lateDefect(state, complaint)) return '售后';
+  return complaint.kind === 'quality' && !/发黑|氧化|变色|断/u.test(state.newestText) ? '质量投诉' : '投诉安抚';
+}
+
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
   const alteration = complaint.kind === 'delay' && (complaint.problem === '改衣' || ALTERATION.test(state.newestText));
   const opening: Part = alteration
@@ -107,7 +118,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const concern = !asksIfNormal ? undefined : product ? fabricConcern(product, worry) : concernFor(state.newestText, worry);
   if (concern) return [{ text: `给您添麻烦了！${concern}。如果情况比较严重或者才穿一两次就这样，可能是面料问题，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
-  const repair = /修|维修|补/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
+  const repair = /修|维修|补|钉一下|缝一下|钉上|缝上|钉扣|换(?:个|条)?拉链/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
   // "银手链戴了没多久就发黑了": silver darkening is oxidation, cleaned free of charge.
   const silver = /发黑|变黑|黑了|氧化/u.test(`${state.newestText} ${complaint.quote}`) && /银|手链|项链|戒指|耳钉|首饰/u.test(state.newestText);
   if (silver) {
@@ -125,7 +136,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     const batch = ((state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category) === '美妆' ? '麻烦拍一下瓶身或盒底的批号发给我' : '麻烦拍一下吊牌和您收到的包装发给我';
     return [{ text: `非常抱歉让您担心了！${genuine.answer.replace(/^是的[，。]/u, '')}${batch}，我马上帮您核实。`, products: [], approvedText: genuine.answer, faqId: genuine.id }, opening];
   }
-  const faq = answerFromFaq(kb, repair ? '售后' : '投诉安抚', `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : FAQ_HINT[complaint.kind]));
+  const faq = answerFromFaq(kb, repair ? '售后' : policyIntent(state, complaint), `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : lateDefect(state, complaint) ? '维修 修补 报价 超过30天' : FAQ_HINT[complaint.kind]));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };
@@ -136,7 +147,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   if (complaint.kind === 'refund' && /退到哪|哪(?:去|里|儿)了|去哪了|再等等|要等|多久|几天|什么时候|正常吗|出了问题/u.test(state.newestText)) return [withPolicy, opening];
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, withPolicy];
   // Already signed for: what to check at the door is advice for next time, not this answer.
-  const steps = faq.text.replace(/^可以的?[。，]/u, '').replace(/^建议签收时[^。]*。/u, '');
+  const policy = faq.text.replace(/^可以的?[。，]/u, '').replace(/^建议签收时[^。]*。/u, '');
+  // Past the 30 days: said plainly, then the repair.
+  const steps = lateDefect(state, complaint) ? policy.replace(/^签收30天内[^；。]*[；。]超过30天或[^，]*，/u, '已经过了质量问题30天包换的时间，') : policy;
   // The FAQ's steps may already say 请先停用: said once.
   const stop = /停用/u.test(steps) ? '症状明显的话及时就医。' : '请先停用，症状明显的话及时就医。';
   const lead = complaint.kind === 'harm' ? `${apology(state, complaint)}${stop}` : apology(state, complaint);

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { sizeForBody } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { priceTag, productLine, sellingPoint } from './describe-product.ts';
-import { pickProducts, shadeOf, sizesOf } from './pick-products.ts';
+import { pickProducts, shadeOf, sizesOf, wearerGender } from './pick-products.ts';
 import type { PickOptions } from './pick-products.ts';
 import { speakOfRecipient } from './speak-of-recipient.ts';
 
@@ -22,6 +22,13 @@ function missingAsk(state: DialogueState): string {
   if (!slots.size && !slots.body && slots.category && ['服装', '鞋履'].includes(slots.category.value.category)) asks.push('平时穿的尺码');
   if (slots.recipient && !slots.category) asks.push(`${speakOfRecipient(slots.recipient.value)}平时的喜好`);
   return asks.length > 0 ? `方便说下${asks.join('、')}吗？我帮您挑几款合适的。` : '';
+}
+
+/** "护肤品里暂时没有…" is untrue when only men's lack it: the kind said as the wearer narrows it. */
+function kindFor(word: string, state: DialogueState, profile: CustomerProfile | undefined): string {
+  const kind = word || '这类';
+  const male = wearerGender(state, profile) === 'male' && !/男/u.test(kind) && state.slots.category !== undefined;
+  return male ? `男士${word || '款'}` : kind;
 }
 
 export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile: CustomerProfile | undefined, options: PickOptions = {}): Part {
@@ -76,7 +83,7 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
   if (nearest) {
     const diff = [shade && `颜色是${shade}`, slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : ''].filter(Boolean).join('，');
     return {
-      text: `${word || '这类'}里暂时没有${wanted ? `${wanted}的` : '正好合适的'}款，和您要求比较接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
+      text: `${kindFor(word, state, profile)}里暂时没有${wanted ? `${wanted}的` : '正好合适的'}款，和您要求比较接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
       products: [nearest],
     };
   }

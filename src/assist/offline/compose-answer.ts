@@ -12,7 +12,7 @@ import type { Part } from './answer-product.ts';
 import { pickProducts, skinFits, withinBudget } from './pick-products.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
-import { addsToAnswer } from './adds-to-answer.ts';
+import { addsToAnswer, withoutRepeats } from './adds-to-answer.ts';
 import { RECOMMENDING, answerIntent, anyFaq } from './answer-intent.ts';
 import type { ComposeInput } from './answer-intent.ts';
 
@@ -90,7 +90,8 @@ export function composeAnswer(input: ComposeInput): Part[] {
   const rank = (h: IntentHit): number => (h.question ? 0 : 2) + (RECOMMENDING.has(h.intent) || h.intent === '促成下单' ? 1 : 0);
   const chosen = intents.length > 3 ? [...intents].sort((a, b) => rank(a) - rank(b)).slice(0, 3).sort((a, b) => intents.indexOf(a) - intents.indexOf(b)) : intents;
   for (const hit of chosen) {
-    const part = answerIntent(withImplicitFocus(current, hit), hit);
+    const answered = answerIntent(withImplicitFocus(current, hit), hit);
+    const part = answered && withoutRepeats(answered, parts);
     if (!part || !addsToAnswer(part, hit, parts)) continue;
     parts.push(part);
     // "推荐毛衣，穿啥码": the size answer is about the product just recommended.

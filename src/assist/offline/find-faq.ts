@@ -7,6 +7,8 @@ import { tokenize } from '../knowledge/segment.ts';
 export const INTENT_TOPICS: Record<string, Faq['topic'][]> = {
   售后: ['退换货', '维修', '保养'],
   投诉安抚: ['退换货', '配送', '维修'],
+  // A defect told without asking for a repair: the exchange terms, not the repair menu.
+  质量投诉: ['退换货'],
   物流: ['配送'],
   会员积分: ['会员', '积分'],
   优惠活动: ['会员'],

@@ -1,0 +1,57 @@
+/**
+ * The after-sales terms that fit when the thing was bought: inside the 30 days a defect is exchanged,
+ * after them repaired (said plainly); clothes are mended, not given the shoe-repair menu; how long ago
+ * it was bought is read from the customer's words or the purchase on record.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { readPurchaseAge } from '../../src/assist/dialogue/read-purchase-age.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
+import { chat, demoAssistant } from './support.ts';
+
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ assistant } = await demoAssistant());
+});
+
+const NOW = Date.parse('2026-11-28T10:00:00+08:00');
+const DAY = 86_400_000;
+const top = async (...lines: string[]): Promise<string> => (await assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW })).drafts[0]?.text ?? '';
+
+describe('how long ago it was bought', () => {
+  it('reads spans and months said, else the purchase on record', () => {
+    expect(readPurchaseAge(['这马丁靴穿了不到一个月 鞋底就张嘴了'], [], NOW)).toBeLessThanOrEqual(30);
+    expect(readPurchaseAge(['这才一个多月鞋头就开胶了'], [], NOW)).toBeGreaterThan(30);
+    expect(readPurchaseAge(['上周买的裙子'], [], NOW)).toBeLessThanOrEqual(7);
+    expect(readPurchaseAge(['十月中旬买的马丁靴'], [], NOW)).toBeGreaterThan(40);
+    expect(readPurchaseAge(['十月中旬买的马丁靴'], [], NOW)).toBeLessThan(50);
+    expect(readPurchaseAge(['鞋底开胶了'], [NOW - 40 * DAY, NOW - 90 * DAY], NOW)).toBe(40);
+    expect(readPurchaseAge(['鞋底开胶了'], [], NOW)).toBeUndefined();
+  });
+});
+
+describe('a defect inside or past the 30 days', () => {
+  it('offers the exchange for boots coming apart within a month, without a repair charge', async () => {
+    const text = await top('顾客: 我跟你说 这马丁靴穿了不到一个月 鞋底就张嘴了 咋整');
+    expect(text).toMatch(/^非常抱歉/u);
+    expect(text).toMatch(/30天包换/u);
+    expect(text).not.toMatch(/按项目收费/u);
+  });
+
+  it('says the 30 days are past and offers the repair for boots bought six weeks ago', async () => {
+    const text = await top('顾客: 十月中旬买的马丁靴 这才一个多月鞋头就开胶了 能换吗');
+    expect(text).toMatch(/已经过了质量问题30天包换的时间/u);
+    expect(text).toMatch(/修补/u);
+    const profile = { ...emptyProfile('wmCUST', NOW), gender: 2 as const, facts: [{ key: 'purchase', value: 'AP-1008', at: NOW - 60 * DAY }] };
+    const coat = (await assistant.suggest({ conversation: chat('顾客: 羽绒服拉链坏了 拉不上'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile })).drafts[0]?.text ?? '';
+    expect(coat).toMatch(/已经过了质量问题30天包换的时间/u);
+    expect(coat).toMatch(/换拉链/u);
+  });
+
+  it('mends clothes with the clothes terms, not the shoe-repair menu', async () => {
+    const cardigan = await top('顾客: 我在你们这买的那件羊毛V领开衫 袖口那里开线了 不太想退 能不能帮我修一下');
+    expect(cardigan).toMatch(/缝补/u);
+    expect(cardigan).not.toMatch(/鞋跟|前掌/u);
+    expect(await top('顾客: 我买的那件衬衫扣子掉了一颗 能帮我钉一下吗')).toMatch(/钉扣/u);
+  });
+});
