@@ -55,3 +55,12 @@ describe('a defect inside or past the 30 days', () => {
     expect(await top('顾客: 我买的那件衬衫扣子掉了一颗 能帮我钉一下吗')).toMatch(/钉扣/u);
   });
 });
+
+describe('a parcel signed for that never came', () => {
+  it('says where to look and what happens next, first', async () => {
+    const assistantTop = await top('顾客: 咋回事啊 物流显示签收了我压根没收着 你们这快递咋整的');
+    expect(assistantTop).toMatch(/^非常抱歉/u);
+    expect(assistantTop).toMatch(/快递柜|驿站/u);
+    expect(assistantTop).toMatch(/补发/u);
+  });
+});

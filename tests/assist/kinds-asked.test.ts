@@ -138,3 +138,18 @@ describe('what the customer wants it for', () => {
     expect(text).not.toMatch(/德比/u);
   });
 });
+
+describe('better or cheaper than the one in view', () => {
+  it('reads 预算加到一千 有没有高级点的 as dearer ones of the kind within the new budget', async () => {
+    const text = await top('顾客: 想买瓶香水 500以内', '导购: 500以内推荐无花果淡香水，480元30ml；也可以先买香水旅行套装299元。', '顾客: 算了预算加到一千 有没有高级点的');
+    expect(text).toMatch(/白茶淡香水|晚桂淡香精/u);
+    expect(text).not.toMatch(/便宜/u);
+    expect(text).toMatch(/1000以内的预算内/u);
+  });
+
+  it('says none is cheaper than the coat in view without a made-up budget figure', async () => {
+    const text = await top('顾客: 想买件大衣', '导购: 翻领短款羊毛大衣999元，黑色和酒红。', '顾客: 有没有便宜点的');
+    expect(text).toMatch(/比翻领短款羊毛大衣更便宜/u);
+    expect(text).not.toMatch(/940/u);
+  });
+});

@@ -268,3 +268,11 @@ describe('said once, in the customer’s terms', () => {
     expect(text).toMatch(/男士护肤/u);
   });
 });
+
+describe('a second clause of the same ask', () => {
+  it('adds nothing of another rule to a points conversion asked twice (抵现金吗 怎么换算)', async () => {
+    const text = await top('顾客: points可以抵现金吗 怎么换算');
+    expect(text).toMatch(/100积分抵1元/u);
+    expect(text).not.toMatch(/生日/u);
+  });
+});

@@ -182,6 +182,14 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: kinds }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
     slots.variant = { value: { words: [], besides: shownNow.map((p) => p.sku) }, messageId: newest.id, quote: newestNeeds.cheaper.quote };
   }
+  if (newestNeeds.dearer && focus && newest) {
+    // Above the one in view, within a budget said with it.
+    const lo = Math.ceil((focus.value.price * 1.05) / 10) * 10;
+    const hi = newestNeeds.budget?.value.hi ?? slots.budget?.value.hi ?? Number.POSITIVE_INFINITY;
+    slots.budget = { value: hi > lo && Number.isFinite(hi) ? { kind: 'range', lo, hi } : { kind: 'min', lo, hi: Number.POSITIVE_INFINITY }, messageId: newest.id, quote: newestNeeds.dearer.quote };
+    slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.dearer.quote };
+    slots.variant = { value: { words: [], besides: [focus.value.sku] }, messageId: newest.id, quote: newestNeeds.dearer.quote };
+  }
   if (slots.category) {
     // From the message that named the kind, or a later one that named someone else to buy for.
     const from = Math.max(...[slots.category.messageId, slots.recipient?.messageId].map((id) => window.findIndex((m) => m.id === id)));
@@ -191,7 +199,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
-  let intents = (variantAsk || avoidAsk) && newest && !newestNeeds.cheaper ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
+  let intents = (variantAsk || avoidAsk || (newestNeeds.dearer && focus)) && newest && !newestNeeds.cheaper ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
   // "想退" … "运费谁出啊": the postage of the return talked about, not of a parcel.
   const returnTalk = window.slice(-4, -1).some((m) => /退|换/u.test(m.text));
   if (newest && intents.length === 1 && intents[0]?.intent === '物流' && /运费|邮费/u.test(newest.text) && returnTalk) intents = [{ intent: '售后', clause: `退货 ${newest.text}`, question: true, score: 3 }];

@@ -39,6 +39,8 @@ export interface Needs {
   sizeStep?: Reading<1 | -1>;
   /** "有没有更便宜的": below the price of the product in focus. */
   cheaper?: Reading<true>;
+  /** "有没有高级点的": a better one than the one in view, above its price. */
+  dearer?: Reading<true>;
   /** "太长了 整个短点的呗": another of the kind in focus, with this quality (短, 薄, 宽松 …). */
   variant?: Reading<string>;
   /** "他不喜欢那种自动扣的": a feature the customer does not want, matched on product names. */
@@ -240,6 +242,9 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   // Asked for, not mused about ("等双十一更便宜" is not a request for something cheaper).
   const cheaper = /(?:有没有|有|还有|来点|看看|推荐)得?(?:更|再|稍微)?便宜(?:点|一点|些|一些|滴)?的|便宜(?:点|一点|些|一些|滴)?的(?:有吗|吗|呢|有没有|有不|有么|有伐)|再便宜(?:点|一点|些)的|价格低一点的|几百块(?:钱)?的(?:有没|有吗|有没有|呢|有不)/u.exec(text);
   if (cheaper) needs.cheaper = { value: true, quote: cheaper[0] };
+  // "预算加到一千 有没有高级点的": better (dearer) than the one in view.
+  const dearer = /(?:有没有|有|还有|来点|看看|推荐)得?(?:更|再|稍微)?(?:高级|高档|上档次|好|贵)(?:点|一点|些|一些)的|(?:高级|高档|贵)(?:点|一点|些|一些)的(?:有吗|吗|呢|有没有|有不|有么)/u.exec(text);
+  if (dearer && !cheaper) needs.dearer = { value: true, quote: dearer[0] };
   const variant = /(?:整个|来个|要|有没有|换个|换|来件|来双)?(短|长|薄|厚|轻|宽松|修身|素)(?:一)?(?:点|些)(?:的|款)/u.exec(text);
   if (variant) needs.variant = { value: variant[1] ?? '', quote: variant[0] };
   // "他不喜欢那种自动扣的", "她没耳洞": a feature not wanted (unless a metal she cannot wear was said).

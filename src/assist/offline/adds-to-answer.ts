@@ -52,4 +52,3 @@ export function withoutRepeats(part: Part, before: readonly Part[]): Part | unde
   const own = text.replace(/^(?:另外|可以|可以的|是的|能|好的)[，,。]?/u, '').replace(/[，。！？；,!?;\s]/gu, '');
   return own.length >= 6 && text.length * 2 >= part.text.length ? { ...part, text } : undefined;
 }
-

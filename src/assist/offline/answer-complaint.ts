@@ -141,7 +141,8 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };
   // "顺丰说包裹丢了": what happens to a lost parcel (sent again) is the answer, before the order number.
-  if (complaint.kind === 'delay' && /丢/u.test(complaint.quote)) return [withPolicy, opening];
+  // "显示签收了我没收着": where to look and what happens next is the answer.
+  if (complaint.kind === 'delay' && /丢|签收/u.test(complaint.quote)) return [withPolicy, opening];
   // "钱退到哪去了": where the money goes is the answer, before the order number.
   // "是不是哪里出了问题还是要再等等": how long it takes is the answer, before the order number.
   if (complaint.kind === 'refund' && /退到哪|哪(?:去|里|儿)了|去哪了|再等等|要等|多久|几天|什么时候|正常吗|出了问题/u.test(state.newestText)) return [withPolicy, opening];

@@ -79,9 +79,9 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
   }
   const nearest = picks.nearest[0];
   const shade = nearest && slots.colour ? shadeOf(nearest, slots.colour.value) : undefined;
-  const wanted = [slots.skinType && `适合${slots.skinType.value}肌肤`, slots.material && slots.material.value.replace("|", "或"), slots.colour && (!slots.budget || shade) && slots.colour.value, slots.budget && `${describeBudget(slots.budget.value)}`, slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
+  const wanted = [slots.skinType && `适合${slots.skinType.value}肌肤`, slots.material && slots.material.value.replace("|", "或"), slots.colour && (!slots.budget || shade) && slots.colour.value, slots.budget && (/便宜/u.test(slots.budget.quote) && slots.focus ? `比${slots.focus.value.name}更便宜` : `${describeBudget(slots.budget.value)}`), slots.size && `${slots.size.value}码`].filter(Boolean).join('、');
   if (nearest) {
-    const diff = [shade && `颜色是${shade}`, slots.budget && nearest.price > slots.budget.value.hi ? '比您的预算高一些' : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : ''].filter(Boolean).join('，');
+    const diff = [shade && `颜色是${shade}`, slots.budget && nearest.price > slots.budget.value.hi ? (/便宜/u.test(slots.budget.quote) ? '' : '比您的预算高一些') : slots.budget && nearest.price < slots.budget.value.lo ? '比您的预算低一些' : ''].filter(Boolean).join('，');
     return {
       text: `${kindFor(word, state, profile)}里暂时没有${wanted ? `${wanted}的` : '正好合适的'}款，和您要求比较接近的是${nearest.name}（${priceTag(nearest)}${diff ? `，${diff}` : ''}），您看可以吗？也可以告诉我哪点能放宽，我再帮您找。`,
       products: [nearest],

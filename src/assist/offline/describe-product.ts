@@ -30,8 +30,12 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
   const derived = slots.budget && (/便宜/u.test(slots.budget.quote) || (slots.variant && slots.variant.messageId === slots.budget.messageId));
   // Compared with what was just shown, without naming the dearer one again.
   const compared = slots.variant && slots.variant.value.besides.length > 1 ? (slots.variant.value.besides.length === 2 ? '刚才那两款' : '刚才那几款') : '刚才那款';
-  if (derived && compared && slots.focus && slots.focus.value.sku !== product.sku) reasons.push(`比${compared}便宜一些`);
-  else if (slots.budget) {
+  const below = slots.focus !== undefined && product.price < slots.focus.value.price;
+  if (derived && compared && slots.focus && slots.focus.value.sku !== product.sku && below) reasons.push(`比${compared}便宜一些`);
+  // "预算加到一千 有没有高级点的": above the one in view, inside the budget said.
+  else if (derived && slots.budget && slots.focus && product.price > slots.focus.value.price && !/便宜/u.test(slots.budget.quote)) {
+    if (product.price <= slots.budget.value.hi) reasons.push(`在您${describeBudget({ kind: 'max', lo: 0, hi: slots.budget.value.hi })}的预算内`);
+  } else if (slots.budget) {
     const budget = slots.budget.value;
     if (aboveBudget(product.price, budget)) reasons.push(`比您${describeBudget(budget)}的预算稍高一点`);
     else if (withinBudget(product.price, budget)) reasons.push(`在您${describeBudget(budget)}的预算内`);
