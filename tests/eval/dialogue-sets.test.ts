@@ -45,6 +45,7 @@ describe.each([
   ['holdout10.dialogue.jsonl', 80],
   ['dev12.dialogue.jsonl', 120],
   ['dev13.dialogue.jsonl', 100],
+  ['dev14.dialogue.jsonl', 120],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
