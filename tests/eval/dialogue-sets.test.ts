@@ -46,6 +46,7 @@ describe.each([
   ['dev12.dialogue.jsonl', 120],
   ['dev13.dialogue.jsonl', 100],
   ['holdout11.dialogue.jsonl', 80],
+  ['dev14.dialogue.jsonl', 120],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
