@@ -64,3 +64,32 @@ describe('a parcel signed for that never came', () => {
     expect(assistantTop).toMatch(/补发/u);
   });
 });
+
+describe('complaints told in everyday words', () => {
+  it('hears a wrong colour told as 拆开是驼色的 and offers the exchange', async () => {
+    const text = await top('顾客: 买的黑色毛衣 拆开是驼色的 我选的明明是黑色');
+    expect(text).toMatch(/^非常抱歉/u);
+    expect(text).toMatch(/发错货/u);
+  });
+
+  it('answers blisters from new shoes with care for the feet and the shoes, not a cream’s batch number', async () => {
+    const s = await assistant.suggest({ conversation: chat('顾客: 新买的单鞋磨得脚后跟全是血泡'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW });
+    expect(s.drafts[0]?.text).toMatch(/^非常抱歉/u);
+    expect(s.drafts[0]?.text).toMatch(/撑/u);
+    expect(s.drafts[0]?.text).not.toMatch(/批号/u);
+    expect(s.tags.map((t) => t.tag).some((t) => /投诉|售后/u.test(t))).toBe(true);
+  });
+
+  it('hears a zip pull come off as a defect, with no product named', async () => {
+    const s = await assistant.suggest({ conversation: chat('顾客: 托特包拉链头掉了 才用了一周'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW });
+    expect(s.drafts[0]?.text).toMatch(/^非常抱歉/u);
+    expect(s.drafts[0]?.text).toMatch(/30天包换/u);
+  });
+
+  it('answers a price cut after buying, said in anger, with the price-protection terms and no request to explain', async () => {
+    const s = await assistant.suggest({ conversation: chat('顾客: 我上周买的大衣 今天就便宜了？当我冤大头是吧'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW });
+    expect(s.drafts[0]?.text).toMatch(/^非常抱歉/u);
+    expect(s.drafts[0]?.text).toMatch(/差价/u);
+    expect(s.drafts[0]?.text).not.toMatch(/麻烦说一下具体情况|满1000减100/u);
+  });
+});

@@ -47,7 +47,7 @@ export interface Needs {
   avoid?: Reading<string>;
 }
 
-const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|最多|控制在|封顶|出头|以上|凑了|凑个|凑的|加起来|合起来|想花|能花|花个/u;
+const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|别超过|不要超过|不能超过|顶多|最多|控制在|封顶|出头|以上|凑了|凑个|凑的|加起来|合起来|想花|能花|花个/u;
 /** "水乳加起来三四百", "我们几个凑了两百": what the whole may cost, so each piece stays under it. */
 const TOTAL = /凑了|凑个|凑的|一共|总共|加起来|合起来/u;
 
@@ -60,7 +60,7 @@ export function readBudget(text: string): Reading<Budget> | undefined {
   let kind: Budget['kind'];
   if (/以上|起/u.test(quote)) kind = 'min';
   // "预算能到一千二", "最多两千": the amount is the ceiling.
-  else if (/以内|之内|以里|以下|内|不超过|不要超过|不能超过|别超过|最多|控制在|封顶|能到|可以到|顶多|放宽到|加到|提到/u.test(quote) || /(?:能到|可以到|最多到|顶多|最多|放宽到|加到|提到)\s*$/u.test(text.slice(0, last.span.start)) || /^\s*(?:以内|以下|之内|以里)/u.test(text.slice(last.span.end))) kind = 'max';
+  else if (/以内|之内|以里|以下|内|不超过|不要超过|不能超过|别超过|最多|控制在|封顶|能到|可以到|顶多|放宽到|加到|提到/u.test(quote) || /(?:能到|可以到|最多到|顶多|最多|放宽到|加到|提到|不超过|别超过|不要超过|不能超过)\s*$/u.test(text.slice(0, last.span.start)) || /^\s*(?:以内|以下|之内|以里)/u.test(text.slice(last.span.end))) kind = 'max';
   else if (TOTAL.test(text)) kind = 'max';
   else kind = last.lo === last.hi ? 'around' : 'range';
   const lo = kind === 'max' ? 0 : last.lo;

@@ -24,6 +24,13 @@ export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
   if (hits.some((h) => h.intent === '比较')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && EASY_CARE.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
   // "拆开试了一下…这样能换个大一码的吗": an exchange asked, not an order placed.
   if (hits.some((h) => h.intent === '售后')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '促成下单') hits.splice(i, 1);
+  // "大衣退了的话 之前给的积分会扣掉吗", "想退了 送的小样也要寄回去吗": the points and gifts of a return are after-sales,
+  // and the clause that only says a return is coming asks nothing of its own.
+  if (hits.some((h) => h.intent === '售后') && /退(?!款)/u.test(text) && /扣|小样|赠品|一起寄|一起退|一并/u.test(text)) {
+    for (const [index, hit] of hits.entries()) if (hit.intent === '会员积分') hits[index] = { ...hit, intent: '售后' };
+    const asked = hits.filter((h) => h.intent === '售后' && h.question).length > 0;
+    if (asked) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '售后' && !hits[i]?.question) hits.splice(i, 1);
+  }
   // "你能告诉我她买的哪件吗 我想买同款": another person's purchase is private; no pitch beside the answer.
   if (hits.some((h) => h.intent === '隐私')) for (let i = hits.length - 1; i >= 0; i--) if (['搭配建议', '商品推荐', '促成下单'].includes(hits[i]?.intent ?? '')) hits.splice(i, 1);
   // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.

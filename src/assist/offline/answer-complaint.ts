@@ -39,6 +39,12 @@ const SPOKEN: [RegExp, string][] = [
 const spoken = (problem: string): string => SPOKEN.find(([word]) => word.test(problem))?.[1] ?? problem;
 
 /** "非常抱歉，毛衣起球了给您添麻烦了！": the apology names the problem in the customer's words. */
+/** "磨得后脚跟全是血泡": shoes that hurt, not a skin reaction to a cream. */
+function footSore(state: DialogueState, complaint: Complaint): boolean {
+  const hurt = complaint.kind === 'harm' || (complaint.kind === 'quality' && /磨脚|夹脚|挤脚|硌脚|磨得|磨出/u.test(complaint.quote));
+  return hurt && /鞋|靴|脚/u.test(`${complaint.quote} ${state.newestText}`) && !/膏|霜|精华|乳|水|面膜|防晒|口红/u.test(state.newestText);
+}
+
 function apology(state: DialogueState, complaint: Complaint): string {
   // "羽绒服钻毛…裤子上全是毛": the thing named before the problem is the one it is about.
   const category = state.slots.category;
@@ -47,6 +53,7 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const bought = state.relationship.purchases.map((p) => /(?:开衫|毛衣|大衣|外套|衬衫|裤|裙|鞋|靴|包|围巾|耳钉|项链|手链|精华|面霜)$/u.exec(p.name)?.[0]).find((w) => w !== undefined && state.newestText.includes(w));
   const thing = bought ?? (category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '');
   if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/了$/u, '')}了，给您添麻烦了！`;
+  if (footSore(state, complaint)) return `非常抱歉，${thing || '新鞋'}${/泡|破|血|伤/u.test(state.newestText) ? '把您的脚磨伤了' : '穿着磨脚'}，给您添麻烦了！`;
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
   const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? complaint.problem : undefined;
@@ -101,6 +108,7 @@ function lateDefect(state: DialogueState, complaint: Complaint): boolean {
 /** Where a complaint's policy is looked up: a defect told without asking for a repair, the exchange terms (inside 30 days). */
 function policyIntent(state: DialogueState, complaint: Complaint): string {
   if (lateDefect(state, complaint)) return '售后';
+  if (footSore(state, complaint)) return '投诉安抚';
   return complaint.kind === 'quality' && !/发黑|氧化|变色|断/u.test(state.newestText) ? '质量投诉' : '投诉安抚';
 }
 
@@ -136,7 +144,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     const batch = ((state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category) === '美妆' ? '麻烦拍一下瓶身或盒底的批号发给我' : '麻烦拍一下吊牌和您收到的包装发给我';
     return [{ text: `非常抱歉让您担心了！${genuine.answer.replace(/^是的[，。]/u, '')}${batch}，我马上帮您核实。`, products: [], approvedText: genuine.answer, faqId: genuine.id }, opening];
   }
-  const faq = answerFromFaq(kb, repair ? '售后' : policyIntent(state, complaint), `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : lateDefect(state, complaint) ? '维修 修补 报价 超过30天' : FAQ_HINT[complaint.kind]));
+  const faq = answerFromFaq(kb, repair ? '售后' : policyIntent(state, complaint), `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : lateDefect(state, complaint) ? '维修 修补 报价 超过30天' : footSore(state, complaint) ? '新鞋磨脚 撑鞋 后跟贴' : FAQ_HINT[complaint.kind]));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };
@@ -153,7 +161,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const steps = lateDefect(state, complaint) ? policy.replace(/^签收30天内[^；。]*[；。]超过30天或[^，]*，/u, '已经过了质量问题30天包换的时间，') : policy;
   // The FAQ's steps may already say 请先停用: said once.
   const stop = /停用/u.test(steps) ? '症状明显的话及时就医。' : '请先停用，症状明显的话及时就医。';
-  const lead = complaint.kind === 'harm' ? `${apology(state, complaint)}${stop}` : apology(state, complaint);
+  const lead = complaint.kind === 'harm' && !footSore(state, complaint) ? `${apology(state, complaint)}${stop}` : apology(state, complaint);
   const parts: Part[] = [{ ...faq, text: `${lead}${steps}` }, opening];
   return parts;
 }

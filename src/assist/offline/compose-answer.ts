@@ -78,8 +78,12 @@ export function composeAnswer(input: ComposeInput): Part[] {
     const unanswered = state.complaint.kind === 'service' ? (h: IntentHit): boolean => ASKED_UNANSWERED.has(h.intent) : (): boolean => false;
     const also = [...new Map(asked.filter((h) => ALSO_IN_COMPLAINT.has(h.intent) || unanswered(h)).map((h) => [h.intent, h])).values()]
       .map((h) => ({ hit: h, part: answerIntent(input, h) }))
-      .filter(({ hit, part }) => part !== undefined && (ALSO_IN_COMPLAINT.has(hit.intent) || part.products.length === 0))
+      .filter(({ hit, part }) => part !== undefined && (ALSO_IN_COMPLAINT.has(hit.intent) || part.products.length === 0) && (hit.question || hit.intent !== '会员积分'))
       .map(({ part }) => withoutOffers(part as Part));
+    // "前天买的 今天就便宜了？当冤大头是吧": what happened is said; the apology asks no more about it.
+    const told = apology && also.length > 0 && /麻烦说一下具体情况/u.test(apology.text) ? { ...apology, text: apology.text.replace(/麻烦说一下具体情况[^。]*。/u, '') } : undefined;
+    const joined = told && join([told, ...also]);
+    if (told && joined) return [{ ...joined, text: joined.text.replace(`${told.text}另外，`, told.text) }, ...rest];
     return apology ? [join([apology, ...also]) ?? apology, ...rest] : rest;
   }
   const parts: Part[] = [];

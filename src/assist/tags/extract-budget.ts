@@ -52,7 +52,7 @@ const LOOSE: [RegExp, number, number][] = [
 const THOUSAND_AND = /([一两二三四五六七八九])千([一二三四五六七八])([二三四五六七八九])(?![百千\d])/gu;
 
 /** Measures, not money: a number followed by one of these is a size, a weight or a count. */
-const NOT_MONEY_AFTER = /^\s*(?:cm|厘米|公分|mm|kg|公斤|斤|码|号|岁|ml|毫升|g|克|件|个|天|次|年|月|w粉|分钟|小时|平|米|度|%|积分|分)/iu;
+const NOT_MONEY_AFTER = /^\s*(?:cm|厘米|公分|mm|kg|公斤|斤|码|号|岁|ml|毫升|g|克|件|个|天|次|年|月(?!底|初|末|中)|w粉|分钟|小时|平|米|度|%|积分|分)/iu;
 const NOT_MONEY_BEFORE = /(?:身高|体重|腰围|胸围|臀围|肩宽|鞋码|尺码|码数|年龄|第|岁|cm|积分|今年)\s*$/iu;
 
 function magnitude(amount: number): number {

@@ -1,0 +1,69 @@
+/**
+ * Policy asks answered with the rule that was asked: member benefits after how to upgrade, how to join and
+ * the new-member gift, how long an opened cream keeps, where a store is, what a return does to gifts and
+ * points; risky asks (an inflated invoice, paying the guide privately) declined; a budget "别超过800 月底了".
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { readBudget } from '../../src/assist/dialogue/read-needs.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { chat, demoAssistant } from './support.ts';
+
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ assistant } = await demoAssistant());
+});
+
+const NOW = 1_700_000_100_000;
+const suggest = (...lines: string[]): Promise<Suggestion> => assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW });
+const top = async (...lines: string[]): Promise<string> => (await suggest(...lines)).drafts[0]?.text ?? '';
+
+describe('membership', () => {
+  it('answers how to upgrade, then what the card gives', async () => {
+    const text = await top('顾客: 怎么才能升金卡 金卡有啥好处');
+    expect(text).toMatch(/5000/u);
+    expect(text).toMatch(/95折/u);
+    expect(text.indexOf('5000')).toBeLessThan(text.indexOf('95折'));
+  });
+
+  it('answers how to join and what a new member gets', async () => {
+    const text = await top('顾客: 我想办个会员 咋注册 新人送东西不');
+    expect(text).toMatch(/小程序/u);
+    expect(text).toMatch(/小样/u);
+    expect(text).not.toMatch(/生日/u);
+  });
+});
+
+describe('facts of the store and its products', () => {
+  it('says how long an opened serum keeps, not how long an order is held', async () => {
+    const text = await top('顾客: 安肌舒缓精华买两瓶', '导购: 好的，两瓶给您备上～', '顾客: 开封以后能放多久 怕用不完');
+    expect(text).toMatch(/12个月/u);
+    expect(text).not.toMatch(/保留7天/u);
+  });
+
+  it('says where a store is when asked for its exact place', async () => {
+    expect(await top('顾客: 杭州店具体在哪个位置啊 第一次去')).toMatch(/湖滨银泰/u);
+  });
+
+  it('says what a return does to the gift and the points, tagged after-sales', async () => {
+    const gift = await suggest('顾客: 面霜想退了 送的小样也要一起寄回吗');
+    expect(gift.drafts[0]?.text).toMatch(/一并退回/u);
+    const points = await suggest('顾客: 上周买的毛衣退了 当时给的积分会扣掉吗');
+    expect(points.drafts[0]?.text).toMatch(/扣回/u);
+    expect(points.tags.map((t) => t.tag)).toContain('购买阶段/售后');
+  });
+});
+
+describe('risky asks declined', () => {
+  it('declines an invoice written higher and paying the guide privately', async () => {
+    expect(await top('顾客: 发票金额能写高一点吗 公司报销')).toMatch(/如实|实际付款/u);
+    const transfer = await top('顾客: 加我私人微信吧 我直接转你 别走公司了 便宜点');
+    expect(transfer).toMatch(/个人账户/u);
+  });
+});
+
+describe('a budget said in passing', () => {
+  it('reads 别超过800 even when 月底 follows the figure', () => {
+    expect(readBudget('长短都行 别超过800 月底了没钱')?.value).toEqual({ kind: 'max', lo: 0, hi: 800 });
+  });
+});
