@@ -19,6 +19,9 @@ const STOCK_ASK = /几个颜色|几种颜色|几个色|几色|什么颜色|哪�
 /** "上次买风衣那个": a kind named as what was bought before says who is writing, not what is wanted. */
 const PAST_PURCHASE = /我(?:的)?(?:这|那)(?:件|条|双|个|只)|(?:(?:上次|之前|以前|前阵子|前几天|上个月|上周|去年|[一二两三四五六七八九十几\d]+(?:年|个月|天|周)前)[^，。？?]{0,6}(?:买|入|拿))|在你们(?:店|家)[^，。？?]{0,4}买的/u;
 
+/** "那个去角质的能天天用吗": a question about the one pointed at, naming its kind, is no request for others. */
+const POINTED_ASK = /(?:那|这)(?:个|款|瓶|支|双|件|条|只)[^，。？?]{0,6}(?:能|可以|会|要|是|好)[^，。？?]{0,8}[吗么嘛]/u;
+
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
 /** A question no cue recognises, answered from the FAQ when one matches it. */
@@ -29,9 +32,17 @@ export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价�
 
 const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?<=[呀啊呢嘛])还有(?=.{4,})|(?=另外|还有[，,]|还有(?=你们|就是|个问题|一个问题|想问)|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
 
+/** "运费是我出还是你们出 钱多久能退回来": two asks typed with a space between them, each its own clause. */
+const ASKS = /多少|多久|几|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|[吗嘛么呢]/u;
+const SPACED_ASK = /\s+(?=[^\s]{0,12}(?:多少|多久|几天|几点|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|包邮|吗)[^\s]{0,12}$)/u;
+
 function clauses(text: string): string[] {
   return text
     .split(SPLIT)
+    .flatMap((c) => {
+      const at = SPACED_ASK.exec(c);
+      return at && at.index >= 4 && c.length - at.index >= 5 && ASKS.test(c.slice(0, at.index)) ? [c.slice(0, at.index), c.slice(at.index)] : [c];
+    })
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
 }
@@ -62,7 +73,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');
     scores.delete('洗护');
-  } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause)) scores.set('商品推荐', 1);
+  } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause) && !POINTED_ASK.test(clause)) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
   preferPrecise(scores, clause, question);
   // "黑色和酒红选哪个": two colours and a choice asked for is an opinion, not a stock check.

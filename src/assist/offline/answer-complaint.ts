@@ -105,9 +105,22 @@ function lateDefect(state: DialogueState, complaint: Complaint): boolean {
   return complaint.kind === 'quality' && (state.relationship.boughtDaysAgo ?? 0) > 30;
 }
 
+/** "手链有点发黑了 … 咋弄能弄亮": silver tarnish is cleaned and polished. */
+function tarnished(state: DialogueState, complaint: Complaint): boolean {
+  return /发黑|氧化|变黑|暗了/u.test(`${complaint.quote} ${state.newestText}`);
+}
+
+/** "口红拆了涂了一次 颜色差太多": an opened beauty product, whose own terms apply. */
+function openedBeauty(state: DialogueState, complaint: Complaint): boolean {
+  const kind = (state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category;
+  // Not a defect (a pump that broke is one): a shade or a liking, after it was opened.
+  return complaint.kind === 'quality' && kind === '美妆' && /拆|涂了|用了|试了|开封|打开/u.test(state.newestText) && /颜色|色号|色差|试色/u.test(state.newestText);
+}
+
 /** Where a complaint's policy is looked up: a defect told without asking for a repair, the exchange terms (inside 30 days). */
 function policyIntent(state: DialogueState, complaint: Complaint): string {
-  if (lateDefect(state, complaint)) return '售后';
+  if (lateDefect(state, complaint) || tarnished(state, complaint)) return '售后';
+  if (openedBeauty(state, complaint)) return '投诉安抚';
   if (footSore(state, complaint)) return '投诉安抚';
   return complaint.kind === 'quality' && !/发黑|氧化|变色|断/u.test(state.newestText) ? '质量投诉' : '投诉安抚';
 }
@@ -144,7 +157,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     const batch = ((state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category) === '美妆' ? '麻烦拍一下瓶身或盒底的批号发给我' : '麻烦拍一下吊牌和您收到的包装发给我';
     return [{ text: `非常抱歉让您担心了！${genuine.answer.replace(/^是的[，。]/u, '')}${batch}，我马上帮您核实。`, products: [], approvedText: genuine.answer, faqId: genuine.id }, opening];
   }
-  const faq = answerFromFaq(kb, repair ? '售后' : policyIntent(state, complaint), `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : lateDefect(state, complaint) ? '维修 修补 报价 超过30天' : footSore(state, complaint) ? '新鞋磨脚 撑鞋 后跟贴' : FAQ_HINT[complaint.kind]));
+  const faq = answerFromFaq(kb, repair ? '售后' : policyIntent(state, complaint), `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : lateDefect(state, complaint) ? '维修 修补 报价 超过30天' : footSore(state, complaint) ? '新鞋磨脚 撑鞋 后跟贴' : tarnished(state, complaint) ? '首饰可以清洗吗 银饰 发黑 抛光' : openedBeauty(state, complaint) ? (/色/u.test(state.newestText) ? '口红 粉底 拆封后觉得色号不对 试色 色号' : '面霜拆封用了一次觉得不适合 已拆封的美妆护肤品') : FAQ_HINT[complaint.kind]));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };
@@ -162,6 +175,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // The FAQ's steps may already say 请先停用: said once.
   const stop = /停用/u.test(steps) ? '症状明显的话及时就医。' : '请先停用，症状明显的话及时就医。';
   const lead = complaint.kind === 'harm' && !footSore(state, complaint) ? `${apology(state, complaint)}${stop}` : apology(state, complaint);
-  const parts: Part[] = [{ ...faq, text: `${lead}${steps}` }, opening];
+  // "鞋头开胶了 咋寄回去啊": how a defect goes back, and that we pay for it.
+  const sendBack = (complaint.kind === 'quality' || complaint.kind === 'wrong_item') && /(?:咋|怎么|如何|要)(?:寄|退)回|寄回去|寄到哪|运费|邮费|快递费/u.test(state.newestText) ? findAnyFaq(kb, '退货的运费谁出 到付') : undefined;
+  const postage = sendBack && !steps.includes('到付') ? sendBack.answer.replace(/^七天无理由[^；。]*[；。]/u, '').replace(/^质量问题退换由我们承担/u, '寄回的运费由我们承担') : '';
+  const parts: Part[] = [{ ...faq, text: `${lead}${steps}${postage}`, ...(postage && sendBack ? { approvedText: `${faq.approvedText ?? faq.text}\n${sendBack.answer}` } : {}) }, opening];
   return parts;
 }

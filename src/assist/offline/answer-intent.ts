@@ -129,8 +129,12 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       // "这件毛衣扎不扎人" about a piece we cannot see: ask which one rather than guess.
       if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
       return (/洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text))) ?? anyFaq(kb, text);
-    case '洗护':
-      return answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''} ${String(focus?.value.attributes['材质'] ?? '')}`) ?? answerMaterial(state);
+    case '洗护': {
+      const care = answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''} ${String(focus?.value.attributes['材质'] ?? '')}`);
+      // "雪地靴脏了咋洗": a wool coat's care is no answer for boots; the product's own words are.
+      const question = care?.faqId ? kb.faqs.find((f) => f.id === care.faqId)?.question : undefined;
+      return (care && focus && question && !careFits(question, focus.value) ? (answerMaterial(state) ?? care) : care) ?? answerMaterial(state);
+    }
     case '复购': {
       const bought = state.relationship.purchases[0] ?? focus?.value;
       return bought
@@ -185,6 +189,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (/叠加|一起用|同时用|能一起|可以一起|一起享/u.test(text)) return answerFromFaq(kb, '优惠活动', `${text} 叠加 不叠加`) ?? answerOffers(kb, state, false);
       // "新品能参加满减吗": the FAQ on what the offers leave out.
       if (/新品|新款|新到|上新/u.test(text)) return answerFromFaq(kb, '优惠活动', `${text} 新品 满减 当季新品 除外`) ?? answerOffers(kb, state, false);
+      // "我下个月过生日 有啥福利": what a birthday brings.
+      if (/生日/u.test(state.newestText)) return answerFromFaq(kb, '会员积分', `${state.newestText} 会员过生日有什么礼遇 生日月 双倍积分 生日礼`) ?? answerOffers(kb, state, false);
       return answerOffers(kb, state, false);
     case '议价':
       return answerOffers(kb, state, true);
@@ -232,6 +238,26 @@ export function asksAboutNamed(state: DialogueState, product: Product): boolean 
 }
 
 /** "你们家的鞋子是真皮的吗": a kind of product in general is answered from several of its products. */
+/** The kinds a care FAQ is written for, and what a product must be to take it. */
+const CARE_KINDS: [RegExp, RegExp][] = [
+  [/大衣/u, /大衣/u],
+  [/毛衣/u, /毛衣|针织|开衫/u],
+  [/羽绒服/u, /羽绒|鹅绒|面包服|棉服/u],
+  [/真丝/u, /真丝|桑蚕丝/u],
+  [/皮包|包/u, /包/u],
+  [/皮鞋/u, /皮鞋|德比|牛津|乐福|布洛克|切尔西|单鞋/u],
+  [/银饰|首饰/u, /银|金|耳|项链|手链|戒指/u],
+  [/护肤品/u, /(?!)/u],
+];
+
+function careFits(question: string, product: Product): boolean {
+  // A cashmere scarf takes the cashmere care, whatever kind the FAQ names.
+  const material = /羊毛|羊绒|真丝|羽绒|真皮|银饰/u.exec(question)?.[0];
+  if (material && `${product.name}${String(product.attributes['材质'] ?? '')}`.includes(material.replace('饰', ''))) return true;
+  const kind = CARE_KINDS.find(([asked]) => asked.test(question));
+  return !kind || kind[1].test(`${product.name}${product.subcategory}`) || (kind[0].source === '护肤品' && product.category === '美妆');
+}
+
 function kindMaterial(input: ComposeInput): Part | undefined {
   const need = input.state.slots.category?.value;
   if (!need || input.state.slots.focus || !/你们家|你们的|你们这|都是/u.test(input.state.newestText)) return undefined;

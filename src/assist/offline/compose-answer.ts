@@ -13,6 +13,7 @@ import { pickProducts, skinFits, withinBudget } from './pick-products.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
 import { priceTag, reasonsFor, sellingPoint } from './describe-product.ts';
 import { addsToAnswer, withoutRepeats } from './adds-to-answer.ts';
+import { withSkinSaid } from './skin-said.ts';
 import { RECOMMENDING, answerIntent, anyFaq } from './answer-intent.ts';
 import type { ComposeInput } from './answer-intent.ts';
 
@@ -94,7 +95,10 @@ export function composeAnswer(input: ComposeInput): Part[] {
   const rank = (h: IntentHit): number => (h.question ? 0 : 2) + (RECOMMENDING.has(h.intent) || h.intent === '促成下单' ? 1 : 0);
   const chosen = intents.length > 3 ? [...intents].sort((a, b) => rank(a) - rank(b)).slice(0, 3).sort((a, b) => intents.indexOf(a) - intents.indexOf(b)) : intents;
   for (const hit of chosen) {
-    const answered = answerIntent(withImplicitFocus(current, hit), hit);
+    const raw = answerIntent(withImplicitFocus(current, hit), hit);
+    // The skin is answered once: by the material answer when one is asked, else beside the price or size.
+    const skinHere = hit.intent === '材质咨询' || ((hit.intent === '规格' || hit.intent === '价格咨询') && !chosen.some((h) => h.intent === '材质咨询'));
+    const answered = raw && skinHere ? withSkinSaid(raw, current.state) : raw;
     const part = answered && withoutRepeats(answered, parts);
     if (!part || !addsToAnswer(part, hit, parts)) continue;
     parts.push(part);
