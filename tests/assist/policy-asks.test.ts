@@ -6,17 +6,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assist/create-assistant.ts';
 import { readBudget } from '../../src/assist/dialogue/read-needs.ts';
-import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
-import { chat, demoAssistant } from './support.ts';
+import { askDemo, demoAssistant } from './support.ts';
 
 let assistant: Assistant;
 beforeAll(async () => {
   ({ assistant } = await demoAssistant());
 });
 
-const NOW = 1_700_000_100_000;
-const suggest = (...lines: string[]): Promise<Suggestion> => assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW });
-const top = async (...lines: string[]): Promise<string> => (await suggest(...lines)).drafts[0]?.text ?? '';
+const { suggest, top } = askDemo(() => assistant);
 
 describe('membership', () => {
   it('answers how to upgrade, then what the card gives', async () => {

@@ -14,6 +14,7 @@ import { staticKnowledge } from '../../src/assist/knowledge/watch-knowledge.ts';
 import { loadCorpTags, loadKnowledge } from '../../src/assist/knowledge/load-knowledge.ts';
 import type { CorpTagLibrary } from '../../src/assist/knowledge/schemas.ts';
 import { parseContextLine } from '../../src/assist/offline/rank-replies.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
 import type { ChatMessage } from '../../src/conversation/model.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,4 +71,17 @@ export function chat(...lines: string[]): ChatMessage[] {
     const { speaker, text } = parseContextLine(line);
     return { id: `m${index + 1}`, guideId: 'guide.lin', customerId: 'wmCUST', speaker, text, source: 'paste', at: 1_700_000_000_000 + index * 1000 };
   });
+}
+
+export const CHAT_NOW = 1_700_000_100_000;
+
+/** The demo assistant asked about a chat, as the sidebar asks it: all suggestions, or the top draft's text. */
+export interface ChatAsker {
+  suggest: (...lines: string[]) => Promise<Suggestion>;
+  top: (...lines: string[]) => Promise<string>;
+}
+
+export function askDemo(assistant: () => Assistant): ChatAsker {
+  const suggest = (...lines: string[]): Promise<Suggestion> => assistant().suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: CHAT_NOW });
+  return { suggest, top: async (...lines) => (await suggest(...lines)).drafts[0]?.text ?? '' };
 }

@@ -13,8 +13,13 @@ export function preferPrecise(scores: Map<string, number>, clause: string, quest
     scores.set('售后', Math.max(3, scores.get('售后') ?? 0));
   }
   if (scores.has('会员积分') && /积分/u.test(clause)) scores.delete('售后');
+  // "当时没我的码 现在有M了没": whether it is in now, not which size fits.
+  if (scores.has('尺码咨询') && /有[^，。？?]{0,4}了没|到了没|补(?:货|上)了|到货了/u.test(clause)) {
+    scores.delete('尺码咨询');
+    scores.set('库存咨询', Math.max(3, scores.get('库存咨询') ?? 0));
+  }
   // "开封了能放多久": how long it keeps, not how long a parcel is held.
-  if (scores.has('洗护') && /开封|保质期|开盖/u.test(clause)) scores.delete('自提时限');
+  if (scores.has('洗护') && /开封|保质期|开盖|开了/u.test(clause)) scores.delete('自提时限');
   // 营业时间/门店地址 are what 预约到店 cues pick up too; keep the precise one.
   if (scores.has('营业时间') || scores.has('门店地址')) scores.delete('预约到店');
   if (scores.has('发票')) scores.delete('售后');

@@ -34,14 +34,14 @@ const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。
 
 /** "运费是我出还是你们出 钱多久能退回来": two asks typed with a space between them, each its own clause. */
 const ASKS = /多少|多久|几|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|[吗嘛么呢]/u;
-const SPACED_ASK = /\s+(?=[^\s]{0,12}(?:多少|多久|几天|几点|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|包邮|吗)[^\s]{0,12}$)/u;
+const SPACED_ASK = /\s+(?=[^\s]{0,12}(?:多少|多久|几天|几点|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|包邮|吗|(\p{Script=Han})不\1)[^\s]{0,12}$|[^\s]{2,12}[没不]$)/u;
 
 function clauses(text: string): string[] {
   return text
     .split(SPLIT)
-    .flatMap((c) => {
+    .flatMap(function apart(c: string): string[] {
       const at = SPACED_ASK.exec(c);
-      return at && at.index >= 4 && c.length - at.index >= 5 && ASKS.test(c.slice(0, at.index)) ? [c.slice(0, at.index), c.slice(at.index)] : [c];
+      return at && at.index >= 3 && c.length - at.index >= 5 && ASKS.test(c.slice(0, at.index)) ? [...apart(c.slice(0, at.index)), c.slice(at.index)] : [c];
     })
     .map((c) => c.trim())
     .filter((c) => c.length > 0);

@@ -76,6 +76,8 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   const size = asked ?? sizes.at(-1);
   if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
   if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
+  // "我肉肉的 有大码没": a plus size, the largest letter size (大码 alone is L, as 中码 is M).
+  if (!out.size && /大码|大号(?!的?包)/u.test(text) && /肉|胖|壮|丰满|块头|大只/u.test(text)) out.size = { value: 'XL', quote: '大码' };
   // "S 他比较瘦": a bare letter size answering "穿什么码".
   const bare = /^\s*(?:穿)?\s*(XXL|XL|XS|S|M|L)(?![A-Za-z])/u.exec(text) ?? /(?<=[\s\u4e00-\u9fff，,])(XXL|XL|XS|S|M|L)(?=$|[\s\u4e00-\u9fff，,。！!？?])/u.exec(text);
   if (!out.size && bare) out.size = { value: bare[1] ?? '', quote: bare[0].trim() };

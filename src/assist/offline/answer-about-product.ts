@@ -15,9 +15,18 @@ const ATTRIBUTE_CUES: [string, RegExp][] = [
   ['材质', /材质|面料|料子|什么做的|成分|纯棉|羊毛|羊绒|真丝|真皮/u],
   ['季节', /季节|什么时候穿|几月|春秋|冬天穿|夏天穿|保暖|冷不冷|热不热/u],
   ['跟高', /跟高|多高|跟有多|鞋跟/u],
-  ['容量', /容量|多少ml|多少毫升|多大一?瓶|用多久/iu],
-  ['香调', /香调|什么味|啥味|香味|味道/u],
+  ['容量', /容量|多少ml|多少毫升|多大一?(?:瓶|罐|支|盒|管)|一(?:瓶|罐|支|盒|管)多大|多少克|多少g|几克|用多久/iu],
+  ['颜色', /(?:什么|哪种|那种|是)[^，。？?]{0,4}(?:蓝|红|绿|粉|灰|黄|紫|棕)(?:色)?(?:吗|呢|啊)?$|颜色(?:深|浅|亮|暗|正)不|颜色(?:偏|是)(?:深|浅|亮|暗)/u],
+  ['色号', /色号|深一?点的色|浅一?点的色|有深一?点|有浅一?点|哪个色/u],
+  ['香调', /香调|什么味|啥味|香味|味道|味儿|冲不冲|冲吗|浓不浓|浓吗|好闻|刺鼻/u],
   ['尺寸', /尺寸|多大|能装|装得下|放得下|头围|头大|戴得下|\d{2}(?:cm|厘米|公分)?(?:的)?(?:能|可以)?(?:戴|装|放)/u],
+];
+
+/** Questions the description answers in other words: "油不油" → its 质地, "能点多久" → its hours. */
+const DESCRIPTION_CUES: [RegExp, string][] = [
+  [/油不油|搓泥|厚不厚|黏不黏|粘不粘|清爽|油腻|质地|润不润|够润|滋润|干不干/u, '质地 厚 清爽 黏 润 油 轻薄 滋润 水润'],
+  [/点多久|烧多久|能点|能用多久|多长时间/u, '小时 时长 个月 燃烧'],
+  [/冲不冲|冲吗|浓不浓|浓吗|味儿/u, '温柔 淡 清新 柔和 香'],
 ];
 
 /** Characters that carry no content of their own in a question. */
@@ -39,12 +48,18 @@ export function bestClause(product: Product, question: string): string | undefin
   return best?.clause;
 }
 
+/** Whether the question names one of the product's attributes or a trait its description speaks to. */
+export function asksAboutProduct(product: Product, question: string): boolean {
+  return ATTRIBUTE_CUES.some(([key, cue]) => product.attributes[key] !== undefined && cue.test(question)) || DESCRIPTION_CUES.some(([cue]) => cue.test(question));
+}
+
 /** The answer about `product`, or undefined when neither an attribute nor the description speaks to it. */
 export function answerAboutProduct(product: Product, question: string): Part | undefined {
   const asked = question.split(product.name).join('');
-  const clause = bestClause(product, asked);
+  const hints = DESCRIPTION_CUES.filter(([cue]) => cue.test(asked)).map(([, words]) => words).join(' ');
+  const clause = bestClause(product, `${asked} ${hints}`);
   // "H型直身" in the clause already says the 版型 is H型.
-  const facts = ATTRIBUTE_CUES.filter(([key, cue]) => product.attributes[key] !== undefined && cue.test(asked) && !(clause ?? '').includes(String(product.attributes[key]))).map(([key]) => `${key}是${String(product.attributes[key])}`);
+  const facts = ATTRIBUTE_CUES.filter(([key, cue]) => product.attributes[key] !== undefined && cue.test(asked) && !(clause ?? '').includes(String(product.attributes[key]))).map(([key]) => { const value = product.attributes[key]; return `${key}是${Array.isArray(value) ? value.join('、') : String(value)}`; });
   if (facts.length === 0 && !clause) return undefined;
   const said = [...facts, ...(clause ? [clause] : [])].join('，');
   return { text: `${product.name}${said.startsWith(product.name) ? said.slice(product.name.length) : `：${said}`}。还有想了解的随时问我～`, products: [product] };

@@ -8,7 +8,7 @@ import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import { ABOUT_PRODUCT_ASK, answerAboutProduct } from './answer-about-product.ts';
+import { ABOUT_PRODUCT_ASK, answerAboutProduct, asksAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { answerUnsold } from './answer-unsold.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
@@ -99,8 +99,12 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (focus && /(?:能|可以|能不能|可不可以)(?:喷|擦|抹|涂|放|用在)/u.test(text) && /喷|涂|抹|擦|放|用/u.test(focus.value.description)) {
         return { text: `${focus.value.name}的用法是这样的：${focus.value.description}`, products: [focus.value] };
       }
+      // "能点多久", "味儿冲不冲": a trait of the product in view, before any FAQ sharing a word.
+      if (focus && asksAboutProduct(focus.value, text)) return answerAboutProduct(focus.value, text) ?? anyFaq(kb, text);
       return anyFaq(kb, text) ?? (focus && ABOUT_PRODUCT_ASK.test(text) ? answerAboutProduct(focus.value, text) : undefined);
     case '尺码咨询':
+      // "一罐多大", "有深点的色号吗": a beauty product has a size in ml or a shade, not a clothing size.
+      if (focus?.value.category === '美妆' && asksAboutProduct(focus.value, text)) return answerAboutProduct(focus.value, text);
       // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
       return focus || (hit.question && state.slots.body) || /还是\s*(?:XXL|XL|XS|S|M|L)\b/iu.test(text) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
     case '价格咨询':

@@ -14,7 +14,7 @@ const COMPLAINT = '客户状态/投诉';
 
 export function withComplaintTags(tags: TagProposal[], state: DialogueState, library: TagLibrary, profile: CustomerProfile | undefined, guideId: string): TagProposal[] {
   // "我退的那件大衣 钱什么时候能退回来": after-sales about their own purchase, with no complaint in it.
-  const afterSales = !state.complaint && ['售后', '换货进度', '退款进度', '洗护'].includes(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state);
+  const afterSales = !state.complaint && ['售后', '换货进度', '退款进度', '洗护', '价保'].includes(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state);
   const complaint = state.complaint ?? (afterSales ? { kind: 'general' as const, messageId: state.newestMessageId ?? '', quote: state.newestSaid.slice(0, 40) } : undefined);
   if (!complaint) return tags;
   const existing = existingTagIds(profile, guideId);

@@ -20,7 +20,7 @@ import type { ComposeInput } from './answer-intent.ts';
 /** Asks answered beside a complaint's apology: they are not about the problem itself. */
 const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付', '价保']);
 /** What a customer may have asked and not had answered, behind a complaint about the service. */
-const ASKED_UNANSWERED = new Set(['库存咨询', '尺码咨询']);
+const ASKED_UNANSWERED = new Set(['库存咨询', '尺码咨询', '物流']);
 
 /** Beside an apology, the policy without the store's offers ("满减、会员折扣…不在价保范围内"): no pitch in a complaint. */
 function withoutOffers(part: Part): Part {
@@ -64,7 +64,7 @@ function pitchOf(top: Part, state: DialogueState): Part[] {
 }
 
 /** After-sales asks: about an exchange or refund, or how one under way is going. */
-const AFTER_SALES_ASKS: ReadonlySet<string> = new Set(['售后', '换货进度', '退款进度']);
+const AFTER_SALES_ASKS: ReadonlySet<string> = new Set(['售后', '换货进度', '退款进度', '价保']);
 const APOLOGY = /抱歉|不好意思|对不起|麻烦您了|添麻烦/u;
 
 /** The top draft, then alternatives made from the same state. */

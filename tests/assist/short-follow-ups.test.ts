@@ -1,0 +1,63 @@
+/**
+ * Short follow-ups about the product in view answered from the catalog (味儿冲不冲, 油不油, 能点多久, 一罐多大,
+ * 有深点的色号吗, 里面是毛的不), not with a clothing-size script or an FAQ that shares a word; a store's
+ * stock, the days to a city and the largest size asked in few words; complaints told in few words
+ * (寄来个L, 少了那个, 还在转运中心睡觉, 写着签收了, 没下文) heard as complaints.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { askDemo, demoAssistant } from './support.ts';
+
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ assistant } = await demoAssistant());
+});
+
+const { suggest, top } = askDemo(() => assistant);
+
+describe('a trait of the product in view', () => {
+  it('says how strong a perfume smells, how rich a cream is and how long a candle burns', async () => {
+    expect(await top('顾客: 想要秋冬用的香水', '导购: 可以试试晚桂淡香精，桂花混着一点木质。', '顾客: 味儿冲不冲')).toMatch(/温柔/u);
+    expect(await top('顾客: 脸干到起皮', '导购: 推荐沁润滋养面霜，专门给干皮的。', '顾客: 油不油啊')).toMatch(/质地偏厚/u);
+    const candle = await top('顾客: 想买个蜡烛送同事', '导购: 晚桂香薰蜡烛269元，有礼盒。', '顾客: 能点多久');
+    expect(candle).toMatch(/40小时/u);
+    expect(candle).not.toMatch(/退/u);
+  });
+
+  it('answers a jar’s size and a cushion’s shades, not with a clothing-size question', async () => {
+    const jar = await top('顾客: 想买晨露保湿霜', '导购: 好的～268元，干皮用很合适。', '顾客: 一罐多大');
+    expect(jar).toMatch(/50g/u);
+    expect(jar).not.toMatch(/身高体重/u);
+    expect(await top('顾客: 轻盈气垫霜怎么样', '导购: 遮盖力自然，带一个替换芯。', '顾客: 有深点的色号吗')).toMatch(/自然色/u);
+  });
+
+  it('answers the size, the lining and the warmth asked one after another', async () => {
+    const text = await top('顾客: 复古粗跟短靴焦糖色的', '导购: 这款1199元，5cm跟。', '顾客: 有37吗 里面是毛的不 冬天冷不冷');
+    expect(text).toMatch(/37码/u);
+    expect(text).toMatch(/羊毛/u);
+  });
+
+  it('answers the price and the gift box asked together', async () => {
+    const text = await top('顾客: 羊绒围巾酒红色的', '导购: 羊绒围巾1280元，很暖和。', '顾客: 多少钱啊 有礼盒包装没');
+    expect(text).toMatch(/1280/u);
+    expect(text).toMatch(/礼盒包装/u);
+  });
+});
+
+describe('stock, delivery and size in few words', () => {
+  it('checks a store’s stock, says the days to a city, reads 大码 as the largest size', async () => {
+    expect(await top('顾客: 云步一脚蹬平底单鞋米白的', '导购: 799元，很好走。', '顾客: 38 静安店有吗')).toMatch(/查一下/u);
+    expect(await top('顾客: 牛皮双肩包黑色我要了', '导购: 好的～', '顾客: 北京要几天')).toMatch(/2-3天/u);
+    expect(await top('顾客: 想要件粗针麻花毛衣', '导购: 奶白和燕麦色都有。', '顾客: 我肉肉的 有大码没')).toMatch(/XL/u);
+  });
+});
+
+describe('complaints in few words', () => {
+  const complaint = (s: Suggestion): boolean => s.tags.some((t) => /投诉|售后/u.test(t.tag)) && /^(?:您好，)?(?:非常抱歉|抱歉|不好意思|对不起)/u.test(s.drafts[0]?.text ?? '');
+  it('hears a wrong size sent, a missing piece, a stalled parcel, a parcel signed for by no one and a forgotten promise', async () => {
+    for (const line of ['顾客: 我下单的M 寄来个L 你们仓库眼神不好啊', '顾客: 买了三样 只有两样 少了那个护手霜', '顾客: 呵呵 你们顺丰可真快 一个礼拜了还在转运中心睡觉', '顾客: 快递上写签收了 我人一直在家 根本没人敲门啊', '顾客: 上礼拜说帮我查物流 到现在没下文 把我忘了吧']) {
+      expect(complaint(await suggest(line)), line).toBe(true);
+    }
+  });
+});
