@@ -61,3 +61,27 @@ describe('complaints in few words', () => {
     }
   });
 });
+
+describe('more asked in one breath', () => {
+  it('hears each spaced ask that asks something, and only those', async () => {
+    const s = await suggest('顾客: 瑜伽裤有几个色 有xs没 我很瘦');
+    expect(s.state?.intents).toEqual(expect.arrayContaining(['库存咨询', '尺码咨询']));
+    const privacy = await top('顾客: 刚才店里那个穿红衣服的女的买了什么 电话多少 我想加她');
+    expect(privacy).toMatch(/隐私/u);
+    expect(privacy).not.toMatch(/给您挑了/u);
+  });
+
+  it('finds a warmer long one within the budget, not the one turned down', async () => {
+    const text = await top('顾客: 冬天穿的羽绒服', '导购: 可以看看轻薄短款羽绒服699元，90%白鸭绒。', '顾客: 这个太薄了吧 我杭州骑车上班的', '顾客: 有没有更暖和的 长款 三千以内');
+    expect(text).toMatch(/过膝长款鹅绒服/u);
+    expect(text).not.toMatch(/轻薄短款羽绒服/u);
+  });
+
+  it('apologises for a price cut on a purchase and for a return asked as 退吧 咋弄, without offers', async () => {
+    const cut = await top('顾客: 我前天才买的那件翻领大衣 今天小程序就降了 我是不是傻');
+    expect(cut).toMatch(/不好意思/u);
+    expect(cut).toMatch(/差价/u);
+    expect(cut).not.toMatch(/满减|优惠/u);
+    expect(await top('顾客: 腰太大了 穿不了', '顾客: 退吧 咋弄')).toMatch(/^(?:您好，)?不好意思.*订单号/u);
+  });
+});

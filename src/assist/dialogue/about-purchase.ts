@@ -10,7 +10,7 @@ const OWN = /我买的|我退的|退的那|退掉的|买的那|上次买|上次�
 /** "前天买的", "上周拍的": a purchase told with when it was made. */
 const BOUGHT_WHEN = /(?:前天|昨天|今天|上周|上礼拜|上个?星期|上个?月|前几天|前两天|那天|周末|早上|刚刚?)[^，。？?]{0,4}(?:买|拍|下单|订|收到)的/u;
 /** "不合适想退", "想换成米白": only what was bought is returned or exchanged (a hypothetical is a policy question). */
-const RETURN_ASK = /想退|要退|退掉吧|退货吧|想换|要换|换成|能换|退了吧/u;
+const RETURN_ASK = /想退|要退|退掉吧|退货吧|想换|要换|换成|能换|退了吧|(?:^|\s)退吧/u;
 const HYPOTHETICAL = /如果|万一|要是|的话|假如|会不会|买了不合适|能不能退|可以退吗/u;
 
 export function aboutOwnPurchase(state: DialogueState): boolean {

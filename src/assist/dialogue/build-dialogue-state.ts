@@ -171,6 +171,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "太长了 整个短点的呗": others of the kind in focus.
   if (newestNeeds.variant && focus && newest && !newestNeeds.category) {
     slots.category = { value: { word: focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.variant.quote };
+    // "这个太薄了 有没有更暖和的": another one, not the one turned down.
+    slots.variant ??= { value: { words: [], besides: [focus.value.sku] }, messageId: newest.id, quote: newestNeeds.variant.quote };
   }
   if (newestNeeds.cheaper && focus && newest) {
     // "都要八九百啊 几百块钱的有没": cheaper than all the guide just showed, of their kinds.

@@ -34,15 +34,24 @@ const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。
 
 /** "运费是我出还是你们出 钱多久能退回来": two asks typed with a space between them, each its own clause. */
 const ASKS = /多少|多久|几|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|[吗嘛么呢]/u;
-const SPACED_ASK = /\s+(?=[^\s]{0,12}(?:多少|多久|几天|几点|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|包邮|吗|(\p{Script=Han})不\1)[^\s]{0,12}$|[^\s]{2,12}[没不]$)/u;
+/** A piece between spaces that asks something of its own ("有xs没", "冬天冷不冷", "满多少包邮"). */
+const ASK_PIECE = /多少|多久|几天|几点|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|包邮|吗|(\p{Script=Han})不\1|[没不]$/u;
+
+/** Spaced pieces regrouped: a piece that asks starts a clause when the clause before it asked too. */
+function apart(clause: string): string[] {
+  const out: string[] = [];
+  for (const piece of clause.split(/\s+/u)) {
+    const current = out.at(-1);
+    if (current !== undefined && !(piece.length >= 4 && current.length >= 3 && ASK_PIECE.test(piece) && ASKS.test(current))) out[out.length - 1] = `${current} ${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
 
 function clauses(text: string): string[] {
   return text
     .split(SPLIT)
-    .flatMap(function apart(c: string): string[] {
-      const at = SPACED_ASK.exec(c);
-      return at && at.index >= 3 && c.length - at.index >= 5 && ASKS.test(c.slice(0, at.index)) ? [...apart(c.slice(0, at.index)), c.slice(at.index)] : [c];
-    })
+    .flatMap((c) => apart(c.trim()))
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
 }

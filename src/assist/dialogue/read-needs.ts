@@ -250,7 +250,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   // "预算加到一千 有没有高级点的": better (dearer) than the one in view.
   const dearer = /(?:有没有|有|还有|来点|看看|推荐)得?(?:更|再|稍微)?(?:高级|高档|上档次|好|贵)(?:点|一点|些|一些)的|(?:高级|高档|贵)(?:点|一点|些|一些)的(?:有吗|吗|呢|有没有|有不|有么)/u.exec(text);
   if (dearer && !cheaper) needs.dearer = { value: true, quote: dearer[0] };
-  const variant = /(?:整个|来个|要|有没有|换个|换|来件|来双)?(短|长|薄|厚|轻|宽松|修身|素)(?:一)?(?:点|些)(?:的|款)/u.exec(text);
+  const variant = /(?:整个|来个|要|有没有|换个|换|来件|来双)?(短|长|薄|厚|轻|宽松|修身|素)(?:一)?(?:点|些)(?:的|款)/u.exec(text) ?? /(?:有没有|要|来个|整个)(?:更|再)(暖和|保暖|厚|薄|轻|长|短)(?:一)?(?:点|些)?的/u.exec(text);
   if (variant) needs.variant = { value: variant[1] ?? '', quote: variant[0] };
   // "他不喜欢那种自动扣的", "她没耳洞": a feature not wanted (unless a metal she cannot wear was said).
   const unwanted = made.avoid ? undefined : readUnwanted(text);

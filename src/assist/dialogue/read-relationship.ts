@@ -12,7 +12,7 @@ import { readPurchaseAge } from './read-purchase-age.ts';
 const DAY = 86_400_000;
 const NEW_WITHIN_MS = DAY;
 const RETURNING_AFTER_MS = 14 * DAY;
-const BOUGHT = /买了|买的|入了|下单了|收到了|拿了|穿了|用了/u;
+const BOUGHT = /买了|买的|入了|下单了|收到了|收到的|拿了|穿了|用了/u;
 
 export function readRelationship(kb: KnowledgeBase, conversation: readonly ChatMessage[], profile: CustomerProfile | undefined, guideId: string, now: number): Relationship {
   const since = profile?.relationships[guideId]?.since;

@@ -34,7 +34,7 @@ export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
     if (asked) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '售后' && !hits[i]?.question) hits.splice(i, 1);
   }
   // "你能告诉我她买的哪件吗 我想买同款": another person's purchase is private; no pitch beside the answer.
-  if (hits.some((h) => h.intent === '隐私')) for (let i = hits.length - 1; i >= 0; i--) if (['搭配建议', '商品推荐', '促成下单'].includes(hits[i]?.intent ?? '')) hits.splice(i, 1);
+  if (hits.some((h) => h.intent === '隐私')) for (let i = hits.length - 1; i >= 0; i--) if (['搭配建议', '商品推荐', '促成下单', '价格咨询', '库存咨询', '尺码咨询'].includes(hits[i]?.intent ?? '')) hits.splice(i, 1);
   // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.
   const bargaining = hits.some((h) => h.intent === '议价');
   // A greeting before a real ask is politeness; 告别 words ("好的") before an ask are too.

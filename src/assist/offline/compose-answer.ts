@@ -129,7 +129,11 @@ export function composeAnswer(input: ComposeInput): Part[] {
   if (!top) return [];
   // "我退的那件大衣 钱什么时候能退回来", "上次买的乐福鞋 能换38吗": after-sales about their own purchase opens
   // with an apology for the trouble, as a guide would, before the policy.
-  if (AFTER_SALES_ASKS.has(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state) && !APOLOGY.test(top.text.slice(0, 12))) top.text = `不好意思给您添麻烦了！${top.text}`;
+  if (AFTER_SALES_ASKS.has(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state) && !APOLOGY.test(top.text.slice(0, 12))) {
+    // "前天才买的 今天就降了": the price-protection terms, without the offers beside them.
+    if (state.intents[0]?.intent === '价保') top.text = withoutOffers(top).text;
+    top.text = `不好意思给您添麻烦了！${top.text}`;
+  }
   // A first reply to a brand-new contact opens with a welcome; any first reply opens politely.
   if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别' || h.intent === '夸奖')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;
