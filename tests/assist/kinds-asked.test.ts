@@ -153,3 +153,15 @@ describe('better or cheaper than the one in view', () => {
     expect(text).not.toMatch(/940/u);
   });
 });
+
+describe('words around the kind and the wearer', () => {
+  it('keeps the kind wanted when another is turned down (别给我推精华 就要霜)', () => {
+    expect(stateOf('顾客: 油皮能用的面霜有么 别给我推精华 就要霜').slots.category?.value.subcategories).toEqual(['面霜']);
+  });
+
+  it('reads 老婆说我穿粉显年轻 as her opinion, and 来个浅粉的 as the pink one asked for', async () => {
+    const man = { ...emptyProfile('wmCUST', NOW), gender: 1 as const };
+    const s = await assistant.suggest({ conversation: chat('顾客: 想买件衬衫 上班穿', '导购: 男士易打理牛津纺衬衫459元，白色、浅蓝、浅粉，M到XXL。', '顾客: XXL', '顾客: 来个浅粉的 老婆说我穿粉显年轻'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: man });
+    expect(s.drafts[0]?.text).toMatch(/男士易打理牛津纺衬衫.*浅粉/u);
+  });
+});

@@ -7,6 +7,11 @@ import { readsAsComplaint } from './read-complaint.ts';
 
 export function preferPrecise(scores: Map<string, number>, clause: string, question: boolean): void {
   // "积分能换点啥": points redeemed, not an exchange.
+  // "来个浅粉的 老婆说我穿粉显年轻": one asked for, whatever it is said to look like.
+  if (scores.has('上身效果') && /(?:^|\s)(?:来|整|要)(?:个|件|条|双|一件|一条|一双)[^，。？?]{0,4}的/u.test(clause)) {
+    scores.delete('上身效果');
+    scores.set('商品推荐', Math.max(3, scores.get('商品推荐') ?? 0));
+  }
   // "大衣退了的话 积分会扣掉吗": what a return does to the points is after-sales.
   if (scores.has('会员积分') && /退(?!款)/u.test(clause) && /扣|退回|一起|小样|赠品/u.test(clause)) {
     scores.delete('会员积分');

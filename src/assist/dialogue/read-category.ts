@@ -54,6 +54,8 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
     if (/^(?:外面|里面|里边|外边|外头|上面|下面)/u.test(normalized.slice(found + word.length))) return;
     // "细一点的皮带 配裙子的": what it is worn with ("再配个面霜" wants one); "一瓶正装的": a full-size bottle.
     const before = normalized.slice(Math.max(0, found - 3), found);
+    // "别给我推精华 就要霜": a kind turned down is not the kind wanted.
+    if (/(?:别|不要|不用|不想要)(?:给我|再)?(?:推荐?|介绍|发)?$/u.test(normalized.slice(Math.max(0, found - 6), found))) return;
     if (/(?:配|搭)着?$/u.test(before) || (word === '正装' && (/[瓶支罐盒]$/u.test(before) || normalized.slice(found + 2).startsWith('那种')))) return;
     // "单鞋…每次买鞋都头疼": a wider word for the same kind, before or after, keeps the narrower one.
     if (best && narrower(best.value, need)) return;

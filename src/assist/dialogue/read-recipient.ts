@@ -59,7 +59,8 @@ export function readRecipient(text: string): Reading<Recipient> | undefined {
     // "先生" after a name is an address ("王先生"), not a recipient: only "送/给…先生" counts.
     if (found < 0 || (who === '先生' && !/(?:送|给)(?:我)?先生|我先生/u.test(text)) || !isFor(text, who)) continue;
     // "我老婆让我来挑礼物": the one who sent the customer, not the one it is for; "见客户要穿": whom it is worn to meet.
-    if (new RegExp(`${who}(?:让|叫|要)我`, 'u').test(text) || (who === '客户' && /(?:见|跑|拜访|陪|约)客户/u.test(text))) continue;
+    // "老婆说我穿粉显年轻": whose opinion it is, not whom it is for.
+    if (new RegExp(`${who}(?:让|叫|要)我|${who}(?:说|觉得|嫌|夸)我`, 'u').test(text) || (who === '客户' && /(?:见|跑|拜访|陪|约)客户/u.test(text))) continue;
     // Compared by where the word ends, so "男朋友" beats the "朋友" inside it.
     const at = found + who.length;
     if (at > bestAt || (at === bestAt && who.length > (best?.value.who.length ?? 0))) {
