@@ -85,3 +85,12 @@ describe('more asked in one breath', () => {
     expect(await top('顾客: 腰太大了 穿不了', '顾客: 退吧 咋弄')).toMatch(/^(?:您好，)?不好意思.*订单号/u);
   });
 });
+
+describe('colours asked beside a request', () => {
+  it('lists the colours of the pick when the request asks how many there are', async () => {
+    const text = await top('顾客: 瑜伽裤有几个色 有xs没 我很瘦');
+    expect(text).toMatch(/高腰瑜伽裤/u);
+    expect(text).toMatch(/黑色、雾蓝、深灰/u);
+    expect(text).toMatch(/XS/u);
+  });
+});

@@ -5,6 +5,7 @@ import { readRecipient } from '../dialogue/read-recipient.ts';
 import { checkDraft } from '../guardrails/check-draft.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
+import { COLOURS_ASK } from '../dialogue/intent-cues.ts';
 import { clauseForWishes } from './echo-wishes.ts';
 import { formatPrice } from './fill-template.ts';
 import { aboveBudget, hasColour, hasSize, withinBudget } from './pick-products.ts';
@@ -63,7 +64,10 @@ export function productLine(product: Product, state: DialogueState, kb: Knowledg
   // Size, colour and budget are facts to keep; only the occasion or recipient may be said twice.
   const said = (reason: string): boolean => echo !== undefined && !/预算|码|^有/u.test(reason) && [...(reason.match(/\p{Script=Han}{2}/gu) ?? [])].some((pair) => echo.includes(pair) && !/适合|很合|合适/u.test(pair));
   const reasons = [...(echo ? [echo] : []), ...reasonsFor(product, state).filter((r) => !said(r))];
-  return `${product.name}（${[priceTag(product), ...reasons].join('，')}）`;
+  // "瑜伽裤有几个色 有xs没": the colours asked about, beside the pick.
+  const colours = COLOURS_ASK.test(state.newestText) && !state.slots.colour ? product.attributes['颜色'] : undefined;
+  const palette = Array.isArray(colours) && colours.length > 0 ? [`${colours.join('、')}${colours.length > 1 ? `${colours.length}个颜色` : ''}`] : [];
+  return `${product.name}（${[priceTag(product), ...palette, ...reasons].join('，')}）`;
 }
 
 /** The first clause of the description: what the product is like, in the catalog's words. */
