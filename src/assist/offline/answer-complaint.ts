@@ -106,24 +106,26 @@ function lateDefect(state: DialogueState, complaint: Complaint): boolean {
   return complaint.kind === 'quality' && (state.relationship.boughtDaysAgo ?? 0) > 30;
 }
 
-/** "手链有点发黑了 … 咋弄能弄亮": silver tarnish is cleaned and polished. */
-function tarnished(state: DialogueState, complaint: Complaint): boolean {
-  return /发黑|氧化|变黑|暗了/u.test(`${complaint.quote} ${state.newestText}`);
+/** The kind of thing complained about: the purchase, else the product in view, else the kind named. */
+function kindComplainedOf(state: DialogueState): string | undefined {
+  return (state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category;
 }
 
-/** "口红拆了涂了一次 颜色差太多": an opened beauty product, whose own terms apply. */
-function openedBeauty(state: DialogueState, complaint: Complaint): boolean {
-  const kind = (state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category;
-  // Not a defect (a pump that broke is one): a shade or a liking, after it was opened.
-  return complaint.kind === 'quality' && kind === '美妆' && /拆|涂了|用了|试了|开封|打开/u.test(state.newestText) && /颜色|色号|色差|试色/u.test(state.newestText);
-}
-
-/** Where a complaint's policy is looked up: a defect told without asking for a repair, the exchange terms (inside 30 days). */
-function policyIntent(state: DialogueState, complaint: Complaint): string {
-  if (lateDefect(state, complaint) || tarnished(state, complaint)) return '售后';
-  if (openedBeauty(state, complaint)) return '投诉安抚';
-  if (footSore(state, complaint)) return '投诉安抚';
-  return complaint.kind === 'quality' && !/发黑|氧化|变色|断/u.test(state.newestText) ? '质量投诉' : '投诉安抚';
+/**
+ * Where a complaint's policy is looked up and the words that lead the search there: past the 30 days the
+ * repair; tarnished silver its cleaning; an opened lipstick's shade its own terms; sore feet the shoe care;
+ * a defect told without asking for a repair the exchange terms (质量投诉 leaves the repair menu out).
+ */
+function policyPath(state: DialogueState, complaint: Complaint): { intent: string; lead: string } {
+  if (lateDefect(state, complaint)) return { intent: '售后', lead: '维修 修补 报价 超过30天' };
+  // "手链有点发黑了 … 咋弄能弄亮".
+  if (/发黑|氧化|变黑|暗了/u.test(`${complaint.quote} ${state.newestText}`)) return { intent: '售后', lead: '首饰可以清洗吗 银饰 发黑 抛光' };
+  // "口红拆了涂了一次 颜色差太多": a shade after it was opened, not a defect (a pump that broke is one).
+  if (complaint.kind === 'quality' && kindComplainedOf(state) === '美妆' && /拆|涂了|用了|试了|开封|打开/u.test(state.newestText) && /颜色|色号|色差|试色/u.test(state.newestText)) {
+    return { intent: '投诉安抚', lead: '口红 粉底 拆封后觉得色号不对 试色 色号' };
+  }
+  if (footSore(state, complaint)) return { intent: '投诉安抚', lead: '新鞋磨脚 撑鞋 后跟贴' };
+  return { intent: complaint.kind === 'quality' && !/变色|断/u.test(state.newestText) ? '质量投诉' : '投诉安抚', lead: FAQ_HINT[complaint.kind] };
 }
 
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
@@ -151,14 +153,15 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const missing = complaint.kind === 'wrong_item' && /只有|少|缺|漏|没在|没有|找不到|就到了?[一1]/u.test(complaint.quote);
   // The kind of thing it is about leads to its policy: a dress that shrank is no opened face cream.
   // Only for the problem first told: a next-step question ("运费谁出") is searched by its own words.
-  const about = complaint.ongoing ? undefined : ((state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category);
+  const about = complaint.ongoing ? undefined : kindComplainedOf(state);
   // "你们不会卖假货吧": that it is genuine, then a look at the batch to be sure.
   const genuine = /假|正品|山寨|高仿/u.test(`${complaint.quote} ${state.newestText}`) ? findAnyFaq(kb, '你们家是正品吗 假货') : undefined;
   if (genuine) {
-    const batch = ((state.relationship.purchases[0] ?? state.slots.focus?.value)?.category ?? state.slots.category?.value.category) === '美妆' ? '麻烦拍一下瓶身或盒底的批号发给我' : '麻烦拍一下吊牌和您收到的包装发给我';
+    const batch = kindComplainedOf(state) === '美妆' ? '麻烦拍一下瓶身或盒底的批号发给我' : '麻烦拍一下吊牌和您收到的包装发给我';
     return [{ text: `非常抱歉让您担心了！${genuine.answer.replace(/^是的[，。]/u, '')}${batch}，我马上帮您核实。`, products: [], approvedText: genuine.answer, faqId: genuine.id }, opening];
   }
-  const faq = answerFromFaq(kb, repair ? '售后' : policyIntent(state, complaint), `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : lateDefect(state, complaint) ? '维修 修补 报价 超过30天' : footSore(state, complaint) ? '新鞋磨脚 撑鞋 后跟贴' : tarnished(state, complaint) ? '首饰可以清洗吗 银饰 发黑 抛光' : openedBeauty(state, complaint) ? (/色/u.test(state.newestText) ? '口红 粉底 拆封后觉得色号不对 试色 色号' : '面霜拆封用了一次觉得不适合 已拆封的美妆护肤品') : FAQ_HINT[complaint.kind]));
+  const path = policyPath(state, complaint);
+  const faq = answerFromFaq(kb, repair ? '售后' : path.intent, `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : path.lead));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };

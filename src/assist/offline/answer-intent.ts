@@ -242,16 +242,17 @@ export function asksAboutNamed(state: DialogueState, product: Product): boolean 
 }
 
 /** "你们家的鞋子是真皮的吗": a kind of product in general is answered from several of its products. */
-/** The kinds a care FAQ is written for, and what a product must be to take it. */
-const CARE_KINDS: [RegExp, RegExp][] = [
-  [/大衣/u, /大衣/u],
-  [/毛衣/u, /毛衣|针织|开衫/u],
-  [/羽绒服/u, /羽绒|鹅绒|面包服|棉服/u],
-  [/真丝/u, /真丝|桑蚕丝/u],
-  [/皮包|包/u, /包/u],
-  [/皮鞋/u, /皮鞋|德比|牛津|乐福|布洛克|切尔西|单鞋/u],
-  [/银饰|首饰/u, /银|金|耳|项链|手链|戒指/u],
-  [/护肤品/u, /(?!)/u],
+/** The kinds a care FAQ is written for, and whether a product is of that kind. */
+const named = (pattern: RegExp) => (p: Product): boolean => pattern.test(`${p.name}${p.subcategory}`);
+const CARE_KINDS: [RegExp, (p: Product) => boolean][] = [
+  [/大衣/u, named(/大衣/u)],
+  [/毛衣/u, named(/毛衣|针织|开衫/u)],
+  [/羽绒服/u, named(/羽绒|鹅绒|面包服|棉服/u)],
+  [/真丝/u, named(/真丝|桑蚕丝/u)],
+  [/皮包|包/u, named(/包/u)],
+  [/皮鞋/u, named(/皮鞋|德比|牛津|乐福|布洛克|切尔西|单鞋/u)],
+  [/银饰|首饰/u, named(/银|金|耳|项链|手链|戒指/u)],
+  [/护肤品/u, (p) => p.category === '美妆'],
 ];
 
 function careFits(question: string, product: Product): boolean {
@@ -259,7 +260,7 @@ function careFits(question: string, product: Product): boolean {
   const material = /羊毛|羊绒|真丝|羽绒|真皮|银饰/u.exec(question)?.[0];
   if (material && `${product.name}${String(product.attributes['材质'] ?? '')}`.includes(material.replace('饰', ''))) return true;
   const kind = CARE_KINDS.find(([asked]) => asked.test(question));
-  return !kind || kind[1].test(`${product.name}${product.subcategory}`) || (kind[0].source === '护肤品' && product.category === '美妆');
+  return !kind || kind[1](product);
 }
 
 function kindMaterial(input: ComposeInput): Part | undefined {
