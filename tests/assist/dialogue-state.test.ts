@@ -41,6 +41,7 @@ describe('budget slot', () => {
     ['两千以里的包', 'max', 0, 2000],
     ['俩仨百的帽子', 'range', 200, 300],
     ['围巾吧 一千多点', 'range', 1000, 1300],
+    ['送领导 男的 五十多岁 一千左右', 'around', 1000, 1000],
   ])('%s → %s %d..%d', (text, kind, lo, hi) => {
     const budget = state([`顾客: ${text}`]).slots.budget;
     expect(budget?.value).toEqual({ kind, lo, hi });

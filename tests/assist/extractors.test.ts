@@ -44,6 +44,7 @@ describe('numbers and budgets', () => {
     expect(extractAmounts('身高160左右')).toEqual([]);
     expect(extractAmounts('37码的鞋')).toEqual([]);
     expect(extractAmounts('12岁 150左右')).toEqual([]);
+    expect(extractAmounts('五十多岁 一千左右').map((a) => a.lo)).toEqual([1000]);
     expect(extractAmounts('我有3000多积分')).toEqual([]);
   });
 

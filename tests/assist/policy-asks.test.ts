@@ -54,6 +54,11 @@ describe('facts of the store and its products', () => {
 describe('risky asks declined', () => {
   it('declines an invoice written higher and paying the guide privately', async () => {
     expect(await top('顾客: 发票金额能写高一点吗 公司报销')).toMatch(/如实|实际付款/u);
+    // The inflated amount said beside what was really paid; a plain invoice asked beside it is still answered.
+    const inflated = await top('顾客: 票能不能开3000 报销用 其实买的是2580那个包');
+    expect(inflated).toMatch(/如实开具/u);
+    expect(inflated).not.toMatch(/可以开发票/u);
+    expect(await top('顾客: 能开专票吗 或者金额开高点')).toMatch(/普通发票[\s\S]*如实开具/u);
     const transfer = await top('顾客: 加我私人微信吧 我直接转你 别走公司了 便宜点');
     expect(transfer).toMatch(/个人账户/u);
   });

@@ -94,3 +94,23 @@ describe('colours asked beside a request', () => {
     expect(text).toMatch(/XS/u);
   });
 });
+
+describe('one of the products just listed, picked by a word of its name', () => {
+  it('prices the leather one when the customer points at it by its material', async () => {
+    const text = await top('顾客: 上班用的包 要放电脑', '导购: 尼龙通勤包599元，轻；牛皮大号托特包能放14寸电脑。', '顾客: 尼龙的不太喜欢', '顾客: 那皮的那个呢 多钱');
+    expect(text).toMatch(/牛皮大号托特包/u);
+    expect(text).toMatch(/1580/u);
+  });
+
+  it('checks the size already said against the one pointed at by a word of its name', async () => {
+    const text = await top('顾客: 找件白衬衫 我穿XS', '导购: 泡泡袖棉质衬衫359元，只有S到L；府绸白衬衫399元很挺括。', '顾客: 泡泡袖没我码', '顾客: 那府绸那件呢');
+    expect(text).toMatch(/府绸白衬衫/u);
+    expect(text).toMatch(/XS/u);
+  });
+
+  it('does not bring into view the one named to be turned down', async () => {
+    const text = await top('顾客: 给我爸买点东西', '导购: 男士羊绒V领毛衣1880元，或者男士牛皮公文包2580元。', '顾客: 公文包他用不上', '导购: 那看毛衣吧，叔叔穿什么码？', '顾客: XXL 驼色有吗');
+    expect(text).toMatch(/毛衣/u);
+    expect(text).not.toMatch(/公文包/u);
+  });
+});

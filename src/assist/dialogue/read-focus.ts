@@ -94,6 +94,25 @@ function byShortName(list: readonly Product[], text: string, least = 4): Product
   return best && best.n >= least && best.n >= (next?.n ?? 0) + 2 ? best.p : undefined;
 }
 
+/** The one listed product whose name holds a two-to-four character word of the text that no other listed name holds. */
+function byDistinctWord(list: readonly Product[], text: string): Product | undefined {
+  // Only a pointing follow-up ("那府绸那件呢", "托特包那个多少钱"); "公文包用不上" names one to turn it down.
+  if (!/[这那][款个件双条只对支瓶]|呢|吗/u.test(text) || /不|没|别|算了|一堆|用不上/u.test(text)) return undefined;
+  const runs = text.replace(/[这那哪][款个件双条只对支瓶]?/gu, ' ').match(/\p{Script=Han}{2,}/gu) ?? [];
+  for (let size = 4; size >= 2; size--) {
+    const hits = new Set<Product>();
+    for (const run of runs)
+      for (let i = 0; i + size <= run.length; i++) {
+        const word = run.slice(i, i + size);
+        const holders = list.filter((p) => p.name.includes(word));
+        if (holders.length === 1 && holders[0]) hits.add(holders[0]);
+      }
+    if (hits.size === 1) return [...hits][0];
+    if (hits.size > 1) return undefined;
+  }
+  return undefined;
+}
+
 const BACK_TO = /上一款|上一个|上一双|上一件|之前那(?:款|个|双|件)|刚才那(?:款|个|双|件)|原来那(?:款|个|双|件)|还是(?:要|买)?(?:之前|原来|刚才|最开始)的?/u;
 
 export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], category: Slot<CategoryNeed> | undefined): Slot<Product> | undefined {
@@ -122,7 +141,7 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
         }
       }
       // "短的吧": the one of those listed whose name says it (牛皮短款钱包); "金的那个" says which one outright.
-      const trait = /([\u4e00-\u9fff]{1,2}?)的那(?:个|款|双|件|条|只|对)/u.exec(message.text)?.[1] ?? /(短|长|大|小|黑|白|薄|厚)(?:的|款)/u.exec(message.text)?.[1];
+      const trait = /(?<![这那])([\u4e00-\u9fff]{1,2}?)的那(?:个|款|双|件|条|只|对)/u.exec(message.text.replace(/^[那这]/u, ''))?.[1] ?? /(短|长|大|小|黑|白|薄|厚)(?:的|款)/u.exec(message.text)?.[1];
       const described = trait ? list.filter((p) => p.name.includes(trait)) : [];
       if (described.length === 1 && described[0]) {
         focus = { value: described[0], messageId: message.id, quote: trait ?? '' };
@@ -146,6 +165,12 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
       const shortened = byShortName(list, message.text);
       if (shortened) {
         focus = { value: shortened, messageId: message.id, quote: shortened.name };
+        focusIndex = index;
+      }
+      // "那府绸那件呢": a word of the message that only one of those listed has in its name.
+      const worded = byDistinctWord(list, message.text);
+      if (worded) {
+        focus = { value: worded, messageId: message.id, quote: worded.name };
         focusIndex = index;
       }
       // "套装有点贵了 单件的就行": of two listed, the one not turned down.

@@ -60,7 +60,8 @@ function clauses(text: string): string[] {
 export type ClauseNeeds = (clause: string) => { size?: unknown; colour?: unknown; budget?: unknown; category?: unknown; body?: unknown; recipient?: unknown; skinType?: unknown; occasion?: unknown };
 
 function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): IntentHit[] {
-  const scores = detectIntent(clause);
+  // "那皮的那个多少钱": the trait says which one is meant; it asks nothing about leather.
+  const scores = detectIntent(clause.replace(/\p{Script=Han}{1,3}的那(?=[个款件双条只对支瓶])/gu, '那'));
   const question = QUESTION.test(clause);
   const needs = needsOf?.(clause) ?? {};
   // The product's own words must not decide ("羊毛呢大衣有XXL吗" asks a size, not about wool), so a

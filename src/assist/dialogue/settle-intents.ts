@@ -33,6 +33,8 @@ export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
     const asked = hits.filter((h) => h.intent === '售后' && h.question).length > 0;
     if (asked) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '售后' && !hits[i]?.question) hits.splice(i, 1);
   }
+  // "发票能不能开2000 … 实际买的是1299那件": the invoice asked for is an inflated one, whichever clause says so.
+  if (hits.some((h) => h.intent === '虚开发票')) for (let i = hits.length - 1; i >= 0; i--) if ((hits[i]?.intent === '发票' && /\d{3,}|[一二两三四五六七八九]千/u.test(hits[i]?.clause ?? '')) || hits[i]?.intent === '售后') hits.splice(i, 1);
   // "你能告诉我她买的哪件吗 我想买同款": another person's purchase is private; no pitch beside the answer.
   if (hits.some((h) => h.intent === '隐私')) for (let i = hits.length - 1; i >= 0; i--) if (['搭配建议', '商品推荐', '促成下单', '价格咨询', '库存咨询', '尺码咨询'].includes(hits[i]?.intent ?? '')) hits.splice(i, 1);
   // "按内部价给我吗 我这次想买大衣和靴子": products named to bargain with are not asked for.

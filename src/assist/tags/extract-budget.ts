@@ -93,8 +93,11 @@ export function extractAmounts(text: string): AmountInterval[] {
     for (const match of text.matchAll(re)) {
       const span = { start: match.index, end: match.index + match[0].length };
       if (!free(span)) continue;
-      if (NOT_MONEY_AFTER.test(text.slice(span.end)) || NOT_MONEY_BEFORE.test(text.slice(0, span.start))) continue;
+      const before = text.slice(0, span.start);
       const first = parseAmount(match[1] ?? match[2] ?? '');
+      // "五十多岁 一千左右": after an age, a worded amount no one is tall is a budget ("12岁 150左右" is a height).
+      const agedOnly = /岁\s*$/u.test(before) && (first ?? 0) > 250 && /左右|上下|以内|之内|以下|出头|不超过|别超过|最多|预算|元|块/u.test(match[0]);
+      if (NOT_MONEY_AFTER.test(text.slice(span.end)) || (NOT_MONEY_BEFORE.test(before) && !agedOnly)) continue;
       const second = match[2] !== undefined && match[1] !== undefined ? parseAmount(match[2]) : first;
       if (first === undefined || second === undefined || first < 10 || first > 1_000_000) continue;
       const [lo, hi] = interval(first, second);
