@@ -93,3 +93,24 @@ describe('complaints told in everyday words', () => {
     expect(s.drafts[0]?.text).not.toMatch(/麻烦说一下具体情况|满1000减100/u);
   });
 });
+
+describe('the terms that fit the problem told', () => {
+  it('treats a snapped lipstick as a defect, not as an opened cream that disagreed with the skin', async () => {
+    const text = await top('顾客: 唇膏一转出来就折了 我才第一次用');
+    expect(text).toMatch(/抱歉/u);
+    expect(text).toMatch(/30天包换/u);
+    expect(text).not.toMatch(/皮肤感到不适/u);
+  });
+
+  it('offers cleaning for silver gone grey, before any word on whether it is genuine', async () => {
+    const text = await top('顾客: 银项链戴了三周 发乌了 你们这是真银吗');
+    expect(text).toMatch(/氧化/u);
+    expect(text).toMatch(/清洗/u);
+  });
+
+  it('answers a complaint about a clerk who ignored a size question without asking the size again', async () => {
+    const text = await top('顾客: 今天去静安店 问了店员两遍尺码都不带搭理的 一直玩手机 什么服务态度');
+    expect(text).toMatch(/抱歉/u);
+    expect(text).not.toMatch(/身高、体重/u);
+  });
+});

@@ -24,7 +24,7 @@ function named(clause: string): Found | undefined {
     const before = clause.slice(0, match.index);
     // "不起球的毛衣", "防过敏", "不是质量问题": the word negated right before it is a wish or a denial;
     // "会不会起球", "怕过敏", "洗了会缩水吗": a worry before buying.
-    if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
+    if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) && !before.endsWith('是不是') || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
     // "这件衣服起球吗": the word asked about, right before the question's end.
     if ((kind === 'quality' || kind === 'harm') && /^\s*(?:吗|么|嘛|不|没有?)\s*[？?]?\s*$/u.test(clause.slice(match.index + match[0].length))) continue;
     // "耳朵过敏能戴吗": whether it can be worn or used, asked before buying.

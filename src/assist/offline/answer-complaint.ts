@@ -3,6 +3,7 @@
  * (photos and the batch number, 到店处理, the manager). Never a product pitch.
  */
 import type { Complaint, DialogueState } from '../dialogue/dialogue-state.ts';
+import { TARNISH } from '../dialogue/complaint-words.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
@@ -119,7 +120,7 @@ function kindComplainedOf(state: DialogueState): string | undefined {
 function policyPath(state: DialogueState, complaint: Complaint): { intent: string; lead: string } {
   if (lateDefect(state, complaint)) return { intent: '售后', lead: '维修 修补 报价 超过30天' };
   // "手链有点发黑了 … 咋弄能弄亮".
-  if (/发黑|氧化|变黑|暗了/u.test(`${complaint.quote} ${state.newestText}`)) return { intent: '售后', lead: '首饰可以清洗吗 银饰 发黑 抛光' };
+  if (TARNISH.test(`${complaint.quote} ${state.newestText}`)) return { intent: '售后', lead: '首饰可以清洗吗 银饰 发黑 抛光' };
   // "口红拆了涂了一次 颜色差太多": a shade after it was opened, not a defect (a pump that broke is one).
   if (complaint.kind === 'quality' && kindComplainedOf(state) === '美妆' && /拆|涂了|用了|试了|开封|打开/u.test(state.newestText) && /颜色|色号|色差|试色/u.test(state.newestText)) {
     return { intent: '投诉安抚', lead: '口红 粉底 拆封后觉得色号不对 试色 色号' };
@@ -144,7 +145,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
   const repair = /修|维修|补|钉一下|缝一下|钉上|缝上|钉扣|换(?:个|条)?拉链/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
   // "银手链戴了没多久就发黑了": silver darkening is oxidation, cleaned free of charge.
-  const silver = /发黑|变黑|黑了|氧化/u.test(`${state.newestText} ${complaint.quote}`) && /银|手链|项链|戒指|耳钉|首饰/u.test(state.newestText);
+  const silver = TARNISH.test(`${state.newestText} ${complaint.quote}`) && /银|手链|项链|戒指|耳钉|首饰/u.test(state.newestText);
   if (silver) {
     const care = answerFromFaq(kb, '售后', '银饰 氧化 发黑 擦银布 抛光 免费清洗', 0, undefined, '银饰 氧化 发黑');
     if (care) return [{ ...care, text: `非常抱歉让您担心了！${care.text.replace(/^可以的?[。，]/u, '')}如果是刚买不久就严重发黑，也可以拿到门店帮您检测，是质量问题按质量问题30天包换处理。` }, opening];
@@ -153,7 +154,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const missing = complaint.kind === 'wrong_item' && /只有|少|缺|漏|没在|没有|找不到|就到了?[一1]/u.test(complaint.quote);
   // The kind of thing it is about leads to its policy: a dress that shrank is no opened face cream.
   // Only for the problem first told: a next-step question ("运费谁出") is searched by its own words.
-  const about = complaint.ongoing ? undefined : kindComplainedOf(state);
+  // A lipstick that snapped or a pump that broke is a defect like any other, not an opened cream's terms.
+  const broken = complaint.kind === 'quality' && /断|折|裂|碎|漏|按不出|喷不出|拧不开|坏/u.test(complaint.quote);
+  const about = complaint.ongoing || broken ? undefined : kindComplainedOf(state);
   // "你们不会卖假货吧": that it is genuine, then a look at the batch to be sure.
   const genuine = /假|正品|山寨|高仿/u.test(`${complaint.quote} ${state.newestText}`) ? findAnyFaq(kb, '你们家是正品吗 假货') : undefined;
   if (genuine) {
@@ -161,7 +164,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     return [{ text: `非常抱歉让您担心了！${genuine.answer.replace(/^是的[，。]/u, '')}${batch}，我马上帮您核实。`, products: [], approvedText: genuine.answer, faqId: genuine.id }, opening];
   }
   const path = policyPath(state, complaint);
-  const faq = answerFromFaq(kb, repair ? '售后' : path.intent, `${state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : path.lead));
+  const faq = answerFromFaq(kb, repair ? '售后' : path.intent, `${broken && !repair ? '' : state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : path.lead));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };

@@ -76,7 +76,8 @@ export function composeAnswer(input: ComposeInput): Part[] {
     // Read piece by piece: an angry message often runs on without punctuation.
     const asked = [...state.intents, ...state.newestText.split(/\s+/u).flatMap((piece) => readIntents(piece))];
     // "问了三遍有没有我的码 一个回复都没有": a complaint about not being answered is answered now, without a pitch.
-    const unanswered = state.complaint.kind === 'service' ? (h: IntentHit): boolean => ASKED_UNANSWERED.has(h.intent) : (): boolean => false;
+    // "问了那个店员三遍尺码都不带搭理": what was asked of someone else is told, not asked of the guide.
+    const unanswered = state.complaint.kind === 'service' ? (h: IntentHit): boolean => ASKED_UNANSWERED.has(h.intent) && h.question : (): boolean => false;
     const also = [...new Map(asked.filter((h) => ALSO_IN_COMPLAINT.has(h.intent) || unanswered(h)).map((h) => [h.intent, h])).values()]
       .map((h) => ({ hit: h, part: answerIntent(input, h) }))
       .filter(({ hit, part }) => part !== undefined && (ALSO_IN_COMPLAINT.has(hit.intent) || part.products.length === 0) && (hit.question || hit.intent !== '会员积分'))
