@@ -81,6 +81,10 @@ const LATER_SETS: [string, number, Partial<Record<Property, number>>][] = [
   ['dev14.dialogue.jsonl', 120, { answers_newest: 0.95 /* 0.989 [0.75] */, fitting_product_top3: 0.96 /* 1 [1] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.95 /* 0.992 [0.83] */ }],
   // short or indirect follow-ups about the product in view, several asks at once, complaints in few words
   ['dev15.dialogue.jsonl', 120, { answers_newest: 0.87 /* 0.909 [0.72] */, fitting_product_top3: 0.78 /* 0.812 [0.81] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.87 /* 0.908 [0.76] */ }],
+  // a fortnight of questions after other turns, complaints in everyday words, small talk and stores by city
+  ['dev16.dialogue.jsonl', 120, { answers_newest: 0.78 /* 0.814 [0.66] */, fitting_product_top3: 0.9 /* 0.933 [0.93] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.8 /* 0.833 [0.68] */ }],
+  // short follow-ups leaning on earlier turns in every department (first run only: not yet tuned on)
+  ['dev17.dialogue.jsonl', 120, { answers_newest: 0.72 /* 0.755 [0.745] */, fitting_product_top3: 0.83 /* 0.870 [0.87] */, complaint_tagged: 0.88 /* 0.92 */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.7 /* 0.742 [0.73] */ }],
   ['dev8.dialogue.jsonl', 120, { answers_newest: 0.91 /* 0.941 [0.74] */, fitting_product_top3: 0.95 /* 0.981 [0.81] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.99 /* 0.992 */, sendable_top3: 0.88 /* 0.908 [0.72] */ }],
 ];
 

@@ -69,3 +69,46 @@ describe('a budget said in passing', () => {
     expect(readBudget('长短都行 别超过800 月底了没钱')?.value).toEqual({ kind: 'max', lo: 0, hi: 800 });
   });
 });
+
+describe('stores, delivery and small talk', () => {
+  it('says a city has no store yet before listing the stores there are', async () => {
+    const text = await top('顾客: 广州有你们的店吗');
+    expect(text).toMatch(/广州暂时还没有/u);
+    expect(text).toMatch(/上海静安嘉里店/u);
+  });
+
+  it('declines delivery to Macau asked as 能寄过去不', async () => {
+    expect(await top('顾客: 我朋友在澳门 能寄过去不')).toMatch(/港澳台[^。]*暂不支持/u);
+  });
+
+  it('answers whether the store opens on a day, and whether a parcel arrives in time', async () => {
+    expect(await top('顾客: 礼拜天湖滨店开门吗')).toMatch(/10:00/u);
+    expect(await top('顾客: 她在宁波 周五之前寄过去来得及吗')).toMatch(/次日送达/u);
+  });
+
+  it('answers a return’s postage and then when the money is back', async () => {
+    const text = await top('顾客: 毛衣想退 寄回去运费我自己出吗 钱什么时候回到我卡里');
+    expect(text).toMatch(/运费/u);
+    expect(text).toMatch(/原路退回/u);
+    expect(text.indexOf('运费')).toBeLessThan(text.indexOf('原路退回'));
+  });
+
+  it('hems trousers bought here, and says how long it takes', async () => {
+    expect(await top('顾客: 裤腿有点长 你们能帮忙剪短吗 要多久')).toMatch(/3-5天/u);
+  });
+
+  it('answers the weather and a move away in kind, without a product', async () => {
+    const cold = await suggest('顾客: 今天杭州好冷啊 店里暖和不');
+    expect(cold.drafts[0]?.text).toMatch(/保暖/u);
+    expect(cold.drafts[0]?.skus).toEqual([]);
+    expect(await top('顾客: 下个月我要调去成都上班了 以后去不了你们店了')).toMatch(/小程序/u);
+  });
+});
+
+describe('another person’s purchase', () => {
+  it('keeps a wife’s purchases private and helps with the surprise', async () => {
+    const text = await top('顾客: 我老婆之前在你们这买了啥 告诉我一下 想给她买个配套的');
+    expect(text).toMatch(/保密|不方便透露/u);
+    expect(text).toMatch(/她平时喜欢/u);
+  });
+});

@@ -27,6 +27,8 @@ export function preferPrecise(scores: Map<string, number>, clause: string, quest
   if (scores.has('洗护') && /开封|保质期|开盖|开了/u.test(clause)) scores.delete('自提时限');
   // 营业时间/门店地址 are what 预约到店 cues pick up too; keep the precise one.
   if (scores.has('营业时间') || scores.has('门店地址')) scores.delete('预约到店');
+  // "你们店里暖和不": the store's warmth is small talk, not a garment's.
+  if (scores.has('闲聊')) for (const other of ['材质咨询', '预约到店', '商品推荐']) scores.delete(other);
   if (scores.has('发票')) scores.delete('售后');
   // The precise ask over the general one it shares words with.
   if (scores.has('虚开发票')) for (const other of ['发票', '售后', '议价']) scores.delete(other);
@@ -39,6 +41,8 @@ export function preferPrecise(scores: Map<string, number>, clause: string, quest
     scores.delete('投诉安抚');
     scores.set('材质咨询', 3);
   }
+  // "周五之前寄过去来得及吗": a parcel's day, not a visit.
+  if (scores.has('物流') && /寄|邮|快递/u.test(clause)) scores.delete('到店告别');
   if (scores.has('到店告别')) for (const other of ['试用', '预约到店', '告别', '营业时间']) scores.delete(other);
   if (scores.has('礼盒包装')) for (const other of ['送礼推荐', '商品推荐', '搭配建议', '材质咨询']) scores.delete(other);
   if (scores.has('售后') && /清洗|保养|抛光|发黑|弄一下|护理|(?:店|店里|门店)换/u.test(clause)) for (const other of ['试用', '预约到店', '洗护']) scores.delete(other);

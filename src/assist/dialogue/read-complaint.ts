@@ -146,7 +146,7 @@ export function readComplaint(messages: readonly ChatMessage[], bought = false, 
 }
 
 /** Asks that move on from a problem: thanks and goodbyes, praise, a new product wanted. */
-const MOVED_ON: ReadonlySet<string> = new Set(['告别', '问候', '夸奖', '商品推荐', '送礼推荐', '新品推荐', '搭配建议', '肤质推荐']);
+const MOVED_ON: ReadonlySet<string> = new Set(['告别', '问候', '夸奖', '闲聊', '商品推荐', '送礼推荐', '新品推荐', '搭配建议', '肤质推荐']);
 
 /**
  * The complaint of the customer's last few messages before the guide's answer, when the newest message

@@ -15,6 +15,7 @@ import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice, byDepth } from './answer-colour-choice.ts';
 import { answerCompare } from './answer-compare.ts';
 import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
+import { answerSmallTalk } from './answer-small-talk.ts';
 import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
@@ -84,6 +85,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '会员资料':
       // The number itself is not repeated back in the chat.
       return { text: '好的，我帮您在会员系统里更新，改好后您在会员小程序「我的」里确认一下就行；为了您的信息安全，新号码我就不在聊天里重复了～', products: [] };
+    case '闲聊':
+      return answerSmallTalk(text);
     case '自我介绍':
       return answerWhoAmI(state, names);
     case '健康':
@@ -183,6 +186,11 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '隐私':
       // "帮我查下我朋友买的那件多少钱": another person's orders are theirs to ask about.
       if (/朋友|同事|闺蜜|邻居|亲戚/u.test(text)) return { text: '不好意思，其他顾客的购买记录和个人信息涉及隐私，我这边不能帮忙查询哦～可以请您朋友本人来问我，或者您把款式截图发我，我帮您看看现在的价格。', products: [] };
+      // "我老婆上次买了啥 我想买个配套的": family's purchases are theirs too; the surprise is still helped.
+      if (/老公|老婆|媳妇|女朋友|男朋友|对象|我妈|我爸/u.test(text)) {
+        const they = /老公|男朋友|我爸/u.test(text) ? '他' : '她';
+        return { text: `不好意思，每位顾客的购买记录都是保密的，家人的我这边也不方便透露哦～想给个惊喜的话，您说说${they}平时喜欢的风格、颜色和预算，我帮您挑配得上的款。`, products: [] };
+      }
       return { text: '不好意思，其他顾客的信息涉及隐私，我这边不能透露哦～您自己有什么想看的，我随时帮您挑。', products: [] };
     case '调货':
       return answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
 import { priceTag } from './describe-product.ts';
 import { findFaqs } from './find-faq.ts';
+import { cityNamed } from '../dialogue/city-words.ts';
 
 /** A question a yes or no answers. */
 const YES_NO = /[吗么嘛]|能不能|可不可以|会不会|是不是|有没有|能否|可否|行不行|好不好|对不对|不\s*$/u;
@@ -34,6 +35,9 @@ export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, i
   // "积分多久过期": the FAQ's "会的。" answers 会过期吗, not what was asked.
   const own = YES_NO.test(text) ? stored : stored.replace(/^(?:会的|是的|能的)[。，,！!]/u, '');
   const answer = opener && own.startsWith('可以') ? own.replace(/^可以[的，。]*/u, opener) : `${opener}${own}`;
+  // "北京有你们门店吗": a city without a store is told so before the stores there are.
+  const city = intent === '门店地址' ? cityNamed(text) : undefined;
+  if (city && !faq.answer.includes(city)) return { text: `${city}暂时还没有我们的门店，目前门店有：${faq.answer}也可以在会员小程序下单，顺丰寄到家。`, products: [], approvedText: faq.answer, faqId: faq.id };
   return { text: answer, products: [], approvedText: faq.answer, faqId: faq.id };
 }
 

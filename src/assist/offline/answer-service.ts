@@ -33,6 +33,11 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     const refund = answerFromFaq(kb, '售后', '退款 多久到账 原路退回', 0, store, '退款 原路退回');
     if (refund) return { ...refund, text: `我这边帮您盯着退款进度。${refund.text.replace(/^可以的?[。，]/u, '')}` };
   }
+  // "钱啥时候能回到我卡里": how long a refund takes, whatever else the clause shares words with.
+  if (intent === '售后' && /钱[^，。]{0,6}(?:啥时候|什么时候|多久|几天|哪天)|(?:回|退)到[^，。]{0,2}(?:我)?(?:的)?(?:卡里|卡上|账户|微信|支付宝)|到账/u.test(text)) {
+    const refund = answerFromFaq(kb, '售后', `${text} 退款 多久到账 原路退回`, 0, store, '退款 原路退回');
+    if (refund) return refund;
+  }
   // "压了字母之后不喜欢还能退吗": engraved or embossed is made for them, not returnable without a fault.
   if (intent === '售后' && /压(?:了)?(?:字母|字|印|名字|缩写)|刻(?:了)?(?:字|名字|字母|缩写)|定制|压印|刻字/u.test(state.newestText)) {
     const rule = answerFromFaq(kb, intent, `${text} 刻字 压印 定制 不支持无理由退换`, 0, store, '刻字压印 个性化定制');

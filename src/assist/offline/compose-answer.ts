@@ -136,7 +136,7 @@ export function composeAnswer(input: ComposeInput): Part[] {
     top.text = `不好意思给您添麻烦了！${top.text}`;
   }
   // A first reply to a brand-new contact opens with a welcome; any first reply opens politely.
-  if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别' || h.intent === '夸奖')) {
+  if (!state.relationship.guideHasSpoken && !top.text.startsWith('好的') && !state.intents.some((h) => h.intent === '问候' || h.intent === '告别' || h.intent === '夸奖' || h.intent === '闲聊')) {
     top.text = `${state.relationship.isNew ? '您好，很高兴加上您！' : '您好，'}${top.text}`;
   }
   return [top, ...(parts.length > 1 ? parts : []), ...pitchOf(top, state)];
