@@ -77,8 +77,10 @@ describe('stores, delivery and small talk', () => {
     expect(text).toMatch(/上海静安嘉里店/u);
   });
 
-  it('declines delivery to Macau asked as 能寄过去不', async () => {
-    expect(await top('顾客: 我朋友在澳门 能寄过去不')).toMatch(/港澳台[^。]*暂不支持/u);
+  it('declines delivery to Macau asked as 能寄过去不, the refusal first', async () => {
+    const macau = await top('顾客: 我朋友在澳门 能寄过去不');
+    expect(macau).toMatch(/^(?:您好，)?不好意思，寄澳门暂时还不行/u);
+    expect(macau).toMatch(/不支持配送/u);
   });
 
   it('answers whether the store opens on a day, and whether a parcel arrives in time', async () => {

@@ -72,6 +72,12 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     const terms = answerFromFaq(kb, '售后', `${text} 七天无理由退换`, 0, store);
     if (terms) return { ...terms, text: `可以的，寄到家您先试一下，${terms.text.replace(/^可以的?[。，]/u, '')}` };
   }
+  // "我表妹在澳门 能寄过去不": the refusal first, then what can be done instead.
+  const abroad = /香港|澳门|台湾|海外|国外|外国/u.exec(text)?.[0];
+  if (intent === '物流' && abroad) {
+    const rule = answerFromFaq(kb, intent, `${text} 港澳台及海外地区暂不支持配送`, 0, store, '港澳台及海外地区暂不支持配送');
+    if (rule && /暂不支持/u.test(rule.text)) return { ...rule, text: `不好意思，寄${abroad}暂时还不行哦，港澳台及海外地区目前都不支持配送～可以寄到内地的亲友家转交，或者等方便的时候来门店取。` };
+  }
   // "明天一定能到北京吗": no promise of a day, the usual times instead.
   const promised = /一定|肯定|保证/u.test(text);
   if (intent === '物流' && /什么时候(?:可以|能)?到|几天(?:能|可以)?到|多久(?:能|可以)?到|要用|来得及/u.test(text) || ARRIVAL_DAY.test(text)) {
