@@ -49,6 +49,7 @@ describe.each([
   ['dev14.dialogue.jsonl', 120],
   ['dev15.dialogue.jsonl', 120],
   ['holdout12.dialogue.jsonl', 80],
+  ['holdout13.dialogue.jsonl', 80],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
