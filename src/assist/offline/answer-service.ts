@@ -4,7 +4,7 @@
  * days, an invoice owed, the size an exchange is for, the product picked for wrapping.
  */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
-import { ARRIVAL_DAY } from '../dialogue/intent-cues.ts';
+import { ARRIVAL_DAY, REFUND_WHEN } from '../dialogue/intent-cues.ts';
 import { fitsNeed } from '../dialogue/read-focus.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
@@ -34,7 +34,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     if (refund) return { ...refund, text: `我这边帮您盯着退款进度。${refund.text.replace(/^可以的?[。，]/u, '')}` };
   }
   // "钱啥时候能回到我卡里": how long a refund takes, whatever else the clause shares words with.
-  if (intent === '售后' && /钱[^，。]{0,6}(?:啥时候|什么时候|多久|几天|哪天)|(?:回|退)到[^，。]{0,2}(?:我)?(?:的)?(?:卡里|卡上|账户|微信|支付宝)|到账/u.test(text)) {
+  if (intent === '售后' && (REFUND_WHEN.test(text) || /到账/u.test(text))) {
     const refund = answerFromFaq(kb, '售后', `${text} 退款 多久到账 原路退回`, 0, store, '退款 原路退回');
     if (refund) return refund;
   }
