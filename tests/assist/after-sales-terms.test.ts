@@ -114,3 +114,30 @@ describe('the terms that fit the problem told', () => {
     expect(text).not.toMatch(/身高、体重/u);
   });
 });
+
+describe('after-sales asks that carry on from what was bought', () => {
+  const withPurchase = (sku: string) => ({ ...emptyProfile('wmCUST', NOW), gender: 2 as const, facts: [{ key: 'purchase', value: sku, at: NOW - 3 * DAY }] });
+  const topFor = async (sku: string, ...lines: string[]): Promise<string> =>
+    (await assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: withPurchase(sku) })).drafts[0]?.text ?? '';
+
+  it('says an opened perfume is outside the seven days, without selling another', async () => {
+    const text = await topFor('BT-2053', '导购: 晚桂淡香精已经给您寄出了，顺丰单号稍后发您～', '顾客: 收到了 喷了两下 不太喜欢这个味儿 能退吗');
+    expect(text).toMatch(/^不好意思/u);
+    expect(text).toMatch(/拆封/u);
+    expect(text).toMatch(/不支持七天无理由/u);
+    expect(text).not.toMatch(/晚桂|¥/u);
+  });
+
+  it('keeps a stuck zip open when the customer asks whether it is an exchange or a refund', async () => {
+    const text = await topFor('AP-1051', '顾客: 裙子收到了 拉链拉到一半卡住了', '导购: 不好意思给您添麻烦了，麻烦拍一下拉链的位置发我看看～', '顾客: [图片]', '顾客: 是换还是退 我周六当伴娘要穿的');
+    expect(text).toMatch(/抱歉/u);
+    expect(text).toMatch(/换/u);
+    expect(text).not.toMatch(/¥/u);
+  });
+
+  it('names what use did to it in the apology', async () => {
+    const text = await topFor('AP-1023', '顾客: 你们这个羊绒衫咋个洗一水就缩了嘛 穿都穿不进去了');
+    expect(text).toMatch(/^非常抱歉，羊绒衫洗一水就缩了/u);
+    expect(text).toMatch(/拍照/u);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readComplaint } from '../../src/assist/dialogue/read-complaint.ts';
+import { toMandarin } from '../../src/assist/dialogue/to-mandarin.ts';
 import type { ChatMessage } from '../../src/conversation/model.ts';
 
 const said = (...texts: string[]): ChatMessage[] =>
@@ -149,5 +150,21 @@ describe('wear and wishes are not faults', () => {
 describe('a denial is not a complaint', () => {
   it.each(['退货运费是我出还是你们出 不是质量问题 就是不喜欢', '没有质量问题，就是颜色不喜欢'])('%s', (text) => {
     expect(readComplaint(said(text))).toBeUndefined();
+  });
+});
+
+describe('broken, shrunk, fallen off or the wrong colour, said as people say it', () => {
+  it.each([
+    ['我上礼拜买额金链子 今朝断脱了 哪能弄法', 'quality'],
+    ['刚拆开口红就是断的 😭😭', 'quality'],
+    ['你们这个羊绒衫咋个洗一水就缩了嘛 穿都穿不进去了', 'quality'],
+    ['大衣扣子第二天就掉了 这玩意儿糊弄谁呢', 'quality'],
+    ['喂 你哋寄嚟嘅颜色唔啱啊 我要嘅系黑色 寄咗件酒红俾我', 'wrong_item'],
+  ])('%s → %s', (text, kind) => {
+    expect(readComplaint(said(toMandarin(text)))?.kind).toBe(kind);
+  });
+
+  it.each(['这款断码了吗', '洗一水会缩吗', '这个判断的没错 就要这款', '扣子是金属的还是塑料的'])('%s is not one', (text) => {
+    expect(readComplaint(said(toMandarin(text)))).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * (photos and the batch number, 到店处理, the manager). Never a product pitch.
  */
 import type { Complaint, DialogueState } from '../dialogue/dialogue-state.ts';
-import { TARNISH } from '../dialogue/complaint-words.ts';
+import { EXPERIENCED, TARNISH } from '../dialogue/complaint-words.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
@@ -33,6 +33,7 @@ const SPOKEN: [RegExp, string][] = [
   [/^(?:划痕|刮痕|划花|刮花|磨花)$/u, '有划痕'],
   [/^(?:磕坏|磕掉|磕了个)$/u, '磕坏'],
   [/^有个东$/u, '有个洞'],
+  [/^断(?:的|开)$/u, '断'],
   [/^(?:全是毛|都是毛|一身毛|沾一身毛|沾了一身毛|粘一身毛|粘了一身毛|粘不干净)$/u, '掉毛'],
   [/^(?:磨没了|皮磨掉|露出里面)$/u, '磨损'],
   [/^水都是.的$/u, '掉色'],
@@ -58,7 +59,9 @@ function apology(state: DialogueState, complaint: Complaint): string {
   if (footSore(state, complaint)) return `非常抱歉，${thing || '新鞋'}${/泡|破|血|伤/u.test(state.newestText) ? '把您的脚磨伤了' : '穿着磨脚'}，给您添麻烦了！`;
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
-  const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? complaint.problem : undefined;
+  // A short account of what use did to it ("洗一水就缩了") is echoed too.
+  const told = complaint.kind === 'quality' && !complaint.problem && complaint.quote.length <= 10 && new RegExp(`^(?:${EXPERIENCED.source})`, 'u').test(complaint.quote) && !/^(?:收到|到手|拿到|买的|刚买|寄来|寄过来|到货|买回来)/u.test(complaint.quote) ? complaint.quote : undefined;
+  const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? (complaint.problem ?? told) : undefined;
   const problem = named ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }

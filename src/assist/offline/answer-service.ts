@@ -23,6 +23,12 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   if (intent === '售后' && /退|换/u.test(state.newestText) && /(?<![没未不])(?:穿过|洗过|用过|穿了|洗了)|剪了吊牌|吊牌剪|拆了吊牌|穿一晚|穿一次|穿完|穿出去|走了一天/u.test(state.newestText) && !state.complaint) {
     return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
   }
+  // "喷了两下 不太喜欢这个味儿 能退吗": opened skincare, make-up and perfume are outside the seven days' terms.
+  const opened = /(?<![没未不])(?:喷了|喷过|用了|用过|涂了|涂过|抹了|擦了|拆了|拆开|拆封了|开封了|试了|试过)/u.test(state.newestText);
+  if (intent === '售后' && /退/u.test(state.newestText) && opened && focus?.value.category === '美妆' && !state.complaint) {
+    const rule = answerFromFaq(kb, intent, `${text} 已拆封 香水 美妆 不支持`, 0, store, '已拆封 护肤彩妆 香水 不支持七天无理由退换');
+    if (rule) return { ...rule, text: `不好意思，${focus.value.subcategory}已经拆封用过了，出于卫生原因就不支持七天无理由退换了；如果是质量问题，签收30天内还是按质量问题给您处理。下次拿不准的话可以先找我要小样试试～` };
+  }
   // "正在安排换货" … "多久能处理好": the exchange is chased; only the courier's times are promised.
   if (intent === '换货进度') {
     const times = answerFromFaq(kb, '物流', '多久到 发货时间 次日送达', 0, store, '发货 当天发出 次日送达');
