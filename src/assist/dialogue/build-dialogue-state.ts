@@ -44,11 +44,12 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
       delete slots.size;
       delete slots.budget;
       delete slots.colour;
+      delete slots.colourWish;
     }
     slots.category = { ...needs.category, messageId };
   }
   if (needs.anyMaterial) delete slots.material;
-  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child', 'avoid'] as const) {
+  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child', 'avoid', 'colourWish'] as const) {
     const reading = needs[key];
     if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
   }
@@ -202,6 +203,11 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
   let intents = (variantAsk || avoidAsk || (newestNeeds.dearer && focus)) && newest && !newestNeeds.cheaper ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
+  // "黑的我已经有一个了 换个颜色 哪个百搭点": which other colour of the product in view.
+  const wish = newestNeeds.colourWish?.value;
+  if (newest && focus && wish && (wish.avoid.length > 0 || wish.another) && !newestNeeds.category && !newestNeeds.size && !newestNeeds.colour && !newestNeeds.budget && intents.every((h) => ['其他问题', '库存咨询', '比较', '颜色建议', '尺码咨询', '商品推荐'].includes(h.intent))) {
+    intents = [{ intent: '颜色建议', clause: newest.text, question: true, score: 4 }];
+  }
   // "想退" … "运费谁出啊": the postage of the return talked about, not of a parcel.
   const returnTalk = window.slice(-4, -1).some((m) => /退|换/u.test(m.text));
   if (newest && intents.length === 1 && intents[0]?.intent === '物流' && /运费|邮费/u.test(newest.text) && returnTalk) intents = [{ intent: '售后', clause: `退货 ${newest.text}`, question: true, score: 3 }];

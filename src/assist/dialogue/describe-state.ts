@@ -63,6 +63,7 @@ export function stateData(state: DialogueState): StateData {
   put('occasion', s.occasion, s.occasion?.value);
   put('recipient', s.recipient, s.recipient && `${s.recipient.value.who}${s.recipient.value.gender ? `(${s.recipient.value.gender === 'male' ? '男' : '女'})` : ''}`);
   put('colourChoice', s.colourChoice, s.colourChoice?.value.join('/'));
+  put('colourWish', s.colourWish, s.colourWish && [s.colourWish.value.avoid.length > 0 ? `不要${s.colourWish.value.avoid.join('/')}` : '', s.colourWish.value.depth === 'deep' ? '深一点' : s.colourWish.value.depth === 'light' ? '浅一点' : '', s.colourWish.value.another ? '换个颜色' : ''].filter(Boolean).join('，'));
   put('shownProducts', s.shown, s.shown?.value.map((p) => `${p.name} ${p.sku}`).join('; '));
   put('focusProduct', s.focus, s.focus && `${s.focus.value.name} ${s.focus.value.sku}`);
   return {

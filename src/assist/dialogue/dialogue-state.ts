@@ -31,6 +31,15 @@ export interface Budget {
   hi: number;
 }
 
+export interface ColourWish {
+  /** Colours turned down, as catalog colour words (黑色, 驼色). */
+  avoid: string[];
+  /** "深一点的" / "浅色点". */
+  depth?: 'deep' | 'light';
+  /** "换个颜色": another of the colours of the product in view. */
+  another: boolean;
+}
+
 export interface Recipient {
   /** As said: 妈妈, 老公, 闺蜜. */
   who: string;
@@ -51,6 +60,8 @@ export interface Slots {
   colour?: Slot<string>;
   /** Colours the customer is choosing between ("黑色和驼色哪个好看"), for a "选哪个" that follows. */
   colourChoice?: Slot<string[]>;
+  /** Colours turned down ("别黑色了") and the depth wanted ("浅色点"). */
+  colourWish?: Slot<ColourWish>;
   skinType?: Slot<string>;
   occasion?: Slot<string>;
   recipient?: Slot<Recipient>;

@@ -12,7 +12,8 @@ import { readMadeOf, readUnwanted } from './read-made-of.ts';
 import { readSkinType } from './read-skin.ts';
 import { readBody } from './read-body.ts';
 import type { Body } from './read-body.ts';
-import type { Budget, CategoryNeed, Recipient } from './dialogue-state.ts';
+import type { Budget, CategoryNeed, ColourWish, Recipient } from './dialogue-state.ts';
+import { readColourWish } from './read-colour-wish.ts';
 import { readChild, readRecipient } from './read-recipient.ts';
 import { readCategory } from './read-category.ts';
 
@@ -45,6 +46,8 @@ export interface Needs {
   variant?: Reading<string>;
   /** "他不喜欢那种自动扣的": a feature the customer does not want, matched on product names. */
   avoid?: Reading<string>;
+  /** "别黑色了 浅色点": colours turned down and the depth wanted. */
+  colourWish?: Reading<ColourWish>;
 }
 
 const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|别超过|不要超过|不能超过|顶多|最多|控制在|封顶|出头|以上|凑了|凑个|凑的|加起来|合起来|想花|能花|花个/u;
@@ -222,8 +225,12 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   // "黑的我有好几个了", "黑色藏青都太沉闷了": a colour they have or turn down is none wanted.
   const colourText = text.replace(SKIN_TONE, ' ').split(/(?<=[，。！？,!?\s])/u).filter((c) => !/之前买过|以前买过|上次买过|买过一件|买过一条|我(?:已经)?有(?:好几|几|一|两)?[个件条双只]?了?|有了$|太(?:沉闷|暗|素|艳|老气|闷)|不喜欢|不想要|显老|显黑|穿腻/u.test(c)).join('');
   // "小白鞋" is a white casual shoe, whatever its name.
-  const colour = readColour(colourText, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
-  if (colour) needs.colour = colour;
+  const wish = readColourWish(text, colourNames(kb, undefined, text));
+  if (wish) needs.colourWish = wish;
+  // "别黑色了", "不要黑的 要驼色": a colour turned down is none wanted.
+  const kept = wish && wish.value.avoid.length > 0 ? colourText.split(/(?<=[，。！？,!?\s])/u).filter((c) => !wish.value.avoid.some((a) => c.includes(a.replace(/色$/u, '')))).join('') : colourText;
+  const colour = readColour(kept, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
+  if (colour && !wish?.value.avoid.includes(colour.value)) needs.colour = colour;
   const skin = readSkinType(text);
   if (skin) needs.skinType = skin;
   const occasion = readOccasion(text);

@@ -13,6 +13,7 @@ import { answerComplaint } from './answer-complaint.ts';
 import { answerUnsold } from './answer-unsold.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice, byDepth } from './answer-colour-choice.ts';
+import { answerColourWish } from './answer-colour-wish.ts';
 import { answerCompare } from './answer-compare.ts';
 import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
 import { answerSmallTalk } from './answer-small-talk.ts';
@@ -151,7 +152,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '比较':
       return answerCompare(state, productsInOrder(kb, state.newestText)) ?? (focus ? answerMaterial(state) : undefined);
     case '颜色建议':
-      return answerColourChoice(kb, state) ?? answerIntent(input, { ...hit, intent: '上身效果' });
+      return answerColourWish(state) ?? answerColourChoice(kb, state) ?? answerIntent(input, { ...hit, intent: '上身效果' });
     case '适合谁':
       // "送香水合适吗" with no product in view: products of that kind for them.
       return answerWhoFor(kb, state, profile, text) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerIntent(input, { ...hit, intent: '上身效果' }));

@@ -8,7 +8,8 @@ import type { Product } from '../knowledge/schemas.ts';
 import { COLOURS_ASK } from '../dialogue/intent-cues.ts';
 import { clauseForWishes } from './echo-wishes.ts';
 import { formatPrice } from './fill-template.ts';
-import { aboveBudget, hasColour, hasSize, withinBudget } from './pick-products.ts';
+import { aboveBudget, colours, hasColour, hasSize, withinBudget } from './pick-products.ts';
+import { coloursWished } from '../dialogue/read-colour-wish.ts';
 import { speakOfRecipient } from './speak-of-recipient.ts';
 
 const OCCASION_FIT: Record<string, string> = { 通勤: '通勤穿很合适', 约会: '约会穿很合适', 婚礼: '参加婚礼很得体', 运动: '运动时穿很舒服', 聚会: '聚会穿很出彩', 旅行: '旅行带着方便', 生日: '当生日礼物很合适' };
@@ -27,6 +28,9 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
   const reasons: string[] = [];
   if (slots.size && hasSize(product, slots.size.value) && slots.size.value !== '均码') reasons.push(`有${slots.size.value}码`);
   if (slots.colour && hasColour(product, slots.colour.value)) reasons.push(`有${slots.colour.value}`);
+  // "别黑色了 浅色点": the colours it has that the customer has not turned down.
+  const wished = !slots.colour && slots.colourWish ? coloursWished(colours(product), slots.colourWish.value) : [];
+  if (wished.length > 0) reasons.push(`有${wished.slice(0, 3).join('、')}`);
   // "有没有便宜点的": the budget was derived from the product in focus, not said; compare with that product.
   const derived = slots.budget && (/便宜/u.test(slots.budget.quote) || (slots.variant && slots.variant.messageId === slots.budget.messageId));
   // Compared with what was just shown, without naming the dearer one again.
@@ -65,8 +69,8 @@ export function productLine(product: Product, state: DialogueState, kb: Knowledg
   const said = (reason: string): boolean => echo !== undefined && !/预算|码|^有/u.test(reason) && [...(reason.match(/\p{Script=Han}{2}/gu) ?? [])].some((pair) => echo.includes(pair) && !/适合|很合|合适/u.test(pair));
   const reasons = [...(echo ? [echo] : []), ...reasonsFor(product, state).filter((r) => !said(r))];
   // "瑜伽裤有几个色 有xs没": the colours asked about, beside the pick.
-  const colours = COLOURS_ASK.test(state.newestText) && !state.slots.colour ? product.attributes['颜色'] : undefined;
-  const palette = Array.isArray(colours) && colours.length > 0 ? [`${colours.join('、')}${colours.length > 1 ? `${colours.length}个颜色` : ''}`] : [];
+  const asked = COLOURS_ASK.test(state.newestText) && !state.slots.colour ? product.attributes['颜色'] : undefined;
+  const palette = Array.isArray(asked) && asked.length > 0 ? [`${asked.join('、')}${asked.length > 1 ? `${asked.length}个颜色` : ''}`] : [];
   return `${product.name}（${[priceTag(product), ...palette, ...reasons].join('，')}）`;
 }
 

@@ -8,6 +8,7 @@ import type { CustomerProfile } from '../../conversation/model.ts';
 import type { Budget, DialogueState } from '../dialogue/dialogue-state.ts';
 import { fitsNeed } from '../dialogue/read-focus.ts';
 import { variantScore } from '../dialogue/read-variant.ts';
+import { coloursWished } from '../dialogue/read-colour-wish.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { tokenize } from '../knowledge/segment.ts';
@@ -108,7 +109,7 @@ function genderFits(product: Product, gender: 'female' | 'male' | undefined, cat
   return !isMens(product) || !['服装', '鞋履'].includes(product.category);
 }
 
-function colours(product: Product): string[] {
+export function colours(product: Product): string[] {
   const raw = product.attributes['颜色'] ?? product.attributes['色号'];
   return Array.isArray(raw) ? raw : raw ? [raw] : [];
 }
@@ -182,6 +183,8 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
     score += fits.includes(slots.skinType.value) ? 1.5 : fits.includes('全肤质') ? 0.5 : -1;
   }
   if (slots.colour && hasColour(product, slots.colour.value)) score += 0.8;
+  // "浅色点": one that comes in a colour of that depth first.
+  if (slots.colourWish?.value.depth && coloursWished(colours(product), slots.colourWish.value).length > 0) score += 0.8;
   if (slots.budget) {
     const mid = slots.budget.value.kind === 'max' ? slots.budget.value.hi * 0.8 : slots.budget.value.kind === 'min' ? slots.budget.value.lo * 1.2 : (slots.budget.value.lo + slots.budget.value.hi) / 2;
     score -= Math.min(1, Math.abs(product.price - mid) / Math.max(mid, 1));
@@ -236,7 +239,9 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
     .filter(({ product }) => !slots.material || (slots.material.value === '真皮' ? /牛皮|羊皮|真皮|头层/u : new RegExp(slots.material.value, 'u')).test(`${product.name} ${String(product.attributes['材质'] ?? '')}`));
   // A colour the customer named is a constraint too, where the product lists its colours; so is a skin type
   // where the product says which skins it is for.
-  const coloured = (product: Product): boolean => (!slots.colour || colours(product).length === 0 || hasColour(product, slots.colour.value)) && skinFits(product, slots.skinType?.value);
+  // "别黑色了": a product that comes only in colours turned down is no answer.
+  const avoided = slots.colourWish?.value.avoid ?? [];
+  const coloured = (product: Product): boolean => (!slots.colour || colours(product).length === 0 || hasColour(product, slots.colour.value)) && (avoided.length === 0 || colours(product).length === 0 || coloursWished(colours(product), { avoid: avoided, another: false }).length > 0) && skinFits(product, slots.skinType?.value);
   const priced = (product: Product): boolean => {
     if (slots.budget) return withinBudget(product.price, slots.budget.value);
     if (options.nearPrice !== undefined) return Math.abs(product.price - options.nearPrice) <= options.nearPrice * 0.3;

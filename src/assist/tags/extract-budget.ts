@@ -30,7 +30,9 @@ const PATTERNS: { re: RegExp; interval: (a: number, b: number) => [number, numbe
   // "一千多点": a little over.
   { re: new RegExp(String.raw`(${N})\s*多一?点`, 'gu'), interval: (a) => [a, a * 1.3] },
   { re: new RegExp(String.raw`(${N})\s*多(?!少|了|岁)\s*${CURRENCY}`, 'gu'), interval: (a) => [a, a + magnitude(a)] },
-  { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:左右|上下|出头|附近)`, 'gu'), interval: (a) => [a, a] },
+  // "一千出头": a little over, so around a tenth more.
+  { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*出头`, 'gu'), interval: (a) => [Math.round((a * 1.1) / 10) * 10, Math.round((a * 1.1) / 10) * 10] },
+  { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:左右|上下|附近)`, 'gu'), interval: (a) => [a, a] },
   { re: new RegExp(String.raw`(${N})\s*来\s*(?:块钱|块|元)`, 'gu'), interval: (a) => [a, a] },
   { re: new RegExp(String.raw`(?:预算|价位|价格|价钱|预计|打算花|准备花|想花|能花|花个|凑了|凑个|加起来|合起来)[^，,。\d零〇一二两三四五六七八九十百千万]{0,4}(${N})`, 'gu'), interval: (a) => [a, a] },
   { re: new RegExp(String.raw`(?:¥|￥)\s*(${N})|(${N})\s*(?:元|块钱|块)`, 'gu'), interval: (a) => [a, a], strength: 0.3 },
