@@ -141,3 +141,34 @@ describe('after-sales asks that carry on from what was bought', () => {
     expect(text).toMatch(/拍照/u);
   });
 });
+
+describe('the next step of an after-sales ask, answered', () => {
+  const withPurchase = (sku: string) => ({ ...emptyProfile('wmCUST', NOW), gender: 2 as const, facts: [{ key: 'purchase', value: sku, at: NOW - 6 * DAY }] });
+  const topFor = async (sku: string, ...lines: string[]): Promise<string> =>
+    (await assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: withPurchase(sku) })).drafts[0]?.text ?? '';
+
+  it('says when a refund arrives to someone waiting on it', async () => {
+    const text = await topFor('AP-1046', '顾客: 裙子寄回去都五天了 退款到底啥时候能到账啊 等得着急死了');
+    expect(text).toMatch(/^非常抱歉/u);
+    expect(text).toMatch(/1-3个工作日/u);
+  });
+
+  it('tells a shoe with something poking through to go back at our cost, not to be broken in', async () => {
+    const text = await topFor('SH-3016', '顾客: 跑鞋鞋垫那块硌脚 里面好像有个什么东西凸出来了', '导购: 抱歉！方便拍一下鞋垫和鞋里面凸起的位置吗？我帮您看看。', '顾客: [图片]', '顾客: 我要寄回去换的话是不是直接到付就行');
+    expect(text).toMatch(/到付/u);
+    expect(text).not.toMatch(/磨脚|撑一撑|¥/u);
+  });
+
+  it('answers what an alteration costs and how long it takes, once, for the trousers bought', async () => {
+    const text = await topFor('AP-1060', '顾客: 上周在你们静安店买的阔腿裤 回家配平底鞋拖地了', '导购: 不好意思呀～门店买的裤装可以改裤长，您方便的时候拿过来就行。', '顾客: 改要钱不 大概几天能拿');
+    expect(text).toMatch(/免费/u);
+    expect(text).toMatch(/3-5天/u);
+    expect(text).not.toMatch(/鞋/u);
+  });
+
+  it('apologises first when a parcel signed for is not at the door either', async () => {
+    const text = await topFor('AP-1024', '顾客: 开衫换的那件 物流显示昨天签收了 我家根本没人收到', '顾客: 门口也没有');
+    expect(text).toMatch(/^非常抱歉/u);
+    expect(text).toMatch(/驿站|快递柜/u);
+  });
+});

@@ -160,11 +160,16 @@ describe('broken, shrunk, fallen off or the wrong colour, said as people say it'
     ['你们这个羊绒衫咋个洗一水就缩了嘛 穿都穿不进去了', 'quality'],
     ['大衣扣子第二天就掉了 这玩意儿糊弄谁呢', 'quality'],
     ['喂 你哋寄嚟嘅颜色唔啱啊 我要嘅系黑色 寄咗件酒红俾我', 'wrong_item'],
+    ['侬好 上个号头买额双肩包 拉链头子脱脱了 哪能弄弄', 'quality'],
+    ['呵呵 四百多的毛衣穿了两回就起一身球 真是物超所值啊👍', 'quality'],
+    ['裙子寄回去都五天了 退款到底啥时候能到账啊 等得着急死了', 'refund'],
+    ['开衫换的那件 物流显示昨天签收了 我家根本没人收到', 'delay'],
+    ['昨天你也是这么说的 到底有没有人管啊 给个准话', 'service'],
   ])('%s → %s', (text, kind) => {
     expect(readComplaint(said(toMandarin(text)))?.kind).toBe(kind);
   });
 
-  it.each(['这款断码了吗', '洗一水会缩吗', '这个判断的没错 就要这款', '扣子是金属的还是塑料的'])('%s is not one', (text) => {
+  it.each(['这款断码了吗', '洗一水会缩吗', '这个判断的没错 就要这款', '扣子是金属的还是塑料的', '退款一般多久到账'])('%s is not one', (text) => {
     expect(readComplaint(said(toMandarin(text)))).toBeUndefined();
   });
 });

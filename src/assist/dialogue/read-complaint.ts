@@ -54,6 +54,8 @@ const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理�
 /** "穿一晚 第二天寄回来退掉", "保证不钻绒不": a plan or a guarantee asked for before buying, not a problem had. */
 const NOT_YET = /穿一(?:晚|天|次)[^。]{0,30}(?:退|寄回)|(?:退掉|寄回来)[^，。]{0,6}看不出来|保证[^，。]{0,6}(?:不|没)/u;
 
+const SIGNED_NOT_RECEIVED = /(?:显示|写着?|说|物流)[^，。]{0,6}(?:已)?签收(?:了)?[^。]{0,16}(?:没(?:人)?收到|没见到|没拿到|没看到|没有收到|根本没(?:有)?(?:人|收到|见到))/u;
+
 const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:就|时)|拆开(?:快递|包裹|就|一看)|一打开|打开快递|快递到了/u;
 
 /** `had`: the message with the customer's message before it ("那个面霜我用了三天了" … "脸上痒 还有点红"). */
@@ -65,6 +67,9 @@ function readMessage(text: string, had = text): Found | undefined {
   if (BOUGHT_ELSEWHERE.test(text) && !/在你们|你们(?:家|店)[^，。]{0,3}买|在这买|这里买/u.test(text)) return undefined;
   const across = WRONG_ITEM_ACROSS.exec(text);
   if (across) return ['wrong_item', across[0], true];
+  // "物流显示昨天签收了 我家根本没人收到": signed for in one clause, never received in the next.
+  const unreceived = SIGNED_NOT_RECEIVED.exec(text);
+  if (unreceived) return ['delay', unreceived[0], true];
   const clauses = text.match(CLAUSE) ?? [];
   let angry: Found | undefined;
   // "裙摆抽丝了…给我办了退款…今天信用卡还没看到": a problem dealt with gives way to the one still open after it.

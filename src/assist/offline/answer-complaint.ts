@@ -44,7 +44,8 @@ const spoken = (problem: string): string => SPOKEN.find(([word]) => word.test(pr
 /** "非常抱歉，毛衣起球了给您添麻烦了！": the apology names the problem in the customer's words. */
 /** "磨得后脚跟全是血泡": shoes that hurt, not a skin reaction to a cream. */
 function footSore(state: DialogueState, complaint: Complaint): boolean {
-  const hurt = complaint.kind === 'harm' || (complaint.kind === 'quality' && /磨脚|夹脚|挤脚|硌脚|磨得|磨出/u.test(complaint.quote));
+  // "鞋垫那块硌脚 里面有个东西凸出来": something in the shoe is a defect, not a pair to break in.
+  const hurt = complaint.kind === 'harm' || (complaint.kind === 'quality' && /磨脚|夹脚|挤脚|硌脚|磨得|磨出/u.test(complaint.quote) && !/凸|鼓|东西|钉|硬块|线头|扎/u.test(state.newestText + complaint.quote));
   return hurt && /鞋|靴|脚/u.test(`${complaint.quote} ${state.newestText}`) && !/膏|霜|精华|乳|水|面膜|防晒|口红/u.test(state.newestText);
 }
 
@@ -90,6 +91,8 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
     if (when) return { ...when, text: `不好意思让您久等了！我这边在帮您催退款进度。${when.text.replace(/^可以的?[。，]/u, '')}` };
   }
   // "拍了 要我寄回去吗": sending back a wrong item costs the customer nothing.
+  // "照片发你了 我寄回去换的话是不是直接到付就行": a defect goes back at our cost too.
+  if (complaint.kind === 'quality' && /到付|寄回(?:去|来)?换|运费|邮费|快递费/u.test(said)) return { text: '不好意思给您添麻烦了！质量问题换货的运费由我们承担，您用顺丰到付寄回就行，地址我发给您，收到后马上给您换新；也可以直接拿到门店，我们当场帮您处理。', products: [] };
   if (complaint.kind === 'wrong_item' && /寄回|寄过去|退回去|怎么寄|寄哪|去寄|自己寄|要寄吗|怎么处理|咋处理|怎么办/u.test(said)) return { text: '不好意思给您添麻烦了！是我们发错了，寄回的运费由我们承担，您用顺丰到付寄回就行，地址我发给您；也可以直接拿到门店，我们当场给您换。', products: [] };
   // "照片发你了 能修不": the repair policy for the kind they bought.
   if (/修|维修/u.test(said)) {
@@ -176,7 +179,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   if (complaint.kind === 'delay' && /丢|签收/u.test(complaint.quote)) return [withPolicy, opening];
   // "钱退到哪去了": where the money goes is the answer, before the order number.
   // "是不是哪里出了问题还是要再等等": how long it takes is the answer, before the order number.
-  if (complaint.kind === 'refund' && /退到哪|哪(?:去|里|儿)了|去哪了|再等等|要等|多久|几天|什么时候|正常吗|出了问题/u.test(state.newestText)) return [withPolicy, opening];
+  if (complaint.kind === 'refund' && /退到哪|哪(?:去|里|儿)了|去哪了|再等等|要等|多久|几天|什么时候|啥时候|几时|正常吗|出了问题/u.test(state.newestText)) return [withPolicy, opening];
   if (complaint.kind === 'refund' || complaint.kind === 'delay') return [opening, withPolicy];
   // Already signed for: what to check at the door is advice for next time, not this answer.
   const policy = faq.text.replace(/^可以的?[。，]/u, '').replace(/^建议签收时[^。]*。/u, '');

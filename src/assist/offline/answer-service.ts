@@ -98,5 +98,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   // "能拿去店里洗吗" after 银手链发黑了, "拆开试了 想换" for a bra set: the FAQ searched with what it is about.
   const kind = focus?.value.subcategory ?? state.slots.category?.value.subcategories[0];
   const about = intent === '售后' && kind && /洗|保养|抛光|护理|清洁|拆|试了|试过/u.test(`${text} ${state.newestText}`) ? `${kind} ${String(focus?.value.attributes['材质'] ?? '')} ${kind === '首饰' ? '首饰清洗' : ''}${/皮/u.test(String(focus?.value.attributes['材质'] ?? '')) ? '皮具 皮包' : ''}${/内衣|袜|家居服|睡衣/u.test(kind) ? '贴身衣物 拆封 不支持' : ''}` : '';
-  return answerFromFaq(kb, intent, about ? `${text} ${about}` : text, 0, store);
+  // "改要钱吗 大概几天能拿": a short ask of its own is about the thing in view, not any FAQ sharing a word.
+  const inView = !about && focus && text.length <= 10 && text !== state.newestText ? `${focus.value.subcategory} ${focus.value.category}` : '';
+  return answerFromFaq(kb, intent, about ? `${text} ${about}` : inView ? `${text} ${inView}` : text, 0, store);
 }
