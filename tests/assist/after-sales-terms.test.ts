@@ -17,6 +17,10 @@ beforeAll(async () => {
 const NOW = Date.parse('2026-11-28T10:00:00+08:00');
 const DAY = 86_400_000;
 const top = async (...lines: string[]): Promise<string> => (await assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW })).drafts[0]?.text ?? '';
+/** A woman who bought `sku` `days` ago. */
+const bought = (sku: string, days: number) => ({ ...emptyProfile('wmCUST', NOW), gender: 2 as const, facts: [{ key: 'purchase', value: sku, at: NOW - days * DAY }] });
+const topAfter = async (sku: string, days: number, ...lines: string[]): Promise<string> =>
+  (await assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: bought(sku, days) })).drafts[0]?.text ?? '';
 
 describe('how long ago it was bought', () => {
   it('reads spans and months said, else the purchase on record', () => {
@@ -116,9 +120,7 @@ describe('the terms that fit the problem told', () => {
 });
 
 describe('after-sales asks that carry on from what was bought', () => {
-  const withPurchase = (sku: string) => ({ ...emptyProfile('wmCUST', NOW), gender: 2 as const, facts: [{ key: 'purchase', value: sku, at: NOW - 3 * DAY }] });
-  const topFor = async (sku: string, ...lines: string[]): Promise<string> =>
-    (await assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: withPurchase(sku) })).drafts[0]?.text ?? '';
+  const topFor = (sku: string, ...lines: string[]): Promise<string> => topAfter(sku, 3, ...lines);
 
   it('says an opened perfume is outside the seven days, without selling another', async () => {
     const text = await topFor('BT-2053', '导购: 晚桂淡香精已经给您寄出了，顺丰单号稍后发您～', '顾客: 收到了 喷了两下 不太喜欢这个味儿 能退吗');
@@ -143,9 +145,7 @@ describe('after-sales asks that carry on from what was bought', () => {
 });
 
 describe('the next step of an after-sales ask, answered', () => {
-  const withPurchase = (sku: string) => ({ ...emptyProfile('wmCUST', NOW), gender: 2 as const, facts: [{ key: 'purchase', value: sku, at: NOW - 6 * DAY }] });
-  const topFor = async (sku: string, ...lines: string[]): Promise<string> =>
-    (await assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: withPurchase(sku) })).drafts[0]?.text ?? '';
+  const topFor = (sku: string, ...lines: string[]): Promise<string> => topAfter(sku, 6, ...lines);
 
   it('says when a refund arrives to someone waiting on it', async () => {
     const text = await topFor('AP-1046', '顾客: 裙子寄回去都五天了 退款到底啥时候能到账啊 等得着急死了');
@@ -170,5 +170,36 @@ describe('the next step of an after-sales ask, answered', () => {
     const text = await topFor('AP-1024', '顾客: 开衫换的那件 物流显示昨天签收了 我家根本没人收到', '顾客: 门口也没有');
     expect(text).toMatch(/^非常抱歉/u);
     expect(text).toMatch(/驿站|快递柜/u);
+  });
+});
+
+describe('a problem and what comes next, with the purchase on record', () => {
+  const topFor = (sku: string, ...lines: string[]): Promise<string> => topAfter(sku, 20, ...lines);
+
+  it('hears a clasp gone loose three weeks after buying as a defect inside the 30 days', async () => {
+    const text = await topFor('AC-4002', '顾客: 你好 月牙包的扣子松了 老是自己弹开 买了差不多三个礼拜了 这个还能换吗');
+    expect(text).toMatch(/^非常抱歉/u);
+    expect(text).toMatch(/30天包换/u);
+    expect(text).not.toMatch(/七天无理由/u);
+  });
+
+  it('gives both ways back once the photos are in: 到付 or the store', async () => {
+    const text = await topFor('AP-1008', '顾客: 鹅绒服一直往外钻毛 黑色的毛衣上全是白毛 烦死了', '导购: 抱歉给您添麻烦了！麻烦拍一下钻绒的位置发我，我帮您确认～', '顾客: [图片][图片]', '顾客: 照片发你了 然后呢 寄回去还是我拿到店里');
+    expect(text).toMatch(/到付/u);
+    expect(text).toMatch(/门店/u);
+  });
+
+  it('says a gift sample goes back with the return', async () => {
+    const text = await topFor('BT-2009', '顾客: 精华打开有股怪怪的味道 跟之前用的不一样 像放坏了 我想退掉', '导购: 抱歉给您添麻烦了！麻烦拍一下精华瓶身和批号发我，我帮您核实～', '顾客: 好 那个送的小样我拆了用了一点 也要一起寄回去吗');
+    expect(text).toMatch(/一并退回/u);
+  });
+
+  it('answers a stock question beside a complaint without naming or pitching the product', async () => {
+    const suggestion = await assistant.suggest({ conversation: chat('顾客: 牛仔裤穿了两周膝盖那块就鼓包了 说实话有点失望 另外之前看的那个垂感阔腿裤还有黑色S吗'), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: bought('AP-1061', 20) });
+    const text = suggestion.drafts[0]?.text ?? '';
+    expect(text).toMatch(/^非常抱歉，牛仔裤鼓包了/u);
+    expect(text).toMatch(/黑色S码是有的/u);
+    expect(text).not.toMatch(/垂感阔腿裤|¥/u);
+    expect(suggestion.drafts[0]?.skus ?? []).toEqual([]);
   });
 });

@@ -114,3 +114,23 @@ describe('one of the products just listed, picked by a word of its name', () => 
     expect(text).not.toMatch(/公文包/u);
   });
 });
+
+describe('sizes, fit and care of a product just shown', () => {
+  it('checks each size asked for at once', async () => {
+    const text = await top('顾客: 伴娘裙有吗 下个月闺蜜结婚', '导购: 有的，雪纺伴娘礼服裙，899元，雾粉/香槟色/浅紫，XS-XL，A字版型很显瘦。', '顾客: 定了香槟色 要四条 两条S两条M 都有货吗');
+    expect(text).toMatch(/S码和M码都有/u);
+  });
+
+  it('tells someone who wears M which size to take when asked if it runs large', async () => {
+    const text = await top('顾客: 想买件西装外套 黑色', '导购: 单排扣西装外套，899元，黑色/藏青/燕麦色，XS-XL，合体版型，微弹不容易皱；精纺羊毛西装外套，2399元，炭灰/黑色，S-XL，软肩合体。', '顾客: 第一件偏大还是偏小 我平时穿M 165 110斤');
+    expect(text).toMatch(/^单排扣西装外套/u);
+    expect(text).toMatch(/选M码/u);
+  });
+
+  it('gives the care of the fabric of the dearer dress, and asks which piece when none is in view', async () => {
+    const dress = await top('顾客: 有小黑裙吗 参加晚宴', '导购: 有的，三醋酸小黑裙，1980元，黑色，S-XL，修身，垂感很好不易皱；预算低一点可以看羊毛针织连衣裙，699元，黑色/燕麦色，S/M/L。', '顾客: 贵的那件能机洗吗 还是只能干洗');
+    expect(dress).toMatch(/干洗/u);
+    expect(dress).toMatch(/三醋酸/u);
+    expect(await top('顾客: 能机洗吗')).toMatch(/哪一件/u);
+  });
+});

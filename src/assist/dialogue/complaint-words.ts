@@ -29,7 +29,7 @@ export const BOUGHT_ELSEWHERE = /(?:在)?(?:别家|别的店|其他店|其他家
 export const TARNISH = /发黑|氧化|变黑|黑了|暗了|变暗|发乌|灰扑扑|没(?:有)?光泽了/u;
 
 /** Something the customer has received, worn, washed or used: the bad outcome that follows is about it. */
-export const EXPERIENCED = /洗一水|下了?水|过了?水|洗一次|洗了一次|洗了一回|洗一回|收到|到手|拿到|寄来|寄过来|到货|买的|刚买|买回来|在店里试的|试穿的|穿了|穿着|穿上|穿完|用了|用着|用完|洗了|洗完|洗过|戴了|戴着|戴上|涂了|擦了|抹了|抹完|涂完|擦完|敷完|喷完|洗完|才穿|才用|才戴|到了但|打开/u;
+export const EXPERIENCED = /买了(?:差不多|快|有|才|不到)?[^，。\s]{0,4}(?:天|周|礼拜|星期|个月)|洗一水|下了?水|过了?水|洗一次|洗了一次|洗了一回|洗一回|收到|到手|拿到|寄来|寄过来|到货|买的|刚买|买回来|在店里试的|试穿的|穿了|穿着|穿上|穿完|用了|用着|用完|洗了|洗完|洗过|戴了|戴着|戴上|涂了|擦了|抹了|抹完|涂完|擦完|敷完|喷完|洗完|才穿|才用|才戴|到了但|打开/u;
 
 /** A bad outcome after it, by kind: skin and body first, then the wrong thing, then the thing itself. */
 export const BAD_OUTCOMES: [Complaint['kind'], RegExp][] = [

@@ -33,8 +33,12 @@ export function readRelationship(kb: KnowledgeBase, conversation: readonly ChatM
     const product = kb.productBySku.get(fact.value) ?? kb.products.find((p) => p.name === fact.value);
     if (product) purchases.set(product.sku, product);
   }
+  // "牛仔裤穿了两周就鼓包了 另外之前看的那个垂感阔腿裤还有S吗": only what the clause says was bought.
   for (const m of conversation) {
-    if (m.speaker === 'customer' && BOUGHT.test(m.text)) for (const p of productsInOrder(kb, m.text)) purchases.set(p.sku, p);
+    if (m.speaker !== 'customer' || !BOUGHT.test(m.text)) continue;
+    for (const clause of m.text.split(/[，。！？!?；;\s]+|另外|还有|顺便/u)) {
+      if (BOUGHT.test(clause)) for (const p of productsInOrder(kb, clause)) purchases.set(p.sku, p);
+    }
   }
   const boughtDaysAgo = readPurchaseAge(
     conversation.filter((m) => m.speaker === 'customer').map((m) => m.text),

@@ -54,7 +54,9 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const category = state.slots.category;
   const namedAt = category?.messageId === complaint.messageId ? state.newestText.indexOf(category.value.word) : -1;
   // "马海毛开衫…黑裤子上全是毛": what they bought, when the message names it, is what the problem is about.
-  const bought = state.relationship.purchases.map((p) => /(?:开衫|毛衣|大衣|外套|衬衫|裤|裙|鞋|靴|包|围巾|耳钉|项链|手链|精华|面霜)$/u.exec(p.name)?.[0]).find((w) => w !== undefined && state.newestText.includes(w));
+  // The longest end of its name the customer used ("牛仔裤", not "裤").
+  const said = (name: string): string | undefined => /(?:牛仔裤|阔腿裤|西装裤|休闲裤|瑜伽裤|直筒裤|连衣裙|半身裙|针织衫|羊绒衫|开衫|毛衣|大衣|外套|衬衫|裤|裙|鞋|靴|包|围巾|耳钉|项链|手链|精华|面霜)$/u.exec(name)?.[0];
+  const bought = state.relationship.purchases.map((p) => said(p.name)).find((w) => w !== undefined && state.newestText.includes(w));
   const thing = bought ?? (category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '');
   if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/了$/u, '')}了，给您添麻烦了！`;
   if (footSore(state, complaint)) return `非常抱歉，${thing || '新鞋'}${/泡|破|血|伤/u.test(state.newestText) ? '把您的脚磨伤了' : '穿着磨脚'}，给您添麻烦了！`;
@@ -80,6 +82,11 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
     const refund = answerFromFaq(kb, '售后', `${said} 退货 退款 多久到账`, 0, undefined, '退款 原路退回');
     if (refund) return { ...refund, text: `非常抱歉，给您添麻烦了！可以帮您办理退货退款，${refund.text.replace(/^可以的?[。，]/u, '')}` };
   }
+  // "送的小样我拆了用了一点 也要一起寄回去吗": what happens to gifts and points on a return.
+  if (/赠品|小样|送的|积分/u.test(said) && /寄回|退回|一起|扣|退吗|要还|还要/u.test(said)) {
+    const gifts = answerFromFaq(kb, '售后', `${said} 赠品 小样 一并退回 积分`, 0, undefined, '赠品 小样 一并退回');
+    if (gifts) return { ...gifts, text: `不好意思给您添麻烦了！${gifts.text.replace(/^可以的?[。，]/u, '')}` };
+  }
   // "拍了 那能退吗" after a skin reaction: opened skincare goes the way of a reaction, recorded and followed up.
   if (complaint.kind === 'harm' && /退|换/u.test(said)) {
     const opened = answerFromFaq(kb, '投诉安抚', `${said} 过敏 不适 拆封 退换`, 0, undefined, FAQ_HINT.harm);
@@ -92,7 +99,7 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
   }
   // "拍了 要我寄回去吗": sending back a wrong item costs the customer nothing.
   // "照片发你了 我寄回去换的话是不是直接到付就行": a defect goes back at our cost too.
-  if (complaint.kind === 'quality' && /到付|寄回(?:去|来)?换|运费|邮费|快递费/u.test(said)) return { text: '不好意思给您添麻烦了！质量问题换货的运费由我们承担，您用顺丰到付寄回就行，地址我发给您，收到后马上给您换新；也可以直接拿到门店，我们当场帮您处理。', products: [] };
+  if ((complaint.kind === 'quality' || complaint.kind === 'package') && !TARNISH.test(`${complaint.quote} ${said}`) && /到付|寄回(?:去|来)?(?:换|还是)|运费|邮费|快递费|拿到店|拿去店|到店里|去店里|来店里|然后呢|怎么弄|咋弄|怎么处理|咋处理/u.test(said)) return { text: '不好意思给您添麻烦了！质量问题换货的运费由我们承担，您用顺丰到付寄回就行，地址我发给您，收到后马上给您换新；也可以直接拿到门店，我们当场帮您处理。', products: [] };
   if (complaint.kind === 'wrong_item' && /寄回|寄过去|退回去|怎么寄|寄哪|去寄|自己寄|要寄吗|怎么处理|咋处理|怎么办/u.test(said)) return { text: '不好意思给您添麻烦了！是我们发错了，寄回的运费由我们承担，您用顺丰到付寄回就行，地址我发给您；也可以直接拿到门店，我们当场给您换。', products: [] };
   // "照片发你了 能修不": the repair policy for the kind they bought.
   if (/修|维修/u.test(said)) {

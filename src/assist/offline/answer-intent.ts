@@ -22,7 +22,7 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { skinFits, withinBudget } from './pick-products.ts';
+import { hasSize, skinFits, withinBudget } from './pick-products.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 import { answerService } from './answer-service.ts';
@@ -138,10 +138,17 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
       return (/洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text))) ?? anyFaq(kb, text);
     case '洗护': {
+      // "能机洗吗" with nothing in view and no fabric named: how depends on what it is.
+      const kindSaid = state.slots.category !== undefined || /丝|绒|毛|棉|麻|皮|牛仔|羽绒|醋酸|涤纶|聚酯|锦纶|鞋|靴|包|首饰|银|金|大衣|毛衣|衬衫|裤|裙|外套/u.test(text);
+      if (!focus && !kindSaid && state.relationship.purchases.length === 0) return { text: '您说的是哪一件呀？不同面料洗法不一样，发我名字或者看一下洗标，我告诉您怎么洗更稳妥～', products: [] };
       const care = answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''} ${String(focus?.value.attributes['材质'] ?? '')}`);
       // "雪地靴脏了咋洗": a wool coat's care is no answer for boots; the product's own words are.
       const question = care?.faqId ? kb.faqs.find((f) => f.id === care.faqId)?.question : undefined;
-      return (care && focus && question && !careFits(question, focus.value) ? (answerMaterial(state) ?? care) : care) ?? answerMaterial(state);
+      if (care && focus && question && !careFits(question, focus.value)) return answerMaterial(state) ?? care;
+      // "贵的那件能机洗吗": which one it is about, when the care is for its fabric.
+      const fabric = String(focus?.value.attributes['材质'] ?? '');
+      const about = care && focus && question && !care.text.includes(focus.value.name) && fabric && /醋酸|棉|牛仔|聚酯/u.test(question) ? `${focus.value.name}是${fabric}面料，` : '';
+      return care ? { ...care, text: `${about}${care.text}`, products: about && focus ? [focus.value] : care.products } : answerMaterial(state);
     }
     case '复购': {
       const bought = state.relationship.purchases[0] ?? focus?.value;
@@ -165,6 +172,13 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '尺码标准': {
       const product = focus?.value;
       const note = product ? `${product.name}${String(product.attributes['版型'] ?? '') ? `是${String(product.attributes['版型'])}` : ''}，` : '';
+      // "第一件偏大还是偏小 我平时穿M": the size to take, for the product in view.
+      const usual = state.slots.size?.messageId === state.newestMessageId ? state.slots.size?.value : undefined;
+      if (product && usual && hasSize(product, usual)) {
+        const cut = String(product.attributes['版型'] ?? '');
+        const roomy = /宽松|廓形|oversize/iu.test(cut);
+        return { text: `${product.name}${cut ? `是${cut}版型，` : ''}尺码是标准的，您平时穿${usual}码就选${usual}码${roomy ? '，喜欢合身一点也可以小一码' : '，里面想穿厚一点可以大一码'}；收到不合适的话，吊牌完好7天内可以换。`, products: [product] };
+      }
       return { text: `我们家大部分是标准码，平时穿什么码选什么码就可以；${note}个别偏宽松或修身的款我会提前告诉您。您看中哪一款，我帮您对照尺码表确认～`, products: product ? [product] : [] };
     }
     case '补货': {
@@ -262,6 +276,9 @@ const CARE_KINDS: [RegExp, (p: Product) => boolean][] = [
   [/皮鞋/u, named(/皮鞋|德比|牛津|乐福|布洛克|切尔西|单鞋/u)],
   [/银饰|首饰/u, named(/银|金|耳|项链|手链|戒指/u)],
   [/护肤品/u, (p) => p.category === '美妆'],
+  // The fabric FAQs are for clothes of that fabric: slippers or boots are not cotton shirts.
+  [/醋酸/u, (p) => p.category === '服装' && /醋酸/u.test(`${p.name}${String(p.attributes['材质'] ?? '')}`)],
+  [/棉、牛仔|聚酯纤维的衣服/u, (p) => p.category === '服装' && /棉|牛仔|聚酯|涤纶|锦纶/u.test(`${p.name}${String(p.attributes['材质'] ?? '')}`) && !/羊毛|羊绒|真丝|桑蚕丝|羽绒|鹅绒|醋酸/u.test(`${p.name}${String(p.attributes['材质'] ?? '')}`)],
 ];
 
 function careFits(question: string, product: Product): boolean {

@@ -11,6 +11,7 @@ import type { Product } from '../knowledge/schemas.ts';
 import { bestClause } from './answer-about-product.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
 import { fabricConcern } from './fabric-concern.ts';
+import { extractSizes } from '../tags/extract-size.ts';
 import { aboveBudget, hasColour, hasSize, isMens, shadeOf, sizesOf, withinBudget } from './pick-products.ts';
 
 export interface Part {
@@ -204,6 +205,15 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
     const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${theirs}${size ? `${size}码` : ''}，可以看看。` : '';
     const own = shade ? `有接近的${shade}，` : '';
     return { text: `${product.name}没有${colour}，${own}现在有${colourList}${colourList ? '可以选' : ''}。${tail}`, products: alternative ? [product, alternative] : [product] };
+  }
+  // "两条S两条M 都有货吗": each size asked, in the order asked.
+  const several = [...new Set(extractSizes(state.newestText, { male }).filter((s) => s.kind === 'letter' || s.kind === 'shoe').map((s) => s.letter ?? s.value))];
+  if (several.length >= 2) {
+    const have = several.filter((z) => hasSize(product, z));
+    const lack = several.filter((z) => !hasSize(product, z));
+    const shade = colour && hasColour(product, colour) ? colour : '';
+    const head = have.length > 0 ? `${product.name}${shade}${have.join('码和')}码${have.length > 1 ? '都' : ''}有${lack.length > 0 ? `，${lack.join('、')}码这款没有（只有${sizeList(product)}码）` : ''}` : `${product.name}没有${several.join('、')}码，这款是${sizeList(product)}码`;
+    return { text: `${head}，要几件我这就帮您查门店现货和仓库，确认了马上回您。`, products: [product] };
   }
   if (size && !hasSize(product, size)) return { text: `${product.name}没有${size}码，这款是${sizeList(product)}码。`, products: [product] };
   const asked = [colour, size && `${size}码`].filter(Boolean).join('');

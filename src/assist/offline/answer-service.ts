@@ -99,6 +99,11 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   const kind = focus?.value.subcategory ?? state.slots.category?.value.subcategories[0];
   const about = intent === '售后' && kind && /洗|保养|抛光|护理|清洁|拆|试了|试过/u.test(`${text} ${state.newestText}`) ? `${kind} ${String(focus?.value.attributes['材质'] ?? '')} ${kind === '首饰' ? '首饰清洗' : ''}${/皮/u.test(String(focus?.value.attributes['材质'] ?? '')) ? '皮具 皮包' : ''}${/内衣|袜|家居服|睡衣/u.test(kind) ? '贴身衣物 拆封 不支持' : ''}` : '';
   // "改要钱吗 大概几天能拿": a short ask of its own is about the thing in view, not any FAQ sharing a word.
-  const inView = !about && focus && text.length <= 10 && text !== state.newestText ? `${focus.value.subcategory} ${focus.value.category}` : '';
-  return answerFromFaq(kb, intent, about ? `${text} ${about}` : inView ? `${text} ${inView}` : text, 0, store);
+  const second = state.intents.filter((h) => h.intent === intent).length >= 2 && state.intents.findIndex((h) => h.intent === intent && h.clause === text) > 0;
+  const inView = !about && focus && second && text.length <= 10 ? `${focus.value.subcategory} ${focus.value.category}` : '';
+  const query = about ? `${text} ${about}` : inView ? `${text} ${inView}` : text;
+  const found = answerFromFaq(kb, intent, query, 0, store);
+  // "想换个码 牛仔裤买大了": a fabric's care is no answer to an exchange that never mentions washing.
+  const care = found?.faqId !== undefined && kb.faqs.find((f) => f.id === found.faqId)?.topic === '保养' && !/洗|保养|护理|清洁|抛光|擦|打理/u.test(`${text} ${state.newestText}`);
+  return care ? (answerFromFaq(kb, intent, query, 1, store) ?? found) : found;
 }

@@ -8,6 +8,7 @@ import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
 import { ABOUT_PRODUCT_ASK, answerAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
+import { stockAside } from './answer-stock-aside.ts';
 import type { Part } from './answer-product.ts';
 import { pickProducts, skinFits, withinBudget } from './pick-products.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
@@ -82,6 +83,9 @@ export function composeAnswer(input: ComposeInput): Part[] {
       .map((h) => ({ hit: h, part: answerIntent(input, h) }))
       .filter(({ hit, part }) => part !== undefined && (ALSO_IN_COMPLAINT.has(hit.intent) || part.products.length === 0) && (hit.question || hit.intent !== '会员积分'))
       .map(({ part }) => withoutOffers(part as Part));
+    // "…另外之前看的那个垂感阔腿裤还有黑色S吗": a stock question about something else, answered plainly.
+    const aside = stockAside(input.kb, state);
+    if (aside) also.push(aside);
     // "前天买的 今天就便宜了？当冤大头是吧": what happened is said; the apology asks no more about it.
     const told = apology && also.length > 0 && /麻烦说一下具体情况/u.test(apology.text) ? { ...apology, text: apology.text.replace(/麻烦说一下具体情况[^。]*。/u, '') } : undefined;
     const joined = told && join([told, ...also]);
