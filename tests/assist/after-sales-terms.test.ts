@@ -203,3 +203,25 @@ describe('a problem and what comes next, with the purchase on record', () => {
     expect(suggestion.drafts[0]?.skus ?? []).toEqual([]);
   });
 });
+
+describe('what the policy excludes, said before anything is promised', () => {
+  it('tells an engraved ring that it is made to order, and looks into the size instead', async () => {
+    const text = await topAfter('AC-4042', 20, '顾客: 戒指小了一点戴着勒 当时刻了字母的', '导购: 不好意思呀～是哪根手指戴着勒呢？', '顾客: 无名指 能换个大一号的吗');
+    expect(text).toMatch(/个性化定制/u);
+    expect(text).toMatch(/调整/u);
+    expect(text).not.toMatch(/七天内.*都可以七天无理由退换/u);
+  });
+
+  it('says opened intimate wear is outside the seven days, and never calls it worn', async () => {
+    const text = await topAfter('AP-1077', 3, '顾客: 内衣套装买小了 我拆开试了一下 没穿出去 能换个大一码吗');
+    expect(text).toMatch(/贴身衣物/u);
+    expect(text).not.toMatch(/穿过的就不能/u);
+  });
+
+  it('offers the exchange for a snag inside the 30 days when asked repair or exchange', async () => {
+    const text = await topAfter('AC-4022', 20, '顾客: 丝巾', '顾客: 才戴了两回就勾丝了 一根线拉出来老长 这个能修吗 还是只能换');
+    expect(text).toMatch(/^非常抱歉/u);
+    expect(text).toMatch(/30天包换/u);
+    expect(text).not.toMatch(/七天无理由/u);
+  });
+});

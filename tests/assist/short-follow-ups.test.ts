@@ -134,3 +134,33 @@ describe('sizes, fit and care of a product just shown', () => {
     expect(await top('顾客: 能机洗吗')).toMatch(/哪一件/u);
   });
 });
+
+describe('which of the products just shown, and what to do with them', () => {
+  it('picks the one shown in the colour named, even with trousers to wear it with', async () => {
+    const s = await suggest('顾客: 有暖和点的靴子吗', '导购: 粗跟切尔西靴，1299元，跟高4cm，黑色/深棕；复古粗跟短靴，1099元，跟高5cm，黑色/焦糖色，羊毛混纺内里比较暖。', '顾客: 暖和的那双焦糖色的 配黑裤子好看吗');
+    expect(s.drafts[0]?.text).toMatch(/^复古粗跟短靴/u);
+  });
+
+  it('picks a shown product named in part, in a question that says 会不会', async () => {
+    const text = await top('顾客: 想要个通勤的包', '导购: 链条小方包，1680元，小羊皮，黑色/米白，20×13×6cm；月牙腋下包，1280元，头层牛皮，黑色/奶白/酒红。', '导购: 好的～有问题随时问我。', '顾客: 你上回发我那个月牙的 奶白色会不会很容易脏');
+    expect(text).toMatch(/^月牙腋下包/u);
+  });
+
+  it('adds up both products shown and says whether the order ships free', async () => {
+    const text = await top('顾客: 想要个显白的口红 我黄皮', '导购: 黄皮可以看丝绒雾面口红#21 砖红或#01 枫叶红，199元；想要水润一点的话水光唇釉#03 蜜桃，169元。', '顾客: 两个都要 包邮不');
+    expect(text).toMatch(/一共¥368/u);
+    expect(text).toMatch(/满299包邮/u);
+  });
+
+  it('answers a transfer between stores for the size and colour asked', async () => {
+    const text = await top('顾客: 风衣有吗 经典款那种', '导购: 经典双排扣风衣，1099元，65%棉，卡其/黑色，XS-XL，长款。', '顾客: 卡其XS 湖滨店要是没有 能从上海调过来吗 要几天');
+    expect(text).toMatch(/^经典双排扣风衣卡其XS码有的/u);
+    expect(text).toMatch(/1-2天/u);
+  });
+
+  it('answers both asks of a voice message: sheer or not, and L or XL by the weight given', async () => {
+    const text = await top('顾客: 白T有推荐吗 要厚一点不透的', '导购: 长绒棉短袖T恤，169元，长绒棉手感细腻柔软，白色/燕麦色/雾蓝，XS-XL；基础圆领T恤，129元，白/黑/灰/藏青，纯棉。', '顾客: 便宜的那个透不透 我穿L还是XL 160斤');
+    expect(text).toMatch(/不透/u);
+    expect(text).toMatch(/160斤的话建议选XL码/u);
+  });
+});

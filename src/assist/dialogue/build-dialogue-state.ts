@@ -49,7 +49,7 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
     slots.category = { ...needs.category, messageId };
   }
   if (needs.anyMaterial) delete slots.material;
-  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child', 'avoid', 'colourWish'] as const) {
+  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child', 'avoid', 'colourWish', 'personalised'] as const) {
     const reading = needs[key];
     if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
   }

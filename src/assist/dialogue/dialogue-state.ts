@@ -71,6 +71,8 @@ export interface Slots {
   unsold?: Slot<string>;
   /** For a child: the catalog's clothes and shoes are adults'. */
   child?: Slot<true>;
+  /** "当时刻了字母的": the piece bought was engraved or embossed, so made to order. */
+  personalised?: Slot<true>;
   /** A feature not wanted ("不喜欢那种自动扣的"): products named for it come last. */
   avoid?: Slot<string>;
   /** Who will wear it, when the customer says ("男士的", "女款"). */

@@ -97,7 +97,8 @@ function byShortName(list: readonly Product[], text: string, least = 4): Product
 /** The one listed product whose name holds a two-to-four character word of the text that no other listed name holds. */
 function byDistinctWord(list: readonly Product[], text: string): Product | undefined {
   // Only a pointing follow-up ("那府绸那件呢", "托特包那个多少钱"); "公文包用不上" names one to turn it down.
-  if (!/[这那][款个件双条只对支瓶]|呢|吗/u.test(text) || /不|没|别|算了|一堆|用不上/u.test(text)) return undefined;
+  // ("会不会", "是不是" ask; they turn nothing down.)
+  if (!/[这那][款个件双条只对支瓶]|呢|吗/u.test(text) || /不|没|别|算了|一堆|用不上/u.test(text.replace(/(\p{Script=Han})不\1/gu, ''))) return undefined;
   const runs = text.replace(/[这那哪][款个件双条只对支瓶]?/gu, ' ').match(/\p{Script=Han}{2,}/gu) ?? [];
   for (let size = 4; size >= 2; size--) {
     const hits = new Set<Product>();
@@ -145,6 +146,15 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
       const described = trait ? list.filter((p) => p.name.includes(trait)) : [];
       if (described.length === 1 && described[0]) {
         focus = { value: described[0], messageId: message.id, quote: trait ?? '' };
+        focusIndex = index;
+      }
+      // "暖和的那双焦糖色的": the one listed that comes in the colour named, when only one does.
+      const coloured = list.filter((p) => {
+        const raw = p.attributes['颜色'];
+        return (Array.isArray(raw) ? raw : raw ? [raw] : []).some((c) => c.replace(/色$/u, '').length >= 2 && message.text.includes(c.replace(/色$/u, '')));
+      });
+      if (coloured.length === 1 && coloured[0] && /[这那][款个件双条只对]|的$|的\s|呢|吗/u.test(message.text)) {
+        focus = { value: coloured[0], messageId: message.id, quote: coloured[0].name };
         focusIndex = index;
       }
       // "599那个有雾蓝m吗": the one listed at that price.

@@ -33,7 +33,7 @@ export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价�
 const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?<=[呀啊呢嘛])还有(?=.{4,})|(?=另外|还有[，,]|还有(?=你们|就是|个问题|一个问题|想问)|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
 
 /** "运费是我出还是你们出 钱多久能退回来": two asks typed with a space between them, each its own clause. */
-const ASKS = /多少|多久|几|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|[吗嘛么呢]/u;
+const ASKS = /多少|多久|几|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|[吗嘛么呢]|(\p{Script=Han})不\1/u;
 /** A piece between spaces that asks something of its own ("有xs没", "冬天冷不冷", "满多少包邮"). */
 const ASK_PIECE = /多少|多久|几天|几点|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|包邮|吗|(\p{Script=Han})不\1|[没不]$/u;
 

@@ -45,6 +45,8 @@ export function checkDraft(kb: KnowledgeBase, text: string, context: DraftContex
   const named = findNamedProducts(kb, text);
   const allowed = new Set<number>(g.policyAmounts);
   for (const product of [...named, ...(context.products ?? [])]) allowed.add(product.price);
+  // "两个一共¥368": the total of the two or three products the draft itself names.
+  if (named.length >= 2 && named.length <= 3) allowed.add(named.reduce((sum, p) => sum + p.price, 0));
   if (context.approvedText) for (const hit of findAmounts(context.approvedText)) allowed.add(hit.value);
   const normalized = normalizeAligned(text);
   const flags = [

@@ -55,7 +55,7 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const namedAt = category?.messageId === complaint.messageId ? state.newestText.indexOf(category.value.word) : -1;
   // "马海毛开衫…黑裤子上全是毛": what they bought, when the message names it, is what the problem is about.
   // The longest end of its name the customer used ("牛仔裤", not "裤").
-  const said = (name: string): string | undefined => /(?:牛仔裤|阔腿裤|西装裤|休闲裤|瑜伽裤|直筒裤|连衣裙|半身裙|针织衫|羊绒衫|开衫|毛衣|大衣|外套|衬衫|裤|裙|鞋|靴|包|围巾|耳钉|项链|手链|精华|面霜)$/u.exec(name)?.[0];
+  const said = (name: string): string | undefined => /(?:牛仔裤|阔腿裤|西装裤|休闲裤|瑜伽裤|直筒裤|连衣裙|半身裙|针织衫|羊绒衫|开衫|毛衣|大衣|外套|衬衫|丝巾|方巾|披肩|围巾|手套|腰带|钱包|卡包|戒指|耳环|耳钉|项链|手链|手镯|裤|裙|鞋|靴|包|帽|精华|面霜)$/u.exec(name)?.[0];
   const bought = state.relationship.purchases.map((p) => said(p.name)).find((w) => w !== undefined && state.newestText.includes(w));
   const thing = bought ?? (category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '');
   if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/了$/u, '')}了，给您添麻烦了！`;
@@ -156,7 +156,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const concern = !asksIfNormal ? undefined : product ? fabricConcern(product, worry) : concernFor(state.newestText, worry);
   if (concern) return [{ text: `给您添麻烦了！${concern}。如果情况比较严重或者才穿一两次就这样，可能是面料问题，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
-  const repair = /修|维修|补|钉一下|缝一下|钉上|缝上|钉扣|换(?:个|条)?拉链/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
+  // "能修吗 还是只能换": inside the 30 days the exchange answers both; a repair alone is asked for as such.
+  const either = /还是(?:只能)?换|能换吗|换一?(?:个|件|条|双)?新/u.test(state.newestText) && !lateDefect(state, complaint);
+  const repair = !either && /修|维修|补|钉一下|缝一下|钉上|缝上|钉扣|换(?:个|条)?拉链/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
   // "银手链戴了没多久就发黑了": silver darkening is oxidation, cleaned free of charge.
   const silver = TARNISH.test(`${state.newestText} ${complaint.quote}`) && /银|手链|项链|戒指|耳钉|首饰/u.test(state.newestText);
   if (silver) {

@@ -14,6 +14,7 @@ import { answerUnsold } from './answer-unsold.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice, byDepth } from './answer-colour-choice.ts';
 import { answerColourWish } from './answer-colour-wish.ts';
+import { answerTogether } from './answer-together.ts';
 import { answerCompare } from './answer-compare.ts';
 import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
 import { answerSmallTalk } from './answer-small-talk.ts';
@@ -22,7 +23,7 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { hasSize, skinFits, withinBudget } from './pick-products.ts';
+import { hasColour, hasSize, sizesOf, skinFits, withinBudget } from './pick-products.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 import { answerService } from './answer-service.ts';
@@ -75,6 +76,11 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
   const budget = state.slots.budget;
   if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && !withinBudget(focus.value.price, budget.value)) {
     return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
+  }
+  // "两个都要 一共多少 包邮不": the total of what was just shown, before any FAQ on shipping.
+  if (hit.intent === '物流' || hit.intent === '价格咨询' || hit.intent === '促成下单') {
+    const together = answerTogether(kb, state);
+    if (together) return together;
   }
   switch (hit.intent) {
     case '问候':
@@ -207,8 +213,17 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         return { text: `不好意思，每位顾客的购买记录都是保密的，家人的我这边也不方便透露哦～想给个惊喜的话，您说说${they}平时喜欢的风格、颜色和预算，我帮您挑配得上的款。`, products: [] };
       }
       return { text: '不好意思，其他顾客的信息涉及隐私，我这边不能透露哦～您自己有什么想看的，我随时帮您挑。', products: [] };
-    case '调货':
-      return answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);
+    case '调货': {
+      const transfer = answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);
+      // "卡其XS 湖滨店要是没有 能从上海调过来吗": the piece asked for, then how it gets there.
+      const piece = focus?.value;
+      const size = state.slots.size?.messageId === state.newestMessageId ? state.slots.size?.value : undefined;
+      const colour = state.slots.colour?.messageId === state.newestMessageId ? state.slots.colour?.value : undefined;
+      if (!transfer || !piece || (!size && !colour)) return transfer;
+      const has = (!size || hasSize(piece, size)) && (!colour || hasColour(piece, colour));
+      const head = has ? `${piece.name}${colour ?? ''}${size ? `${size}码` : ''}有的，我先帮您查一下门店现货。` : `${piece.name}没有${colour ?? ''}${size ? `${size}码` : ''}，`;
+      return has ? { ...transfer, text: `${head}${transfer.text.replace(/^可以[。，]?/u, '门店没有的话')}`, products: [piece] } : { text: `${head}这款是${sizesOf(piece).join('/')}码，调货也调不到，我帮您看看有没有类似的款～`, products: [piece] };
+    }
     case '功效咨询':
       return answerEfficacy(state);
     case '优惠活动':

@@ -82,6 +82,15 @@ function betweenSizes(state: DialogueState): Part | undefined {
   if (/偏瘦|比较瘦|喜欢修身|修身点|合身点|骨架小/u.test(state.newestText)) {
     return { text: `${name}您喜欢合身一些的话选${small}码就好，${large}码会偏宽松；拿不准的话到店两个码都试一下～`, products: product ? [product] : [] };
   }
+  // "我穿L还是XL 160斤": the build given decides between the two.
+  const body = state.slots.body?.value;
+  const fit = body ? sizeForBody(body, state.slots.gender?.value === 'male') : undefined;
+  if (body && fit) {
+    const said = [body.heightCm && `${body.heightCm}cm`, body.weightJin && `${body.weightJin}斤`].filter(Boolean).join('、');
+    const pick = ORDER.indexOf(fit) >= ORDER.indexOf(large) ? large : ORDER.indexOf(fit) <= ORDER.indexOf(small) ? small : fit;
+    const has = !product || hasSize(product, pick);
+    return { text: `${name}${product ? "，" : ""}您${said}的话建议选${pick}码${pick === small ? `，喜欢宽松一点可以选${large}` : '，穿着不会紧'}${has ? '' : `（这款没有${pick}码，只有${sizeList(product as Product)}码）`}；拿不准的话到店两个码都试一下～`, products: product ? [product] : [] };
+  }
   return { text: `${name}按您平时的码选就好：平时穿${small}选${small}，喜欢宽松一点或者里面要多穿选${large}。方便说下您的身高体重吗？我帮您确认～`, products: product ? [product] : [] };
 }
 

@@ -20,7 +20,15 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
   }
   // "我想退货 已经穿过一次了": worn is outside the seven days' terms; say so before anything else.
-  if (intent === '售后' && /退|换/u.test(state.newestText) && /(?<![没未不])(?:穿过|洗过|用过|穿了|洗了)|剪了吊牌|吊牌剪|拆了吊牌|穿一晚|穿一次|穿完|穿出去|走了一天/u.test(state.newestText) && !state.complaint) {
+  const worn = /(?:穿过|洗过|用过|穿了|洗了)|剪了吊牌|吊牌剪|拆了吊牌|穿一晚|穿一次|穿完|穿出去|走了一天/u.exec(state.newestText);
+  const wornSaid = worn && !/(?:没|未|不|还没|没有)$/u.test(state.newestText.slice(0, worn.index));
+  // "内衣套装买小了 我拆开试了一下 没穿出去": intimate wear opened is outside the seven days, worn or not.
+  const intimate = (state.relationship.purchases[0] ?? focus?.value)?.subcategory;
+  if (intent === '售后' && /退|换/u.test(state.newestText) && intimate && /内衣|文胸|家居服|睡衣|袜/u.test(intimate) && /拆开|拆封|拆了|试了|试穿|穿了/u.test(state.newestText) && !state.complaint) {
+    const rule = answerFromFaq(kb, intent, `${text} 贴身衣物 拆封 不支持`, 0, store, '贴身衣物 拆封 不支持七天无理由退换');
+    if (rule) return { ...rule, text: '不好意思，内衣这类贴身衣物拆封后，出于卫生原因就不支持七天无理由退换了；如果是质量问题，签收30天内还是按质量问题30天包换处理。下次拿不准尺码可以先找我对一下尺码表，或者到店试穿～' };
+  }
+  if (intent === '售后' && /退|换/u.test(state.newestText) && wornSaid && !state.complaint) {
     return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
   }
   // "喷了两下 不太喜欢这个味儿 能退吗": opened skincare, make-up and perfume are outside the seven days' terms.
@@ -45,9 +53,11 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     if (refund) return refund;
   }
   // "压了字母之后不喜欢还能退吗": engraved or embossed is made for them, not returnable without a fault.
-  if (intent === '售后' && /压(?:了)?(?:字母|字|印|名字|缩写)|刻(?:了)?(?:字|名字|字母|缩写)|定制|压印|刻字/u.test(state.newestText)) {
+  if (intent === '售后' && (state.slots.personalised || /压(?:了)?(?:字母|字|印|名字|缩写)|刻(?:了)?(?:字|名字|字母|缩写)|定制|压印|刻字/u.test(state.newestText))) {
     const rule = answerFromFaq(kb, intent, `${text} 刻字 压印 定制 不支持无理由退换`, 0, store, '刻字压印 个性化定制');
-    if (rule) return { ...rule, text: `不好意思，压印或刻字之后就属于个性化定制商品，不支持七天无理由退换，质量问题仍然按质量问题30天包换处理。选字母的时候拿不准可以跟我说，我帮您一起参考～` };
+    // "戒指小了一点 … 能换个大一号的吗": the size is looked into, not promised.
+    const sizing = /大一|小一|换个?(?:号|码)|尺寸|圈口|勒|紧|松/u.test(state.newestText);
+    if (rule) return { ...rule, text: `不好意思，压印或刻字之后就属于个性化定制商品，不支持七天无理由退换，质量问题仍然按质量问题30天包换处理。${sizing ? '尺寸的问题我帮您问一下门店师傅能不能调整，确认了马上回您～' : '选字母的时候拿不准可以跟我说，我帮您一起参考～'}` };
   }
   // "发票到现在也没开给我": not whether one can be had, but that it is owed.
   if (intent === '发票' && /没开|还没|没收到|没给|没发/u.test(state.newestText)) {
