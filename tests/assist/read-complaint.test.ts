@@ -153,7 +153,7 @@ describe('a denial is not a complaint', () => {
   });
 });
 
-describe('broken, shrunk, fallen off or the wrong colour, said as people say it', () => {
+describe('broken, shrunk, fallen off, worn through or the wrong colour, said as people say it', () => {
   it.each([
     ['我上礼拜买额金链子 今朝断脱了 哪能弄法', 'quality'],
     ['刚拆开口红就是断的 😭😭', 'quality'],
@@ -165,11 +165,21 @@ describe('broken, shrunk, fallen off or the wrong colour, said as people say it'
     ['裙子寄回去都五天了 退款到底啥时候能到账啊 等得着急死了', 'refund'],
     ['开衫换的那件 物流显示昨天签收了 我家根本没人收到', 'delay'],
     ['昨天你也是这么说的 到底有没有人管啊 给个准话', 'service'],
+    ['项链的吊坠前两天掉了 找都找不到', 'quality'],
+    ['包包提手那里裂开了一道', 'quality'],
+    ['靴子拉链卡死了 脱都脱不下来', 'quality'],
+    ['这鞋后跟里面的布磨穿了 才穿了几次', 'quality'],
+    ['裤子裆那里开了个口子 好尴尬', 'quality'],
+    ['手链上的水钻掉了两颗', 'quality'],
+    ['卖的时候还说不起球 结果穿了三次全是球', 'quality'],
+    ['说好三天改好 这都十天了 到底好了没', 'delay'],
+    ['你们是不是把地址写错了 快递送到别的区去了', 'delay'],
+    ['换货寄来拆开一看还是大的那个码', 'wrong_item'],
   ])('%s → %s', (text, kind) => {
     expect(readComplaint(said(toMandarin(text)))?.kind).toBe(kind);
   });
 
-  it.each(['这款断码了吗', '洗一水会缩吗', '这个判断的没错 就要这款', '扣子是金属的还是塑料的', '退款一般多久到账'])('%s is not one', (text) => {
+  it.each(['这款断码了吗', '洗一水会缩吗', '这个判断的没错 就要这款', '扣子是金属的还是塑料的', '退款一般多久到账', '拉链会不会卡', '扣子是金属的吗', '鞋跟有几公分', '想要一条不掉色的牛仔裤', '皮面可以用什么擦', '提手能调长短吗'])('%s is not one', (text) => {
     expect(readComplaint(said(toMandarin(text)))).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@
  * (穿了一次就不行了) counts unless the clause praises it.
  */
 import type { ChatMessage } from '../../conversation/model.ts';
-import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PRAISE, WORRY, WRONG_ITEM_ACROSS } from './complaint-words.ts';
+import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, WORRY, WRONG_ITEM_ACROSS } from './complaint-words.ts';
 import { scoreSentiment } from '../tags/score-sentiment.ts';
 import type { Complaint } from './dialogue-state.ts';
 
@@ -34,6 +34,13 @@ function named(clause: string): Found | undefined {
     return [kind, match[0], true];
   }
   return undefined;
+}
+
+/** "耳钉的珍珠掉了一颗": a part of the thing and what happened to it, unless asked about before buying. */
+function partDamage(clause: string): Found | undefined {
+  const match = PART_DAMAGE.exec(clause);
+  if (!match || /[吗么嘛？?]\s*$|会不会|能不能|可以|怎么/u.test(clause.slice(match.index))) return undefined;
+  return ['quality', match[0], true];
 }
 
 /** "买的鞋子穿着脚疼": the quote runs from what was had to the bad outcome; the outcome alone when the had-it is in another clause. */
@@ -70,10 +77,11 @@ function readMessage(text: string, had = text): Found | undefined {
   // "物流显示昨天签收了 我家根本没人收到": signed for in one clause, never received in the next.
   const unreceived = SIGNED_NOT_RECEIVED.exec(text);
   if (unreceived) return ['delay', unreceived[0], true];
+
   const clauses = text.match(CLAUSE) ?? [];
   let angry: Found | undefined;
   // "裙摆抽丝了…给我办了退款…今天信用卡还没看到": a problem dealt with gives way to the one still open after it.
-  const dealt = (at: number): boolean => /办了退款|退款了|给我换了|换好了|处理了|处理好了|给我退了|说钱会/u.test(text.slice(at));
+  const dealt = (at: number): boolean => /办了退款|退款了|给我换了|换好了|处理了|处理好了|给我退了|说钱会|说(?:给我|会|要)退|答应(?:给我)?退|同意(?:给我)?退/u.test(text.slice(at));
   let first: Found | undefined;
   let firstAt = -1;
   for (const clause of clauses) {
@@ -82,7 +90,7 @@ function readMessage(text: string, had = text): Found | undefined {
     if (suspicion) return ['quality', suspicion[0], true];
     // "我一用面霜就闷痘": the skin described before buying, not a reaction to something bought.
     if (HABIT.test(clause) && !/买的|收到|上次|之前买/u.test(text)) continue;
-    const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : experienced(clause, had));
+    const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : (experienced(clause, had) ?? partDamage(clause)));
     // "那件旧西装 穿了四五年 袖口都磨起毛了": wear after years, not a fault.
     if (found && found[0] === 'quality' && LONG_WEAR.test(text)) continue;
     // "今天收到的时候乳液那瓶盖子裂了": broken on arrival is damage in transit.
@@ -100,7 +108,13 @@ function readMessage(text: string, had = text): Found | undefined {
     }
     if (found?.[0] === 'service') angry ??= found;
   }
-  return first ?? angry;
+  if (first) return first;
+  // Told across clauses: what it was sold as against what happened; a wait and the chase after it.
+  const claim = BROKEN_CLAIM.exec(text);
+  if (claim) return ['quality', claim[0]];
+  const waited = WAITED.exec(text);
+  if (waited) return ['delay', waited[0]];
+  return angry;
 }
 
 /** Whether a clause reports a problem (the intent reader asks before it lets 投诉安抚 stand). */

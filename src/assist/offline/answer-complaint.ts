@@ -200,6 +200,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // "鞋头开胶了 咋寄回去啊": how a defect goes back, and that we pay for it.
   const sendBack = (complaint.kind === 'quality' || complaint.kind === 'wrong_item') && /(?:咋|怎么|如何|要)(?:寄|退)回|寄回去|寄到哪|运费|邮费|快递费/u.test(state.newestText) ? findAnyFaq(kb, '退货的运费谁出 到付') : undefined;
   const postage = sendBack && !steps.includes('到付') ? sendBack.answer.replace(/^七天无理由[^；。]*[；。]/u, '').replace(/^质量问题退换由我们承担/u, '寄回的运费由我们承担') : '';
-  const parts: Part[] = [{ ...faq, text: `${lead}${steps}${postage}`, ...(postage && sendBack ? { approvedText: `${faq.approvedText ?? faq.text}\n${sendBack.answer}` } : {}) }, opening];
+  // "要寄回去换 地址给我下": where it goes back starts with the order number.
+  const address = (complaint.kind === 'quality' || complaint.kind === 'wrong_item') && /地址|寄到哪|寄哪|往哪寄/u.test(state.newestText) ? findAnyFaq(kb, '退货寄到哪个地址 寄回地址') : undefined;
+  const where = address && !steps.includes('订单号') ? address.answer.replace(/^可以的?[。，]/u, '') : '';
+  const parts: Part[] = [{ ...faq, text: `${lead}${steps}${postage}${where}`, ...(postage && sendBack ? { approvedText: `${faq.approvedText ?? faq.text}\n${sendBack.answer}` } : {}) }, opening];
   return parts;
 }
