@@ -225,3 +225,17 @@ describe('what the policy excludes, said before anything is promised', () => {
     expect(text).not.toMatch(/七天无理由/u);
   });
 });
+
+describe('their own purchase, liked and looked after', () => {
+  it('gives the leather care for rain spots on a tote they love, with no apology', async () => {
+    const text = await topAfter('AC-4001', 20, '顾客: 之前买的托特包 昨天下雨淋了几滴 有几个水印 要怎么弄啊 超喜欢这个包 别给我整坏了');
+    expect(text).toMatch(/吸干/u);
+    expect(text).not.toMatch(/抱歉|添麻烦/u);
+  });
+
+  it('orders the same loafers again in the colour and size asked', async () => {
+    const text = await topAfter('SH-3001', 20, '导购: 孙小姐，云步软羊皮乐福鞋黑色37码穿着还舒服吗？', '顾客: 太舒服了！！穿着逛了一整天迪士尼 晚上脚一点都不疼 同事都让我推给她', '顾客: 我再要一双焦糖色的 还是37');
+    expect(text).toMatch(/焦糖色37码/u);
+    expect(text).not.toMatch(/抱歉|添麻烦/u);
+  });
+});

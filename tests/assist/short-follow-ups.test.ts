@@ -164,3 +164,25 @@ describe('which of the products just shown, and what to do with them', () => {
     expect(text).toMatch(/160斤的话建议选XL码/u);
   });
 });
+
+describe('looks like a complaint, and is not one', () => {
+  it('answers a worry about the down coat in view from what it is made of, not with a sweater', async () => {
+    const text = await top('顾客: 过膝长款鹅绒服燕麦色还有吗', '导购: 有的～过膝长款鹅绒服2599元，90%白鹅绒填充，黑色和燕麦色，S到XL码，帽子可拆，领口有防风罗纹。', '顾客: 会不会钻绒啊 我之前那件 穿一次黑毛衣就变白毛衣了');
+    expect(text).toMatch(/^过膝长款鹅绒服/u);
+    expect(text).toMatch(/绒/u);
+    expect(text).not.toMatch(/抱歉|添麻烦/u);
+  });
+
+  it('answers whether a cashmere jumper scratches for someone whose neck reacted to another brand', async () => {
+    const text = await top('顾客: 想买件羊绒的毛衣 贴身穿的', '导购: 可以看看羊绒圆领毛衣1680元，纯羊绒十二针细密针织，燕麦色、黑色、浅灰、雾粉，XS到XL码，贴身穿不扎。', '顾客: 真的不扎吗 我脖子特别敏感 之前穿别家毛衣一圈都是红疹子');
+    expect(text).toMatch(/不扎/u);
+    expect(text).not.toMatch(/抱歉|添麻烦|停用/u);
+  });
+
+  it('recommends a new one to someone whose old one from elsewhere wore out', async () => {
+    const s = await suggest('顾客: 之前网上买的包 链条掉漆掉得跟斑秃一样 真是够了', '顾客: 想换个你们家的 黑色 小一点的 一千五以内');
+    expect(s.drafts[0]?.text).toMatch(/给您/u);
+    expect(s.drafts[0]?.text).not.toMatch(/抱歉|添麻烦/u);
+    expect(s.tags.map((t) => t.tag)).not.toContain('客户状态/投诉');
+  });
+});

@@ -7,10 +7,11 @@
 import type { ChatMessage, CustomerProfile } from '../../conversation/model.ts';
 import { looksLikeInstruction } from '../injection.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import type { DialogueState, IntentHit, Slot, Slots } from './dialogue-state.ts';
+import type { CategoryNeed, DialogueState, IntentHit, Slot, Slots } from './dialogue-state.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { readComplaint, stillOpen } from './read-complaint.ts';
-import { productsInOrder, readFocus } from './read-focus.ts';
+import { fitsNeed, productsInOrder, readFocus } from './read-focus.ts';
+import { ELSEWHERE_THEN_HERE, LONG_WEAR, MISHAP, REPLACEMENT } from './complaint-words.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
 import { toMandarin } from './to-mandarin.ts';
 import { colourNames, readNeeds } from './read-needs.ts';
@@ -203,6 +204,10 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
   let intents = (variantAsk || avoidAsk || (newestNeeds.dearer && focus)) && newest && !newestNeeds.cheaper ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
+  // "昨天下雨淋了几滴 有几个水印 要怎么弄啊": a mishap of their own and how to deal with it, asked apart.
+  if (newest && MISHAP.test(newest.text) && /怎么|咋|如何|能弄/u.test(newest.text) && intents.length > 0 && intents.every((h) => h.intent === OTHER_QUESTION)) {
+    intents = [{ intent: '洗护', clause: newest.text, question: true, score: 3.5 }];
+  }
   // "黑的我已经有一个了 换个颜色 哪个百搭点": which other colour of the product in view.
   const wish = newestNeeds.colourWish?.value;
   if (newest && focus && wish && (wish.avoid.length > 0 || wish.another) && !newestNeeds.category && !newestNeeds.size && !newestNeeds.colour && !newestNeeds.budget && intents.every((h) => ['其他问题', '库存咨询', '比较', '颜色建议', '尺码咨询', '商品推荐'].includes(h.intent))) {
@@ -216,6 +221,13 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   if (newest && underWay && /多久|什么时候|啥时候|几天|多长时间|何时/u.test(newest.text) && !newestNeeds.category && intents.every((h) => !['物流', '售后', '会员积分', '发票'].includes(h.intent) || h.intent === '物流')) {
     intents = [{ intent: /退款/u.test(lastGuideMessage?.text ?? '') ? '退款进度' : '换货进度', clause: newest.text, question: true, score: 3 }];
   }
+  // "之前网上买的包 链条掉漆 … 想换个你们家的": trouble with one from elsewhere, and a new one wanted here.
+  const burst = (unanswered.length > 0 ? unanswered : newest ? [newest] : []).map((m) => m.text).join(' ');
+  const ownOfKind = slots.category !== undefined && relationship.purchases.some((p) => fitsNeed(p, slots.category?.value as CategoryNeed));
+  // "我那个钱包用了五六年 边都磨毛了 … 想换个新的": an old or broken one of their own, and a new one wanted.
+  const wornOut = LONG_WEAR.test(burst) || (relationship.purchases.length === 0 && /旧|坏|破|烂|磨|开口笑|掉色|不行了/u.test(burst));
+  const replacing = newest !== undefined && slots.category !== undefined && !ownOfKind && !intents.some((h) => h.intent === '隐私') && (ELSEWHERE_THEN_HERE.test(burst) || (REPLACEMENT.test(newest.text) && wornOut));
+  if (replacing && newest) intents = [{ intent: '商品推荐', clause: newest.text, question: true, score: 3 }, ...intents.filter((h) => h.intent !== '售后' && h.intent !== '商品推荐' && h.intent !== '投诉安抚')];
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
   const fresh = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought, window.slice(Math.max(0, lastGuide - 2), lastGuide + 1).filter(evidence));
   // "那L这件我怎么处理": a trouble question in the newest message carries on the problem told before it.
@@ -228,7 +240,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const heard = !told && newest && evidence(newest) && intents[0]?.intent === '投诉安抚' ? { kind: /店员|服务|态度|导购|客服|理我|不理/u.test(newest.text) ? ('service' as const) : ('general' as const), messageId: newest.id, quote: newest.text.slice(0, 40) } : undefined;
   // "寄回去了 多久能退款": no problem named, only the service asked after; the service is the answer.
   const serviceOnly = told?.kind === 'general' && !told.problem && !told.ongoing && intents[0]?.question === true && SERVICE_ASKS.has(intents[0].intent);
-  const complaint = told && !serviceOnly && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
+  const complaint = told && !serviceOnly && !replacing && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
   // "上次那双小白鞋…还有没有别的色儿 想再整一双": another of the one bought.
   const again = newest !== undefined && /再(?:整|买|来|要)|换着|又想|别的色|别的颜色/u.test(newest.text) && intents.some((h) => h.intent === '库存咨询');

@@ -23,13 +23,13 @@ export const WRONG_ITEM_ACROSS = /(?:买了|下单了|拍了|订了)[两三四2-
 export const RESOLVED = /后来(?:虽然)?(?:也)?(?:给我)?(?:换了|退了|处理了|解决了|补发了)|已经(?:给我)?(?:换了|解决了|处理好了|退款了)/u;
 
 /** "之前在别家买的跑鞋": bought somewhere else, not a problem this store makes good. */
-export const BOUGHT_ELSEWHERE = /(?:在)?(?:别家|别的店|其他店|其他家|别处|别的地方|别的牌子|外面|朋友代购|代购)[^，。]{0,3}买的|别家的/u;
+export const BOUGHT_ELSEWHERE = /(?:在)?(?:别家|别的店|其他店|其他家|别处|别的地方|别的牌子|外面|朋友代购|代购)[^，。]{0,3}买的|别家的|(?:穿|用|戴|买)(?:过)?别家|别家(?:的)?(?:毛衣|衣服|鞋|面霜|精华|产品|东西|羽绒服|大衣|包)/u;
 
 /** Silver or plating gone dark: oxidation the store cleans, asked about in many words. */
 export const TARNISH = /发黑|氧化|变黑|黑了|暗了|变暗|发乌|灰扑扑|没(?:有)?光泽了/u;
 
 /** Something the customer has received, worn, washed or used: the bad outcome that follows is about it. */
-export const EXPERIENCED = /买了(?:差不多|快|有|才|不到)?[^，。\s]{0,4}(?:天|周|礼拜|星期|个月)|洗一水|下了?水|过了?水|洗一次|洗了一次|洗了一回|洗一回|收到|到手|拿到|寄来|寄过来|到货|买的|刚买|买回来|在店里试的|试穿的|穿了|穿着|穿上|穿完|用了|用着|用完|洗了|洗完|洗过|戴了|戴着|戴上|涂了|擦了|抹了|抹完|涂完|擦完|敷完|喷完|洗完|才穿|才用|才戴|到了但|打开/u;
+export const EXPERIENCED = /(?:这两天|这几天|最近|每天)(?:在)?(?:用|穿|戴|涂|擦)|(?:用|穿|戴|涂|擦)你们|买了(?:差不多|快|有|才|不到)?[^，。\s]{0,4}(?:天|周|礼拜|星期|个月)|洗一水|下了?水|过了?水|洗一次|洗了一次|洗了一回|洗一回|收到|到手|拿到|寄来|寄过来|到货|买的|刚买|买回来|在店里试的|试穿的|穿了|穿着|穿上|穿完|用了|用着|用完|洗了|洗完|洗过|戴了|戴着|戴上|涂了|擦了|抹了|抹完|涂完|擦完|敷完|喷完|洗完|才穿|才用|才戴|到了但|打开/u;
 
 /** A bad outcome after it, by kind: skin and body first, then the wrong thing, then the thing itself. */
 export const BAD_OUTCOMES: [Complaint['kind'], RegExp][] = [
@@ -61,3 +61,12 @@ export const PART_DAMAGE = new RegExp(`(?:${PARTS})[^，。！？!?\\s]{0,8}?(?:
 export const BROKEN_CLAIM = /(?:还说|不是说|说好的?|号称|说是|推荐的时候说|当时说)[^。]{0,10}(?:防泼水|防水|不起球|不掉色|不缩水|不钻绒|不磨脚|保暖|不扎|不透|不变形)[^。]{0,30}(?:结果|现在|还是|全|都|湿|球|掉|缩|扎|透)/u;
 /** "说好改好了寄过来 这都半个月了 … 到底还寄不寄": a wait told in one clause, the chase in the next. */
 export const WAITED = /(?:这都|都|已经)(?:半个月|[一二两三四五六七八九十几\d]+(?:天|周|个星期|个礼拜|礼拜|个月))了[^。]{0,24}(?:还没|没收到|没到|到底|还寄不寄|还发不发|还不发|还不寄)/u;
+
+/** "网上买的羽绒服…跑绒 这回想在你们店买件靠谱的": trouble with something from elsewhere, told to ask for one here. */
+export const ELSEWHERE_THEN_HERE = /(?:网上|网店|淘宝|拼多多|京东|直播间|别人送|朋友送|别家|外面|别的牌子)[^。]{0,40}(?:你们(?:店|家|这)?(?:里)?买|在你们|你们家的|实体店|店里买)|(?:这回|这次|干脆|所以)[^。]{0,6}(?:在你们|来你们|你们家|实体店)/u;
+
+/** "想换个你们家的", "想换双缓震好点的": a new one wanted, not an exchange. */
+export const REPLACEMENT = /换(?:个|双|件|条|只|瓶|套|一个|一双|一件)?(?:新的|好点的?|好一点的?|靠谱的?|你们家的)|(?:想|要|再|重新)(?:买|入|来)(?:个|双|件|条|只|瓶|套)?(?:新的|一样的)|想(?:给[他她我])?换(?:个|双|件|条|只|瓶|套)(?!码)/u;
+
+/** "会不会越用越油啊 我之前用过一个 用完脸更油": a worry before buying, told with what happened to another. */
+export const WORRY_WITH_HISTORY = /(?:会不会|担心|怕)[^。]{0,40}(?:之前(?:用过|穿过|买过|那件|那双|那个|那条|用的|穿的)|以前(?:用过|穿过|买过)|上一(?:件|双|个|条|瓶)|我之前那)|(?:之前(?:用过|穿过|买过|那件|那双|那个|那条)|以前(?:用过|穿过|买过)|上一(?:件|双|个|条|瓶))[^。]{0,40}(?:会不会|担心|怕)/u;

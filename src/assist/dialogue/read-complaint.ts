@@ -8,7 +8,7 @@
  * (穿了一次就不行了) counts unless the clause praises it.
  */
 import type { ChatMessage } from '../../conversation/model.ts';
-import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, WORRY, WRONG_ITEM_ACROSS } from './complaint-words.ts';
+import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, ELSEWHERE_THEN_HERE, WORRY_WITH_HISTORY, WORRY, WRONG_ITEM_ACROSS } from './complaint-words.ts';
 import { scoreSentiment } from '../tags/score-sentiment.ts';
 import type { Complaint } from './dialogue-state.ts';
 
@@ -24,7 +24,8 @@ function named(clause: string): Found | undefined {
     const before = clause.slice(0, match.index);
     // "不起球的毛衣", "防过敏", "不是质量问题": the word negated right before it is a wish or a denial;
     // "会不会起球", "怕过敏", "洗了会缩水吗": a worry before buying.
-    if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) && !before.endsWith('是不是') || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
+    // "别给我整坏了": a wish it does not happen.
+    if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) && !before.endsWith('是不是') || /别[^，。\s]{0,4}$/u.test(before) || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
     // "这件衣服起球吗": the word asked about, right before the question's end.
     if ((kind === 'quality' || kind === 'harm') && /^\s*(?:吗|么|嘛|不|没有?)\s*[？?]?\s*$/u.test(clause.slice(match.index + match[0].length))) continue;
     // "耳朵过敏能戴吗": whether it can be worn or used, asked before buying.
@@ -50,6 +51,8 @@ function experienced(clause: string, message: string): Found | undefined {
   const from = had ? had.index + had[0].length : 0;
   for (const [kind, pattern] of BAD_OUTCOMES) {
     const match = pattern.exec(clause.slice(from));
+    // "晚上脚一点都不疼", "一点没坏": the outcome denied is praise.
+    if (match && /(?:不|没|没有|不会|一点都不|一点也不|都不|也不)$/u.test(clause.slice(0, from + match.index))) continue;
     if (match) return [kind, clause.slice(had ? had.index : from + match.index, from + match.index + match[0].length)];
   }
   return undefined;
@@ -66,12 +69,14 @@ const SIGNED_NOT_RECEIVED = /(?:显示|写着?|说|物流)[^，。]{0,6}(?:已)?
 const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:就|时)|拆开(?:快递|包裹|就|一看)|一打开|打开快递|快递到了/u;
 
 /** `had`: the message with the customer's message before it ("那个面霜我用了三天了" … "脸上痒 还有点红"). */
-function readMessage(text: string, had = text): Found | undefined {
+function readMessage(text: string, had = text, bought = false): Found | undefined {
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
   if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量/u.test(text)) return undefined;
   // "后来虽然给我换了 … 又想起你了": made good, unless the problem came back (又坏了, 这次也).
   if (RESOLVED.test(text) && !/又(?:坏|断|开线|开了|出问题|掉|起球|破|裂|不行)|还是(?:不行|坏|有问题|没好)|再次(?:出现|坏)|这次(?:也|又)/u.test(text.slice(text.search(RESOLVED)))) return undefined;
   if (BOUGHT_ELSEWHERE.test(text) && !/在你们|你们(?:家|店)[^，。]{0,3}买|在这买|这里买/u.test(text)) return undefined;
+  if (ELSEWHERE_THEN_HERE.test(text)) return undefined;
+  if (WORRY_WITH_HISTORY.test(text) && !/在你们|你们(?:家|店|这)(?:买|的)|你们那个/u.test(text)) return undefined;
   const across = WRONG_ITEM_ACROSS.exec(text);
   if (across) return ['wrong_item', across[0], true];
   // "物流显示昨天签收了 我家根本没人收到": signed for in one clause, never received in the next.
@@ -90,7 +95,7 @@ function readMessage(text: string, had = text): Found | undefined {
     if (suspicion) return ['quality', suspicion[0], true];
     // "我一用面霜就闷痘": the skin described before buying, not a reaction to something bought.
     if (HABIT.test(clause) && !/买的|收到|上次|之前买/u.test(text)) continue;
-    const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : (experienced(clause, had) ?? partDamage(clause)));
+    const found = named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : (experienced(clause, had) ?? (bought || OWN_THING.test(text) || EXPERIENCED.test(text) ? partDamage(clause) : undefined)));
     // "那件旧西装 穿了四五年 袖口都磨起毛了": wear after years, not a fault.
     if (found && found[0] === 'quality' && LONG_WEAR.test(text)) continue;
     // "今天收到的时候乳液那瓶盖子裂了": broken on arrival is damage in transit.
@@ -156,7 +161,7 @@ export function readComplaint(messages: readonly ChatMessage[], bought = false, 
     const before = [...earlier, ...messages.slice(0, i)].findLast((m) => m.speaker === 'customer');
     // "他用了十几年那个都烂了": wear after years is no fault, however unhappy it sounds.
     const worn = LONG_WEAR.test(message.text);
-    const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text) ?? (worn ? undefined : (unhappyWithPurchase(message.text, bought) ?? troubleWithPurchase(message.text, bought)));
+    const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text, bought) ?? (worn ? undefined : (unhappyWithPurchase(message.text, bought) ?? troubleWithPurchase(message.text, bought)));
     // "裤子改好了没 …都第八天了": a late alteration is named as such (the tailor, not the courier).
     const alteration = found?.[0] === 'delay' && /改好|改裤|修改|改短|改长|改衣/u.test(message.text) && !/改地址/u.test(message.text);
     if (found) return { kind: found[0], messageId: message.id, quote: found[1], ...(alteration ? { problem: '改衣' } : found[2] ? { problem: found[1] } : {}) };

@@ -8,6 +8,7 @@ import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
+import { BOUGHT_ELSEWHERE, MISHAP, PRAISE } from './complaint-words.ts';
 import { COLOURS_ASK, EXTRA, INGREDIENT_ASK, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
 import { preferPrecise } from './prefer-precise.ts';
 import { settleIntents } from './settle-intents.ts';
@@ -115,9 +116,14 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // product; only what the complaint reader calls a complaint is one.
   const worry = /会不会|担心|怕|容易|会.{0,4}吗/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
   // "不是质量问题 就是不喜欢": denied, it is no complaint either.
-  if (scores.has('投诉安抚') && (worry || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
+  // "淋了几滴 有几个水印 超喜欢这个包 别给我整坏了", "之前穿别家毛衣一圈都是红疹子": a mishap of their
+  // own, praise, or trouble with something from elsewhere is no complaint to this store either.
+  const mishap = MISHAP.test(clause) && !/质量|投诉|说法/u.test(clause);
+  const notOurs = mishap || PRAISE.test(clause) || BOUGHT_ELSEWHERE.test(clause);
+  if (scores.has('投诉安抚') && (worry || notOurs || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
     scores.delete('投诉安抚');
     if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
+    if (mishap) scores.set('洗护', (scores.get('洗护') ?? 0) + 2);
   }
   // "伊欢喜穿羊毛衫": a kind they like to wear, said as a wish, asks nothing about the material.
   if (scores.has('材质咨询') && needs.category !== undefined && /(?:喜欢|爱|习惯)(?:穿|戴|用|背)/u.test(clause) && !QUESTION.test(clause)) {

@@ -27,6 +27,8 @@ const DESCRIPTION_CUES: [RegExp, string][] = [
   [/油不油|搓泥|厚不厚|黏不黏|粘不粘|清爽|油腻|质地|润不润|够润|滋润|干不干/u, '质地 厚 清爽 黏 润 油 轻薄 滋润 水润'],
   [/点多久|烧多久|能点|能用多久|多长时间/u, '小时 时长 个月 燃烧'],
   [/冲不冲|冲吗|浓不浓|浓吗|味儿/u, '温柔 淡 清新 柔和 香'],
+  // "真的不扎吗 我脖子特别敏感": how it feels on the skin.
+  [/扎不扎|不扎吗|扎吗|扎人|刺挠|痒不痒|会痒|软不软|硬不硬|亲肤吗/u, '扎 痒 软 细腻 亲肤 贴身 柔软 顺滑'],
 ];
 
 /** Characters that carry no content of their own in a question. */

@@ -15,6 +15,7 @@ import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice, byDepth } from './answer-colour-choice.ts';
 import { answerColourWish } from './answer-colour-wish.ts';
 import { answerTogether } from './answer-together.ts';
+import { fabricConcern } from './fabric-concern.ts';
 import { answerCompare } from './answer-compare.ts';
 import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
 import { answerSmallTalk } from './answer-small-talk.ts';
@@ -23,7 +24,8 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { hasColour, hasSize, sizesOf, skinFits, withinBudget } from './pick-products.ts';
+import { colours, hasColour, hasSize, sizesOf, skinFits, withinBudget } from './pick-products.ts';
+import { saidNow } from '../dialogue/said-now.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 import { answerService } from './answer-service.ts';
@@ -109,6 +111,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (focus && /(?:能|可以|能不能|可不可以)(?:喷|擦|抹|涂|放|用在)/u.test(text) && /喷|涂|抹|擦|放|用/u.test(focus.value.description)) {
         return { text: `${focus.value.name}的用法是这样的：${focus.value.description}`, products: [focus.value] };
       }
+      // "会不会钻绒啊": a worry about the product in view, answered from what it is made of.
+      if (focus && /会不会|容易|会.{0,4}[吗不]|担心|怕/u.test(text) && fabricConcern(focus.value, text)) return answerMaterial(state);
       // "能点多久", "味儿冲不冲": a trait of the product in view, before any FAQ sharing a word.
       if (focus && asksAboutProduct(focus.value, text)) return answerAboutProduct(focus.value, text) ?? anyFaq(kb, text);
       return anyFaq(kb, text) ?? (focus && ABOUT_PRODUCT_ASK.test(text) ? answerAboutProduct(focus.value, text) : undefined);
@@ -158,8 +162,14 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     }
     case '复购': {
       const bought = state.relationship.purchases[0] ?? focus?.value;
+      // "我再要一双焦糖色的 还是37": the colour and size said with it, checked against the product.
+      const colour = saidNow(state, 'colour');
+      const size = saidNow(state, 'size');
+      const spec = bought ? `${colour && hasColour(bought, colour) ? colour : ''}${size && hasSize(bought, size) ? `${size}码` : ''}` : '';
+      const missing = bought ? [colour && !hasColour(bought, colour) ? colour : '', size && !hasSize(bought, size) ? `${size}码` : ''].filter(Boolean).join('、') : '';
+      if (bought && missing) return { text: `${bought.name}（${priceTag(bought)}）没有${missing}，这款是${colour && !hasColour(bought, colour) ? colours(bought).join('、') : `${sizesOf(bought).join('/')}码`}，您看换个${colour && !hasColour(bought, colour) ? '颜色' : '码'}可以吗？`, products: [bought] };
       return bought
-        ? { text: `好的～还是${bought.name}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
+        ? { text: `好的～还是${bought.name}${spec}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
         : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
     }
     case '比较':
@@ -179,7 +189,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       const product = focus?.value;
       const note = product ? `${product.name}${String(product.attributes['版型'] ?? '') ? `是${String(product.attributes['版型'])}` : ''}，` : '';
       // "第一件偏大还是偏小 我平时穿M": the size to take, for the product in view.
-      const usual = state.slots.size?.messageId === state.newestMessageId ? state.slots.size?.value : undefined;
+      const usual = saidNow(state, 'size');
       if (product && usual && hasSize(product, usual)) {
         const cut = String(product.attributes['版型'] ?? '');
         const roomy = /宽松|廓形|oversize/iu.test(cut);
@@ -217,8 +227,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       const transfer = answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);
       // "卡其XS 湖滨店要是没有 能从上海调过来吗": the piece asked for, then how it gets there.
       const piece = focus?.value;
-      const size = state.slots.size?.messageId === state.newestMessageId ? state.slots.size?.value : undefined;
-      const colour = state.slots.colour?.messageId === state.newestMessageId ? state.slots.colour?.value : undefined;
+      const size = saidNow(state, 'size');
+      const colour = saidNow(state, 'colour');
       if (!transfer || !piece || (!size && !colour)) return transfer;
       const has = (!size || hasSize(piece, size)) && (!colour || hasColour(piece, colour));
       const head = has ? `${piece.name}${colour ?? ''}${size ? `${size}码` : ''}有的，我先帮您查一下门店现货。` : `${piece.name}没有${colour ?? ''}${size ? `${size}码` : ''}，`;

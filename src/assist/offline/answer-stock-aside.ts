@@ -5,6 +5,7 @@
  */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { productsInOrder } from '../dialogue/read-focus.ts';
+import { saidNow } from '../dialogue/said-now.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
 import { hasColour, hasSize } from './pick-products.ts';
@@ -18,12 +19,12 @@ export function stockAside(kb: KnowledgeBase, state: DialogueState): Part | unde
   const at = state.newestText.indexOf(product.name);
   const after = state.newestText.slice(at + product.name.length);
   if (!ASKS_STOCK.test(after)) return undefined;
-  const size = state.slots.size?.messageId === state.newestMessageId ? state.slots.size?.value : undefined;
-  const colour = state.slots.colour?.messageId === state.newestMessageId ? state.slots.colour?.value : undefined;
+  const size = saidNow(state, 'size');
+  const colour = saidNow(state, 'colour');
   const asked = `${colour ?? ''}${size ? `${size}码` : ''}`;
   if (!asked) return undefined;
   const has = (!size || hasSize(product, size)) && (!colour || hasColour(product, colour));
-  const said = state.slots.category?.messageId === state.newestMessageId ? state.slots.category?.value.word : undefined;
+  const said = saidNow(state, 'category')?.word;
   const kind = said && product.name.includes(said) ? said : product.subcategory;
   return { text: has ? `您问的那款${kind}${asked}是有的，我先帮您留意着，这边处理好了再把细节发您。` : `您问的那款${kind}暂时没有${asked}，有到货我第一时间告诉您。`, products: [] };
 }
