@@ -75,3 +75,29 @@ describe('a request with a colour turned down', () => {
     expect(text).not.toMatch(/有黑色/u);
   });
 });
+
+describe('a foundation shade for the skin tone told', () => {
+  it.each([
+    ['我比较白', 'fair'],
+    ['我偏黄 也不算白', 'yellow'],
+    ['我有点黄黑', 'deep'],
+  ])('reads %s as %s', (text, tone) => {
+    expect(readNeeds(kb, text).skinTone?.value).toBe(tone);
+  });
+
+  it('gives the shade of the foundation in view instead of a clothing size', async () => {
+    const text = await top('顾客: 混油皮 粉底推荐哪个', '导购: 混油的话推荐轻薄持妆粉底液299元，控油持妆，有象牙白、自然色、小麦色三个色号。', '顾客: 我偏黄 也不算白 选哪个号');
+    expect(text).toMatch(/自然色/u);
+    expect(text).not.toMatch(/身高|体重|尺码/u);
+  });
+
+  it('names the shade beside a foundation recommended for dry, fair skin', async () => {
+    const text = await top('顾客: 冬天粉底老卡粉 烦死', '导购: 您皮肤是偏干吗？平时用什么色号？', '顾客: 干皮 我比较白');
+    expect(text).toMatch(/象牙白/u);
+  });
+
+  it('picks the deeper shade for skin that is a bit dark', async () => {
+    const text = await top('顾客: 我想买个粉底液 干皮 冬天老起皮', '导购: 干皮可以看水润光泽粉底液299元，含透明质酸钠和角鲨烷，有象牙白、自然色、小麦色三个色号。', '顾客: 我有点黄黑 选哪个色号啊');
+    expect(text).toMatch(/建议选小麦色/u);
+  });
+});

@@ -14,6 +14,7 @@ import { fitsNeed, productsInOrder, readFocus } from './read-focus.ts';
 import { ELSEWHERE_THEN_HERE, LONG_WEAR, MISHAP, REPLACEMENT } from './complaint-words.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
 import { toMandarin } from './to-mandarin.ts';
+import { shadedByTone } from './read-skin-tone.ts';
 import { colourNames, readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
@@ -50,7 +51,7 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
     slots.category = { ...needs.category, messageId };
   }
   if (needs.anyMaterial) delete slots.material;
-  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child', 'avoid', 'colourWish', 'personalised'] as const) {
+  for (const key of ['budget', 'size', 'body', 'colour', 'skinType', 'occasion', 'recipient', 'gender', 'material', 'child', 'avoid', 'colourWish', 'personalised', 'skinTone'] as const) {
     const reading = needs[key];
     if (reading) (slots as Record<string, unknown>)[key] = { ...reading, messageId };
   }
@@ -204,6 +205,10 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
   let intents = (variantAsk || avoidAsk || (newestNeeds.dearer && focus)) && newest && !newestNeeds.cheaper ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
+  // "我有点黄黑 选哪个色号啊": the shade of the foundation in view, for the tone told.
+  if (newest && shadedByTone(focus?.value.attributes['色号']) && newestNeeds.skinTone && /色号|哪个色|哪个号|选哪个|几号|什么号/u.test(newest.text)) {
+    intents = [{ intent: '颜色建议', clause: newest.text, question: true, score: 4 }];
+  }
   // "昨天下雨淋了几滴 有几个水印 要怎么弄啊": a mishap of their own and how to deal with it, asked apart.
   if (newest && MISHAP.test(newest.text) && /怎么|咋|如何|能弄/u.test(newest.text) && intents.length > 0 && intents.every((h) => h.intent === OTHER_QUESTION)) {
     intents = [{ intent: '洗护', clause: newest.text, question: true, score: 3.5 }];

@@ -60,6 +60,7 @@ export function stateData(state: DialogueState): StateData {
   put('body', s.body, s.body && JSON.stringify(s.body.value));
   put('colour', s.colour, s.colour?.value);
   put('skinType', s.skinType, s.skinType?.value);
+  put('skinTone', s.skinTone, s.skinTone && { fair: '偏白', yellow: '偏黄', deep: '偏深' }[s.skinTone.value]);
   put('occasion', s.occasion, s.occasion?.value);
   put('recipient', s.recipient, s.recipient && `${s.recipient.value.who}${s.recipient.value.gender ? `(${s.recipient.value.gender === 'male' ? '男' : '女'})` : ''}`);
   put('colourChoice', s.colourChoice, s.colourChoice?.value.join('/'));

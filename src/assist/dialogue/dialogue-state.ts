@@ -4,6 +4,7 @@
  * can be recomputed every turn, stored with the suggestion and handed to either engine as data.
  */
 import type { Product } from '../knowledge/schemas.ts';
+import type { SkinTone } from './read-skin-tone.ts';
 
 /** A fact the customer stated, with where it was said. A later statement replaces an earlier one. */
 export interface Slot<T> {
@@ -73,6 +74,8 @@ export interface Slots {
   child?: Slot<true>;
   /** "当时刻了字母的": the piece bought was engraved or embossed, so made to order. */
   personalised?: Slot<true>;
+  /** "我比较白", "偏黄 也不算白": how light or deep the skin is, which a foundation's shade follows. */
+  skinTone?: Slot<SkinTone>;
   /** A feature not wanted ("不喜欢那种自动扣的"): products named for it come last. */
   avoid?: Slot<string>;
   /** Who will wear it, when the customer says ("男士的", "女款"). */

@@ -14,6 +14,8 @@ import { readBody } from './read-body.ts';
 import type { Body } from './read-body.ts';
 import type { Budget, CategoryNeed, ColourWish, Recipient } from './dialogue-state.ts';
 import { readColourWish } from './read-colour-wish.ts';
+import { readSkinTone } from './read-skin-tone.ts';
+import type { SkinTone } from './read-skin-tone.ts';
 import { readChild, readRecipient } from './read-recipient.ts';
 import { readCategory } from './read-category.ts';
 
@@ -38,6 +40,8 @@ export interface Needs {
   child?: Reading<true>;
   /** "当时刻了字母的": the piece was engraved or embossed for them. */
   personalised?: Reading<true>;
+  /** "我比较白", "偏黄": how light or deep the skin is, for a shade. */
+  skinTone?: Reading<SkinTone>;
   /** "有大一码的吗": one size up (+1) or down (−1) from the size in play. */
   sizeStep?: Reading<1 | -1>;
   /** "有没有更便宜的": below the price of the product in focus. */
@@ -235,6 +239,8 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   const kept = wish && wish.value.avoid.length > 0 ? colourText.split(/(?<=[，。！？,!?\s])/u).filter((c) => !wish.value.avoid.some((a) => c.includes(a.replace(/色$/u, '')))).join('') : colourText;
   const colour = readColour(kept, kb) ?? (/小白鞋/u.test(text) ? { value: '白色', quote: '小白鞋' } : undefined);
   if (colour && !wish?.value.avoid.includes(colour.value)) needs.colour = colour;
+  const tone = readSkinTone(text);
+  if (tone) needs.skinTone = tone;
   const skin = readSkinType(text);
   if (skin) needs.skinType = skin;
   const occasion = readOccasion(text);

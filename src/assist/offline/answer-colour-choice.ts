@@ -4,6 +4,7 @@
  * one is in focus.
  */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import { shadeFor } from './shade-for.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { colourNames } from '../dialogue/read-needs.ts';
 import type { Part } from './answer-product.ts';
@@ -52,27 +53,19 @@ export function byDepth(kb: KnowledgeBase, state: DialogueState): Part | undefin
   return { text: `${product.name}${depth[1]}颜色有${fit.join('、')}${pick && fit.length > 1 ? `，${tone ? `${tone[1]}的话` : ''}更推荐${pick}，${why(pick)}` : ''}。需要的话我拍实物图给您看看～`, products: [product] };
 }
 
-/** Foundation shades by skin tone, best first. */
-const SHADE_BY_TONE: [RegExp, string, string[]][] = [
-  [/黄黑|偏黑|黑皮|小麦|肤色深|皮肤黑/u, '肤色偏深', ['小麦色', '自然色']],
-  [/偏黄|黄皮|暗沉/u, '皮肤偏黄', ['自然色', '小麦色']],
-  [/偏白|白皮|冷白|皮肤白/u, '皮肤白', ['象牙白', '亮肤色', '自然色']],
-];
-
-/** "粉底液 大油皮 黄黑皮 选哪个色号": one for the skin type, and the shade for the tone. */
+/** "粉底液 大油皮 黄黑皮 选哪个色号", "我偏黄 也不算白 选哪个号": the shade for the tone, of the one in view or one for the skin type. */
 function byShade(kb: KnowledgeBase, state: DialogueState): Part | undefined {
-  const need = state.slots.category?.value;
-  const tone = SHADE_BY_TONE.find(([said]) => said.test(state.newestText));
-  if (state.slots.focus || !need || !tone || !/色号|哪个色|什么色|哪个颜色/u.test(state.newestText)) return undefined;
+  const tone = state.slots.skinTone;
+  if (!tone || !(/色号|哪个色|什么色|哪个颜色|哪个号|选哪个|几号|什么号/u.test(state.newestText) || tone.messageId === state.newestMessageId)) return undefined;
+  const inView = state.slots.focus?.value;
   const skin = state.slots.skinType?.value;
-  const product = kb.products.find((p) => fitsNeed(p, need) && skinFits(p, skin) && Array.isArray(p.attributes['色号']) && tone[2].some((shade) => (p.attributes['色号'] as string[]).includes(shade)));
-  if (!product) return undefined;
-  const shades = product.attributes['色号'] as string[];
-  const [pick, next] = tone[2].filter((shade) => shades.includes(shade));
-  return {
-    text: `${skin ? `${skin}肌肤` : ''}可以看看${product.name}（${priceTag(product)}），${sellingPoint(product)}；${tone[1]}的话建议选${pick}${next ? `，想提亮一点可以试${next}` : ''}。方便的话到店在下颌线试一下色，会更准～`,
-    products: [product],
-  };
+  const need = state.slots.category?.value;
+  const product = inView && shadeFor(inView, tone.value) ? inView : inView ? undefined : kb.products.find((p) => need !== undefined && fitsNeed(p, need) && skinFits(p, skin) && shadeFor(p, tone.value) !== undefined);
+  const shade = product ? shadeFor(product, tone.value) : undefined;
+  if (!product || !shade) return undefined;
+  const advice = `${shade.said}的话建议选${shade.pick}${shade.next ? `，拿不准的话和${shade.next}对比着试一下` : ''}。方便的话到店在下颌线试一下色，会更准～`;
+  if (product === inView) return { text: `${product.name}${advice}`, products: [product] };
+  return { text: `${skin ? `${skin}肌肤` : ''}可以看看${product.name}（${priceTag(product)}），${sellingPoint(product)}；${advice}`, products: [product] };
 }
 
 export function answerColourChoice(kb: KnowledgeBase, state: DialogueState): Part | undefined {

@@ -118,6 +118,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return anyFaq(kb, text) ?? (focus && ABOUT_PRODUCT_ASK.test(text) ? answerAboutProduct(focus.value, text) : undefined);
     case '尺码咨询':
       // "一罐多大", "有深点的色号吗": a beauty product has a size in ml or a shade, not a clothing size.
+      // "我偏黄 也不算白 选哪个号": the shade, for the tone told.
+      if (focus?.value.category === '美妆' && focus.value.attributes['色号'] !== undefined && /号/u.test(text)) return answerColourChoice(kb, state) ?? answerAboutProduct(focus.value, text);
       if (focus?.value.category === '美妆' && asksAboutProduct(focus.value, text)) return answerAboutProduct(focus.value, text);
       // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
       return focus || (hit.question && state.slots.body) || /还是\s*(?:XXL|XL|XS|S|M|L)\b/iu.test(text) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);

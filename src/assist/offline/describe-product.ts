@@ -10,6 +10,7 @@ import { clauseForWishes } from './echo-wishes.ts';
 import { formatPrice } from './fill-template.ts';
 import { aboveBudget, colours, hasColour, hasSize, withinBudget } from './pick-products.ts';
 import { coloursWished } from '../dialogue/read-colour-wish.ts';
+import { shadeFor } from './shade-for.ts';
 import { speakOfRecipient } from './speak-of-recipient.ts';
 
 const OCCASION_FIT: Record<string, string> = { 通勤: '通勤穿很合适', 约会: '约会穿很合适', 婚礼: '参加婚礼很得体', 运动: '运动时穿很舒服', 聚会: '聚会穿很出彩', 旅行: '旅行带着方便', 生日: '当生日礼物很合适' };
@@ -28,6 +29,9 @@ export function reasonsFor(product: Product, state: DialogueState): string[] {
   const reasons: string[] = [];
   if (slots.size && hasSize(product, slots.size.value) && slots.size.value !== '均码') reasons.push(`有${slots.size.value}码`);
   if (slots.colour && hasColour(product, slots.colour.value)) reasons.push(`有${slots.colour.value}`);
+  // "干皮 我比较白": the shade of a foundation for the tone told.
+  const shade = slots.skinTone ? shadeFor(product, slots.skinTone.value) : undefined;
+  if (shade) reasons.push(`${shade.said}选${shade.pick}`);
   // "别黑色了 浅色点": the colours it has that the customer has not turned down.
   const wished = !slots.colour && slots.colourWish ? coloursWished(colours(product), slots.colourWish.value) : [];
   if (wished.length > 0) reasons.push(`有${wished.slice(0, 3).join('、')}`);
