@@ -114,3 +114,23 @@ describe('another person’s purchase', () => {
     expect(text).toMatch(/她平时喜欢/u);
   });
 });
+
+describe('store services asked in a few words', () => {
+  it('answers what points are worth and how long they last, in that order', async () => {
+    const text = await top('顾客: 我那些积分能当钱花不 有没有期限的');
+    expect(text).toMatch(/100积分抵1元[\s\S]*12月31日/u);
+  });
+
+  it('holds a pair for two days with the 48-hour rule said', async () => {
+    const text = await top('导购: 粗跟切尔西靴37码黑色静安店还有一双，1299元。', '顾客: 帮我留两天 周日过去拿');
+    expect(text).toMatch(/留着/u);
+    expect(text).toMatch(/48小时/u);
+  });
+
+  it('tells how to measure a ring size, and clothes sizes, with nothing the guardrails hold back', async () => {
+    const ring = (await suggest('顾客: 素圈戒指有几号的', '导购: 925银素圈戒指259元，国际码7到15号都有，可以叠戴，也适合情侣一起戴。', '顾客: 我也不知道自己戴几号 咋量啊')).drafts[0];
+    expect(ring?.text).toMatch(/绕一圈/u);
+    expect(ring?.flags).toEqual([]);
+    expect(await top('顾客: 我不知道自己穿多大 怎么量啊')).toMatch(/胸围/u);
+  });
+});

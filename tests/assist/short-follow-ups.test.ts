@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assist/create-assistant.ts';
 import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
-import { askDemo, demoAssistant } from './support.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
+import { askDemo, CHAT_NOW, chat, demoAssistant } from './support.ts';
 
 let assistant: Assistant;
 beforeAll(async () => {
@@ -184,5 +185,22 @@ describe('looks like a complaint, and is not one', () => {
     expect(s.drafts[0]?.text).toMatch(/给您/u);
     expect(s.drafts[0]?.text).not.toMatch(/抱歉|添麻烦/u);
     expect(s.tags.map((t) => t.tag)).not.toContain('客户状态/投诉');
+  });
+});
+
+describe('the wearer, the praise and the return', () => {
+  it('sizes a dress a husband buys by his wife’s build, on the women’s chart', async () => {
+    const s = await assistant.suggest({ conversation: chat('顾客: 给我老婆买那个羊毛针织连衣裙', '导购: 好的～羊毛针织连衣裙699元，燕麦色和黑色，S、M、L三个码，修身版型，腰部有收针。', '顾客: 她一米六二 一百一十斤 穿多大合适'), guideId: 'guide.lin', customerId: 'wmCUST', now: CHAT_NOW, profile: { ...emptyProfile('wmCUST', CHAT_NOW), gender: 1 } });
+    expect(s.drafts[0]?.text).toMatch(/建议选M码/u);
+  });
+
+  it('thanks the customer when colleagues praised the outfit the guide put together', async () => {
+    expect(await top('顾客: 上次你帮我搭的那套 同事都说好看哈哈哈')).toMatch(/^谢谢/u);
+  });
+
+  it('answers how to send back a pair of jeans returned for fit with the order number, not an apology for a fault', async () => {
+    const text = await top('顾客: 牛仔裤腰有点大 想退了', '导购: 好的～吊牌还在吗？签收几天了呢？', '顾客: 吊牌在 前天到的 怎么寄回去');
+    expect(text).toMatch(/订单号/u);
+    expect(text).not.toMatch(/具体情况/u);
   });
 });

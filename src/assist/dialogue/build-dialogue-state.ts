@@ -244,7 +244,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "什么服务态度", "你们文案写得真好": the intent reader heard a complaint the problem words did not name.
   const heard = !told && newest && evidence(newest) && intents[0]?.intent === '投诉安抚' ? { kind: /店员|服务|态度|导购|客服|理我|不理/u.test(newest.text) ? ('service' as const) : ('general' as const), messageId: newest.id, quote: newest.text.slice(0, 40) } : undefined;
   // "寄回去了 多久能退款": no problem named, only the service asked after; the service is the answer.
-  const serviceOnly = told?.kind === 'general' && !told.problem && !told.ongoing && intents[0]?.question === true && SERVICE_ASKS.has(intents[0].intent);
+  // "牛仔裤腰有点大 想退了" … "吊牌在 前天到的 怎么寄回去": a return for fit, carried on, is the service asked.
+  const forFit = told?.ongoing === true && /大|小|不合适|不喜欢|退|换|不要了/u.test(told.quote);
+  const serviceOnly = told?.kind === 'general' && !told.problem && (!told.ongoing || forFit) && (intents[0]?.question === true || forFit) && SERVICE_ASKS.has(intents[0]?.intent ?? '');
   const complaint = told && !serviceOnly && !replacing && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
   // "上次那双小白鞋…还有没有别的色儿 想再整一双": another of the one bought.

@@ -48,7 +48,8 @@ export function answerWhoAmI(state: DialogueState, names: Names): Part {
 /** "上次推荐的大衣同事都说好看": glad, and staying in touch; never a new pitch. */
 export function answerPraise(state: DialogueState, names: Names): Part {
   // "你真的好会搭配": praise for the guide is thanked for.
-  if (/你(?:真的|真|好|太)?(?:好|很|太|挺)?(?:会搭|会挑|专业|眼光|有眼光|懂)|谢谢你的推荐|被夸/u.test(state.newestText)) {
+  // "上次你帮我搭的那套 同事都说好看": the guide's styling praised, through others.
+  if (/你(?:真的|真|好|太)?(?:好|很|太|挺)?(?:会搭|会挑|专业|眼光|有眼光|懂)|谢谢你的推荐|被夸|你(?:帮我|给我)(?:搭|挑|选|推荐)的[^，。]{0,8}(?:都说|夸|好看|漂亮)/u.test(state.newestText)) {
     return { text: `谢谢${names.customer ?? '您'}～被您这么一夸我好开心！您穿得好看我就放心了，之后有合适的新款我第一时间发您看～`, products: [] };
   }
   // "收到换的新鞋了 这次码刚好 辛苦你啦": thanks for the trouble taken, the size that now fits.

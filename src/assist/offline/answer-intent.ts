@@ -117,6 +117,12 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (focus && asksAboutProduct(focus.value, text)) return answerAboutProduct(focus.value, text) ?? anyFaq(kb, text);
       return anyFaq(kb, text) ?? (focus && ABOUT_PRODUCT_ASK.test(text) ? answerAboutProduct(focus.value, text) : undefined);
     case '尺码咨询':
+      // "我也不知道自己戴几号 咋量啊": how to measure, for a ring or for clothes.
+      if (/(?:怎么|咋|如何)(?:量|测)|不知道(?:自己)?(?:戴|穿)(?:几号|多大|什么码)/u.test(text)) {
+        const ring = /戒指|指圈|圈号|手寸/u.test(`${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) || /戴/u.test(text);
+        const how = findAnyFaq(kb, ring ? '戒指圈号怎么量 不知道自己戴几号' : '衣服尺码怎么量 胸围 腰围 臀围');
+        if (how) return { text: how.answer, products: focus ? [focus.value] : [], approvedText: how.answer, faqId: how.id };
+      }
       // "一罐多大", "有深点的色号吗": a beauty product has a size in ml or a shade, not a clothing size.
       // "我偏黄 也不算白 选哪个号": the shade, for the tone told.
       if (focus?.value.category === '美妆' && focus.value.attributes['色号'] !== undefined && /号/u.test(text)) return answerColourChoice(kb, state) ?? answerAboutProduct(focus.value, text);

@@ -12,7 +12,7 @@ import { bestClause } from './answer-about-product.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
 import { fabricConcern } from './fabric-concern.ts';
 import { extractSizes } from '../tags/extract-size.ts';
-import { aboveBudget, hasColour, hasSize, isMens, shadeOf, sizesOf, withinBudget } from './pick-products.ts';
+import { aboveBudget, hasColour, hasSize, isMens, madeFor, shadeOf, sizesOf, withinBudget } from './pick-products.ts';
 
 export interface Part {
   text: string;
@@ -94,7 +94,11 @@ function betweenSizes(state: DialogueState): Part | undefined {
   return { text: `${name}按您平时的码选就好：平时穿${small}选${small}，喜欢宽松一点或者里面要多穿选${large}。方便说下您的身高体重吗？我帮您确认～`, products: product ? [product] : [] };
 }
 
-export function answerSize(state: DialogueState, male: boolean, kb: KnowledgeBase): Part {
+export function answerSize(state: DialogueState, customerMale: boolean, kb: KnowledgeBase): Part {
+  // "给我老婆买…她一米六二 一百一十斤": the size chart is the wearer's, not the one writing.
+  const inView = state.slots.focus?.value;
+  const wearer = state.slots.gender?.value ?? state.slots.recipient?.value.gender ?? (inView && madeFor(inView) !== 'both' ? madeFor(inView) : undefined);
+  const male = wearer ? wearer === 'male' : customerMale;
   const between = betweenSizes(state);
   if (between) return between;
   const product = state.slots.focus?.value;
