@@ -65,7 +65,8 @@ function apology(state: DialogueState, complaint: Complaint): string {
   // A short account of what use did to it ("洗一水就缩了") is echoed too.
   const told = complaint.kind === 'quality' && !complaint.problem && complaint.quote.length <= 10 && new RegExp(`^(?:${EXPERIENCED.source})`, 'u').test(complaint.quote) && !/^(?:收到|到手|拿到|买的|刚买|寄来|寄过来|到货|买回来)/u.test(complaint.quote) ? complaint.quote : undefined;
   const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? (complaint.problem ?? told) : undefined;
-  const problem = named ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
+  // "是不是面料有问题" is their question, not a problem to name back.
+  const problem = named && !/是不是|问题/u.test(named) ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }
 
