@@ -204,3 +204,28 @@ describe('the wearer, the praise and the return', () => {
     expect(text).not.toMatch(/具体情况/u);
   });
 });
+
+describe('a product’s facts asked in few words, or in English', () => {
+  it('answers how many masks a box holds, how heavy boots are and which ring sizes there are', async () => {
+    expect(await top('顾客: 敏感肌有面膜推荐吗', '导购: 积雪草舒缓面膜129元，适合敏感肌，天丝膜布轻薄贴脸，敷完脸不会红红的紧绷。', '顾客: 一盒几片啊')).toMatch(/5片/u);
+    expect(await top('顾客: 马丁靴有吗', '导购: 有的，厚底马丁靴999元，八孔经典款，黑色、酒红，36到44码都有。', '顾客: 重不重啊 我之前那双穿着跟绑了俩砖似的')).toMatch(/轻量/u);
+    expect(await top('顾客: 情侣戒指有吗', '导购: 925银素圈戒指259元，素圈款可以叠戴，也很适合情侣一起戴。', '顾客: 有几个号 我男朋友手指挺粗的')).toMatch(/7-15号/u);
+  });
+
+  it('answers the price and whether it is rich enough, both', async () => {
+    const text = await top('顾客: 冬天脸干得起皮', '导购: 干皮冬天要加强保湿，可以看晨露保湿霜，神经酰胺配方，空调房里用一整天也不干。', '顾客: 多少钱 我是特别干那种 够不够滋润');
+    expect(text).toMatch(/¥268[\s\S]*质地/u);
+  });
+
+  it('reads a trench coat and its price asked in English', async () => {
+    const text = await top('顾客: 你好 那件 trench coat 就是双排扣长款那个 price 多少？有 S 吗');
+    expect(text).toMatch(/经典双排扣风衣是¥1099/u);
+    expect(text).toMatch(/S码/u);
+  });
+
+  it('answers a store’s hours and where it is in the mall, and a gift box asked as 盒子', async () => {
+    const text = await top('顾客: 湖滨那家周五开到几点 在银泰哪个位置');
+    expect(text).toMatch(/22:30[\s\S]*in77/u);
+    expect(await top('顾客: 想买条小丝巾 送同事', '导购: 真丝小方巾53cm 459元，桑蚕丝斜纹绸，青花、雾粉、藏青，系在脖子上很提气色。', '顾客: 有盒子吗 直接送人的')).toMatch(/礼盒/u);
+  });
+});

@@ -21,6 +21,7 @@ function simplified(text: string): string {
     .join('');
 }
 
+
 const WORDS: [string, string][] = [
   // Cantonese
   ['甩胶', '开胶'], ['甩毛', '掉毛'], ['甩到', '掉到'], ['黐晒', '粘满'], ['黐', '粘'], ['成身', '一身'], ['都係', '都是'], ['點搞', '怎么搞'], ['点搞', '怎么搞'], ['甩色', '掉色'], ['甩咗', '掉了'], ['烂咗', '烂了'], ['同埋', '另外'], ['返工着', '上班穿'], ['落单', '下单'], ['返工', '上班'], ['推介', '推荐'], ['点洗', '怎么洗'], ['点用', '怎么用'], ['点搭', '怎么搭'], ['点拣', '怎么选'], ['点拎', '怎么拿'],
@@ -81,6 +82,9 @@ function millilitres(text: string): string {
 
 /** Shop words typed in English: "price多少", "有rose gold吗". */
 const ENGLISH: [RegExp, string][] = [
+  [/\btrench\s*coat\b|\btrench\b/giu, '风衣'], [/\bdown\s*jacket\b|\bpuffer\b/giu, '羽绒服'], [/\bcoat\b/giu, '大衣'], [/\bjacket\b/giu, '外套'], [/\bblazer\b/giu, '西装外套'],
+  [/\bdress\b/giu, '连衣裙'], [/\bskirt\b/giu, '半身裙'], [/\bsweater\b|\bjumper\b/giu, '毛衣'], [/\bhoodie\b/giu, '卫衣'], [/\bt-?shirt\b|\btee\b/giu, 'T恤'], [/\bshirt\b/giu, '衬衫'], [/\bjeans\b/giu, '牛仔裤'],
+  [/\bhow\s+much\b/giu, '多少钱'], [/\bin\s+stock\b|\bstock\b/giu, '有货'],
   [/\bprice\b/giu, '价格'], [/\bsize\b/giu, '尺码'], [/\bcolou?rs?\b/giu, '颜色'], [/\brose\s*gold\b/giu, '玫瑰金色'], [/\bdiscount\b/giu, '折扣'], [/\binvoice\b/giu, '发票'],
   [/\bcashmere\b/giu, '羊绒'], [/\bsilk\b/giu, '真丝'], [/\bwool\b/giu, '羊毛'], [/\bleather\b/giu, '真皮'], [/\bcotton\b/giu, '棉'],
 ];

@@ -6,7 +6,7 @@
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
 import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
-import { ABOUT_PRODUCT_ASK, answerAboutProduct } from './answer-about-product.ts';
+import { ABOUT_PRODUCT_ASK, answerAboutProduct, asksAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { stockAside } from './answer-stock-aside.ts';
 import type { Part } from './answer-product.ts';
@@ -63,6 +63,9 @@ function pitchOf(top: Part, state: DialogueState): Part[] {
   const point = sellingPoint(product);
   return [{ text: `${product.name}（${priceTag(product)}）${point ? `：${point}` : ''}${reasons.length > 0 ? `，${reasons.join('，')}` : ''}。需要的话我拍几张实拍图发您看看～`, products: [product] }];
 }
+
+/** Asks about the product in view, beside which a trait asked is answered too. */
+const ABOUT_IN_VIEW: ReadonlySet<string> = new Set(['价格咨询', '库存咨询', '尺码咨询', '材质咨询', '洗护', '规格', '上身效果', '颜色建议', OTHER_QUESTION]);
 
 /** After-sales asks: about an exchange or refund, or how one under way is going. */
 const AFTER_SALES_ASKS: ReadonlySet<string> = new Set(['售后', '换货进度', '退款进度', '价保']);
@@ -126,6 +129,13 @@ export function composeAnswer(input: ComposeInput): Part[] {
   }
   // "是宽松的还是修身的": no intent read, but a question about the product in view.
   const focus = state.slots.focus?.value;
+  // "多少钱 我是特别干那种 够不够滋润": a trait asked after another ask, answered too.
+  const aboutInView = state.intents.length > 0 && state.intents.every((h) => ABOUT_IN_VIEW.has(h.intent));
+  const traitPiece = focus && parts.length > 0 && aboutInView ? state.newestText.split(/\s+/u).find((piece) => piece.length >= 3 && asksAboutProduct(focus, piece) && ABOUT_PRODUCT_ASK.test(piece) && !parts.some((p) => p.text.includes(piece))) : undefined;
+  const trait = traitPiece && focus ? answerAboutProduct(focus, traitPiece) : undefined;
+  // Not when the answer already says it ("H型直身" twice).
+  const facts = (trait?.text.split('：')[1] ?? '').split(/[，。]/u).map((f) => f.replace(/^[^是]{0,4}是/u, '').slice(0, 4)).filter((f) => f.length >= 2);
+  if (trait && facts.length > 0 && !facts.some((f) => parts.some((p) => p.text.includes(f)))) parts.push({ ...trait, text: trait.text.replace(/还有想了解的随时问我～$/u, '') });
   if (parts.length === 0 && focus && state.intents.every((h) => !h.question || h.intent === OTHER_QUESTION) && ABOUT_PRODUCT_ASK.test(state.newestText)) {
     const about = answerAboutProduct(focus, state.newestText);
     if (about) parts.push(about);
