@@ -83,8 +83,14 @@ const LATER_SETS: [string, number, Partial<Record<Property, number>>][] = [
   ['dev15.dialogue.jsonl', 120, { answers_newest: 0.87 /* 0.909 [0.72] */, fitting_product_top3: 0.78 /* 0.812 [0.81] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.87 /* 0.908 [0.76] */ }],
   // a fortnight of questions after other turns, complaints in everyday words, small talk and stores by city
   ['dev16.dialogue.jsonl', 120, { answers_newest: 0.78 /* 0.814 [0.66] */, fitting_product_top3: 0.9 /* 0.933 [0.93] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.8 /* 0.833 [0.68] */ }],
-  // short follow-ups leaning on earlier turns in every department (first run only: not yet tuned on)
-  ['dev17.dialogue.jsonl', 120, { answers_newest: 0.72 /* 0.755 [0.745] */, fitting_product_top3: 0.83 /* 0.870 [0.87] */, complaint_tagged: 0.88 /* 0.92 */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.7 /* 0.742 [0.73] */ }],
+  // short follow-ups leaning on earlier turns in every department
+  ['dev17.dialogue.jsonl', 120, { answers_newest: 0.91 /* 0.939 [0.745] */, fitting_product_top3: 0.86 /* 0.891 [0.87] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.88 /* 0.908 [0.73] */ }],
+  // after-sales with purchases, unmeetable requests and short references back
+  ['dev18.dialogue.jsonl', 120, { answers_newest: 0.97 /* 1 [0.76] */, fitting_product_top3: 0.97 /* 1 [0.92] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 1, sendable_top3: 0.94 /* 0.975 [0.81] */ }],
+  // complaints in the customer's own words, and the look-alikes that are not complaints
+  ['dev19.dialogue.jsonl', 120, { answers_newest: 0.81 /* 0.843 [0.69] */, fitting_product_top3: 0.83 /* 0.862 [0.48] */, complaint_tagged: 1, no_pitch_in_complaint: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.95 /* 0.975 */, sendable_top3: 0.88 /* 0.908 [0.62] */ }],
+  // an ordinary month where the reply must answer exactly what the newest message asks
+  ['dev20.dialogue.jsonl', 120, { answers_newest: 0.88 /* 0.911 [0.79] */, fitting_product_top3: 0.87 /* 0.898 [0.88] */, complaint_tagged: 1, no_pitch_in_complaint: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.98 /* 0.992 */, sendable_top3: 0.88 /* 0.908 [0.82] */ }],
   ['dev8.dialogue.jsonl', 120, { answers_newest: 0.91 /* 0.941 [0.74] */, fitting_product_top3: 0.95 /* 0.981 [0.81] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.99 /* 0.992 */, sendable_top3: 0.88 /* 0.908 [0.72] */ }],
 ];
 
