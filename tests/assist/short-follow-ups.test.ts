@@ -229,3 +229,22 @@ describe('a product’s facts asked in few words, or in English', () => {
     expect(await top('顾客: 想买条小丝巾 送同事', '导购: 真丝小方巾53cm 459元，桑蚕丝斜纹绸，青花、雾粉、藏青，系在脖子上很提气色。', '顾客: 有盒子吗 直接送人的')).toMatch(/礼盒/u);
   });
 });
+
+describe('care, sizes and first-order offers asked plainly', () => {
+  it('tells how to iron an acetate skirt and how to wash jeans the first time, without an apology', async () => {
+    const skirt = await top('顾客: 那条缎面半身裙好好看 就是挂衣柜里压出几道折痕 能熨吗');
+    expect(skirt).toMatch(/低温/u);
+    const jeans = await top('顾客: 那条微喇牛仔裤穿着显腿长 太爱了', '顾客: 第一次洗要注意啥 不想洗缩了');
+    expect(jeans).toMatch(/冷水/u);
+    expect(jeans).not.toMatch(/抱歉|添麻烦/u);
+  });
+
+  it('says which glove size for a small hand when asked 拿哪个码', async () => {
+    expect(await top('顾客: 冬天骑电瓶车手冻得不行 有手套吗', '导购: 小羊皮触屏手套399元，羊毛内里，指尖能触屏，黑色、焦糖色；羊毛混纺手套169元，针织款。', '顾客: 皮的那个 焦糖色 我手小 拿哪个码')).toMatch(/建议选S码/u);
+  });
+
+  it('names the first-order sample to a first-time buyer, and men’s loungewear honestly as not stocked', async () => {
+    expect(await top('顾客: 第一次在你们家买东西 有新人福利吗 能先试用再买吗')).toMatch(/新客首单赠小样/u);
+    expect(await top('顾客: 想给我老公买套家居服', '导购: 好呀～您先生平时穿什么码？对面料有要求吗？', '顾客: 他穿XL 纯棉的就行 冬天在家穿')).toMatch(/暂时没有/u);
+  });
+});

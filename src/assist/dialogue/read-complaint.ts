@@ -52,7 +52,7 @@ function experienced(clause: string, message: string): Found | undefined {
   for (const [kind, pattern] of BAD_OUTCOMES) {
     const match = pattern.exec(clause.slice(from));
     // "晚上脚一点都不疼", "一点没坏": the outcome denied is praise.
-    if (match && /(?:不|没|没有|不会|一点都不|一点也不|都不|也不)$/u.test(clause.slice(0, from + match.index))) continue;
+    if (match && /(?:不|没|没有|不会|一点都不|一点也不|都不|也不)$|(?:不想|不要|别|怕|担心)[^，。\s]{0,3}$/u.test(clause.slice(0, from + match.index))) continue;
     if (match) return [kind, clause.slice(had ? had.index : from + match.index, from + match.index + match[0].length)];
   }
   return undefined;

@@ -43,7 +43,9 @@ export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, i
 
 /** Offers the store stands behind; a discount the customer asks for that policy lacks is declined kindly. */
 export function answerOffers(kb: KnowledgeBase, state: DialogueState, bargaining: boolean): Part {
-  const offers = [...kb.policy.reductions.map((r) => r.label), ...kb.policy.discounts.map((d) => d.label)];
+  // "第一次在你们家买 有新人福利吗": what a first order gets, first.
+  const newcomer = /新人|新客|第一次|首单|新会员|新顾客/u.test(state.newestText) ? kb.policy.promotions.filter((p) => /首单|新客/u.test(p.label)).map((p) => p.label) : [];
+  const offers = [...newcomer, ...kb.policy.reductions.map((r) => r.label), ...kb.policy.discounts.map((d) => d.label)];
   const product = state.slots.focus?.value;
   const list = offers.length > 0 ? `现在店里的优惠是${offers.join('、')}` : '现在店里没有额外的折扣活动';
   const freebie = bargaining && /送|赠品/u.test(state.newestText);
