@@ -248,3 +248,17 @@ describe('care, sizes and first-order offers asked plainly', () => {
     expect(await top('顾客: 想给我老公买套家居服', '导购: 好呀～您先生平时穿什么码？对面料有要求吗？', '顾客: 他穿XL 纯棉的就行 冬天在家穿')).toMatch(/暂时没有/u);
   });
 });
+
+describe('what a short answer settles', () => {
+  it('checks a store’s stock of the size asked before the visit is confirmed', async () => {
+    expect(await top('顾客: 湖滨店现在有粗跟切尔西靴38的吗 我下午想过去试试')).toMatch(/^您好，粗跟切尔西靴有38码/u);
+  });
+
+  it('confirms the size settled on for the boots in view; thick socks and a plain style are no kinds wanted', async () => {
+    const boots = await top('顾客: 想买双靴子 冬天穿', '导购: 好的～您穿多大码？喜欢短靴还是长靴呢？', '顾客: 37 短的 黑色 一千二以内', '导购: 可以看复古粗跟短靴1099元，靴筒到脚踝上方，羊毛混纺内里，有黑色；粗跟方头踝靴1199元，6cm方粗跟走路稳。', '顾客: 哦对了 冬天要穿厚袜子 还是拿38吧');
+    expect(boots).toMatch(/38码/u);
+    expect(boots).not.toMatch(/袜/u);
+    const scarf = await top('顾客: 婆婆下个月过六十大寿 想送条围巾', '导购: 好呀，这份心意很好～预算大概多少？婆婆平时喜欢什么颜色呢？', '顾客: 一千到一千五吧 她穿衣服比较素 别太花');
+    expect(scarf).toMatch(/围巾/u);
+  });
+});

@@ -205,6 +205,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
   let intents = (variantAsk || avoidAsk || (newestNeeds.dearer && focus)) && newest && !newestNeeds.cheaper ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
+  // "冬天要穿厚袜子 还是拿38吧": a size settled on for the one in view, with nothing else asked.
+  if (newest && focus && slots.size?.messageId === newest.id && intents.length === 0) intents = [{ intent: '库存咨询', clause: newest.text, question: true, score: 3 }];
   // "我有点黄黑 选哪个色号啊": the shade of the foundation in view, for the tone told.
   if (newest && shadedByTone(focus?.value.attributes['色号']) && newestNeeds.skinTone && /色号|哪个色|哪个号|选哪个|几号|什么号/u.test(newest.text)) {
     intents = [{ intent: '颜色建议', clause: newest.text, question: true, score: 4 }];
