@@ -262,3 +262,11 @@ describe('what a short answer settles', () => {
     expect(scarf).toMatch(/围巾/u);
   });
 });
+
+describe('an order said in few words', () => {
+  it('takes 帮我拿一条 as an order for the one in view in the size said', async () => {
+    const text = await top('顾客: 伴娘裙有吗', '导购: 有的，雪纺伴娘礼服裙，899元，雾粉/香槟色/浅紫，XS-XL，A字版型很显瘦。', '顾客: M的 就这个色 帮我拿一条');
+    expect(text).toMatch(/^好的，雪纺伴娘礼服裙M码/u);
+    expect(text).toMatch(/订单链接/u);
+  });
+});
