@@ -101,3 +101,12 @@ describe('a foundation shade for the skin tone told', () => {
     expect(text).toMatch(/建议选小麦色/u);
   });
 });
+
+describe('the nearest when no product of the kind suits the skin', () => {
+  it('offers a lotion for oily skin rather than a rich cream, and says none of the creams fit', async () => {
+    const text = await top('顾客: 大油皮 冬天也出油 面霜一抹跟上了层猪油似的 有不油的面霜吗');
+    expect(text).toMatch(/暂时没有适合油性肌肤/u);
+    expect(text).toMatch(/乳液/u);
+    expect(text).not.toMatch(/臻养面霜/u);
+  });
+});

@@ -202,6 +202,9 @@ function genderOfSize(kb: KnowledgeBase, state: DialogueState): 'male' | undefin
   return sized.length > 0 && sized.every((p) => isMens(p) || cutForBoth(p)) && sized.some(isMens) ? 'male' : undefined;
 }
 
+/** Skincare kinds that can stand in for each other when none of the one asked for suits the skin. */
+const SKIN_NEIGHBOURS: Record<string, string[]> = { 面霜: ['乳液'], 乳液: ['面霜'], 眼霜: ['精华'], 化妆水: ['乳液'], 精华: ['乳液', '化妆水'] };
+
 export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined, options: PickOptions = {}): Picks {
   const n = options.n ?? 3;
   const { slots } = state;
@@ -272,6 +275,13 @@ export function pickProducts(kb: KnowledgeBase, state: DialogueState, profile: C
   const colour = slots.colour?.value;
   const shades = colour ? ranked.filter((c) => priced(c.product) && skinFits(c.product, slots.skinType?.value) && shadeOf(c.product, colour) !== undefined) : [];
   if (shades.length > 0) return { fits, nearest: shades.slice(0, 2).map((c) => c.product) };
+  // "大油皮…有不油的面霜吗" and no cream is for oily skin: the neighbouring kind that is (a lotion), not a rich cream.
+  const skin = slots.skinType?.value;
+  if (skin && need && !candidates.some((c) => skinFits(c.product, skin))) {
+    const kinds = need.subcategories.flatMap((k) => SKIN_NEIGHBOURS[k] ?? []);
+    const alike = kb.products.filter((p) => p.category === need.category && kinds.includes(p.subcategory) && skinFits(p, skin) && (!slots.budget || withinBudget(p.price, slots.budget.value)));
+    if (alike.length > 0) return { fits, nearest: alike.slice(0, 2) };
+  }
   if (!slots.budget && options.nearPrice === undefined) return { fits, nearest: ranked.slice(0, 2).map((c) => c.product) };
   const target = slots.budget ? (slots.budget.value.kind === 'min' ? slots.budget.value.lo : slots.budget.value.hi) : (options.nearPrice ?? 0);
   const nearest = [...candidates].sort((a, b) => Math.abs(a.product.price - target) - Math.abs(b.product.price - target) || a.product.sku.localeCompare(b.product.sku)).slice(0, 2).map((c) => c.product);
