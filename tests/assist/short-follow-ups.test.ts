@@ -270,3 +270,11 @@ describe('an order said in few words', () => {
     expect(text).toMatch(/订单链接/u);
   });
 });
+
+describe('a transfer asked after the guide found the piece elsewhere', () => {
+  it('names the boots and size it is arranging, then the days', async () => {
+    const text = await top('顾客: 粗跟切尔西靴杭州店还有37的吗', '导购: 我刚查了一下，湖滨店黑色37码暂时没有了，静安店还有一双。', '顾客: 能调过来吗 要几天');
+    expect(text).toMatch(/^可以的，粗跟切尔西靴37码/u);
+    expect(text).toMatch(/1-2天/u);
+  });
+});

@@ -235,6 +235,11 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       const transfer = answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);
       // "卡其XS 湖滨店要是没有 能从上海调过来吗": the piece asked for, then how it gets there.
       const piece = focus?.value;
+      // "能调过来吗 要几天" after the guide found it in the other store: that piece, in the size in play.
+      if (transfer && piece && !saidNow(state, 'size') && !saidNow(state, 'colour')) {
+        const held = state.slots.size?.value;
+        return { ...transfer, text: `可以的，${piece.name}${held && hasSize(piece, held) ? `${held}码` : ''}我帮您从另一家店调过来。${transfer.text.replace(/^可以[。，]?/u, '')}`, products: [piece] };
+      }
       const size = saidNow(state, 'size');
       const colour = saidNow(state, 'colour');
       if (!transfer || !piece || (!size && !colour)) return transfer;
