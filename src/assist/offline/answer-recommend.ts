@@ -68,7 +68,8 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
     const wider = pickProducts(kb, { ...state, slots: { ...state.slots, category: { ...(slots.category as NonNullable<typeof slots.category>), value: kind } } }, profile, { n: 2, ...options });
     if (wider.fits.length > 0) {
       const lines = wider.fits.map((p) => productLine(p, state, kb));
-      return { text: `${word}${slots.budget ? `${describeBudget(slots.budget.value)}的` : '正好合适的'}不多，同类的${need.subcategories[0]}可以看看：${lines.join('；')}。您看看喜欢哪款～`, products: wider.fits };
+      // None of that name fits: said plainly (not "不多"), then the same kind that does.
+      return { text: `暂时没有${slots.budget ? `${describeBudget(slots.budget.value)}的` : '正好合适的'}${word}，同类的${need.subcategories[0]}可以看看：${lines.join('；')}。您看看喜欢哪款～`, products: wider.fits };
     }
   }
   // "那有没有长一点的 过膝那种": no other of the kind has it; the one in view is what there is.
