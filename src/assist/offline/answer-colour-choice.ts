@@ -5,6 +5,7 @@
  */
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { shadeFor } from './shade-for.ts';
+import { DEEP_COLOUR, DEEPER, LIGHT_COLOUR, LIGHTER } from '../dialogue/read-colour-wish.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { colourNames } from '../dialogue/read-needs.ts';
 import type { Part } from './answer-product.ts';
@@ -34,8 +35,8 @@ function why(colour: string): string {
 
 /** "要深一点的颜色", "浅色的": the product's colours of that depth. */
 const DEPTH: [RegExp, string, RegExp][] = [
-  [/深一?(?:点|些)|深色|颜色深|重一?(?:点|些)的颜色|颜色重|暗一?(?:点|些)|耐脏/u, '深一点的', /黑|藏青|藏蓝|酒红|深|炭|墨绿|咖啡|棕|砖红|枫叶红|焦糖/u],
-  [/浅一?(?:点|些)|浅色|颜色浅|淡一?(?:点|些)|亮一?(?:点|些)的颜色|颜色亮/u, '浅一点的', /白|米|浅|奶|燕麦|杏|粉|雾|裸|灰|卡其|驼/u],
+  [DEEPER, '深一点的', DEEP_COLOUR],
+  [LIGHTER, '浅一点的', LIGHT_COLOUR],
 ];
 
 /** "有没有浅一点的颜色" about the product in view: its colours of that depth, when it has some. */

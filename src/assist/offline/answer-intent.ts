@@ -15,6 +15,8 @@ import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
 import { answerColourChoice, byDepth } from './answer-colour-choice.ts';
 import { answerColourWish } from './answer-colour-wish.ts';
 import { answerTogether } from './answer-together.ts';
+import { answerCare } from './answer-care.ts';
+import { answerOrder, answerReorder, answerTransfer } from './answer-order.ts';
 import { fabricConcern } from './fabric-concern.ts';
 import { answerCompare } from './answer-compare.ts';
 import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
@@ -24,9 +26,9 @@ import { answerFromFaq, answerOffers } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
-import { colours, hasColour, hasSize, sizesOf, skinFits, withinBudget } from './pick-products.ts';
+import { hasSize, skinFits, withinBudget } from './pick-products.ts';
 import { saidNow } from '../dialogue/said-now.ts';
-import { priceTag, sellingPoint } from './describe-product.ts';
+import { sellingPoint } from './describe-product.ts';
 import { answerNewArrivals, answerRecommend } from './answer-recommend.ts';
 import { answerService } from './answer-service.ts';
 import { answerSkinFit } from './answer-skin-fit.ts';
@@ -45,18 +47,6 @@ export interface ComposeInput {
 /** Intents answered with products (the top draft's pitch alternative comes from these). */
 export const RECOMMENDING = new Set(['搭配建议', '送礼推荐', '肤质推荐', '商品推荐']);
 const FAQ_INTENTS = new Set(['售后', '换货进度', '退款进度', '物流', '会员积分', '发票', '营业时间', '门店地址', '试用', '礼盒包装']);
-
-function orderPart(input: ComposeInput): Part | undefined {
-  const product = input.state.slots.focus?.value;
-  if (!product) return undefined;
-  const size = input.state.slots.size?.value;
-  const colour = input.state.slots.colour?.value ?? '';
-  // "帮我留一件 周六去拿": a hold for pick-up in store, within the store's 48 hours.
-  if (/留|去拿|过来拿|到店拿|自提|去店里/u.test(input.state.newestText)) {
-    return { text: `好的，${product.name}${colour}${size ? `${size}码` : ''}我先帮您留着，门店可以预留48小时，您到店直接找我就行～`, products: [product] };
-  }
-  return { text: `好的，${product.name}${size ? `${size}码` : ''}我这就给您发小程序订单链接，您确认款式、尺码和金额后付款就可以～`, products: [product] };
-}
 
 /** "你们家是正品吗": the FAQ that answers an ask no answer of its own covers, if one does. */
 export function anyFaq(kb: KnowledgeBase, text: string): Part | undefined {
@@ -155,31 +145,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       // "这件毛衣扎不扎人" about a piece we cannot see: ask which one rather than guess.
       if (!focus && /[这那](?:件|款|条|双|个)/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您看面料和穿着感受～', products: [] };
       return (/洗|保养|打理|熨/u.test(text) ? (answerFromFaq(kb, hit.intent, text) ?? answerMaterial(state)) : (answerMaterial(state) ?? answerFromFaq(kb, hit.intent, text))) ?? anyFaq(kb, text);
-    case '洗护': {
-      // "能机洗吗" with nothing in view and no fabric named: how depends on what it is.
-      const kindSaid = state.slots.category !== undefined || /丝|绒|毛|棉|麻|皮|牛仔|羽绒|醋酸|涤纶|聚酯|锦纶|鞋|靴|包|首饰|银|金|大衣|毛衣|衬衫|裤|裙|外套/u.test(text);
-      if (!focus && !kindSaid && state.relationship.purchases.length === 0) return { text: '您说的是哪一件呀？不同面料洗法不一样，发我名字或者看一下洗标，我告诉您怎么洗更稳妥～', products: [] };
-      const care = answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''} ${String(focus?.value.attributes['材质'] ?? '')}`);
-      // "雪地靴脏了咋洗": a wool coat's care is no answer for boots; the product's own words are.
-      const question = care?.faqId ? kb.faqs.find((f) => f.id === care.faqId)?.question : undefined;
-      if (care && focus && question && !careFits(question, focus.value)) return answerMaterial(state) ?? care;
-      // "贵的那件能机洗吗": which one it is about, when the care is for its fabric.
-      const fabric = String(focus?.value.attributes['材质'] ?? '');
-      const about = care && focus && question && !care.text.includes(focus.value.name) && fabric && /醋酸|棉|牛仔|聚酯/u.test(question) ? `${focus.value.name}是${fabric}面料，` : '';
-      return care ? { ...care, text: `${about}${care.text}`, products: about && focus ? [focus.value] : care.products } : answerMaterial(state);
-    }
-    case '复购': {
-      const bought = state.relationship.purchases[0] ?? focus?.value;
-      // "我再要一双焦糖色的 还是37": the colour and size said with it, checked against the product.
-      const colour = saidNow(state, 'colour');
-      const size = saidNow(state, 'size');
-      const spec = bought ? `${colour && hasColour(bought, colour) ? colour : ''}${size && hasSize(bought, size) ? `${size}码` : ''}` : '';
-      const missing = bought ? [colour && !hasColour(bought, colour) ? colour : '', size && !hasSize(bought, size) ? `${size}码` : ''].filter(Boolean).join('、') : '';
-      if (bought && missing) return { text: `${bought.name}（${priceTag(bought)}）没有${missing}，这款是${colour && !hasColour(bought, colour) ? colours(bought).join('、') : `${sizesOf(bought).join('/')}码`}，您看换个${colour && !hasColour(bought, colour) ? '颜色' : '码'}可以吗？`, products: [bought] };
-      return bought
-        ? { text: `好的～还是${bought.name}${spec}（${priceTag(bought)}）对吧？我这就给您发小程序订单链接，您确认后付款就可以。`, products: [bought] }
-        : { text: `好的～上次您买的是哪一款${state.slots.category?.value.word ?? ''}呢？发我名字或者拍一下瓶身，我这就帮您下单。`, products: [] };
-    }
+    case '洗护':
+      return answerCare(kb, state, text);
+    case '复购':
+      return answerReorder(state);
     case '比较':
       return answerCompare(state, productsInOrder(kb, state.newestText)) ?? (focus ? answerMaterial(state) : undefined);
     case '颜色建议':
@@ -231,22 +200,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         return { text: `不好意思，每位顾客的购买记录都是保密的，家人的我这边也不方便透露哦～想给个惊喜的话，您说说${they}平时喜欢的风格、颜色和预算，我帮您挑配得上的款。`, products: [] };
       }
       return { text: '不好意思，其他顾客的信息涉及隐私，我这边不能透露哦～您自己有什么想看的，我随时帮您挑。', products: [] };
-    case '调货': {
-      const transfer = answerFromFaq(kb, '调货', `${text} 门店没有我的尺码 可以从别的店调吗`);
-      // "卡其XS 湖滨店要是没有 能从上海调过来吗": the piece asked for, then how it gets there.
-      const piece = focus?.value;
-      // "能调过来吗 要几天" after the guide found it in the other store: that piece, in the size in play.
-      if (transfer && piece && !saidNow(state, 'size') && !saidNow(state, 'colour')) {
-        const held = state.slots.size?.value;
-        return { ...transfer, text: `可以的，${piece.name}${held && hasSize(piece, held) ? `${held}码` : ''}我帮您从另一家店调过来。${transfer.text.replace(/^可以[。，]?/u, '')}`, products: [piece] };
-      }
-      const size = saidNow(state, 'size');
-      const colour = saidNow(state, 'colour');
-      if (!transfer || !piece || (!size && !colour)) return transfer;
-      const has = (!size || hasSize(piece, size)) && (!colour || hasColour(piece, colour));
-      const head = has ? `${piece.name}${colour ?? ''}${size ? `${size}码` : ''}有的，我先帮您查一下门店现货。` : `${piece.name}没有${colour ?? ''}${size ? `${size}码` : ''}，`;
-      return has ? { ...transfer, text: `${head}${transfer.text.replace(/^可以[。，]?/u, '门店没有的话')}`, products: [piece] } : { text: `${head}这款是${sizesOf(piece).join('/')}码，调货也调不到，我帮您看看有没有类似的款～`, products: [piece] };
-    }
+    case '调货':
+      return answerTransfer(kb, state, text);
     case '功效咨询':
       return answerEfficacy(state);
     case '优惠活动':
@@ -261,7 +216,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerOffers(kb, state, true);
     case '促成下单':
       // "是不是等下个月再买比较划算" weighs when to buy; only a way to order is answered from the FAQ.
-      return orderPart(input) ?? (/下单|付款|链接|怎么买|开单|拍下|留一件|帮我留/u.test(text) ? answerFromFaq(kb, hit.intent, text) : undefined);
+      return answerOrder(state) ?? (/下单|付款|链接|怎么买|开单|拍下|留一件|帮我留/u.test(text) ? answerFromFaq(kb, hit.intent, text) : undefined);
     case '投诉安抚':
       return answerComplaint(kb, state, state.complaint ?? { kind: 'general', messageId: state.newestMessageId ?? '', quote: text })[0];
     default:
@@ -304,29 +259,6 @@ export function asksAboutNamed(state: DialogueState, product: Product): boolean 
 
 /** "你们家的鞋子是真皮的吗": a kind of product in general is answered from several of its products. */
 /** The kinds a care FAQ is written for, and whether a product is of that kind. */
-const named = (pattern: RegExp) => (p: Product): boolean => pattern.test(`${p.name}${p.subcategory}`);
-const CARE_KINDS: [RegExp, (p: Product) => boolean][] = [
-  [/大衣/u, named(/大衣/u)],
-  [/毛衣/u, named(/毛衣|针织|开衫/u)],
-  [/羽绒服/u, named(/羽绒|鹅绒|面包服|棉服/u)],
-  [/真丝/u, named(/真丝|桑蚕丝/u)],
-  [/皮包|包/u, named(/包/u)],
-  [/皮鞋/u, named(/皮鞋|德比|牛津|乐福|布洛克|切尔西|单鞋/u)],
-  [/银饰|首饰/u, named(/银|金|耳|项链|手链|戒指/u)],
-  [/护肤品/u, (p) => p.category === '美妆'],
-  // The fabric FAQs are for clothes of that fabric: slippers or boots are not cotton shirts.
-  [/醋酸/u, (p) => p.category === '服装' && /醋酸/u.test(`${p.name}${String(p.attributes['材质'] ?? '')}`)],
-  [/棉、牛仔|聚酯纤维的衣服/u, (p) => p.category === '服装' && /棉|牛仔|聚酯|涤纶|锦纶/u.test(`${p.name}${String(p.attributes['材质'] ?? '')}`) && !/羊毛|羊绒|真丝|桑蚕丝|羽绒|鹅绒|醋酸/u.test(`${p.name}${String(p.attributes['材质'] ?? '')}`)],
-];
-
-function careFits(question: string, product: Product): boolean {
-  // A cashmere scarf takes the cashmere care, whatever kind the FAQ names.
-  const material = /羊毛|羊绒|真丝|羽绒|真皮|银饰/u.exec(question)?.[0];
-  if (material && `${product.name}${String(product.attributes['材质'] ?? '')}`.includes(material.replace('饰', ''))) return true;
-  const kind = CARE_KINDS.find(([asked]) => asked.test(question));
-  return !kind || kind[1](product);
-}
-
 function kindMaterial(input: ComposeInput): Part | undefined {
   const need = input.state.slots.category?.value;
   if (!need || input.state.slots.focus || !/你们家|你们的|你们这|都是/u.test(input.state.newestText)) return undefined;

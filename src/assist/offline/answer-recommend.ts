@@ -7,7 +7,7 @@ import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import { sizeForBody } from './answer-product.ts';
+import { sizeForBody } from './size-for-body.ts';
 import type { Part } from './answer-product.ts';
 import { priceTag, productLine, sellingPoint } from './describe-product.ts';
 import { pickProducts, shadeOf, sizesOf, wearerGender } from './pick-products.ts';
