@@ -34,6 +34,10 @@ describe('numbers and budgets', () => {
     ['预算800', 800, 800],
     ['不超过1500', 900, 1500],
     ['三四百', 300, 400],
+    ['预算其实可以到八百', 480, 800],
+    ['能放宽到一千吗', 600, 1000],
+    ['预算两千几', 2100, 2900],
+    ['千几块', 1100, 1900],
   ])('turns "%s" into [%d, %d]', (text, lo, hi) => {
     const [first] = extractAmounts(text);
     expect(first?.lo).toBeCloseTo(lo);
@@ -63,6 +67,8 @@ describe('sizes', () => {
     expect(extractSizes('170/88a', { male: true })[0]?.letter).toBe('M');
     expect(extractSizes('鞋码37').map((s) => [s.kind, s.value])).toEqual([['shoe', '37']]);
     expect(extractSizes('mac的口红')).toEqual([]);
+    expect(extractSizes('草编渔夫鞋399元')).toEqual([]);
+    expect(extractSizes('穿39的鞋').map((s) => s.value)).toEqual(['39']);
   });
 });
 

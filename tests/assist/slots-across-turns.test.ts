@@ -30,6 +30,8 @@ for (const [word, sub, budget, said, size] of [['大衣', '大衣', 2000, '两�
 for (const [word, sub] of [['钱包', '皮具小件'], ['包', '包袋'], ['腰带', '腰带'], ['香水', '香水']] as const) {
   cases.push([`${word}: a bare recipient`, [`顾客: 想买个${word}送人`, '导购: 好的～送给谁呢？', '顾客: 我老公'], { subcategory: [sub], gender: 'male' }]);
 }
+// A bare size given with the budget, then the budget raised after the guide's first pick: both still hold.
+cases.push(['shoes: size and budget, then the budget raised', ['顾客: 想买双上班穿的单鞋，平底的', '导购: 好的，预算大概多少呢？平时穿几码？', '顾客: 37，预算五百以内吧', '导购: 五百以内的有草编渔夫鞋399元。', '顾客: 预算其实可以到八百'], { subcategory: ['单鞋', '乐福鞋'], size: '37', budget: { max: 800 } }]);
 cases.push(['shoes: size then budget', ['顾客: 想买双运动鞋', '导购: 好的，穿多大码？', '顾客: 38', '导购: 好的，预算呢？', '顾客: 不超过七百'], { subcategory: ['运动鞋'], size: '38', budget: { max: 700 } }]);
 
 describe('facts given one turn at a time', () => {
@@ -38,6 +40,6 @@ describe('facts given one turn at a time', () => {
     expect(fittingProducts(kb, product).length, 'the catalog has one').toBeGreaterThan(0);
     const suggestion = await assistant.suggest(toSuggestInput(line));
     const checks = checkLine(line, { drafts: suggestion.drafts, tags: suggestion.tags.map((t) => t.tag) }, kb);
-    expect({ fitting: checks.fitting_product_top3, budget: checks.within_budget ?? true, top: suggestion.drafts[0]?.text }).toMatchObject({ fitting: true, budget: true });
+    expect({ fitting: checks.fitting_product_top3, budget: checks.within_budget ?? true, terms: checks.no_wrong_terms ?? true, top: suggestion.drafts[0]?.text }).toMatchObject({ fitting: true, budget: true, terms: true });
   });
 });

@@ -13,11 +13,15 @@
  *   clean         no `{placeholder}`, no guide spoken of in the third person, nothing for another
  *                 situation (welcome to an old contact, 好久不见 to a recent chat, 上次买的 with no purchase,
  *                 您说的身高体重 when the customer gave neither)
+ *   right terms   the customer's own size and budget, where the draft restates them, as the customer gave
+ *                 them ("有39码" to a customer who wears 37, "在您500以内的预算内" after 预算可以到八百 fail)
  *   not held      needsApproval is false
  * Line-level: a complaint line has a complaint or after-sales tag proposed.
  */
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
-import type { DialogueLine } from './dialogue-line.ts';
+import type { Budget, DialogueLine } from './dialogue-line.ts';
+
+type ProductWant = NonNullable<NonNullable<DialogueLine['expect']>['product']>;
 import { productsNamed } from './named-products.ts';
 import { fitsRequest, isOverBudget } from './product-fit.ts';
 
@@ -45,6 +49,7 @@ export const PROPERTIES = [
   'no_third_person',
   'no_wrong_situation',
   'no_product',
+  'no_wrong_terms',
   'sendable_top3',
   'sendable_top1',
 ] as const;
@@ -67,6 +72,10 @@ const LAST_PURCHASE = /上次(?:您|你)?(?:在[^，。]{0,8})?买的/u;
 /** "您说的身高体重" is only true when the customer gave a height or a weight. */
 const QUOTES_BODY = /您说的身高|您说的体重|按您的身高/u;
 const GAVE_BODY = /斤|公斤|kg|cm|厘米|身高|体重|1[4-9]\d(?!\d)/iu;
+/** "有39码", "M码的": a size stated as the one in play; "35-40码", "S/M/L码", "从35码起" list sizes, not theirs. */
+const STATED_SIZE = /(?<![-~～到至/从\dA-Za-z])(XXXL|XXL|3XL|XL|XS|S|M|L|3[4-9]|4[0-6])\s*码/gu;
+/** "在您500以内的预算内", "您500-800的预算": the budget the draft says the customer gave. */
+const STATED_BUDGET = /您的?\s*(?:¥|￥)?(\d+)(?:\s*[-~～到至]\s*(\d+))?\s*(?:元|块)?(以内|以下|之内|左右|上下|以上)?的?预算/gu;
 const DAY_MINUTES = 24 * 60;
 const LONG_GAP_DAYS = 14;
 
@@ -111,6 +120,33 @@ export function wrongSituation(line: DialogueLine, text: string): boolean {
   return false;
 }
 
+const canonicalSize = (size: string): string => (size.toUpperCase() === '3XL' ? 'XXXL' : size.toUpperCase());
+
+/** A stated budget is the customer's when a ceiling restates theirs (0.8–1.1×) or the middle of what it says lies in their range. */
+function sameBudget(budget: Budget, lo: number, hi: number, ceiling: boolean): boolean {
+  if ('around' in budget) return (lo + hi) / 2 >= budget.around * 0.75 && (lo + hi) / 2 <= budget.around * 1.25;
+  if (ceiling || budget.min === undefined) return budget.max !== undefined && hi >= budget.max * 0.8 && hi <= budget.max * 1.1;
+  const middle = (lo + hi) / 2;
+  return middle >= (budget.min ?? 0) * 0.9 && middle <= (budget.max ?? Number.POSITIVE_INFINITY) * 1.1;
+}
+
+/** Restated terms that differ from the customer's: a size they did not give, a budget they did not set. */
+export function restatesTermsWrongly(want: ProductWant, text: string): boolean {
+  if (want.size) {
+    const theirs = want.size.split('-').map(canonicalSize);
+    const said = [...text.matchAll(STATED_SIZE)].map((m) => canonicalSize(m[1] ?? ''));
+    if (said.length > 0 && !said.some((size) => theirs.includes(size))) return true;
+  }
+  const budget = want.budget;
+  if (!budget) return false;
+  return [...text.matchAll(STATED_BUDGET)].some((m) => {
+    const lo = Number(m[1]);
+    const hi = m[2] === undefined ? lo : Number(m[2]);
+    const ceiling = m[2] === undefined && ['以内', '以下', '之内'].includes(m[3] ?? '');
+    return !sameBudget(budget, ceiling ? 0 : lo, hi, ceiling);
+  });
+}
+
 export interface DraftChecks {
   answers?: boolean;
   fitting?: boolean;
@@ -118,6 +154,7 @@ export interface DraftChecks {
   honest?: boolean;
   complaint?: boolean;
   noProduct?: boolean;
+  rightTerms?: boolean;
   noPlaceholder: boolean;
   noThirdPerson: boolean;
   noWrongSituation: boolean;
@@ -135,6 +172,7 @@ export function checkDraft(line: DialogueLine, draft: JudgedDraft, kb: Knowledge
   };
   if (expect.answers) checks.answers = answersGroups(draft.text, expect.answers);
   const want = expect.product;
+  if (want && (want.size || want.budget)) checks.rightTerms = !restatesTermsWrongly(want, draft.text);
   if (want && !expect.nothingFits) checks.fitting = named.some((p) => fitsRequest(kb, p, want));
   const budget = want?.budget;
   if (budget) checks.withinBudget = !named.some((p) => isOverBudget(p, budget)) || containsAny(draft.text, OVER_BUDGET);
@@ -173,6 +211,7 @@ export function checkLine(line: DialogueLine, suggestion: JudgedSuggestion, kb: 
   checks.no_third_person = judged.every((c) => c.noThirdPerson);
   checks.no_wrong_situation = judged.every((c) => c.noWrongSituation);
   if (expect.noProduct) checks.no_product = top?.noProduct === true;
+  if (expect.product?.size || expect.product?.budget) checks.no_wrong_terms = judged.every((c) => c.rightTerms !== false);
   const lineOk = !expect.complaint || tagged;
   checks.sendable_top3 = lineOk && judged.some(isSendable);
   checks.sendable_top1 = lineOk && top !== undefined && isSendable(top);

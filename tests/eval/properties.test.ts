@@ -138,6 +138,18 @@ describe('clean drafts', () => {
     expect(check(logistics, said('一般下单后2-3天到。')).no_product).toBe(true);
     expect(check(logistics, said('轻薄短款羽绒服699元。')).no_product).toBe(false);
   });
+  it('no_wrong_terms: a size or budget restated as the customer gave it, not another', () => {
+    const shoes = line({ expect: { product: { category: '鞋履', size: '37', budget: { max: 800 } } } });
+    expect(check(shoes, said('软羊皮芭蕾舞鞋有37码，在您800以内的预算内。')).no_wrong_terms).toBe(true);
+    expect(check(shoes, said('软羊皮芭蕾舞鞋35-40码都有。')).no_wrong_terms).toBe(true);
+    expect(check(shoes, said('草编渔夫鞋有39码。')).no_wrong_terms).toBe(false);
+    expect(check(shoes, said('草编渔夫鞋在您500以内的预算内。')).no_wrong_terms).toBe(false);
+    expect(check(shoes, said('草编渔夫鞋有39码。')).sendable_top3).toBe(false);
+    const coat = line({ expect: { product: { subcategory: ['大衣'], size: 'M' } } });
+    expect(check(coat, said('M码有货，L码也有。')).no_wrong_terms).toBe(true);
+    expect(check(coat, said('建议您拿L码。')).no_wrong_terms).toBe(false);
+    expect(check(line({ expect: { answers: [['发票']] } }), said('L码有货')).no_wrong_terms).toBeUndefined();
+  });
 });
 
 describe('sendable', () => {

@@ -40,6 +40,9 @@ function stepSize(size: string, step: 1 | -1): string | undefined {
   return at >= 0 ? LETTERS[at + step] : undefined;
 }
 
+/** A shoe size said as a bare number, not an age, a weight, a length or a price. */
+const BARE_SHOE = /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u;
+
 function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
   if (needs.category) {
     if (slots.category && slots.category.value.category !== needs.category.value.category) {
@@ -119,6 +122,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const male = input.profile?.gender === 1;
   const slots: Slots = {};
   let newestNeeds: Needs = {};
+  const newestCustomer = window.findLast((m) => m.speaker === 'customer');
+  let guideSaid = '';
   for (const message of window) {
     // The guide's "芭蕾舞鞋37码有货" puts a size in play that "有大一码的吗" steps from.
     if (message.speaker === 'guide') {
@@ -126,19 +131,22 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
       const said = readNeeds(kb, message.text, male).size;
       const listed = (message.text.match(/(?<![A-Za-z])(?:XXL|XL|XS|S|M|L)(?![A-Za-z])|(?<!\d)(?:3[4-9]|4[0-6])(?!\d)/gu) ?? []).length > 1;
       if (said && !slots.size && !listed) slots.size = { ...said, messageId: message.id };
+      guideSaid = message.text;
       continue;
     }
     if (!evidence(message)) continue;
     newestNeeds = readNeeds(kb, message.text, male);
     applyNeeds(slots, newestNeeds, message.id);
+    // "37，预算五百以内吧" earlier in a talk of shoes: the bare number was the size (the newest is read below).
+    const bare = message === newestCustomer || newestNeeds.size ? null : BARE_SHOE.exec(message.text);
+    if (bare && (slots.category?.value.category === '鞋履' || productsInOrder(kb, guideSaid).some((p) => p.category === '鞋履'))) slots.size = { value: bare[1] ?? '', messageId: message.id, quote: bare[0] };
     const compared = colourNames(kb, undefined, message.text);
     if (compared.length >= 2) slots.colourChoice = { value: compared, messageId: message.id, quote: compared.join('、') };
   }
   if (input.instruction) applyNeeds(slots, readNeeds(kb, input.instruction, male), 'instruction');
   // "37 短的" after 想买双靴子: with shoes in play, a bare 34–46 is the size.
-  const newestCustomer = window.findLast((m) => m.speaker === 'customer');
   // "38换39": the size wanted is the one after 换.
-  const bareShoe = newestCustomer ? (/换\s*(?:成|到)?\s*(3[4-9]|4[0-6])(?![\d.])/u.exec(newestCustomer.text) ?? /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u.exec(newestCustomer.text)) : null;
+  const bareShoe = newestCustomer ? (/换\s*(?:成|到)?\s*(3[4-9]|4[0-6])(?![\d.])/u.exec(newestCustomer.text) ?? BARE_SHOE.exec(newestCustomer.text)) : null;
   const shoeInView = slots.category?.value.category === '鞋履' || productsInOrder(kb, window.filter((m) => m.speaker === 'guide').at(-1)?.text ?? '').some((p) => p.category === '鞋履');
   if (bareShoe && shoeInView && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
   // Only with no kind in play: after talk of dresses, "有没有卖X的" is more likely about them.

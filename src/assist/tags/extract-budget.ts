@@ -25,6 +25,8 @@ const CURRENCY = String.raw`(?:元|块钱|块|蚊|rmb|¥|￥)?`;
 const PATTERNS: { re: RegExp; interval: (a: number, b: number) => [number, number]; strength?: number }[] = [
   { re: new RegExp(String.raw`(${N})${CURRENCY}\s*(?:到|至|-|~|～|—)\s*(${N})${CURRENCY}`, 'gu'), interval: (a, b) => [Math.min(a, b), Math.max(a, b)] },
   { re: new RegExp(String.raw`(?:不超过|不要超过|不能超过|别超过|最多|控制在|封顶)\s*(${N})${CURRENCY}`, 'gu'), interval: (a) => [a * 0.6, a] },
+  // "预算其实可以到八百", "能放宽到一千": the ceiling raised to.
+  { re: new RegExp(String.raw`(?:能到|可以到|最多到|放宽到|加到|提到|涨到)\s*(${N})${CURRENCY}`, 'gu'), interval: (a) => [a * 0.6, a] },
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:以内|之内|以里|以下|内)`, 'gu'), interval: (a) => [a * 0.6, a] },
   { re: new RegExp(String.raw`(${N})\s*${CURRENCY}\s*(?:以上|起)`, 'gu'), interval: (a) => [a, a * 1.5] },
   // "一千多点": a little over.
@@ -44,12 +46,13 @@ const SPOKEN_DIGITS: Record<string, string> = { 俩: '两', 仨: '三' };
 
 /** Amounts said loosely: 千几 (a thousand and some), 千把块, 千儿八百, 大几百, 小一千. */
 const LOOSE: [RegExp, number, number][] = [
-  [/千几(?:百)?(?:块钱|块|元|蚊)?/gu, 1100, 1900],
+  [/(?<![一两二三四五六七八九\d])千几(?:百)?(?:块钱|块|元|蚊)?/gu, 1100, 1900],
   [/千儿八百/gu, 800, 1000],
   [/千把(?:块钱|块|元|蚊)?/gu, 900, 1100],
   [/大几百(?:块钱|块|元|蚊)?/gu, 600, 900],
   [/小一千|小1000/gu, 800, 1000],
 ];
+const THOUSANDS_AND_SOME = /([一两二三四五六七八九])千几(?:百)?(?:块钱|块|元|蚊)?/gu;
 /** "一千五六": a thousand five or six hundred. */
 const THOUSAND_AND = /([一两二三四五六七八九])千([一二三四五六七八])([二三四五六七八九])(?![百千\d])/gu;
 
@@ -72,6 +75,14 @@ export function extractAmounts(text: string): AmountInterval[] {
       found.push({ lo, hi, span, strength: 1 });
       taken.push(span);
     }
+  }
+  // "两千几", "一千几": a number of thousands and some.
+  for (const match of text.matchAll(THOUSANDS_AND_SOME)) {
+    const thousands = parseAmount(match[1] ?? '') ?? 0;
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (!free(span) || thousands < 1) continue;
+    found.push({ lo: thousands * 1000 + 100, hi: thousands * 1000 + 900, span, strength: 1 });
+    taken.push(span);
   }
   for (const match of text.matchAll(THOUSAND_AND)) {
     const [thousands, a, b] = [match[1], match[2], match[3]].map((d) => parseAmount(d ?? '') ?? 0);
