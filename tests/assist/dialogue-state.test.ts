@@ -100,6 +100,14 @@ describe('other slots', () => {
     expect(state(['导购: 三醋酸小黑裙1980元，S到XL都有', '顾客: 有别的颜色吗']).slots.size).toBeUndefined();
   });
 
+  it('takes the size wanted, not the one being left behind', () => {
+    expect(state(['顾客: 我女儿原来穿M现在估计S就行 想给她买件卫衣']).slots.size?.value).toBe('S');
+    expect(state(['顾客: 有没有XXL的连衣裙 我平时穿XL都有点紧']).slots.size?.value).toBe('XXL');
+    expect(state(['顾客: 想再买一件大一码的，原来是M，这次要L']).slots.size?.value).toBe('L');
+    expect(state(['顾客: 我穿M 有大一码的吗']).slots.size?.value).toBe('L');
+    expect(state(['顾客: 想买双单鞋', '导购: 穿几码？', '顾客: 37，预算五百以内吧', '导购: 有草编渔夫鞋399元。', '顾客: 预算可以到八百']).slots).toMatchObject({ size: { value: '37' }, budget: { value: { hi: 800 } } });
+  });
+
   it.each([
     ['有冇中码', 'M'],
     ['加大码有吗', 'XL'],

@@ -81,8 +81,11 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
   const out: Pick<Needs, 'size' | 'body' | 'sizeStep'> = {};
   const sizes = extractSizes(text, { male }).filter((s) => s.kind === 'letter' || s.kind === 'shoe');
   // "燕麦色XL有伐 我穿L有点紧": the size asked for, not the one that no longer fits.
-  const asked = sizes.find((s) => /^\s*(?:码)?(?:的)?\s*(?:有吗|有没有|有伐|有不|有么|还有吗|吗|么|嘛)/u.test(text.slice(s.span.end)));
-  const size = asked ?? sizes.at(-1);
+  const asked = sizes.find((s) => /^\s*(?:码)?(?:的)?\s*(?:有吗|有没有|有伐|有不|有么|还有吗|吗|么|嘛)/u.test(text.slice(s.span.end)) || /(?:有没有|有冇|有无)\s*$/u.test(text.slice(0, s.span.start)));
+  // "原来是M，这次要L", "我平时穿XL都有点紧": the size they are leaving behind is not the one wanted.
+  const leaving = (s: (typeof sizes)[number]): boolean => /(?:原来|之前|以前|本来)(?:是|穿|都穿|买的是?)?\s*$/u.test(text.slice(0, s.span.start)) || /^\s*(?:码)?(?:的)?\s*(?:都|也|穿着)?(?:有点|有些|太|偏)?(?:紧|小了|勒)/u.test(text.slice(s.span.end));
+  const wanted = sizes.filter((s) => !leaving(s));
+  const size = asked ?? (wanted.length > 0 && wanted.length < sizes.length ? wanted.at(-1) : sizes.at(-1));
   if (size) out.size = { value: size.letter ?? size.value, quote: text.slice(size.span.start, size.span.end) };
   if (/均码/u.test(text)) out.size = { value: '均码', quote: '均码' };
   // "我肉肉的 有大码没": a plus size, the largest letter size (大码 alone is L, as 中码 is M).
@@ -107,7 +110,8 @@ export function readSizeAndBody(text: string, male: boolean): Pick<Needs, 'size'
     if (cm >= 21 && cm <= 29) out.size = { value: String(Math.round(cm * 2 - 10)), quote: foot[0] };
   }
   // "大一码" after a size was given: the next size up (or down).
-  const step = /大一(?:码|号)|小一(?:码|号)/u.exec(text);
+  // "想要大一码的，原来是M，这次要L": the size after the step is said, so there is nothing to step from.
+  const step = wanted.length < sizes.length && wanted.length > 0 ? null : /大一(?:码|号)|小一(?:码|号)/u.exec(text);
   if (step) out.sizeStep = { value: step[0].startsWith('大') ? 1 : -1, quote: step[0] };
   const body = readBody(text);
   if (body) out.body = body;

@@ -31,8 +31,8 @@ export function isLetterSizeName(name: string): boolean {
 
 // Latin letters glued to other Latin letters are words (MAC, SK-II), not sizes.
 const LETTER_SIZE = /(?<![a-z])(xxxl|xxl|xxs|[2-3]xl|2xs|xl|xs|s|m|l)(?![a-z])\s*(码|号|size|的)?/giu;
-const LETTER_CUE_BEFORE = /(?:穿|要|拿|选|换|换成|尺码|码数|尺寸|是|一件|来件|平时|买|上衣|裤子|裙子|一般|常穿|下身|上身|色|款|[一两二三四五六七八九十\d](?:条|件|套|双)|(?<![a-z])(?:XXL|XL|XS|S|M|L)\s*(?:[和跟、/]|还是)\s*[一两二三四五六七八九十\d]?(?:条|件|套)?)\s*$/iu;
-const LETTER_CUE_AFTER = /^\s*(?:还有|有吗|有没有|有货|的|吗|(?:[和跟、/]|还是)\s*[一两二三四五六七八九十\d]?(?:条|件|套)?\s*(?:XXL|XL|XS|S|M|L)(?![a-z]))/iu;
+const LETTER_CUE_BEFORE = /(?:穿|要|拿|选|换|换成|估计|应该|这次|改成?|尺码|码数|尺寸|是|一件|来件|平时|买|上衣|裤子|裙子|一般|常穿|下身|上身|色|款|[一两二三四五六七八九十\d](?:条|件|套|双)|(?<![a-z])(?:XXL|XL|XS|S|M|L)\s*(?:[和跟、/]|还是)\s*[一两二三四五六七八九十\d]?(?:条|件|套)?)\s*$/iu;
+const LETTER_CUE_AFTER = /^\s*(?:还有|有吗|有没有|有货|的|吗|就行|就可以|就够|应该可以|合适|(?:[和跟、/]|还是)\s*[一两二三四五六七八九十\d]?(?:条|件|套)?\s*(?:XXL|XL|XS|S|M|L)(?![a-z]))/iu;
 const HEIGHT_SIZE = /(1[4-9]\d)\s*\/\s*(\d{2,3})\s*([ABCY])?/giu;
 // "渔夫鞋399元" is a price: a shoe size is two digits standing alone.
 const SHOE_SIZE = /(?:鞋码|鞋子?|穿)\s*(3[4-9]|4[0-6])(?!\d)(?:\.5)?\s*码?|(?<!\d)(3[4-9]|4[0-6])(?:\.5)?\s*码(?:的)?鞋/gu;
