@@ -188,6 +188,16 @@ describe('everyday words', () => {
     expect(s.drafts[0]?.text).not.toMatch(/黑色的/u);
   });
 
+  it('suggests shoes for a skirt when shoes are asked for, and a shirt or knit under a jacket, in the right measure word', async () => {
+    const skirt = await suggest(['顾客: 买了条羊毛A字半身裙 驼色的 配啥鞋好看啊'], boughtProfile('AP-1055'));
+    const shoes = (skirt.drafts[0]?.skus ?? []).map((sku) => kb.products.find((p) => p.sku === sku)).filter((p) => p?.sku !== 'AP-1055');
+    expect(shoes.length).toBeGreaterThan(0);
+    for (const p of shoes) expect(p?.category).toBe('鞋履');
+    const jacket = await suggest(['顾客: 买了件男士立领夹克 里面配啥好 我平时上班穿'], { ...boughtProfile('AP-1020'), gender: 1 });
+    expect(jacket.drafts[0]?.text).toMatch(/^您好，您那件男士立领夹克配/u);
+    for (const sku of (jacket.drafts[0]?.skus ?? []).filter((s) => s !== 'AP-1020')) expect(['毛衣', '衬衫', 'T恤', 'Polo衫', '针织开衫']).toContain(kb.products.find((p) => p.sku === sku)?.subcategory);
+  });
+
   it('answers a stock ask typed as 有货没 beside a postage ask, and a bottle size asked as 多大一瓶', async () => {
     const bag = await top('顾客: 帆布托特包黑色有货没 有的话直接寄给我 能包邮不');
     expect(bag).toMatch(/黑色/u);

@@ -23,6 +23,9 @@ const PAST_PURCHASE = /我(?:的)?(?:这|那)(?:件|条|双|个|只)|(?:(?:上�
 /** "那个去角质的能天天用吗": a question about the one pointed at, naming its kind, is no request for others. */
 const POINTED_ASK = /(?:那|这)(?:个|款|瓶|支|双|件|条|只)[^，。？?]{0,6}(?:能|可以|会|要|是|好)[^，。？?]{0,8}[吗么嘛]/u;
 
+/** "配啥鞋", "里面搭什么", "怎么搭": asks what goes with a piece. */
+const PAIRING_ASK = /配啥|搭啥|配什么|搭什么|怎么搭|怎么配|配点啥|配哪(?:个|双|件|条|种)/u;
+
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
 /** A question no cue recognises, answered from the FAQ when one matches it. */
@@ -86,6 +89,11 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.delete('洗护');
   } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause) && !POINTED_ASK.test(clause)) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
+  // "羊毛A字半身裙 驼色的 配啥鞋好看啊": what goes with the piece named is asked, not its wool or its stock.
+  if (scores.has('搭配建议') && PAIRING_ASK.test(clause)) {
+    for (const other of ['材质咨询', '促成下单', '尺码咨询', '库存咨询']) scores.delete(other);
+    scores.set('搭配建议', Math.max(2, ...scores.values()) + 0.5);
+  }
   preferPrecise(scores, clause, question);
   // "黑色和酒红选哪个": two colours and a choice asked for is an opinion, not a stock check.
   if ((clause.match(COLOUR_WORD) ?? []).length >= 2 && /选哪|挑哪|哪个|哪种|还是|哪一?个/u.test(clause)) scores.set('颜色建议', 4.5);

@@ -9,16 +9,19 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { Part } from './answer-product.ts';
 import { colourNames } from '../dialogue/read-needs.ts';
-import { priceTag } from './describe-product.ts';
+import { countWord, priceTag } from './describe-product.ts';
 import { isMens, wearerGender, withinBudget } from './pick-products.ts';
 
 const BOTTOMS = ['半身裙', '裤装'];
-const TOPS = ['毛衣', '针织开衫', '衬衫', 'T恤'];
+const TOPS = ['毛衣', '针织开衫', '衬衫', 'T恤', 'Polo衫'];
 const OUTER = ['大衣', '西装外套', '外套', '夹克', '风衣', '羽绒服', '棉服'];
 
 /** The kinds that go with a kind, in the order a guide would suggest them. */
-function partnersOf(product: Product, text: string): string[] {
-  if (/上面|上衣|上身/u.test(text)) return TOPS;
+function partnersOf(kb: KnowledgeBase, product: Product, text: string): string[] {
+  // "配啥鞋", "配什么包": the kind named, from the shoes or the bags.
+  if (/鞋/u.test(text)) return [...new Set(kb.products.filter((p) => p.category === '鞋履').map((p) => p.subcategory))];
+  if (/包(?!装)/u.test(text)) return ['包袋'];
+  if (/上面|上衣|上身|里面|里边|内搭/u.test(text)) return TOPS;
   if (/下面|下身|裤子|裙子/u.test(text)) return BOTTOMS;
   if (/外面|外套/u.test(text)) return OUTER;
   if (BOTTOMS.includes(product.subcategory)) return TOPS;
@@ -39,16 +42,19 @@ const NEUTRALS = ['白色', '米白', '黑色', '燕麦色', '灰色'];
 export function answerPairing(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined): Part | undefined {
   const piece = state.slots.focus?.value ?? state.relationship.purchases[0];
   if (!piece || piece.category !== '服装') return undefined;
-  const kinds = partnersOf(piece, state.newestText);
+  const kinds = partnersOf(kb, piece, state.newestText);
   if (kinds.length === 0) return undefined;
-  const colour = state.slots.colour?.value ?? colourNames(kb, piece)[0] ?? '';
+  const colours = colourNames(kb, piece);
+  const colour = state.slots.colour?.value ?? colours[0] ?? '';
+  // The colour of theirs is said only when they said it or the piece comes in one.
+  const theirs = state.slots.colour || colours.length === 1 ? colour : '';
   const palette = WITH_COLOUR.find(([said]) => said.test(colour))?.[1] ?? NEUTRALS;
   // "我衣柜里全是黑的": something other than black, then.
   const notBlack = /全是黑|都是黑|太多黑|黑的太多/u.test(state.newestText);
   const gender = wearerGender(state, profile);
   const budget = state.slots.budget?.value;
   const candidates = kb.products
-    .filter((p) => p.category === '服装' && kinds.includes(p.subcategory) && p.sku !== piece.sku)
+    .filter((p) => kinds.includes(p.subcategory) && p.sku !== piece.sku)
     .filter((p) => (gender === 'male' ? isMens(p) : !isMens(p)) && (!budget || withinBudget(p.price, budget)))
     .map((p) => ({ p, shade: colourNames(kb, p).find((c) => palette.includes(c) && !(notBlack && /黑/u.test(c))) }))
     .filter((c) => c.shade !== undefined)
@@ -57,9 +63,9 @@ export function answerPairing(kb: KnowledgeBase, state: DialogueState, profile: 
   const picks = [...new Map(candidates.map((c) => [c.p.subcategory, c])).values()].slice(0, 2);
   if (picks.length === 0) return undefined;
   const lines = picks.map(({ p, shade }) => `${shade}的${p.name}（${priceTag(p)}）`).join('，或者');
-  const own = state.relationship.purchases.some((p) => p.sku === piece.sku) ? '您那条' : '';
+  const own = state.relationship.purchases.some((p) => p.sku === piece.sku) ? `您那${countWord(piece)}` : '';
   return {
-    text: `${own}${colour}${piece.name}${/上面/u.test(state.newestText) ? '上面' : ''}配${lines}都好看${notBlack ? '，比全黑更亮眼' : ''}。需要的话我拍几张搭配图发您看看～`,
+    text: `${own}${theirs}${piece.name}${/上面/u.test(state.newestText) ? '上面' : ''}配${lines}都好看${notBlack ? '，比全黑更亮眼' : ''}。需要的话我拍几张搭配图发您看看～`,
     products: picks.map(({ p }) => p),
   };
 }

@@ -83,3 +83,12 @@ export function sellingPoint(product: Product): string {
   const first = /^[^。！!；;]+/u.exec(product.description)?.[0] ?? '';
   return first.length > 0 && first.length <= 40 ? first : first.slice(0, first.lastIndexOf('，', 40) > 0 ? first.lastIndexOf('，', 40) : 40);
 }
+
+/** The measure word a guide says it with: 那条裙子, 那件夹克, 那双鞋, 那个包. */
+export function countWord(product: Product): string {
+  if (product.category === '鞋履') return '双';
+  if (product.subcategory === '包袋' || product.subcategory === '皮具小件') return '个';
+  if (/裙|裤|围巾|披肩|丝巾|项链|手链|腰带/u.test(product.subcategory)) return '条';
+  if (product.category === '服装') return '件';
+  return '款';
+}
