@@ -134,3 +134,27 @@ describe('store services asked in a few words', () => {
     expect(await top('顾客: 我不知道自己穿多大 怎么量啊')).toMatch(/胸围/u);
   });
 });
+
+describe('orders, alterations and other shops', () => {
+  it('changes a delivery address, without the alteration terms beside it', async () => {
+    const text = await top('顾客: 刚下的单地址填成我妈家了 能改吗');
+    expect(text).toMatch(/发货前/u);
+    expect(text).not.toMatch(/裤长/u);
+  });
+
+  it('answers a hemming ask typed as 能给改不 with the free alteration', async () => {
+    expect(await top('顾客: 男士直筒西裤 我腿短 买了裤长能给改不 收费不')).toMatch(/免费修改裤长/u);
+  });
+
+  it('takes an online order back in a store', async () => {
+    expect(await top('顾客: 闺女 我问一下啊 在网上买的东西 能不能直接拿到你们店里去退')).toMatch(/静安|湖滨/u);
+  });
+
+  it('does not match another shop’s price, and reads the difference as no budget', async () => {
+    const s = await suggest('顾客: 某宝上你们家同款大衣便宜三百多 能按那个价卖我不');
+    expect(s.drafts[0]?.text).toMatch(/同款同价/u);
+    expect(s.drafts[0]?.skus ?? []).toEqual([]);
+    expect(s.drafts[0]?.text).not.toMatch(/按那个价|预算/u);
+    expect(readBudget('某宝上便宜三百多')).toBeUndefined();
+  });
+});

@@ -114,6 +114,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.
   if (scores.size > 1 && needs.category === undefined && !(/多少钱|什么价|几块钱|多钱/u.test(clause) && (needs.size !== undefined || needs.colour !== undefined || STOCK_ASK.test(clause)))) scores.delete('价格咨询');
   if (scores.has('投诉安抚') && scores.has('售后')) scores.delete('售后');
+  // "地址填成我妈家了 能改吗": the address is what is changed, not the clothes.
+  if (scores.has('物流') && scores.has('售后') && /地址/u.test(clause) && !/退|换/u.test(clause)) scores.delete('售后');
   // "银手链发黑了 能洗吗": the store's cleaning, not home care.
   if (scores.has('洗护') && scores.has('售后') && /发黑|氧化|抛光/u.test(clause)) scores.delete('洗护');
   if (scores.has('洗护')) for (const other of ['材质咨询', '售后', '商品推荐', '库存咨询']) scores.delete(other);
@@ -233,6 +235,9 @@ function withSpokenAsks(clause: string, needsOf: ClauseNeeds | undefined): Inten
       // "38换39 运费谁出": the exchange's postage, which the whole read as after-sales.
       // "想退 寄到哪个地址": where the return goes, part of the same after-sales ask.
       const postage = hit.intent === '物流' && /运费|邮费|寄回|(?:寄|邮)(?:到|回|去)?哪|地址/u.test(pieces[index] ?? '') && whole.some((h) => h.intent === '售后');
+      // "地址填成我妈家了 能改吗": the change asked is the address's.
+      const address = hit.intent === '售后' && whole.some((h) => h.intent === '物流') && /地址/u.test(clause) && !/退|换/u.test(clause);
+      if (address) continue;
       if (hit.question && !RECOMMENDS.has(hit.intent) && hit.intent !== OTHER_QUESTION && !(service && hit.intent === '价格咨询') && !postage && !placed.some((p) => p.hit.intent === hit.intent)) placed.push({ hit, at: index });
     }
   }

@@ -61,7 +61,8 @@ const BUDGET_CUE = /预算|价位|以内|之内|以下|左右|上下|不超过|�
 const TOTAL = /凑了|凑个|凑的|一共|总共|加起来|合起来/u;
 
 export function readBudget(text: string): Reading<Budget> | undefined {
-  const amounts = extractAmounts(text).filter((a) => a.strength >= 1 || BUDGET_CUE.test(text));
+  // "某宝上便宜三百多": a difference in price, not what they mean to spend.
+  const amounts = extractAmounts(text).filter((a) => (a.strength >= 1 || BUDGET_CUE.test(text)) && !/(?:便宜|贵了|差了|省了|降了)$/u.test(text.slice(0, a.span.start)));
   const last = amounts[amounts.length - 1];
   // "几十块的": under a hundred.
   if (!last) return /几十(?:块|元|来块)/u.test(text) ? { value: { kind: 'max', lo: 0, hi: 100 }, quote: '几十块' } : undefined;

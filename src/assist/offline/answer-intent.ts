@@ -22,7 +22,7 @@ import { answerCompare } from './answer-compare.ts';
 import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './answer-greeting.ts';
 import { answerSmallTalk } from './answer-small-talk.ts';
 import type { Names } from './answer-greeting.ts';
-import { answerFromFaq, answerOffers } from './answer-policy.ts';
+import { answerFromFaq, answerOffers, answerPriceMatch } from './answer-policy.ts';
 import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
@@ -214,6 +214,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerOffers(kb, state, false);
     case '议价':
       return answerOffers(kb, state, true);
+    case '比价':
+      return answerPriceMatch(kb);
     case '促成下单':
       // "是不是等下个月再买比较划算" weighs when to buy; only a way to order is answered from the FAQ.
       return answerOrder(state) ?? (/下单|付款|链接|怎么买|开单|拍下|留一件|帮我留/u.test(text) ? answerFromFaq(kb, hit.intent, text) : undefined);

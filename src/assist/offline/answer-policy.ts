@@ -52,3 +52,10 @@ export function answerOffers(kb: KnowledgeBase, state: DialogueState, bargaining
   const head = freebie ? '额外的赠品我这边没办法单独送哦，' : bargaining ? (product ? `${product.name}${priceTag(product)}已经是门店统一价了，我这边没办法再单独改价，` : '价格是门店统一的，我这边没办法再单独改价，') : product ? `${product.name}是${priceTag(product)}，` : '';
   return { text: `${head}${list}，我帮您看看怎么买更划算～`, products: product ? [product] : [], approvedText: offers.join('、') };
 }
+
+/** "某宝上便宜三百": another shop's price is not matched; what the store stands behind is said instead. */
+export function answerPriceMatch(kb: KnowledgeBase): Part {
+  const authentic = findFaqs(kb, '门店地址', '正品 直供 同款同价', 1, '你们家是正品吗 正品 直供 同款同价')[0];
+  const promise = authentic ? authentic.answer.replace(/^(?:是的|是)[，,]/u, '') : '我们卖的都是品牌直供的正品，门店和小程序同款同价。';
+  return { text: `理解您想买得更划算～其他平台的价格我这边没办法跟，外面渠道的货我们也保证不了来源。${promise}`, products: [], approvedText: authentic?.answer ?? promise, ...(authentic ? { faqId: authentic.id } : {}) };
+}
