@@ -54,6 +54,7 @@ describe.each([
   ['holdout13.dialogue.jsonl', 80],
   ['holdout14.dialogue.jsonl', 80],
   ['holdout15.dialogue.jsonl', 80],
+  ['holdout16.dialogue.jsonl', 80],
   ['dev18.dialogue.jsonl', 120],
   ['dev19.dialogue.jsonl', 120],
   ['dev20.dialogue.jsonl', 120],
