@@ -198,6 +198,20 @@ describe('everyday words', () => {
     for (const sku of (jacket.drafts[0]?.skus ?? []).filter((s) => s !== 'AP-1020')) expect(['毛衣', '衬衫', 'T恤', 'Polo衫', '针织开衫']).toContain(kb.products.find((p) => p.sku === sku)?.subcategory);
   });
 
+  it('answers wear the washing or wearing explains with its care, apologising first and keeping the exchange open', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['AP-1023', '顾客: 一千六的羊绒毛衣 穿了两次腋下全是球 这就是你们说的十二针细密针织？', /起球器/u],
+      ['AP-1024', '顾客: V领开衫洗完挂起来晾 领口全拉长了 变形成这样还怎么穿', /平铺/u],
+      ['AP-1057', '顾客: 牛仔半身裙洗了一次 把我一起洗的白T全染蓝了 无语', /单独洗/u],
+    ];
+    for (const [sku, line, care] of cases) {
+      const text = (await suggest([line], boughtProfile(sku))).drafts[0]?.text ?? '';
+      expect(text).toMatch(/^非常抱歉/u);
+      expect(text).toMatch(care);
+      expect(text).toMatch(/30天包换/u);
+    }
+  });
+
   it('answers a stock ask typed as 有货没 beside a postage ask, and a bottle size asked as 多大一瓶', async () => {
     const bag = await top('顾客: 帆布托特包黑色有货没 有的话直接寄给我 能包邮不');
     expect(bag).toMatch(/黑色/u);

@@ -29,7 +29,7 @@ const CATEGORY_WORDS: Record<string, string> = { 服装: '衣服', 鞋履: '鞋�
 
 /** A problem quoted mid-phrase ("染得", "划痕") in the words an apology can say it with. */
 const SPOKEN: [RegExp, string][] = [
-  [/^(?:染得|染成|搭色|染色)$/u, '串色'],
+  [/^(?:染得|染成|搭色|染色|染蓝|全染)$/u, '串色'],
   [/^(?:划痕|刮痕|划花|刮花|磨花)$/u, '有划痕'],
   [/^(?:磕坏|磕掉|磕了个)$/u, '磕坏'],
   [/^有个东$/u, '有个洞'],
@@ -113,6 +113,11 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
   return undefined;
 }
 
+/** Wear that use explains: pilling, dye running, a washed sheen, a knit stretched, salt marks. */
+const WEAR_FROM_CARE = /起球|全是球|掉色|褪色|染蓝|染成|染了|浮色|全是蓝|发白|变形|拉长|白印|盐渍|一圈白/u;
+/** How it came about: washed, hung, worn, walked in. */
+const CARE_CAUSE = /洗|晾|穿了|穿几次|穿两次|穿一次|踩|泡|淋/u;
+
 /** "裤子改好了没 说三到五天 今天都第八天了": an alteration running late is the tailor's, not the courier's. */
 const ALTERATION = /改好|改裤|修改|改短|改长|裤长|师傅|改衣/u;
 
@@ -154,6 +159,10 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const product = state.relationship.purchases[0] ?? state.slots.focus?.value;
   const asksIfNormal = /正常吗|正不正常|是不是质量问题|算质量问题吗/u.test(state.newestText);
   const worry = `${complaint.quote} ${spoken(complaint.quote)}`;
+  // "洗了一次 一盆水全是蓝的", "挂起来晾 领口全拉长了": wear that the washing or wearing explains gets its care, with the exchange open.
+  const fromCare = (complaint.kind === 'quality' || complaint.kind === 'general' || complaint.kind === 'service') && WEAR_FROM_CARE.test(`${state.newestText} ${complaint.quote}`) && CARE_CAUSE.test(state.newestText);
+  const wear = fromCare && product ? fabricConcern(product, `${worry} ${state.newestText}`) : undefined;
+  if (wear) return [{ text: `${apology(state, complaint)}${wear}。如果按这样打理还是不行，或者才穿一两次就很明显，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   const concern = !asksIfNormal ? undefined : product ? fabricConcern(product, worry) : concernFor(state.newestText, worry);
   if (concern) return [{ text: `给您添麻烦了！${concern}。如果情况比较严重或者才穿一两次就这样，可能是面料问题，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
