@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
 import { checkDraft } from '../../src/assist/guardrails/check-draft.ts';
+import { pointsAmounts } from '../../src/assist/guardrails/check-prices.ts';
 import { fixtureKnowledge } from './support.ts';
 
 let kb: KnowledgeBase;
@@ -79,6 +80,12 @@ describe('guardrails let benign wording through', () => {
     expect(rulesOf('双面羊毛呢大衣是1199元')).toEqual(['price']);
     expect(rulesOf('这款是358元', { products: [kb.productBySku.get('T-CREAM-1')] })).toEqual([]);
     expect(checkDraft(kb, '双面羊毛呢大衣很挺括').skus).toEqual(['T-COAT-1']);
+  });
+
+  it('allows the worth of the points a draft names at the policy rate, and no other sum', () => {
+    expect(pointsAmounts(['100积分抵1元'], '您的20000积分可以抵200元')).toEqual([200]);
+    expect(pointsAmounts(['100积分抵1元'], '您的20000积分可以抵300元')).toEqual([]);
+    expect(pointsAmounts(['生日月双倍积分'], '您的20000积分可以抵200元')).toEqual([]);
   });
 
   it('trusts amounts and offers worded as in the approved script the draft came from', () => {

@@ -116,6 +116,12 @@ describe('another person’s purchase', () => {
 });
 
 describe('store services asked in a few words', () => {
+  it('works out what the points said are worth, within the cap, with nothing the guardrails hold back', async () => {
+    const draft = (await suggest('顾客: 我账户里有两万积分 能抵多少钱 买个一千的东西能全抵吗')).drafts[0];
+    expect(draft?.text).toMatch(/20000积分可以抵200元[\s\S]*50%/u);
+    expect(draft?.flags).toEqual([]);
+  });
+
   it('answers what points are worth and how long they last, in that order', async () => {
     const text = await top('顾客: 我那些积分能当钱花不 有没有期限的');
     expect(text).toMatch(/100积分抵1元[\s\S]*12月31日/u);
@@ -144,6 +150,14 @@ describe('orders, alterations and other shops', () => {
 
   it('answers a hemming ask typed as 能给改不 with the free alteration', async () => {
     expect(await top('顾客: 男士直筒西裤 我腿短 买了裤长能给改不 收费不')).toMatch(/免费修改裤长/u);
+  });
+
+  it('answers a pickup in store and how long it is kept, and a cash refund with the original way back', async () => {
+    const pickup = await top('顾客: 网上下单能去店里自己拿吗 到了以后能放几天 我出差回来才能去');
+    expect(pickup).toMatch(/自提[\s\S]*7天/u);
+    const cash = await top('顾客: 退货能退现金给我吗 我那张卡不怎么用了');
+    expect(cash).toMatch(/原路/u);
+    expect(cash).not.toMatch(/鞋|另外/u);
   });
 
   it('takes an online order back in a store', async () => {

@@ -14,6 +14,9 @@ const said = (...texts: string[]): ChatMessage[] =>
 describe('a complaint in the customer’s own words', () => {
   it.each([
     ['穿了一次就不行了，你们这质量', 'quality'],
+    ['香水收到就是漏的 盒子都泡湿了', 'package'],
+    ['我一起买了护手霜礼盒跟鲨鱼夹 今天到了只有护手霜 鲨鱼夹呢？', 'wrong_item'],
+    ['我下单的42码德比鞋 收到的是41 穿都穿不进去', 'wrong_item'],
     ['洗了一次领口就松了', 'quality'],
     ['买的鞋子穿着脚疼', 'quality'],
     ['面霜用着有点刺刺的', 'harm'],

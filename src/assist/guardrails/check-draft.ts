@@ -10,7 +10,7 @@ import { normalizeAligned } from '../tags/find-phrases.ts';
 import { checkContacts } from './check-contacts.ts';
 import { checkDiscounts } from './check-discounts.ts';
 import { checkPatterns, checkPii, checkPromises } from './check-patterns.ts';
-import { checkPrices, findAmounts } from './check-prices.ts';
+import { checkPrices, findAmounts, pointsAmounts } from './check-prices.ts';
 import { checkSlots } from './check-slots.ts';
 import { checkTerms } from './check-terms.ts';
 import { guardrailsFor } from './compile-guardrails.ts';
@@ -48,6 +48,7 @@ export function checkDraft(kb: KnowledgeBase, text: string, context: DraftContex
   // "两个一共¥368": the total of the two or three products the draft itself names.
   if (named.length >= 2 && named.length <= 3) allowed.add(named.reduce((sum, p) => sum + p.price, 0));
   if (context.approvedText) for (const hit of findAmounts(context.approvedText)) allowed.add(hit.value);
+  for (const worth of pointsAmounts(g.policy.promotions.map((p) => p.label), text)) allowed.add(worth);
   const normalized = normalizeAligned(text);
   const flags = [
     ...g.termLists.flatMap((list) => checkTerms(list, text, normalized)),

@@ -31,3 +31,20 @@ export function checkPrices(text: string, allowed: ReadonlySet<number>, reason: 
     .filter((hit) => !allowed.has(hit.value))
     .map((hit) => makeFlag('price', text, { start: hit.start, end: hit.end }, reason, severity));
 }
+
+const POINTS_RATE = /(\d+)\s*积分抵\s*(\d+)\s*元/u;
+const POINTS_WORTH = /(\d+)\s*积分[^，。；！？]{0,8}?抵\s*(\d+)\s*元/gu;
+
+/**
+ * "您的20000积分可以抵200元": an amount that is the points the draft names at the policy's own rate
+ * (a promotion labelled "100积分抵1元"); any other sum for those points is still flagged.
+ */
+export function pointsAmounts(labels: readonly string[], text: string): number[] {
+  const rate = labels.map((label) => POINTS_RATE.exec(label)).find((m) => m !== null);
+  if (!rate) return [];
+  const [points, yuan] = [Number(rate[1]), Number(rate[2])];
+  return [...text.matchAll(POINTS_WORTH)].map((m) => Number(m[2])).filter((value, index) => {
+    const said = [...text.matchAll(POINTS_WORTH)][index];
+    return said !== undefined && Math.floor((Number(said[1]) / points) * yuan) === value;
+  });
+}

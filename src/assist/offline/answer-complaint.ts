@@ -58,7 +58,7 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const said = (name: string): string | undefined => /(?:牛仔裤|阔腿裤|西装裤|休闲裤|瑜伽裤|直筒裤|连衣裙|半身裙|针织衫|羊绒衫|开衫|毛衣|大衣|外套|衬衫|丝巾|方巾|披肩|围巾|手套|腰带|钱包|卡包|戒指|耳环|耳钉|项链|手链|手镯|裤|裙|鞋|靴|包|帽|精华|面霜)$/u.exec(name)?.[0];
   const bought = state.relationship.purchases.map((p) => said(p.name)).find((w) => w !== undefined && state.newestText.includes(w));
   const thing = bought ?? (category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '');
-  if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/了$/u, '')}了，给您添麻烦了！`;
+  if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/^(?:收到|到手|拆开|打开)(?:就|时|的时候)?(?:是)?/u, '').replace(/[的了]$/u, '')}了，给您添麻烦了！`;
   if (footSore(state, complaint)) return `非常抱歉，${thing || '新鞋'}${/泡|破|血|伤/u.test(state.newestText) ? '把您的脚磨伤了' : '穿着磨脚'}，给您添麻烦了！`;
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.

@@ -11,6 +11,7 @@ import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
 import { priceTag } from './describe-product.ts';
 import { hasSize } from './pick-products.ts';
+import { pointsWorth } from './points-worth.ts';
 
 export function answerService(kb: KnowledgeBase, state: DialogueState, intent: string, text: string, store: string | undefined): Part | undefined {
   const focus = state.slots.focus;
@@ -82,7 +83,12 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     return faq && { ...faq, text: `好的，就${focus.value.name}（${priceTag(focus.value)}）。${faq.text.replace(/^可以[，,]/u, '可以的，')}`, products: [focus.value] };
   }
   // "能不能把积分全部抵掉", "几时可以到上海": the FAQ on the rule asked about.
-  if (intent === '会员积分' && /抵|一分钱不花|全部用/u.test(text)) return answerFromFaq(kb, intent, text, 0, store, '积分抵扣 50% 抵1元');
+  if (intent === '会员积分' && /抵|一分钱不花|全部用/u.test(text)) {
+    const rule = answerFromFaq(kb, intent, text, 0, store, '积分抵扣 50% 抵1元');
+    // "两万积分能抵多少钱": the sum worked out first.
+    const worth = rule && pointsWorth(rule.approvedText ?? rule.text, state.newestText);
+    return rule && worth ? { ...rule, text: `${worth}${rule.text.replace(/^可以[，,]/u, '规则是')}` } : rule;
+  }
   // "能不能先寄过来试试 不合适再退": sent home to try, inside the seven days' terms.
   if (intent === '物流' && /退/u.test(text) && /试/u.test(text)) {
     const terms = answerFromFaq(kb, '售后', `${text} 七天无理由退换`, 0, store);
