@@ -105,6 +105,7 @@ describe('other slots', () => {
     expect(state(['顾客: 有没有XXL的连衣裙 我平时穿XL都有点紧']).slots.size?.value).toBe('XXL');
     expect(state(['顾客: 想再买一件大一码的，原来是M，这次要L']).slots.size?.value).toBe('L');
     expect(state(['顾客: 我穿M 有大一码的吗']).slots.size?.value).toBe('L');
+    expect(state(['顾客: 想买双平底的 好穿脱的', '导购: 平时穿几码呢？', '顾客: 以前37 现在肿了估计要38了']).slots).toMatchObject({ size: { value: '38' }, category: { value: { category: '鞋履' } } });
     expect(state(['顾客: 想买双单鞋', '导购: 穿几码？', '顾客: 37，预算五百以内吧', '导购: 有草编渔夫鞋399元。', '顾客: 预算可以到八百']).slots).toMatchObject({ size: { value: '37' }, budget: { value: { hi: 800 } } });
   });
 

@@ -160,6 +160,16 @@ describe('orders, alterations and other shops', () => {
     expect(cash).not.toMatch(/鞋|另外/u);
   });
 
+  it('answers what wrapping costs beside the price, without splitting 另外收钱 as another ask', async () => {
+    const text = await top('顾客: 晚桂那个香熏蜡烛多少钱呀 送人的 包装要另外收钱吗');
+    expect(text).toMatch(/269[\s\S]*不额外收费/u);
+  });
+
+  it('offers to hold the one in view for a visit planned to try it', async () => {
+    const text = await top('导购: 羊绒圆领毛衣1680元，燕麦色、黑色、浅灰、雾粉，XS到XL。', '顾客: 燕麦色M码还有吗 我周六想去静安店试一下');
+    expect(text).toMatch(/燕麦色M码[\s\S]*48小时/u);
+  });
+
   it('takes an online order back in a store', async () => {
     expect(await top('顾客: 闺女 我问一下啊 在网上买的东西 能不能直接拿到你们店里去退')).toMatch(/静安|湖滨/u);
   });

@@ -15,6 +15,7 @@ describe('a complaint in the customer’s own words', () => {
   it.each([
     ['穿了一次就不行了，你们这质量', 'quality'],
     ['香水收到就是漏的 盒子都泡湿了', 'package'],
+    ['雪地靴踩了一次雪水就一圈白印子 丑死了 这个还能弄干净吗', 'quality'],
     ['我一起买了护手霜礼盒跟鲨鱼夹 今天到了只有护手霜 鲨鱼夹呢？', 'wrong_item'],
     ['我下单的42码德比鞋 收到的是41 穿都穿不进去', 'wrong_item'],
     ['洗了一次领口就松了', 'quality'],

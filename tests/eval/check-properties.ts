@@ -72,8 +72,8 @@ const LAST_PURCHASE = /上次(?:您|你)?(?:在[^，。]{0,8})?买的/u;
 /** "您说的身高体重" is only true when the customer gave a height or a weight. */
 const QUOTES_BODY = /您说的身高|您说的体重|按您的身高/u;
 const GAVE_BODY = /斤|公斤|kg|cm|厘米|身高|体重|1[4-9]\d(?!\d)/iu;
-/** "有39码", "M码的": a size stated as the one in play; "35-40码", "S/M/L码", "从35码起" list sizes, not theirs. */
-const STATED_SIZE = /(?<![-~～到至/从\dA-Za-z])(XXXL|XXL|3XL|XL|XS|S|M|L|3[4-9]|4[0-6])\s*码/gu;
+/** "有39码", "M码的": a size stated as the one in play; "35-40码", "S/M/L码", "从35码起", "最大44码", "只有XL码" bound or list what there is, not theirs. */
+const STATED_SIZE = /(?<![-~～到至/从\dA-Za-z])(?<!最大|最小|最大是|最小是|最大的是|最小的是|最大的|最小的|只有|只做)(XXXL|XXL|3XL|XL|XS|S|M|L|3[4-9]|4[0-6])\s*码/gu;
 /** "在您500以内的预算内", "您500-800的预算": the budget the draft says the customer gave. */
 const STATED_BUDGET = /您的?\s*(?:¥|￥)?(\d+)(?:\s*[-~～到至]\s*(\d+))?\s*(?:元|块)?(以内|以下|之内|左右|上下|以上)?的?预算/gu;
 const DAY_MINUTES = 24 * 60;
@@ -124,7 +124,8 @@ const canonicalSize = (size: string): string => (size.toUpperCase() === '3XL' ? 
 
 /** A stated budget is the customer's when a ceiling restates theirs (0.8–1.1×) or the middle of what it says lies in their range. */
 function sameBudget(budget: Budget, lo: number, hi: number, ceiling: boolean): boolean {
-  if ('around' in budget) return (lo + hi) / 2 >= budget.around * 0.75 && (lo + hi) / 2 <= budget.around * 1.25;
+  // "4000以内" for 四千左右: the ceiling said is their figure.
+  if ('around' in budget) return ceiling ? hi >= budget.around * 0.75 && hi <= budget.around * 1.25 : (lo + hi) / 2 >= budget.around * 0.75 && (lo + hi) / 2 <= budget.around * 1.25;
   if (ceiling || budget.min === undefined) return budget.max !== undefined && hi >= budget.max * 0.8 && hi <= budget.max * 1.1;
   const middle = (lo + hi) / 2;
   return middle >= (budget.min ?? 0) * 0.9 && middle <= (budget.max ?? Number.POSITIVE_INFINITY) * 1.1;

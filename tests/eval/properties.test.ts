@@ -143,6 +143,7 @@ describe('clean drafts', () => {
     expect(check(shoes, said('软羊皮芭蕾舞鞋有37码，在您800以内的预算内。')).no_wrong_terms).toBe(true);
     expect(check(shoes, said('软羊皮芭蕾舞鞋35-40码都有。')).no_wrong_terms).toBe(true);
     expect(check(shoes, said('草编渔夫鞋有39码。')).no_wrong_terms).toBe(false);
+    expect(check(line({ expect: { product: { category: '鞋履', size: '45' }, nothingFits: true } }), said('男士乐福鞋最大44码，暂时没有45码以上的。', '只有44码。')).no_wrong_terms).toBe(true);
     expect(check(shoes, said('草编渔夫鞋在您500以内的预算内。')).no_wrong_terms).toBe(false);
     expect(check(shoes, said('草编渔夫鞋有39码。')).sendable_top3).toBe(false);
     const coat = line({ expect: { product: { subcategory: ['大衣'], size: 'M' } } });

@@ -43,6 +43,14 @@ function stepSize(size: string, step: 1 | -1): string | undefined {
 /** A shoe size said as a bare number, not an age, a weight, a length or a price. */
 const BARE_SHOE = /(?<![\d.])(3[4-9]|4[0-6])(?![\d.]|岁|斤|kg|cm|元|块)/u;
 
+/** "以前37 现在肿了估计要38了": after the size they used to take, the later one is wanted. */
+function newestBareShoe(text: string): RegExpExecArray | null {
+  const all = [...text.matchAll(new RegExp(BARE_SHOE.source, 'gu'))];
+  const [first, last] = [all[0], all.at(-1)];
+  if (all.length >= 2 && first && last && /(?:以前|原来|之前|本来|平时)(?:是|穿)?\s*$/u.test(text.slice(0, first.index))) return last as RegExpExecArray;
+  return BARE_SHOE.exec(text);
+}
+
 function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
   if (needs.category) {
     if (slots.category && slots.category.value.category !== needs.category.value.category) {
@@ -146,7 +154,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   if (input.instruction) applyNeeds(slots, readNeeds(kb, input.instruction, male), 'instruction');
   // "37 短的" after 想买双靴子: with shoes in play, a bare 34–46 is the size.
   // "38换39": the size wanted is the one after 换.
-  const bareShoe = newestCustomer ? (/换\s*(?:成|到)?\s*(3[4-9]|4[0-6])(?![\d.])/u.exec(newestCustomer.text) ?? BARE_SHOE.exec(newestCustomer.text)) : null;
+  const bareShoe = newestCustomer ? (/换\s*(?:成|到)?\s*(3[4-9]|4[0-6])(?![\d.])/u.exec(newestCustomer.text) ?? newestBareShoe(newestCustomer.text)) : null;
   const shoeInView = slots.category?.value.category === '鞋履' || productsInOrder(kb, window.filter((m) => m.speaker === 'guide').at(-1)?.text ?? '').some((p) => p.category === '鞋履');
   if (bareShoe && shoeInView && !newestNeeds.size) slots.size = { value: bareShoe[1] ?? '', messageId: newestCustomer?.id ?? '', quote: bareShoe[0] };
   // Only with no kind in play: after talk of dresses, "有没有卖X的" is more likely about them.

@@ -71,7 +71,8 @@ const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:�
 /** `had`: the message with the customer's message before it ("那个面霜我用了三天了" … "脸上痒 还有点红"). */
 function readMessage(text: string, had = text, bought = false): Found | undefined {
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
-  if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量/u.test(text)) return undefined;
+  // "…一圈白印子 丑死了 这个还能弄干净吗": care asked in annoyance is still a complaint.
+  if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量|丑死|气死|无语|太差|什么玩意|坑人/u.test(text)) return undefined;
   // "后来虽然给我换了 … 又想起你了": made good, unless the problem came back (又坏了, 这次也).
   if (RESOLVED.test(text) && !/又(?:坏|断|开线|开了|出问题|掉|起球|破|裂|不行)|还是(?:不行|坏|有问题|没好)|再次(?:出现|坏)|这次(?:也|又)/u.test(text.slice(text.search(RESOLVED)))) return undefined;
   if (BOUGHT_ELSEWHERE.test(text) && !/在你们|你们(?:家|店)[^，。]{0,3}买|在这买|这里买/u.test(text)) return undefined;

@@ -34,7 +34,7 @@ export { OTHER_QUESTION };
 /** Asks about one product's facts: two of them may share a clause, and they can be answered for a product of the kind asked about. */
 export const PRODUCT_ASKS: ReadonlySet<string> = new Set(['尺码咨询', '价格咨询', '库存咨询', '材质咨询', '洗护', '规格']);
 
-const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?<=[呀啊呢嘛])还有(?=.{4,})|(?=另外|还有[，,]|还有(?=你们|就是|个问题|一个问题|想问)|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
+const SPLIT = /(?<=[。！？!?；;\n，,])(?=.{4,})|(?<=吗)(?![？?！!，,。吗])(?=.{4,})|(?<=[呀啊呢嘛])还有(?=.{4,})|(?=另外(?!收|加|付|算|要钱|花钱|给钱)|还有[，,]|还有(?=你们|就是|个问题|一个问题|想问)|顺便|对了|然后想问|再问一下|我就想问|想问一下)/u;
 
 /** "运费是我出还是你们出 钱多久能退回来": two asks typed with a space between them, each its own clause. */
 const ASKS = /多少|多久|几|什么|啥|怎么|咋|哪|还是|能不能|可不可以|是不是|[吗嘛么呢]|(\p{Script=Han})不\1/u;
@@ -89,6 +89,11 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.delete('洗护');
   } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause) && !POINTED_ASK.test(clause)) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
+  // "预算加到四千左右ok的": an ok that comes with a budget agrees to look further; it is no goodbye.
+  if (scores.has('告别') && needs.budget !== undefined) {
+    scores.delete('告别');
+    if (scores.size === 0) scores.set('商品推荐', 2);
+  }
   // "羊毛A字半身裙 驼色的 配啥鞋好看啊": what goes with the piece named is asked, not its wool or its stock.
   if (scores.has('搭配建议') && PAIRING_ASK.test(clause)) {
     for (const other of ['材质咨询', '促成下单', '尺码咨询', '库存咨询']) scores.delete(other);
@@ -152,7 +157,9 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "这次想换个真皮的 一千五以内吧 有吗": another kind wanted, not an exchange of something bought.
   // "钱包用烂了 想换个短款的": worn out, a new one wanted.
   const wornOut = /(?:用|穿|戴|背)(?:烂|坏|破|旧)了|(?:用|穿|戴|背)了(?:好|很)?多年|(?:用|穿|戴|背)得(?:不行|太旧)了/u.test(clause);
-  if (scores.has('售后') && /换个[^，。\s]{1,4}的|换个新的|换一个新的/u.test(clause) && (needs.budget !== undefined || wornOut || /有吗|有没有/u.test(clause)) && !/买的|收到|退/u.test(clause)) {
+  // "算了跟太高 换成平底的吧": another kind asked for instead of the one shown.
+  const instead = needs.category !== undefined && /换成[^，。\s]{1,6}的/u.test(clause);
+  if (scores.has('售后') && (/换个[^，。\s]{1,4}的|换个新的|换一个新的/u.test(clause) || instead) && (needs.budget !== undefined || wornOut || instead || /有吗|有没有/u.test(clause)) && !/买的|收到|退/u.test(clause)) {
     scores.delete('售后');
     scores.set('商品推荐', Math.max(3.5, ...scores.values()) + 0.5);
   }

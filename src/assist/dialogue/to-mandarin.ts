@@ -106,6 +106,6 @@ export function toMandarin(said: string): string {
         if (context && !context.test(text.slice(Math.max(0, offset - 3), offset + word.length + 2))) return word;
         return TABLE.get(word) ?? word;
       });
-  // "揾条裙": a skirt or dress said without 子.
-  return mapped.replace(CLOSING_BU, '吗').replace(/(?<=[条件])裙(?![子装])/gu, '裙子');
+  // "揾条裙": a skirt or dress said without 子; "想买双平底的": a pair of flats said without 鞋.
+  return mapped.replace(CLOSING_BU, '吗').replace(/(?<=[条件])裙(?![子装])/gu, '裙子').replace(/(?<=[买要来整一]双)平底的/gu, '平底鞋');
 }

@@ -37,6 +37,7 @@ const SPOKEN: [RegExp, string][] = [
   [/^(?:全是毛|都是毛|一身毛|沾一身毛|沾了一身毛|粘一身毛|粘了一身毛|粘不干净)$/u, '掉毛'],
   [/^(?:磨没了|皮磨掉|露出里面)$/u, '磨损'],
   [/^水都是.的$/u, '掉色'],
+  [/^(?:一圈白|白印子?|盐渍)$/u, '沾上白印'],
   [/^拉链.{0,2}拉不$/u, '拉链拉不动'],
 ];
 const spoken = (problem: string): string => SPOKEN.find(([word]) => word.test(problem))?.[1] ?? problem;
