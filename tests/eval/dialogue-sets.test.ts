@@ -56,6 +56,7 @@ describe.each([
   ['holdout15.dialogue.jsonl', 80],
   ['holdout16.dialogue.jsonl', 80],
   ['holdout17.dialogue.jsonl', 80],
+  ['holdout18.dialogue.jsonl', 80],
   ['dev18.dialogue.jsonl', 120],
   ['dev19.dialogue.jsonl', 120],
   ['dev20.dialogue.jsonl', 120],
