@@ -291,4 +291,20 @@ describe('words that look like another ask', () => {
     expect(flats.drafts[0]?.text).not.toMatch(/七天无理由|退换/u);
     expect(flats.drafts[0]?.skus?.length).toBeGreaterThan(0);
   });
+
+  it('answers a price and a material asked of a product named by the end of its name, in Cantonese', async () => {
+    const text = await top('顾客: 唔该 啲珍珠耳钉几钱 係咪真珍珠嚟㗎');
+    expect(text).toMatch(/925银淡水珍珠耳钉是¥299[\s\S]*材质是925银 淡水珍珠/u);
+  });
+
+  it('reads 想换个面霜 三百以内 after a skin worry as a request, and a gift for a teacher with clothes ruled out', async () => {
+    const cream = await suggest('顾客: 最近换季脸上老是泛红发痒', '导购: 换季皮肤确实容易不稳定～您平时是敏感肌吗？', '顾客: 对 敏感肌 想换个面霜 三百以内');
+    expect(cream.drafts[0]?.text).toMatch(/安肌舒缓霜/u);
+    expect(cream.tags.map((t) => t.tag)).not.toContain('客户状态/投诉');
+    const gift = await suggest('顾客: 孩子班主任要退休了 几个家长想一起送个礼物', '导购: 好的～老师是男老师还是女老师？预算大概多少？', '顾客: 女老师 五十多岁 三四百块吧 衣服就算了 尺码不好拿');
+    const picks = (gift.drafts[0]?.skus ?? []).map((sku) => kb.products.find((p) => p.sku === sku));
+    expect(picks.length).toBeGreaterThan(0);
+    for (const p of picks) expect(p?.category).not.toBe('服装');
+    expect(gift.drafts[0]?.text).not.toMatch(/身高|尺码表/u);
+  });
 });

@@ -56,6 +56,8 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
     const before = normalized.slice(Math.max(0, found - 3), found);
     // "别给我推精华 就要霜": a kind turned down is not the kind wanted.
     if (/(?:别|不要|不用|不想要)(?:给我|再)?(?:推荐?|介绍|发)?$/u.test(normalized.slice(Math.max(0, found - 6), found))) return;
+    // "衣服就算了": ruled out after it is named.
+    if (/^(?:就|还是|也)?(?:算了|不要了|不考虑了?|免了|pass)/iu.test(normalized.slice(found + word.length))) return;
     if (/(?:配|搭)着?$/u.test(before) || (word === '正装' && (/[瓶支罐盒]$/u.test(before) || normalized.slice(found + 2).startsWith('那种')))) return;
     // "单鞋…每次买鞋都头疼": a wider word for the same kind, before or after, keeps the narrower one.
     if (best && narrower(best.value, need)) return;

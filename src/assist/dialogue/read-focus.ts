@@ -91,7 +91,9 @@ function byShortName(list: readonly Product[], text: string, least = 4): Product
   const runs = text.match(/\p{Script=Han}{3,}/gu) ?? [];
   const scored = list.map((p) => ({ p, n: Math.max(0, ...runs.map((r) => common(r, p.name))) })).sort((a, b) => b.n - a.n);
   const [best, next] = scored;
-  return best && best.n >= least && best.n >= (next?.n ?? 0) + 2 ? best.p : undefined;
+  // "啲珍珠耳钉几钱": the end of one name (珍珠耳钉 of 925银淡水珍珠耳钉) says which one, one character short of the bar.
+  const tail = best !== undefined && best.n === least - 1 && best.n >= 4 && runs.some((r) => r.includes(best.p.name.slice(-best.n)));
+  return best && (best.n >= least || tail) && best.n >= (next?.n ?? 0) + 2 ? best.p : undefined;
 }
 
 /** The one listed product whose name holds a two-to-four character word of the text that no other listed name holds. */

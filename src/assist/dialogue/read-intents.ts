@@ -89,6 +89,11 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.delete('洗护');
   } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause) && !POINTED_ASK.test(clause)) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
+  // "衣服就算了 尺码不好拿": why a kind is ruled out is no size question; the budget and the person say what is wanted.
+  if (scores.has('尺码咨询') && /尺码(?:不好拿|难拿|不好选|难选|拿不准|不确定)|不知道(?:她|他)?(?:穿)?(?:什么|多大|几)码/u.test(clause) && needs.size === undefined && !/[吗呢？?]/u.test(clause)) {
+    scores.delete('尺码咨询');
+    if (needs.budget !== undefined || needs.recipient !== undefined) scores.set(needs.recipient !== undefined ? '送礼推荐' : '商品推荐', Math.max(2, ...scores.values()));
+  }
   // "预算加到四千左右ok的": an ok that comes with a budget agrees to look further; it is no goodbye.
   if (scores.has('告别') && needs.budget !== undefined) {
     scores.delete('告别');
@@ -158,7 +163,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "钱包用烂了 想换个短款的": worn out, a new one wanted.
   const wornOut = /(?:用|穿|戴|背)(?:烂|坏|破|旧)了|(?:用|穿|戴|背)了(?:好|很)?多年|(?:用|穿|戴|背)得(?:不行|太旧)了/u.test(clause);
   // "算了跟太高 换成平底的吧": another kind asked for instead of the one shown.
-  const instead = needs.category !== undefined && /换成[^，。\s]{1,6}的/u.test(clause);
+  // "敏感肌 想换个面霜 三百以内": a new one of a kind, with a budget, is a request.
+  const instead = needs.category !== undefined && (/换成[^，。\s]{1,6}的/u.test(clause) || (/换(?:个|一个|一款|一瓶|瓶|款)/u.test(clause) && needs.budget !== undefined));
   if (scores.has('售后') && (/换个[^，。\s]{1,4}的|换个新的|换一个新的/u.test(clause) || instead) && (needs.budget !== undefined || wornOut || instead || /有吗|有没有/u.test(clause)) && !/买的|收到|退/u.test(clause)) {
     scores.delete('售后');
     scores.set('商品推荐', Math.max(3.5, ...scores.values()) + 0.5);

@@ -11,7 +11,8 @@ const FIGURE = /\d[\d.×x*~-]*(?:cm|ml|mm|号|码)?/gu;
 function saysNothingNew(part: Part, before: readonly Part[]): boolean {
   const own = part.products.reduce((t, p) => t.split(p.name).join(''), part.text);
   const figures = own.match(FIGURE) ?? [];
-  const said = before.map((p) => p.text).join('');
+  // A figure inside a product's name ("925银…") was never said as a fact.
+  const said = before.map((p) => p.products.reduce((t, q) => t.split(q.name).join(''), p.text)).join('');
   return figures.length > 0 && figures.every((f) => said.includes(f)) && own.replace(FIGURE, '').length < 40;
 }
 
