@@ -212,6 +212,16 @@ describe('everyday words', () => {
     }
   });
 
+  it('explains a partial refund of a reduced order, and gets a button sewn on in time rather than an exchange', async () => {
+    const refund = (await suggest(['顾客: 大衣和半裙一起买的 当时满减了100 现在退了大衣 怎么只退了我1230多 大衣明明1299'], boughtProfile('AP-1001'))).drafts[0]?.text ?? '';
+    expect(refund).toMatch(/实付/u);
+    expect(refund).toMatch(/订单号/u);
+    const button = (await suggest(['顾客: 西装扣子掉了一颗 明天上午要见客户 这咋整'], boughtProfile('AP-1011'))).drafts[0]?.text ?? '';
+    expect(button).toMatch(/^非常抱歉/u);
+    expect(button).toMatch(/钉上/u);
+    expect(button).not.toMatch(/寄回地址/u);
+  });
+
   it('answers a stock ask typed as 有货没 beside a postage ask, and a bottle size asked as 多大一瓶', async () => {
     const bag = await top('顾客: 帆布托特包黑色有货没 有的话直接寄给我 能包邮不');
     expect(bag).toMatch(/黑色/u);

@@ -44,4 +44,12 @@ describe('words that look like another ask', () => {
     for (const p of picks) expect(p?.category).not.toBe('服装');
     expect(gift.drafts[0]?.text).not.toMatch(/身高|尺码表/u);
   });
+
+  it('takes 围巾披肩都行 as either kind, 她不爱红色 as a colour turned down, and a time settled on as said back', async () => {
+    const gift = await suggest('顾客: 给婆婆买个保暖的 围巾披肩都行', '导购: 好的～预算大概多少？婆婆平时喜欢什么颜色呢？', '顾客: 一千五以内 她不爱红色 说老气');
+    const picks = (gift.drafts[0]?.skus ?? []).map((sku) => kb.products.find((p) => p.sku === sku));
+    expect(picks.some((p) => p?.subcategory === '围巾' && p.price <= 1500)).toBe(true);
+    expect(gift.drafts[0]?.text).not.toMatch(/暂时没有/u);
+    expect(await top('导购: 我帮您把大衣的M码备好，预留好试衣间，周六下午见。', '顾客: 好嘞 那就周六三点 拜拜')).toMatch(/周六三点/u);
+  });
 });

@@ -76,5 +76,21 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
   };
   for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word, ...entry });
   for (const need of catalogWords(kb)) consider(need.word, need);
-  return best;
+  return best ? eitherOf(kb, normalized, best) : best;
+}
+
+/** "围巾披肩都行", "围巾或者披肩": two kinds of one category side by side, either of them wanted. */
+function eitherOf(kb: KnowledgeBase, text: string, best: Reading<CategoryNeed>): Reading<CategoryNeed> {
+  const at = text.lastIndexOf(best.quote);
+  const before = text.slice(Math.max(0, at - 6), at);
+  const after = text.slice(at + best.quote.length, at + best.quote.length + 4);
+  const joined = /(?:或者|或|还是|和|跟|、|\s)?$/u.exec(before);
+  if (!/^(?:都行|都可以|都好|也行|都ok)/iu.test(after) && !/(?:或者|或)$/u.test(before)) return best;
+  const other = [...Object.entries(CATEGORY_WORDS).map(([word, entry]) => ({ word, ...entry })), ...catalogWords(kb)].find((need) => need.word !== best.value.word && need.word.length >= 2 && before.replace(joined?.[0] ?? '', '').endsWith(need.word) && need.category === best.value.category && need.subcategories.length > 0);
+  if (!other || best.value.subcategories.length === 0) return best;
+  const word = `${other.word}或${best.value.word}`;
+  // Either kind will do, so a name one of them requires (披肩) no longer narrows the pick.
+  const { nameIncludes: _one, ...rest } = best.value;
+  const keep = other.nameIncludes === best.value.nameIncludes ? best.value.nameIncludes : undefined;
+  return { value: { ...rest, ...(keep ? { nameIncludes: keep } : {}), word, subcategories: [...new Set([...other.subcategories, ...best.value.subcategories])] }, quote: best.quote };
 }

@@ -169,7 +169,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // "扣子坏了 能修吗": a repair asked for is answered with the repair policy.
   // "能修吗 还是只能换": inside the 30 days the exchange answers both; a repair alone is asked for as such.
   const either = /还是(?:只能)?换|能换吗|换一?(?:个|件|条|双)?新/u.test(state.newestText) && !lateDefect(state, complaint);
-  const repair = !either && /修|维修|补|钉一下|缝一下|钉上|缝上|钉扣|换(?:个|条)?拉链/u.test(state.newestText) ? '维修 修补 寄修 报价' : '';
+  // "西装扣子掉了一颗 明天要见客户 这咋整": a button in a hurry is sewn back on, not exchanged.
+  const urgentButton = /扣子?[^，。]{0,3}掉|纽扣[^，。]{0,3}掉|掉了一?颗扣/u.test(state.newestText) && /明天|今天|马上|急|赶|来不及/u.test(state.newestText);
+  const repair = !either && (urgentButton || /修|维修|补|钉一下|缝一下|钉上|缝上|钉扣|换(?:个|条)?拉链/u.test(state.newestText)) ? '维修 修补 缝补 钉扣' : '';
   // "银手链戴了没多久就发黑了": silver darkening is oxidation, cleaned free of charge.
   const silver = TARNISH.test(`${state.newestText} ${complaint.quote}`) && /银|手链|项链|戒指|耳钉|首饰/u.test(state.newestText);
   if (silver) {
@@ -188,6 +190,17 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   if (genuine) {
     const batch = kindComplainedOf(state) === '美妆' ? '麻烦拍一下瓶身或盒底的批号发给我' : '麻烦拍一下吊牌和您收到的包装发给我';
     return [{ text: `非常抱歉让您担心了！${genuine.answer.replace(/^是的[，。]/u, '')}${batch}，我马上帮您核实。`, products: [], approvedText: genuine.answer, faqId: genuine.id }, opening];
+  }
+  // "满减了100 … 怎么只退了我1230多": part of a reduced order refunds what each piece cost after the reduction.
+  const reduced = /满减|满\d+减|减了/u.test(state.newestText) && /只退|少退|退少|才退|怎么退了?/u.test(state.newestText);
+  const split = reduced ? answerFromFaq(kb, '售后', `${state.newestText} 满减 部分退货 实付金额`, 0, undefined, '参加满1000减100的订单部分退货时 按各商品实付金额退款') : undefined;
+  const rule = split && (split.approvedText ?? split.text).split('。').find((sentence) => /实付/u.test(sentence));
+  if (split && rule) return [{ ...split, text: `不好意思让您担心了！${rule}：减掉的金额是按各件的价格分摊的，所以退的是这件分摊后的实付金额。麻烦把订单号发我，我帮您把明细核对一遍发给您。` }, opening];
+  if (urgentButton) {
+    const mend = findAnyFaq(kb, '衣服修补 开线 掉扣 缝补 钉扣');
+    const terms = mend ? mend.answer.split('；')[0] ?? mend.answer : '';
+    const when = /今天|明天|后天/u.exec(state.newestText)?.[0];
+    return [{ text: `${apology(state, complaint)}您${when ?? '马上'}就要穿的话，方便的话尽快拿到门店，我请师傅优先帮您把扣子钉上，能不能赶在您要穿之前我马上确认了回您。${terms ? `${terms}。` : ''}`, products: [], ...(mend ? { approvedText: mend.answer, faqId: mend.id } : {}) }, opening];
   }
   const path = policyPath(state, complaint);
   const faq = answerFromFaq(kb, repair ? '售后' : path.intent, `${broken && !repair ? '' : state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : path.lead));

@@ -32,7 +32,12 @@ export function answerGreeting(state: DialogueState, names: Names): Part {
   return { text: `在的${name}，您请说，我马上帮您看～`, products: [] };
 }
 
-export function answerFarewell(names: Names): Part {
+/** "那就周六三点", "明天下午两点": a time settled on, said back so both know it. */
+const SETTLED_TIME = /(?:周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|明天|后天|今天|今晚)(?:上午|中午|下午|晚上)?(?:[一二两三四五六七八九十\d]{1,3}点(?:半|多)?)?|(?:上午|中午|下午|晚上)[一二两三四五六七八九十\d]{1,3}点(?:半|多)?/u;
+
+export function answerFarewell(names: Names, state?: DialogueState): Part {
+  const time = state ? SETTLED_TIME.exec(state.newestText)?.[0] : undefined;
+  if (time && time.length >= 2) return { text: `好的${names.customer ?? ''}，那就${time}见，我提前帮您准备好～`, products: [] };
   return { text: `不客气${names.customer ?? ''}～有需要随时找我，祝您生活愉快！`, products: [] };
 }
 

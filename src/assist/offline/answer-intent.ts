@@ -78,7 +78,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '问候':
       return answerGreeting(state, names);
     case '告别':
-      return answerFarewell(names);
+      return answerFarewell(names, state);
     case '夸奖':
       return answerPraise(state, names);
     case '会员资料':
