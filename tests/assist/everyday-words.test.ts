@@ -203,6 +203,8 @@ describe('everyday words', () => {
       ['AP-1023', '顾客: 一千六的羊绒毛衣 穿了两次腋下全是球 这就是你们说的十二针细密针织？', /起球器/u],
       ['AP-1024', '顾客: V领开衫洗完挂起来晾 领口全拉长了 变形成这样还怎么穿', /平铺/u],
       ['AP-1057', '顾客: 牛仔半身裙洗了一次 把我一起洗的白T全染蓝了 无语', /单独洗/u],
+      ['AP-1084', '顾客: 不是说面包服机洗不结块吗 我就洗了一次 里面的棉全团成一块一块的', /拍打/u],
+      ['BT-2063', '顾客: 蜡烛点了两回 中间烧成一个深坑 边上一圈都没化 是不是坏的啊', /整个表面/u],
     ];
     for (const [sku, line, care] of cases) {
       const text = (await suggest([line], boughtProfile(sku))).drafts[0]?.text ?? '';
@@ -210,6 +212,12 @@ describe('everyday words', () => {
       expect(text).toMatch(care);
       expect(text).toMatch(/30天包换/u);
     }
+  });
+
+  it('answers boots that press on the foot with the break-in care, not the exchange terms alone', async () => {
+    const text = (await suggest(['顾客: 马丁靴太硬了 走路脚背那里压得生疼 穿了三天就不敢穿了'], boughtProfile('SH-3011'))).drafts[0]?.text ?? '';
+    expect(text).toMatch(/^非常抱歉/u);
+    expect(text).toMatch(/撑/u);
   });
 
   it('explains a partial refund of a reduced order, and gets a button sewn on in time rather than an exchange', async () => {

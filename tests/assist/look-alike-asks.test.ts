@@ -52,4 +52,13 @@ describe('words that look like another ask', () => {
     expect(gift.drafts[0]?.text).not.toMatch(/暂时没有/u);
     expect(await top('导购: 我帮您把大衣的M码备好，预留好试衣间，周六下午见。', '顾客: 好嘞 那就周六三点 拜拜')).toMatch(/周六三点/u);
   });
+
+  it('answers what a set holds, another customer’s number as private, a price cut after buying, and arrival before a trip', async () => {
+    expect(await top('导购: 可以看看香水旅行套装299元，送礼也合适。', '顾客: 里面有几瓶啊 每瓶多大')).toMatch(/5×5ml|5ml/u);
+    const phone = await suggest('顾客: 上周跟我一起来试大衣的那个王姐 你把她手机号给我呗 我俩走散了没留');
+    expect(phone.drafts[0]?.text).toMatch(/隐私/u);
+    expect(phone.drafts[0]?.skus ?? []).toEqual([]);
+    expect(await top('顾客: 我前天在店里买的羊绒围巾 今天看小程序便宜了 咋回事')).toMatch(/差价/u);
+    expect(await top('顾客: 我下礼拜二就出发去北京了 今天下午付款 能在那之前寄到上海家里吗')).toMatch(/次日/u);
+  });
 });

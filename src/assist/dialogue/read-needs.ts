@@ -179,7 +179,7 @@ export function readColour(text: string, kb?: KnowledgeBase): Reading<string> | 
   const english = /\b(black|white|gr[ae]y|red|pink|blue|navy|green|beige|camel|brown|khaki)\b/iu.exec(text);
   if (english) return { value: ENGLISH_COLOURS[(english[1] ?? '').toLowerCase()] ?? '黑色', quote: english[0] };
   // "合金的", "镀金的" are what it is made of, not a gold colour.
-  const short = /(黑|白|灰|红|粉|蓝|绿|驼|米|棕|紫|黄|(?<![合镀])金|银|咖)(?:色|的)/u.exec(text);
+  const short = /(黑|白|灰|红|粉|蓝|绿|驼|米|棕|紫|黄|(?<![合镀kK足黄])金|银|咖)(?:色|的)/u.exec(text);
   if (short) return { value: SHORT_COLOURS[short[1] ?? ''] ?? `${short[1]}色`, quote: short[0] };
   // "想买件黑大衣", "白衬衫": one character of colour before the kind.
   const before = /(黑|白|灰|红|粉|蓝|绿|驼|棕|紫)(?=大衣|外套|羽绒服|毛衣|卫衣|裤子|长裤|裙子|半身裙|连衣裙|皮鞋|鞋子|靴子|衬衫|T恤|西装|风衣|围巾|帽子|手套)/u.exec(text);

@@ -46,7 +46,7 @@ const spoken = (problem: string): string => SPOKEN.find(([word]) => word.test(pr
 /** "磨得后脚跟全是血泡": shoes that hurt, not a skin reaction to a cream. */
 function footSore(state: DialogueState, complaint: Complaint): boolean {
   // "鞋垫那块硌脚 里面有个东西凸出来": something in the shoe is a defect, not a pair to break in.
-  const hurt = complaint.kind === 'harm' || (complaint.kind === 'quality' && /磨脚|夹脚|挤脚|硌脚|磨得|磨出/u.test(complaint.quote) && !/凸|鼓|东西|钉|硬块|线头|扎/u.test(state.newestText + complaint.quote));
+  const hurt = complaint.kind === 'harm' || (complaint.kind === 'quality' && (/磨脚|夹脚|挤脚|硌脚|磨得|磨出/u.test(complaint.quote) || /压(?:得|脚)[^，。]{0,3}(?:疼|痛)|太硬[^。]{0,12}(?:疼|痛)|顶脚|挤得/u.test(state.newestText)) && !/凸|鼓|东西|钉|硬块|线头|扎/u.test(state.newestText + complaint.quote));
   return hurt && /鞋|靴|脚/u.test(`${complaint.quote} ${state.newestText}`) && !/膏|霜|精华|乳|水|面膜|防晒|口红/u.test(state.newestText);
 }
 
@@ -115,9 +115,9 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
 }
 
 /** Wear that use explains: pilling, dye running, a washed sheen, a knit stretched, salt marks. */
-const WEAR_FROM_CARE = /起球|全是球|掉色|褪色|染蓝|染成|染了|浮色|全是蓝|发白|变形|拉长|白印|盐渍|一圈白/u;
+const WEAR_FROM_CARE = /结块|团成|成团|深坑|烧成(?:一个)?坑|没化|起球|全是球|掉色|褪色|染蓝|染成|染了|浮色|全是蓝|发白|变形|拉长|白印|盐渍|一圈白/u;
 /** How it came about: washed, hung, worn, walked in. */
-const CARE_CAUSE = /洗|晾|穿了|穿几次|穿两次|穿一次|踩|泡|淋/u;
+const CARE_CAUSE = /洗|晾|穿了|穿几次|穿两次|穿一次|踩|泡|淋|点了|点燃|烧/u;
 
 /** "裤子改好了没 说三到五天 今天都第八天了": an alteration running late is the tailor's, not the courier's. */
 const ALTERATION = /改好|改裤|修改|改短|改长|裤长|师傅|改衣/u;
