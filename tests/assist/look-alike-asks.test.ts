@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { checkDraft } from '../../src/assist/guardrails/check-draft.ts';
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
 import { askDemo, demoAssistant } from './support.ts';
 
@@ -60,5 +61,16 @@ describe('words that look like another ask', () => {
     expect(phone.drafts[0]?.skus ?? []).toEqual([]);
     expect(await top('顾客: 我前天在店里买的羊绒围巾 今天看小程序便宜了 咋回事')).toMatch(/差价/u);
     expect(await top('顾客: 我下礼拜二就出发去北京了 今天下午付款 能在那之前寄到上海家里吗')).toMatch(/次日/u);
+  });
+
+  it('works out a member price and points said as 分, with nothing the guardrails hold back, and reads kinds typed by sound', async () => {
+    const member = (await suggest('导购: 羊绒圆领毛衣1680元，燕麦色、黑色。', '顾客: 羊绒圆领毛衣 我是金卡 打完折多少钱')).drafts[0];
+    expect(member?.text).toMatch(/折后是¥1596/u);
+    expect(member?.flags).toEqual([]);
+    expect(checkDraft(kb, '羊绒圆领毛衣是¥1680，金卡及以上会员95折，折后是¥1500。').flags.map((f) => f.rule)).toEqual(['price']);
+    const points = (await suggest('顾客: 积分能抵钱吗 我有8000分 能抵多少')).drafts[0];
+    expect(points?.text).toMatch(/8000积分可以抵80元/u);
+    expect(points?.flags).toEqual([]);
+    expect(await top('顾客: 想买条连衣群 日常穿的 三百以内就行')).toMatch(/连衣裙/u);
   });
 });

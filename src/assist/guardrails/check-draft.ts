@@ -44,7 +44,11 @@ export function checkDraft(kb: KnowledgeBase, text: string, context: DraftContex
   const g = guardrailsFor(kb);
   const named = findNamedProducts(kb, text);
   const allowed = new Set<number>(g.policyAmounts);
-  for (const product of [...named, ...(context.products ?? [])]) allowed.add(product.price);
+  for (const product of [...named, ...(context.products ?? [])]) {
+    allowed.add(product.price);
+    // "金卡95折，折后是¥1596": a named product's price at a member rate the policy gives.
+    for (const discount of g.policy.discounts) allowed.add(Math.round(product.price * discount.rate));
+  }
   // "两个一共¥368": the total of the two or three products the draft itself names.
   if (named.length >= 2 && named.length <= 3) allowed.add(named.reduce((sum, p) => sum + p.price, 0));
   if (context.approvedText) for (const hit of findAmounts(context.approvedText)) allowed.add(hit.value);

@@ -33,7 +33,7 @@ export function checkPrices(text: string, allowed: ReadonlySet<number>, reason: 
 }
 
 const POINTS_RATE = /(\d+)\s*积分抵\s*(\d+)\s*元/u;
-const POINTS_WORTH = /(\d+)\s*积分[^，。；！？]{0,8}?抵\s*(\d+)\s*元/gu;
+const POINTS_WORTH = /(\d+)\s*(?:积)?分[^，。；！？]{0,8}?抵\s*(\d+)\s*元/gu;
 
 /**
  * "您的20000积分可以抵200元": an amount that is the points the draft names at the policy's own rate

@@ -49,6 +49,11 @@ export function answerOffers(kb: KnowledgeBase, state: DialogueState, bargaining
   const product = state.slots.focus?.value;
   const list = offers.length > 0 ? `现在店里的优惠是${offers.join('、')}` : '现在店里没有额外的折扣活动';
   const freebie = bargaining && /送|赠品/u.test(state.newestText);
+  // "我是金卡 打完折多少钱": the member price of the one in view, worked out.
+  const member = kb.policy.discounts[0];
+  if (!bargaining && product && member && /金卡|黑金|会员价|打完折|折后|打折后|打折完/u.test(state.newestText)) {
+    return { text: `${product.name}是${priceTag(product)}，${member.label}，折后是¥${Math.round(product.price * member.rate)}。`, products: [product], approvedText: member.label };
+  }
   const head = freebie ? '额外的赠品我这边没办法单独送哦，' : bargaining ? (product ? `${product.name}${priceTag(product)}已经是门店统一价了，我这边没办法再单独改价，` : '价格是门店统一的，我这边没办法再单独改价，') : product ? `${product.name}是${priceTag(product)}，` : '';
   return { text: `${head}${list}，我帮您看看怎么买更划算～`, products: product ? [product] : [], approvedText: offers.join('、') };
 }

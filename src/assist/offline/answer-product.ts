@@ -155,7 +155,9 @@ export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | und
   let text = `${product.name}${spec}是${priceTag(product)}`;
   if (budget) text += aboveBudget(product.price, budget) ? `，比您${describeBudget(budget)}的预算稍高一点` : withinBudget(product.price, budget) ? `，在您${describeBudget(budget)}的预算内` : '';
   const member = kb.policy.discounts[0];
-  text += member ? `，${member.label}。` : '。';
+  // "我是金卡 打完折多少钱": the member price worked out at the policy's rate.
+  const theirs = member && /金卡|黑金|会员价|打完折|折后|打折后|打折完/u.test(state.newestText);
+  text += member ? (theirs ? `，${member.label}，折后是¥${Math.round(product.price * member.rate)}。` : `，${member.label}。`) : '。';
   return { text, products: [product] };
 }
 

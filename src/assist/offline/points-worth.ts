@@ -6,13 +6,14 @@ import { AMOUNT_SOURCE, parseAmount } from '../tags/parse-amount.ts';
 
 const RATE = /(\d+)积分抵(\d+)元/u;
 const CAP = /不超过实付金额的(\d+)%/u;
-const POINTS = new RegExp(String.raw`(${AMOUNT_SOURCE})\s*(?:个|分的)?\s*积分`, 'u');
+const POINTS = new RegExp(String.raw`(${AMOUNT_SOURCE})\s*(?:个|分的)?\s*积分|(${AMOUNT_SOURCE})\s*分(?![钟])`, 'u');
 const SPEND = new RegExp(String.raw`买(?:个|件|点|一个|一件)?\s*(${AMOUNT_SOURCE})\s*(?:块钱|块|元)?的`, 'u');
 
 /** The sentence that says their points' worth, or undefined when the message names no points or the rule no rate. */
 export function pointsWorth(rule: string, said: string): string | undefined {
   const rate = RATE.exec(rule);
-  const points = parseAmount(POINTS.exec(said)?.[1] ?? '');
+  const found = POINTS.exec(said);
+  const points = parseAmount(found?.[1] ?? found?.[2] ?? '');
   if (!rate || points === undefined || points < 100) return undefined;
   const worth = Math.floor((points / Number(rate[1])) * Number(rate[2]));
   const cap = CAP.exec(rule);
