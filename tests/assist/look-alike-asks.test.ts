@@ -73,4 +73,10 @@ describe('words that look like another ask', () => {
     expect(points?.flags).toEqual([]);
     expect(await top('顾客: 想买条连衣群 日常穿的 三百以内就行')).toMatch(/连衣裙/u);
   });
+
+  it('compares two named pieces on warmth, and answers both points asks, expiry then worth', async () => {
+    const warm = await top('顾客: 轻薄短款羽绒服跟过膝长款鹅绒服 去北京过年 哪个暖和');
+    expect(warm).toMatch(/过膝长款鹅绒服填充的是90%白鹅绒，更保暖/u);
+    expect(await top('顾客: 我积分是不是快过期了 能抵多少钱啊')).toMatch(/12月31日[\s\S]*100积分抵1元/u);
+  });
 });

@@ -272,6 +272,11 @@ export function readIntents(text: string, needsOf?: ClauseNeeds): IntentHit[] {
   for (const clause of flagged >= 0 ? all.slice(flagged) : all) {
     for (const hit of withSpokenAsks(clause, needsOf)) {
       // "门店能帮我改吗 多少钱": a bare price after a service ask is that service's price.
+      // "积分快过期了吗 能抵多少钱啊": what the points are worth is the points' own second ask.
+      if (hit.intent === '价格咨询' && hits.at(-1)?.intent === '会员积分' && /抵/u.test(hit.clause)) {
+        hits.push({ ...hit, intent: '会员积分' });
+        continue;
+      }
       if (hit.intent === '价格咨询' && hit.clause.length <= 6 && SERVICES.has(hits.at(-1)?.intent ?? '')) continue;
       // Each FAQ ask is its own answer ("能抵多少钱 会不会过期"); other intents are answered once.
       const same = hits.findIndex((h) => h.intent === hit.intent && !(ONE_FAQ_EACH.has(hit.intent) && h.clause !== hit.clause && !h.clause.includes(hit.clause) && !hit.clause.includes(h.clause)));

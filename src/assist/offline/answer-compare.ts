@@ -10,11 +10,18 @@ import { priceTag, sellingPoint } from './describe-product.ts';
 
 const made = (p: Product): string => `${p.name} ${String(p.attributes['材质'] ?? '')} ${p.description}`;
 
+/** "填充90%白鹅绒，更保暖": the filling when it has one, else what it is made of. */
+function warmthOf(p: Product): string {
+  const material = String(p.attributes['材质'] ?? '用料');
+  const fill = /填充\s*([^，。；,\s]+)/u.exec(material)?.[1];
+  return fill ? `填充的是${fill}，更保暖` : `是${material.replace(/^面料/u, '')}，更保暖`;
+}
+
 /** What the customer weighs them on: a score (higher is better) and how to say why. */
 const ASPECTS: [RegExp, (p: Product) => number, (p: Product) => string][] = [
   // Silk, cashmere, wool and leather want hand washing, dry cleaning or care; cotton and easy-care finishes go in the machine.
   [EASY_CARE, (p) => (/易打理|免烫|抗皱/u.test(made(p)) ? 3 : /真丝|桑蚕丝|羊绒|羊毛|毛呢|真皮|牛皮|羊皮|麂皮|羽绒/u.test(made(p)) ? 0 : /棉|麻|涤|牛仔|尼龙/u.test(made(p)) ? 2 : 1), (p) => (/易打理|免烫|抗皱/u.test(made(p)) ? '做了易打理整理，洗后稍微挂一下就平整，更省心' : `是${String(p.attributes['材质'] ?? '常规面料')}，可以直接机洗，打理起来更省心`)],
-  [/保暖|暖和|厚|抗冻|冬天/u, (p) => (/鹅绒/u.test(made(p)) ? 4 : /羽绒|鸭绒/u.test(made(p)) ? 3 : /羊绒/u.test(made(p)) ? 2.5 : /羊毛|毛呢/u.test(made(p)) ? 2 : 0), (p) => `${String(p.attributes['材质'] ?? '用料').replace(/^面料/u, '')}更保暖`],
+  [/保暖|暖和|厚|抗冻|冬天/u, (p) => (/鹅绒/u.test(made(p)) ? 4 : /羽绒|鸭绒/u.test(made(p)) ? 3 : /羊绒/u.test(made(p)) ? 2.5 : /羊毛|毛呢/u.test(made(p)) ? 2 : 0), (p) => warmthOf(p)],
   [/便宜|划算|性价比|实惠|省钱/u, (p) => -p.price, (p) => `${priceTag(p)}更实惠`],
   // Perfume lasts by concentration: 香精 > 淡香精 > 淡香水.
   [/持久|留香|香味久|香得久/u, (p) => (/淡香精/u.test(p.name) ? 2 : /香精/u.test(p.name) ? 3 : /淡香水/u.test(p.name) ? 1 : 0), (p) => `${/淡香精/u.test(p.name) ? '是淡香精，浓度比淡香水高，' : ''}留香更久`],
