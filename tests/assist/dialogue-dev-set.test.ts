@@ -91,6 +91,14 @@ const LATER_SETS: [string, number, Partial<Record<Property, number>>][] = [
   ['dev19.dialogue.jsonl', 120, { answers_newest: 0.81 /* 0.843 [0.69] */, fitting_product_top3: 0.83 /* 0.862 [0.48] */, complaint_tagged: 1, no_pitch_in_complaint: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.95 /* 0.975 */, sendable_top3: 0.88 /* 0.908 [0.62] */ }],
   // an ordinary month where the reply must answer exactly what the newest message asks
   ['dev20.dialogue.jsonl', 120, { answers_newest: 0.88 /* 0.911 [0.79] */, fitting_product_top3: 0.87 /* 0.898 [0.88] */, complaint_tagged: 1, no_pitch_in_complaint: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.98 /* 0.992 */, sendable_top3: 0.88 /* 0.908 [0.82] */ }],
+  // a month of requests that change a slot later, questions on a shown product, complaints with purchases
+  ['dev21.dialogue.jsonl', 120, { answers_newest: 0.92 /* 0.958 [0.89] */, fitting_product_top3: 0.9 /* 0.933 [0.80] */, complaint_tagged: 0.9 /* 0.95 */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.98 /* 1 */, no_wrong_terms: 0.97 /* 1 */, sendable_top3: 0.92 /* 0.958 [0.88] */ }],
+  // things refused, multi-ask messages and complaints in everyday words
+  ['dev22.dialogue.jsonl', 120, { answers_newest: 0.82 /* 0.854 [0.65] */, fitting_product_top3: 0.92 /* 0.96 [0.84] */, complaint_tagged: 0.92 /* 0.96 */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.95 /* 0.975 */, no_wrong_terms: 0.97 /* 1 */, sendable_top3: 0.87 /* 0.908 [0.74] */ }],
+  // winter: gifts for the holidays, cold-weather skin, trips north
+  ['dev23.dialogue.jsonl', 120, { answers_newest: 0.79 /* 0.828 [0.72] */, fitting_product_top3: 0.69 /* 0.727 [0.73] */, complaint_tagged: 0.92 /* 0.955 */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.98 /* 1 */, no_wrong_terms: 0.97 /* 1 */, sendable_top3: 0.8 /* 0.833 [0.76] */ }],
+  // one slot per message, kinds said by their use, sarcasm
+  ['dev24.dialogue.jsonl', 120, { answers_newest: 0.76 /* 0.792 [0.75] */, fitting_product_top3: 0.75 /* 0.788 [0.79] */, complaint_tagged: 0.95 /* 1 */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.98 /* 1 */, no_wrong_terms: 0.94 /* 0.97 */, sendable_top3: 0.79 /* 0.825 [0.78] */ }],
   ['dev8.dialogue.jsonl', 120, { answers_newest: 0.91 /* 0.941 [0.74] */, fitting_product_top3: 0.95 /* 0.981 [0.81] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.99 /* 0.992 */, sendable_top3: 0.88 /* 0.908 [0.72] */ }],
 ];
 
