@@ -79,4 +79,11 @@ describe('words that look like another ask', () => {
     expect(warm).toMatch(/过膝长款鹅绒服填充的是90%白鹅绒，更保暖/u);
     expect(await top('顾客: 我积分是不是快过期了 能抵多少钱啊')).toMatch(/12月31日[\s\S]*100积分抵1元/u);
   });
+
+  it('says honestly whether the piece in view is warm enough for the cold named, and names the warmer one when not', async () => {
+    const light = (await suggest('顾客: 就是那个 呃 轻薄短款羽绒服啊 零下十几度 够不够啊 我要去长春出差嘛')).drafts[0];
+    expect(light?.text).toMatch(/不太够[\s\S]*过膝长款鹅绒服/u);
+    expect(light?.flags).toEqual([]);
+    expect(await top('导购: 过膝长款鹅绒服2599元，填充90%白鹅绒。', '顾客: 去哈尔滨穿这个够不够')).toMatch(/加件毛衣/u);
+  });
 });

@@ -36,6 +36,7 @@ import { answerWhoFor } from './answer-who-for.ts';
 import { answerOtherPack } from './answer-other-pack.ts';
 import { answerMoment } from './answer-moments.ts';
 import { answerPairing } from './answer-pairing.ts';
+import { answerWarmth } from './answer-warmth.ts';
 
 export interface ComposeInput {
   kb: KnowledgeBase;
@@ -97,6 +98,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '规格':
       return answerOtherPack(kb, state) ?? answerMaterial(state);
     case OTHER_QUESTION:
+      if (answerWarmth(kb, state)) return answerWarmth(kb, state);
       // "第二个衣服上能喷吗": how the product in view is used, as its description says.
       if (focus && /(?:能|可以|能不能|可不可以)(?:喷|擦|抹|涂|放|用在)/u.test(text) && /喷|涂|抹|擦|放|用/u.test(focus.value.description)) {
         return { text: `${focus.value.name}的用法是这样的：${focus.value.description}`, products: [focus.value] };
@@ -128,6 +130,9 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return (state.slots.colour?.messageId === state.newestMessageId ? undefined : byDepth(kb, state)) ?? answerStock(state, kb, male) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
       {
+        // "零下十几度 够不够啊": warm enough for where they are going, or the warmer one.
+        const warm = answerWarmth(kb, state);
+        if (warm) return warm;
         const kind = kindMaterial(input);
         if (kind) return kind;
         // "我油皮 晨露保湿霜会不会闷痘": for a skin it is not made for, say so and name one that is.
@@ -239,6 +244,10 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (hit.intent === '搭配建议' && /配|搭/u.test(text)) {
         const pairing = answerPairing(kb, state, profile);
         if (pairing) return pairing;
+      }
+      if (RECOMMENDING.has(hit.intent)) {
+        const warm = answerWarmth(kb, state);
+        if (warm) return warm;
       }
       // "基础圆领T恤白色的透不透": a question about the product named, not a request for more.
       if (RECOMMENDING.has(hit.intent) && focus && asksAboutNamed(state, focus.value)) {
