@@ -220,6 +220,15 @@ describe('everyday words', () => {
     expect(text).toMatch(/撑/u);
   });
 
+  it('reads peeling skin after a toner bought as a reaction, and a missing refill named back', async () => {
+    const toner = await suggest(['顾客: 冬天用这个控油水 脸干得起皮 一搓全是皮屑 是不是不适合我啊'], boughtProfile('BT-2013'));
+    expect(toner.drafts[0]?.text).toMatch(/停用/u);
+    expect(toner.tags.map((t) => t.tag).some((t) => /投诉|售后/u.test(t))).toBe(true);
+    expect(toner.drafts[0]?.text).toMatch(/^非常抱歉/u);
+    const cushion = (await suggest(['顾客: 气垫不是说含替换装吗 我这盒里就一个 没有替换芯'], boughtProfile('BT-2035'))).drafts[0]?.text ?? '';
+    expect(cushion).toMatch(/^非常抱歉，少发了替换芯/u);
+  });
+
   it('explains a partial refund of a reduced order, and gets a button sewn on in time rather than an exchange', async () => {
     const refund = (await suggest(['顾客: 大衣和半裙一起买的 当时满减了100 现在退了大衣 怎么只退了我1230多 大衣明明1299'], boughtProfile('AP-1001'))).drafts[0]?.text ?? '';
     expect(refund).toMatch(/实付/u);

@@ -15,6 +15,8 @@ describe('a complaint in the customer’s own words', () => {
   it.each([
     ['穿了一次就不行了，你们这质量', 'quality'],
     ['香水收到就是漏的 盒子都泡湿了', 'package'],
+    ['气垫不是说含替换装吗 我这盒里就一个 没有替换芯', 'wrong_item'],
+    ['物流说放驿站了 我去驿站找了一圈根本没有', 'delay'],
     ['呵呵 899的西装 穿了一次肩垫就歪到一边去了 真是好品质啊', 'quality'],
     ['瑜伽裤一蹲下就透肉 你们详情不是写的不容易透吗 上课尴尬死了', 'quality'],
     ['钱包压印的字母印错了 我写的是ZY 你们印成了ZV', 'quality'],

@@ -64,7 +64,7 @@ const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理�
 /** "穿一晚 第二天寄回来退掉", "保证不钻绒不": a plan or a guarantee asked for before buying, not a problem had. */
 const NOT_YET = /穿一(?:晚|天|次)[^。]{0,30}(?:退|寄回)|(?:退掉|寄回来)[^，。]{0,6}看不出来|保证[^，。]{0,6}(?:不|没)/u;
 
-const SIGNED_NOT_RECEIVED = /没(?:有)?收到[^。]{0,24}(?:显示|物流)[^，。]{0,6}(?:已|早就|早)?签收|(?:显示|写着?|说|物流)[^，。]{0,6}(?:已)?签收(?:了)?[^。]{0,16}(?:没(?:人)?收到|没见到|没拿到|没看到|没有收到|根本没(?:有)?(?:人|收到|见到))/u;
+const SIGNED_NOT_RECEIVED = /(?:放|到)了?(?:驿站|快递柜|丰巢|门卫|前台)[^。]{0,16}(?:没有|找不到|没找到|根本没)|没(?:有)?收到[^。]{0,24}(?:显示|物流)[^，。]{0,6}(?:已|早就|早)?签收|(?:显示|写着?|说|物流)[^，。]{0,6}(?:已)?签收(?:了)?[^。]{0,16}(?:没(?:人)?收到|没见到|没拿到|没看到|没有收到|根本没(?:有)?(?:人|收到|见到))/u;
 
 const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:就|时)|拆开(?:快递|包裹|就|一看)|一打开|打开快递|快递到了/u;
 
@@ -84,6 +84,9 @@ function readMessage(text: string, had = text, bought = false): Found | undefine
   const unreceived = SIGNED_NOT_RECEIVED.exec(text);
   if (unreceived) return ['delay', unreceived[0], true];
 
+  // "冬天用这个控油水 脸干得起皮": skin that peels after using what they bought, told across clauses.
+  const peeling = bought && /(?:用|涂|擦|抹)(?:了|这个|这款|你们)/u.test(text) ? /起皮|皮屑|脱皮/u.exec(text) : null;
+  if (peeling) return ['harm', peeling[0], true];
   const clauses = text.match(CLAUSE) ?? [];
   let angry: Found | undefined;
   // "裙摆抽丝了…给我办了退款…今天信用卡还没看到": a problem dealt with gives way to the one still open after it.
@@ -171,6 +174,8 @@ export function readComplaint(messages: readonly ChatMessage[], bought = false, 
 }
 
 /** Asks that move on from a problem: thanks and goodbyes, praise, a new product wanted. */
+/** A question no cue names (the intent reader's 其他问题). */
+const OTHER_ASK = '其他问题';
 const MOVED_ON: ReadonlySet<string> = new Set(['告别', '问候', '夸奖', '闲聊', '商品推荐', '送礼推荐', '新品推荐', '搭配建议', '肤质推荐']);
 
 /**
@@ -181,7 +186,8 @@ const MOVED_ON: ReadonlySet<string> = new Set(['告别', '问候', '夸奖', '�
 export function stillOpen(before: readonly ChatMessage[], newest: { category?: unknown; budget?: unknown }, intents: readonly { intent: string }[], bought: boolean): Complaint | undefined {
   // "是换还是退 我周六当伴娘要穿的": an after-sales ask keeps the problem open, whatever else the message names.
   const afterSales = intents.some((h) => h.intent === '售后');
-  if (!afterSales && (newest.category !== undefined || newest.budget !== undefined || intents.some((h) => MOVED_ON.has(h.intent)))) return undefined;
+  // "衣服不就是这么洗的吗": a kind said in passing, in a question, is no new request.
+  if (!afterSales && ((newest.category !== undefined && intents.every((h) => h.intent !== OTHER_ASK)) || newest.budget !== undefined || intents.some((h) => MOVED_ON.has(h.intent)))) return undefined;
   const complaint = readComplaint(before.filter((m) => m.speaker === 'customer').slice(-3), bought);
   return complaint ? { ...complaint, ongoing: true } : undefined;
 }

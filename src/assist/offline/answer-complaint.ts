@@ -60,6 +60,9 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const bought = state.relationship.purchases.map((p) => said(p.name)).find((w) => w !== undefined && state.newestText.includes(w));
   const thing = bought ?? (category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '');
   if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/^(?:收到|到手|拆开|打开)(?:就|时|的时候)?(?:是)?/u, '').replace(/[的了]$/u, '')}了，给您添麻烦了！`;
+  // "我这盒里就一个 没有替换芯": the missing piece named back.
+  const missingPiece = complaint.kind === 'wrong_item' ? /(?:没有|少了|缺了?)\s*([^\s，。！？?!]{2,6})\s*$/u.exec(state.newestText)?.[1] : undefined;
+  if (missingPiece && !/^(?:东西|货)$/u.test(missingPiece)) return `非常抱歉，少发了${missingPiece}，给您添麻烦了！`;
   if (footSore(state, complaint)) return `非常抱歉，${thing || '新鞋'}${/泡|破|血|伤/u.test(state.newestText) ? '把您的脚磨伤了' : '穿着磨脚'}，给您添麻烦了！`;
   if (complaint.kind === 'harm') return `非常抱歉，${thing ? `${thing}` : ''}用了之后皮肤不舒服，给您添麻烦了！`;
   // Only a problem's own name is echoed ("毛衣起球了"); the customer's longer account is not repeated back.
