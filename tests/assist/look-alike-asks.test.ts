@@ -86,4 +86,9 @@ describe('words that look like another ask', () => {
     expect(light?.flags).toEqual([]);
     expect(await top('导购: 过膝长款鹅绒服2599元，填充90%白鹅绒。', '顾客: 去哈尔滨穿这个够不够')).toMatch(/加件毛衣/u);
   });
+
+  it('answers what a gift set holds before its price, and a ring’s sizes before how to measure', async () => {
+    expect(await top('顾客: 晚桂那个香水身体乳礼盒 里面都有啥 多少钱')).toMatch(/淡香精50ml\+身体乳200ml[\s\S]*¥899/u);
+    expect(await top('顾客: 素圈戒指有哪些号 我不知道自己戴几号咋整')).toMatch(/7-15号[\s\S]*绕一圈/u);
+  });
 });

@@ -129,6 +129,10 @@ export const EXTRA: [string, RegExp, number][] = [
   ['材质咨询', /(?:什么|啥)版型|版型(?:是|怎么样|咋样|如何)|(?:宽松|修身|紧身)(?:的|一点)?还是|透不透|会不会透|透(?:光|肉)?吗/u, 3.5],
   // "有大瓶的吗": the same product in another pack.
   ['规格', OTHER_PACK, 3.5],
+  // "礼盒里面都有啥": what a set holds.
+  ['规格', /里面(?:都)?有(?:啥|什么|哪些)|包含(?:什么|哪些)|都有哪些东西/u, 4],
+  // "素圈戒指有哪些号": the sizes it comes in.
+  ['尺码咨询', /(?:有|是)(?:哪些|哪几个|几个|什么)号|几号到几号|从几号到/u, 3],
   // "里面有几瓶啊 每瓶多大": what a set holds and how big each piece is.
   ['规格', /(?:每|一)(?:瓶|支|罐|盒)(?:是)?多大|有几(?:瓶|支|样)(?:啊|呀|呢|$|\s)|多少ml|几ml|多少毫升/u, 4],
   // "里面有没有酒精": what it is made of, not whether it is in stock.

@@ -92,7 +92,8 @@ function byShortName(list: readonly Product[], text: string, least = 4): Product
   const scored = list.map((p) => ({ p, n: Math.max(0, ...runs.map((r) => common(r, p.name))) })).sort((a, b) => b.n - a.n);
   const [best, next] = scored;
   // "啲珍珠耳钉几钱": the end of one name (珍珠耳钉 of 925银淡水珍珠耳钉) says which one, one character short of the bar.
-  const tail = best !== undefined && best.n === least - 1 && best.n >= 4 && runs.some((r) => r.includes(best.p.name.slice(-best.n)));
+  // "那套真丝睡衣": its beginning will do as well (真丝睡衣套装).
+  const tail = best !== undefined && best.n === least - 1 && best.n >= 4 && runs.some((r) => r.includes(best.p.name.slice(-best.n)) || r.includes(best.p.name.slice(0, best.n)));
   return best && (best.n >= least || tail) && best.n >= (next?.n ?? 0) + 2 ? best.p : undefined;
 }
 

@@ -89,6 +89,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.delete('洗护');
   } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause) && !POINTED_ASK.test(clause)) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
+  // "素圈戒指有哪些号": the sizes of the one named, not a list of rings.
+  if (/(?:有|是)(?:哪些|哪几个|几个|什么)号/u.test(clause)) scores.delete('商品推荐');
   // "衣服就算了 尺码不好拿": why a kind is ruled out is no size question; the budget and the person say what is wanted.
   if (scores.has('尺码咨询') && /尺码(?:不好拿|难拿|不好选|难选|拿不准|不确定)|不知道(?:她|他)?(?:穿)?(?:什么|多大|几)码/u.test(clause) && needs.size === undefined && !/[吗呢？?]/u.test(clause)) {
     scores.delete('尺码咨询');
@@ -193,6 +195,12 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     const other = { intent: needs.size !== undefined && !/色/u.test(stock[0]) ? '尺码咨询' : '库存咨询', clause, question, score: top[1] };
     const asked = { intent: '价格咨询', clause, question, score: top[1] };
     return stock.index < price.index ? [other, asked] : [asked, other];
+  }
+  // "礼盒 里面都有啥 多少钱": what it holds and what it costs, in the order asked.
+  if (price && top[0] === '规格' && scores.has('价格咨询')) {
+    const holds = { intent: '规格', clause, question, score: top[1] };
+    const asked = { intent: '价格咨询', clause, question, score: top[1] };
+    return clause.indexOf(price[0]) < clause.search(/里面|包含|都有哪些/u) ? [asked, holds] : [holds, asked];
   }
   // "卡其M码 多少钱": the size and colour say which one; the price is what is asked.
   if (price && scores.has('价格咨询') && top[0] !== '价格咨询') return [{ intent: '价格咨询', clause, question, score: top[1] + 0.1 }];

@@ -95,8 +95,12 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerPaidReview();
     case '价保':
       return answerFromFaq(kb, '价保', `${text} 降价 退差价 价保`);
-    case '规格':
+    case '规格': {
+      // "礼盒里面都有啥": the set's contents first.
+      const contents = focus?.value.attributes['容量'];
+      if (focus && contents && /里面|包含|都有哪些/u.test(text)) return { text: `${focus.value.name}里面是${String(contents)}，${focus.value.description}`, products: [focus.value] };
       return answerOtherPack(kb, state) ?? answerMaterial(state);
+    }
     case OTHER_QUESTION:
       if (answerWarmth(kb, state)) return answerWarmth(kb, state);
       // "第二个衣服上能喷吗": how the product in view is used, as its description says.
@@ -110,10 +114,12 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return anyFaq(kb, text) ?? (focus && ABOUT_PRODUCT_ASK.test(text) ? answerAboutProduct(focus.value, text) : undefined);
     case '尺码咨询':
       // "我也不知道自己戴几号 咋量啊": how to measure, for a ring or for clothes.
-      if (/(?:怎么|咋|如何)(?:量|测)|不知道(?:自己)?(?:戴|穿)(?:几号|多大|什么码)/u.test(text)) {
+      if (/(?:怎么|咋|如何)(?:量|测)|不知道(?:自己)?(?:戴|穿)(?:几号|多大|什么码)/u.test(`${text} ${state.newestText}`)) {
         const ring = /戒指|指圈|圈号|手寸/u.test(`${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) || /戴/u.test(text);
         const how = findAnyFaq(kb, ring ? '戒指圈号怎么量 不知道自己戴几号' : '衣服尺码怎么量 胸围 腰围 臀围');
-        if (how) return { text: how.answer, products: focus ? [focus.value] : [], approvedText: how.answer, faqId: how.id };
+        // "素圈戒指有哪些号 我不知道自己戴几号": the sizes it comes in, then how to measure.
+        const sizes = focus && /哪些号|几个号|什么号|几号到几号/u.test(state.newestText) ? focus.value.attributes['尺寸'] : undefined;
+        if (how) return { text: `${sizes && focus ? `${focus.value.name}是${String(sizes)}。` : ''}${how.answer}`, products: focus ? [focus.value] : [], approvedText: how.answer, faqId: how.id };
       }
       // "一罐多大", "有深点的色号吗": a beauty product has a size in ml or a shade, not a clothing size.
       // "我偏黄 也不算白 选哪个号": the shade, for the tone told.
