@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assist/create-assistant.ts';
 import { checkDraft } from '../../src/assist/guardrails/check-draft.ts';
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import { readMadeOf } from '../../src/assist/dialogue/read-made-of.ts';
 import { askDemo, demoAssistant } from './support.ts';
 
 let kb: KnowledgeBase;
@@ -90,5 +91,11 @@ describe('words that look like another ask', () => {
   it('answers what a gift set holds before its price, and a ring’s sizes before how to measure', async () => {
     expect(await top('顾客: 晚桂那个香水身体乳礼盒 里面都有啥 多少钱')).toMatch(/淡香精50ml\+身体乳200ml[\s\S]*¥899/u);
     expect(await top('顾客: 素圈戒指有哪些号 我不知道自己戴几号咋整')).toMatch(/7-15号[\s\S]*绕一圈/u);
+  });
+
+  it('answers 有没有证书的 from what comes with the piece, and reads 玫瑰金的 as a colour, not the metal', async () => {
+    expect(await top('顾客: 那个钻石吊坠的项链多少钱 有没有证书的')).toMatch(/¥3999[\s\S]*附鉴定证书/u);
+    expect(readMadeOf('有没有玫瑰金的').material).toBeUndefined();
+    expect(readMadeOf('要金的').material?.value).toBe('金');
   });
 });

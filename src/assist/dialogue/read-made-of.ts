@@ -18,7 +18,8 @@ export function readMadeOf(text: string): MadeOf {
   const out: MadeOf = { metal: false };
   // The material asked for last, not one that is said to cause an allergy.
   // "戴合金的会痒": 合金 and 镀金 are not gold.
-  const named = [...text.matchAll(new RegExp(`(?<![合镀])(${STUFF})(?:的|款|材质|做的)(?![^，。\\s]{0,3}过敏)`, 'gu'))].at(-1);
+  // "玫瑰金的", "香槟金的", "白金色" are colours of gold, not the metal asked for.
+  const named = [...text.matchAll(new RegExp(`(?<![合镀]|玫瑰|香槟|白|黄)(${STUFF})(?:的|款|材质|做的)(?![^，。\\s]{0,3}过敏)`, 'gu'))].at(-1);
   const either = new RegExp(`(${STUFF})(?:的)?(?:或者|或|还是|和)(?:纯)?(${STUFF})的`, 'u').exec(text);
   if (either) out.material = { value: `${either[1]}|${either[2]}`, quote: either[0] };
   else if (named) out.material = { value: named[1] ?? '', quote: named[0] };

@@ -132,6 +132,13 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
     case '库存咨询':
       // "还有别的颜色吗" with no product in view: ask which one rather than recite the transfer policy.
       if (!focus && !state.slots.category && /颜色|色|码|号/u.test(text)) return { text: '您说的是哪一款呢？发我名字或截图，我马上帮您查还有哪些颜色和尺码～', products: [] };
+      // "有没有证书的": a thing that comes with the one in view, as its description says.
+      {
+        const thing = /有没有([\u4e00-\u9fff]{2,4}?)(?:的|吗|呀|啊|$|\s)|(?:带|附|有)([\u4e00-\u9fff]{2,4}?)吗/u.exec(text);
+        const word = thing?.[1] ?? thing?.[2];
+        const said = word && focus && !/色|码|号|货|款|尺/u.test(word) ? focus.value.description.split(/[，。；]/u).find((piece) => piece.includes(word)) : undefined;
+        if (said && focus) return { text: `有的，${focus.value.name}${said.startsWith(focus.value.name) ? said.slice(focus.value.name.length) : said}。`, products: [focus.value] };
+      }
       // "黑色藏青都太沉闷了 有没有浅一点的颜色": the lighter colours it comes in.
       return (state.slots.colour?.messageId === state.newestMessageId ? undefined : byDepth(kb, state)) ?? answerStock(state, kb, male) ?? (state.slots.category ? answerRecommend(kb, state, profile) : answerFromFaq(kb, hit.intent, text));
     case '材质咨询':
