@@ -212,6 +212,10 @@ describe('everyday words', () => {
       expect(text).toMatch(care);
       expect(text).toMatch(/30天包换/u);
     }
+    // After two wears, "normal" is not what a guide says.
+    const pilled = (await suggest(['顾客: 一千六的羊绒毛衣 穿了两次腋下全是球 这就是你们说的十二针细密针织？'], boughtProfile('AP-1023'))).drafts[0]?.text ?? '';
+    expect(pilled).toMatch(/确实不应该/u);
+    expect(pilled).not.toMatch(/正常现象/u);
   });
 
   it('answers boots that press on the foot with the break-in care, not the exchange terms alone', async () => {

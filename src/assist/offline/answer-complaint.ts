@@ -166,6 +166,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // "洗了一次 一盆水全是蓝的", "挂起来晾 领口全拉长了": wear that the washing or wearing explains gets its care, with the exchange open.
   const fromCare = (complaint.kind === 'quality' || complaint.kind === 'general' || complaint.kind === 'service') && WEAR_FROM_CARE.test(`${state.newestText} ${complaint.quote}`) && CARE_CAUSE.test(state.newestText);
   const wear = fromCare && product ? fabricConcern(product, `${worry} ${state.newestText}`) : undefined;
+  // "穿了两次腋下全是球": after so little wear, "normal" is not what a guide says; the care and the exchange still are.
+  const soon = /(?:才|就|只)?(?:穿|洗|用)了?(?:一|两|几|1|2|3)次/u.test(state.newestText);
+  if (wear && soon) return [{ text: `${apology(state, complaint)}才${/洗/u.test(state.newestText) && !/穿/u.test(state.newestText) ? '洗' : '穿'}这么几次就这样，确实不应该。${wear.replace(/，?属于正常(?:现象)?/u, '').replace('穿久了会有轻微起球', '更容易起球')}。如果按这样打理还是不行，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   if (wear) return [{ text: `${apology(state, complaint)}${wear}。如果按这样打理还是不行，或者才穿一两次就很明显，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
   const concern = !asksIfNormal ? undefined : product ? fabricConcern(product, worry) : concernFor(state.newestText, worry);
   if (concern) return [{ text: `给您添麻烦了！${concern}。如果情况比较严重或者才穿一两次就这样，可能是面料问题，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];
@@ -203,7 +206,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     const mend = findAnyFaq(kb, '衣服修补 开线 掉扣 缝补 钉扣');
     const terms = mend ? mend.answer.split('；')[0] ?? mend.answer : '';
     const when = /今天|明天|后天/u.exec(state.newestText)?.[0];
-    return [{ text: `${apology(state, complaint)}您${when ?? '马上'}就要穿的话，方便的话尽快拿到门店，我请师傅优先帮您把扣子钉上，能不能赶在您要穿之前我马上确认了回您。${terms ? `${terms}。` : ''}`, products: [], ...(mend ? { approvedText: mend.answer, faqId: mend.id } : {}) }, opening];
+    return [{ text: `${apology(state, complaint)}您${when ?? '马上'}就要穿的话，方便的话尽快拿到门店，我请师傅优先帮您把扣子钉上，能不能赶在您要穿之前，我确认好马上回您。${terms ? `${terms}。` : ''}`, products: [], ...(mend ? { approvedText: mend.answer, faqId: mend.id } : {}) }, opening];
   }
   const path = policyPath(state, complaint);
   const faq = answerFromFaq(kb, repair ? '售后' : path.intent, `${broken && !repair ? '' : state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : path.lead));
