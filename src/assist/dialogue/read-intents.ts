@@ -12,6 +12,7 @@ import { BOUGHT_ELSEWHERE, MISHAP, PRAISE } from './complaint-words.ts';
 import { COLOURS_ASK, EXTRA, INGREDIENT_ASK, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
 import { preferPrecise } from './prefer-precise.ts';
 import { settleIntents } from './settle-intents.ts';
+import { settleLookAlikes } from './settle-look-alikes.ts';
 import { HABIT } from './complaint-words.ts';
 
 /** Asking which colours or sizes there are, or whether one is there (not stating one: "卡其M码"). */
@@ -22,9 +23,6 @@ const PAST_PURCHASE = /我(?:的)?(?:这|那)(?:件|条|双|个|只)|(?:(?:上�
 
 /** "那个去角质的能天天用吗": a question about the one pointed at, naming its kind, is no request for others. */
 const POINTED_ASK = /(?:那|这)(?:个|款|瓶|支|双|件|条|只)[^，。？?]{0,6}(?:能|可以|会|要|是|好)[^，。？?]{0,8}[吗么嘛]/u;
-
-/** "配啥鞋", "里面搭什么", "怎么搭": asks what goes with a piece. */
-const PAIRING_ASK = /配啥|搭啥|配什么|搭什么|怎么搭|怎么配|配点啥|配哪(?:个|双|件|条|种)/u;
 
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
@@ -89,23 +87,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.delete('洗护');
   } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause) && !POINTED_ASK.test(clause)) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
-  // "素圈戒指有哪些号": the sizes of the one named, not a list of rings.
-  if (/(?:有|是)(?:哪些|哪几个|几个|什么)号/u.test(clause)) scores.delete('商品推荐');
-  // "衣服就算了 尺码不好拿": why a kind is ruled out is no size question; the budget and the person say what is wanted.
-  if (scores.has('尺码咨询') && /尺码(?:不好拿|难拿|不好选|难选|拿不准|不确定)|不知道(?:她|他)?(?:穿)?(?:什么|多大|几)码/u.test(clause) && needs.size === undefined && !/[吗呢？?]/u.test(clause)) {
-    scores.delete('尺码咨询');
-    if (needs.budget !== undefined || needs.recipient !== undefined) scores.set(needs.recipient !== undefined ? '送礼推荐' : '商品推荐', Math.max(2, ...scores.values()));
-  }
-  // "预算加到四千左右ok的": an ok that comes with a budget agrees to look further; it is no goodbye.
-  if (scores.has('告别') && needs.budget !== undefined) {
-    scores.delete('告别');
-    if (scores.size === 0) scores.set('商品推荐', 2);
-  }
-  // "羊毛A字半身裙 驼色的 配啥鞋好看啊": what goes with the piece named is asked, not its wool or its stock.
-  if (scores.has('搭配建议') && PAIRING_ASK.test(clause)) {
-    for (const other of ['材质咨询', '促成下单', '尺码咨询', '库存咨询']) scores.delete(other);
-    scores.set('搭配建议', Math.max(2, ...scores.values()) + 0.5);
-  }
+  settleLookAlikes(scores, clause, needs);
   preferPrecise(scores, clause, question);
   // "黑色和酒红选哪个": two colours and a choice asked for is an opinion, not a stock check.
   if ((clause.match(COLOUR_WORD) ?? []).length >= 2 && /选哪|挑哪|哪个|哪种|还是|哪一?个/u.test(clause)) scores.set('颜色建议', 4.5);

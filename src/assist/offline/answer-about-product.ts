@@ -67,3 +67,10 @@ export function answerAboutProduct(product: Product, question: string): Part | u
   const said = [...facts, ...(clause ? [clause] : [])].join('，');
   return { text: `${product.name}${said.startsWith(product.name) ? said.slice(product.name.length) : `：${said}`}。还有想了解的随时问我～`, products: [product] };
 }
+
+/** "礼盒里面都有啥": what a set holds (its 容量), then what it is. */
+export function answerContents(product: Product, text: string): Part | undefined {
+  const contents = product.attributes['容量'];
+  if (!contents || !/里面|包含|都有哪些/u.test(text)) return undefined;
+  return { text: `${product.name}里面是${String(contents)}，${product.description}`, products: [product] };
+}

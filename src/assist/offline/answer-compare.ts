@@ -6,15 +6,15 @@ import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { EASY_CARE } from '../dialogue/intent-cues.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { Part } from './answer-product.ts';
+import { fillingOf } from './answer-warmth.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
 
 const made = (p: Product): string => `${p.name} ${String(p.attributes['材质'] ?? '')} ${p.description}`;
 
 /** "填充90%白鹅绒，更保暖": the filling when it has one, else what it is made of. */
 function warmthOf(p: Product): string {
-  const material = String(p.attributes['材质'] ?? '用料');
-  const fill = /填充\s*([^，。；,\s]+)/u.exec(material)?.[1];
-  return fill ? `填充的是${fill}，更保暖` : `是${material.replace(/^面料/u, '')}，更保暖`;
+  const fill = fillingOf(p);
+  return fill ? `填充的是${fill}，更保暖` : `是${String(p.attributes['材质'] ?? '用料').replace(/^面料/u, '')}，更保暖`;
 }
 
 /** What the customer weighs them on: a score (higher is better) and how to say why. */

@@ -8,7 +8,7 @@ import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import { ABOUT_PRODUCT_ASK, answerAboutProduct, asksAboutProduct } from './answer-about-product.ts';
+import { ABOUT_PRODUCT_ASK, answerAboutProduct, answerContents, asksAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { answerUnsold } from './answer-unsold.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
@@ -95,14 +95,13 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return answerPaidReview();
     case '价保':
       return answerFromFaq(kb, '价保', `${text} 降价 退差价 价保`);
-    case '规格': {
-      // "礼盒里面都有啥": the set's contents first.
-      const contents = focus?.value.attributes['容量'];
-      if (focus && contents && /里面|包含|都有哪些/u.test(text)) return { text: `${focus.value.name}里面是${String(contents)}，${focus.value.description}`, products: [focus.value] };
-      return answerOtherPack(kb, state) ?? answerMaterial(state);
-    }
+    case '规格':
+      return (focus ? answerContents(focus.value, text) : undefined) ?? answerOtherPack(kb, state) ?? answerMaterial(state);
     case OTHER_QUESTION:
-      if (answerWarmth(kb, state)) return answerWarmth(kb, state);
+      {
+        const warm = answerWarmth(kb, state);
+        if (warm) return warm;
+      }
       // "第二个衣服上能喷吗": how the product in view is used, as its description says.
       if (focus && /(?:能|可以|能不能|可不可以)(?:喷|擦|抹|涂|放|用在)/u.test(text) && /喷|涂|抹|擦|放|用/u.test(focus.value.description)) {
         return { text: `${focus.value.name}的用法是这样的：${focus.value.description}`, products: [focus.value] };

@@ -5,8 +5,8 @@
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
-import { priceTag } from './describe-product.ts';
-import { findFaqs } from './find-faq.ts';
+import { memberPrice, priceTag } from './describe-product.ts';
+import { findAnyFaq, findFaqs } from './find-faq.ts';
 import { cityNamed } from '../dialogue/city-words.ts';
 
 /** A question a yes or no answers. */
@@ -50,17 +50,15 @@ export function answerOffers(kb: KnowledgeBase, state: DialogueState, bargaining
   const list = offers.length > 0 ? `现在店里的优惠是${offers.join('、')}` : '现在店里没有额外的折扣活动';
   const freebie = bargaining && /送|赠品/u.test(state.newestText);
   // "我是金卡 打完折多少钱": the member price of the one in view, worked out.
-  const member = kb.policy.discounts[0];
-  if (!bargaining && product && member && /金卡|黑金|会员价|打完折|折后|打折后|打折完/u.test(state.newestText)) {
-    return { text: `${product.name}是${priceTag(product)}，${member.label}，折后是¥${Math.round(product.price * member.rate)}。`, products: [product], approvedText: member.label };
-  }
+  const theirs = !bargaining && product ? memberPrice(kb, product, state.newestText) : undefined;
+  if (theirs && product) return { text: `${product.name}是${priceTag(product)}，${theirs}。`, products: [product], approvedText: kb.policy.discounts[0]?.label ?? '' };
   const head = freebie ? '额外的赠品我这边没办法单独送哦，' : bargaining ? (product ? `${product.name}${priceTag(product)}已经是门店统一价了，我这边没办法再单独改价，` : '价格是门店统一的，我这边没办法再单独改价，') : product ? `${product.name}是${priceTag(product)}，` : '';
   return { text: `${head}${list}，我帮您看看怎么买更划算～`, products: product ? [product] : [], approvedText: offers.join('、') };
 }
 
 /** "某宝上便宜三百": another shop's price is not matched; what the store stands behind is said instead. */
 export function answerPriceMatch(kb: KnowledgeBase): Part {
-  const authentic = findFaqs(kb, '门店地址', '正品 直供 同款同价', 1, '你们家是正品吗 正品 直供 同款同价')[0];
+  const authentic = findAnyFaq(kb, '你们家是正品吗 正品 直供 同款同价');
   const promise = authentic ? authentic.answer.replace(/^(?:是的|是)[，,]/u, '') : '我们卖的都是品牌直供的正品，门店和小程序同款同价。';
   return { text: `理解您想买得更划算～其他平台的价格我这边没办法跟，外面渠道的货我们也保证不了来源。${promise}`, products: [], approvedText: authentic?.answer ?? promise, ...(authentic ? { faqId: authentic.id } : {}) };
 }

@@ -9,7 +9,7 @@ import { COLOURS_ASK } from '../dialogue/intent-cues.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { bestClause } from './answer-about-product.ts';
-import { priceTag, sellingPoint } from './describe-product.ts';
+import { memberPrice, priceTag, sellingPoint } from './describe-product.ts';
 import { fabricConcern } from './fabric-concern.ts';
 import { ORDER, sizeForBody } from './size-for-body.ts';
 import { extractSizes } from '../tags/extract-size.ts';
@@ -156,8 +156,8 @@ export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | und
   if (budget) text += aboveBudget(product.price, budget) ? `，比您${describeBudget(budget)}的预算稍高一点` : withinBudget(product.price, budget) ? `，在您${describeBudget(budget)}的预算内` : '';
   const member = kb.policy.discounts[0];
   // "我是金卡 打完折多少钱": the member price worked out at the policy's rate.
-  const theirs = member && /金卡|黑金|会员价|打完折|折后|打折后|打折完/u.test(state.newestText);
-  text += member ? (theirs ? `，${member.label}，折后是¥${Math.round(product.price * member.rate)}。` : `，${member.label}。`) : '。';
+  const theirs = memberPrice(kb, product, state.newestText);
+  text += theirs ? `，${theirs}。` : member ? `，${member.label}。` : '。';
   return { text, products: [product] };
 }
 

@@ -15,6 +15,11 @@ const WARM_ASK = /够不够|够暖|够保暖|冷不冷|会不会冷|暖和吗|�
 const COLD = /零下[^，。]{0,4}度|-\s?\d{1,2}\s?度|东北|哈尔滨|长春|沈阳|吉林|漠河|内蒙|新疆|滑雪|冰天雪地|下雪/u;
 const OUTER = new Set(['羽绒服', '棉服', '大衣', '外套', '马甲']);
 
+/** "90%白鹅绒": what a padded piece is filled with, from its 材质. */
+export function fillingOf(p: Product): string | undefined {
+  return /填充\s*([^，。；,\s]+)/u.exec(String(p.attributes['材质'] ?? ''))?.[1];
+}
+
 function material(p: Product): string {
   return `${p.name} ${String(p.attributes['材质'] ?? '')}`;
 }
@@ -35,10 +40,10 @@ export function answerWarmth(kb: KnowledgeBase, state: DialogueState): Part | un
     .sort((a, b) => warmth(b) - warmth(a) || a.price - b.price)[0];
   // "零下十几度的天气", "滑雪的时候", "去哈尔滨": the cold as it can be said in a sentence.
   const where = /度/u.test(cold) ? `${cold}的天气` : /滑雪|下雪|冰天雪地/u.test(cold) ? `${cold}的时候` : `去${cold}`;
-  const fill = /填充\s*([^，。；,\s]+)/u.exec(String(piece.attributes['材质'] ?? ''))?.[1];
+  const fill = fillingOf(piece);
   const what = fill ? `填充的是${fill}` : `是${String(piece.attributes['材质'] ?? '常规面料')}`;
   if (!warmer) return { text: `${piece.name}${what}，${where}穿的话，里面再加件毛衣或保暖内衣就够了，帽子围巾也别忘了～`, products: [piece] };
-  const why = /填充\s*([^，。；,\s]+)/u.exec(String(warmer.attributes['材质'] ?? ''))?.[1];
+  const why = fillingOf(warmer);
   return {
     text: `说实话，${piece.name}${/轻薄|轻量/u.test(piece.name) ? '是轻薄款，' : ''}${what}，${where}单穿它不太够。去那边更建议${warmer.name}（${priceTag(warmer)}）${why ? `，填充的是${why}` : ''}，保暖好很多。`,
     products: [warmer, piece],

@@ -92,3 +92,10 @@ export function countWord(product: Product): string {
   if (product.category === '服装') return '件';
   return '款';
 }
+
+/** "我是金卡 打完折多少钱": the member rate and the price at it, when the customer asks for a member price. */
+export function memberPrice(kb: KnowledgeBase, product: Product, said: string): string | undefined {
+  const member = kb.policy.discounts[0];
+  if (!member || !/金卡|黑金|会员价|打完折|折后|打折后|打折完/u.test(said)) return undefined;
+  return `${member.label}，折后是¥${Math.round(product.price * member.rate)}`;
+}
