@@ -118,7 +118,7 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
 }
 
 /** Wear that use explains: pilling, dye running, a washed sheen, a knit stretched, salt marks. */
-const WEAR_FROM_CARE = /结块|团成|成团|深坑|烧成(?:一个)?坑|没化|起球|全是球|掉色|褪色|染蓝|染成|染了|浮色|全是蓝|发白|变形|拉长|白印|盐渍|一圈白/u;
+const WEAR_FROM_CARE = /结块|团成|成团|深坑|烧成(?:一个)?坑|没化|起球|全是球|掉色|褪色|染蓝|染成|染了|浮色|全是蓝|发白|变形|拉长|白印|盐渍|一圈白|皱得|皱巴巴|皱成/u;
 /** How it came about: washed, hung, worn, walked in. */
 const CARE_CAUSE = /洗|晾|穿了|穿几次|穿两次|穿一次|踩|泡|淋|点了|点燃|烧/u;
 
@@ -165,7 +165,8 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const worry = `${complaint.quote} ${spoken(complaint.quote)}`;
   // "洗了一次 一盆水全是蓝的", "挂起来晾 领口全拉长了": wear that the washing or wearing explains gets its care, with the exchange open.
   const fromCare = (complaint.kind === 'quality' || complaint.kind === 'general' || complaint.kind === 'service') && WEAR_FROM_CARE.test(`${state.newestText} ${complaint.quote}`) && CARE_CAUSE.test(state.newestText);
-  const wear = fromCare && product ? fabricConcern(product, `${worry} ${state.newestText}`) : undefined;
+  // Without the purchase on record, what they call it says the material ("亚麻衬衫洗完皱得…").
+  const wear = !fromCare ? undefined : product ? fabricConcern(product, `${worry} ${state.newestText}`) : concernFor(state.newestText, `${worry} ${state.newestText}`);
   // "穿了两次腋下全是球": after so little wear, "normal" is not what a guide says; the care and the exchange still are.
   const soon = /(?:才|就|只)?(?:穿|洗|用)了?(?:一|两|几|1|2|3)次/u.test(state.newestText);
   if (wear && soon) return [{ text: `${apology(state, complaint)}才${/洗/u.test(state.newestText) && !/穿/u.test(state.newestText) ? '洗' : '穿'}这么几次就这样，确实不应该。${wear.replace(/，?属于正常(?:现象)?/u, '').replace('穿久了会有轻微起球', '更容易起球')}。如果按这样打理还是不行，麻烦拍张照片给我，签收30天内的质量问题可以享受质量问题30天包换，我帮您看看～`, products: [] }, opening];

@@ -118,7 +118,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         const how = findAnyFaq(kb, ring ? '戒指圈号怎么量 不知道自己戴几号' : '衣服尺码怎么量 胸围 腰围 臀围');
         // "素圈戒指有哪些号 我不知道自己戴几号": the sizes it comes in, then how to measure.
         const sizes = focus && /哪些号|几个号|什么号|几号到几号/u.test(state.newestText) ? focus.value.attributes['尺寸'] : undefined;
-        if (how) return { text: `${sizes && focus ? `${focus.value.name}是${String(sizes)}。` : ''}${how.answer}`, products: focus ? [focus.value] : [], approvedText: how.answer, faqId: how.id };
+        if (how) return { text: `${sizes && focus ? `${focus.value.name}是${String(sizes)}。` : ''}${how.answer}`, products: sizes && focus ? [focus.value] : [], approvedText: how.answer, faqId: how.id };
       }
       // "一罐多大", "有深点的色号吗": a beauty product has a size in ml or a shade, not a clothing size.
       // "我偏黄 也不算白 选哪个号": the shade, for the tone told.

@@ -21,6 +21,10 @@ function partnersOf(kb: KnowledgeBase, product: Product, text: string): string[]
   // "配啥鞋", "配什么包": the kind named, from the shoes or the bags.
   if (/鞋/u.test(text)) return [...new Set(kb.products.filter((p) => p.category === '鞋履').map((p) => p.subcategory))];
   if (/包(?!装)/u.test(text)) return ['包袋'];
+  // "配什么首饰", "配条丝巾": the accessory named.
+  if (/首饰|饰品|项链|耳环|耳钉|手链|胸针/u.test(text)) return ['首饰'];
+  if (/丝巾|围巾|披肩/u.test(text)) return ['丝巾', '围巾'];
+  if (/腰带|皮带/u.test(text)) return ['腰带'];
   if (/上面|上衣|上身|里面|里边|内搭/u.test(text)) return TOPS;
   if (/下面|下身|裤子|裙子/u.test(text)) return BOTTOMS;
   if (/外面|外套/u.test(text)) return OUTER;
@@ -29,6 +33,11 @@ function partnersOf(kb: KnowledgeBase, product: Product, text: string): string[]
   if (OUTER.includes(product.subcategory)) return ['毛衣', '裤装', '半身裙'];
   if (product.subcategory === '连衣裙') return ['针织开衫', '外套', '西装外套'];
   return [];
+}
+
+/** With a dress or a top, jewellery at the neckline and the ears first (a brooch is for a coat's lapel). */
+function nearFace(product: Product): number {
+  return product.subcategory === '首饰' && /项链|耳钉|耳环|吊坠/u.test(product.name) ? 1 : 0;
 }
 
 /** Colours that sit well with the piece's colour; neutrals for anything. */
@@ -58,9 +67,9 @@ export function answerPairing(kb: KnowledgeBase, state: DialogueState, profile: 
     .filter((p) => (gender === 'male' ? isMens(p) : !isMens(p)) && (!budget || withinBudget(p.price, budget)))
     .map((p) => ({ p, shade: colourNames(kb, p).find((c) => palette.includes(c) && !(notBlack && /黑/u.test(c))) }))
     .filter((c) => c.shade !== undefined)
-    .sort((a, b) => kinds.indexOf(a.p.subcategory) - kinds.indexOf(b.p.subcategory) || a.p.price - b.p.price);
+    .sort((a, b) => kinds.indexOf(a.p.subcategory) - kinds.indexOf(b.p.subcategory) || nearFace(b.p) - nearFace(a.p) || a.p.price - b.p.price);
   // One of each kind first, so the two picks are not the same sort of piece.
-  const picks = [...new Map(candidates.map((c) => [c.p.subcategory, c])).values()].slice(0, 2);
+  const picks = (kinds.length === 1 ? candidates : [...new Map(candidates.map((c) => [c.p.subcategory, c])).values()]).slice(0, 2);
   if (picks.length === 0) return undefined;
   const lines = picks.map(({ p, shade }) => `${shade}的${p.name}（${priceTag(p)}）`).join('，或者');
   const own = state.relationship.purchases.some((p) => p.sku === piece.sku) ? `您那${countWord(piece)}` : '';

@@ -87,7 +87,12 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     const rule = answerFromFaq(kb, intent, text, 0, store, '积分抵扣 50% 抵1元');
     // "两万积分能抵多少钱": the sum worked out first.
     const worth = rule && pointsWorth(rule.approvedText ?? rule.text, state.newestText);
-    return rule && worth ? { ...rule, text: `${worth}${rule.text.replace(/^可以[，,]/u, '规则是')}` } : rule;
+    if (!rule || !worth) return rule;
+    // "积分能抵钱吗 我有8000分 能抵多少": whether first, then the sum.
+    const rate = /^(可以[，,]\d+积分抵\d+元)[，,]/u.exec(rule.text);
+    const whetherFirst = /(?:能|可以)(?:抵钱|抵扣|当钱)[^，。\s]{0,2}(?:吗|不|么|嘛)/u.exec(state.newestText);
+    if (rate && whetherFirst && whetherFirst.index < state.newestText.search(/\d|[一二两三四五六七八九十]+[万千百]/u)) return { ...rule, text: `${rate[1]}，${worth}${rule.text.slice(rate[0].length)}` };
+    return { ...rule, text: `${worth}${rule.text.replace(/^可以[，,]/u, '规则是')}` };
   }
   // "能不能先寄过来试试 不合适再退": sent home to try, inside the seven days' terms.
   if (intent === '物流' && /退/u.test(text) && /试/u.test(text)) {

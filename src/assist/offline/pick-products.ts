@@ -161,8 +161,9 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
   // Where men's and shared products compete (beauty, accessories), the one made for men comes first.
   if (gender === 'male' && isMens(product)) score += ['美妆', '配饰'].includes(product.category) ? 3 : 1.5;
-  // "明天降温 有没有厚一点的外套": warmth asked for puts the warm ones first.
-  if (/厚一?点|厚实|保暖|降温|暖和|抗冻|零下/u.test(state.newestText)) score += /羽绒|鹅绒|大衣|棉服|羊绒|羊毛|加绒|毛呢/u.test(`${product.name} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : -0.5;
+  // "明天降温 有没有厚一点的外套": warmth asked for puts the warm ones first, also when asked with the kind
+  // a turn before the size and budget ("整件贼暖和的外套" … "俺穿L 一千来块").
+  if (/厚一?点|厚实|保暖|降温|暖和|抗冻|零下/u.test(`${state.newestText} ${slots.wishes?.value ?? ''}`)) score += /羽绒|鹅绒|大衣|棉服|羊绒|羊毛|加绒|毛呢/u.test(`${product.name} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : -0.5;
   // "平时遛弯 要软底的": shoes for walking, the cushioned and easy ones before dress shoes.
   if (product.category === '鞋履' && /软底|好走|走路|遛弯|散步|久站|站一天|走一天|不累脚|走得多|爬山|旅游/u.test(state.newestText)) score += /缓震|EVA|软底|软羊皮|一脚蹬|不掉跟|好走/u.test(`${productWords(product)} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : /正装|婚礼|细跟|高跟/u.test(productWords(product)) ? -0.5 : 0;
   // "短的" / "长款": the cut named in passing.
