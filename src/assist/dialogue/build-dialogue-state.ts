@@ -81,7 +81,11 @@ function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest
   // Product names say what, not why: "羊毛呢大衣多少钱" asks a price, not about wool.
   const text = productsInOrder(kb, newest.text).reduce((t, p) => t.split(p.name).join('这款').split(p.name.split(/\s/u)[0] ?? p.name).join('这款'), newest.text);
   // "太贵了 有没有便宜点的": the same kind of product for less, whatever else the words suggest.
-  if (needs.cheaper || needs.variant) return [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }];
+  const another: IntentHit = { intent: '商品推荐', clause: newest.text, question: true, score: 1 };
+  // "安肌舒缓洁面乳多少钱 有没有更便宜的": the price of the one named first, then the cheaper ones.
+  const priceFirst = needs.cheaper && text.includes('这款') ? /^[^，。？?]*?(?:多少钱|什么价|几块钱|多钱|价格多少)/u.exec(text) : null;
+  if (priceFirst && needs.cheaper && priceFirst[0].length < text.indexOf(needs.cheaper.quote)) return [{ intent: '价格咨询', clause: priceFirst[0], question: true, score: 3 }, another];
+  if (needs.cheaper || needs.variant) return [another];
   const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));
   // Only questions no cue knows: what the conversation says comes first, those asks last.
   const onlyUnknown = intents.some((h) => h.intent === OTHER_QUESTION) && intents.every((h) => h.intent === OTHER_QUESTION || h.intent === '问候');
@@ -171,7 +175,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   if (focus) slots.focus = focus;
   const newest = window.findLast((m) => m.speaker === 'customer');
   // "阔腿的呢", "换个别的": another of the kind in view, as described.
-  const plain = !newestNeeds.category && !newestNeeds.colour && !newestNeeds.size && !newestNeeds.budget && !newestNeeds.cheaper && !newestNeeds.recipient;
+  // "有没有平一点的 还要香槟色": a colour kept from before changes nothing of the ask.
+  const keptColour = newest !== undefined && /(?:还|也|还是)(?:要|得)[^，。\s]{0,4}色/u.test(newest.text);
+  const plain = !newestNeeds.category && (!newestNeeds.colour || keptColour) && !newestNeeds.size && !newestNeeds.budget && !newestNeeds.cheaper && !newestNeeds.recipient;
   const variantAsk = plain && focus && newest && newest.id !== focus.messageId ? readVariant(newest.text, focus.value, kb.products.filter((p) => p.subcategory === focus.value.subcategory)) : undefined;
   // "莫要皮鞋" after a pair of leather shoes: others of the category, not that kind.
   if (!variantAsk && focus && newest && newestNeeds.avoid && focus.value.subcategory.includes(newestNeeds.avoid.value) && !newestNeeds.category) {
@@ -265,7 +271,11 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "牛仔裤腰有点大 想退了" … "吊牌在 前天到的 怎么寄回去": a return for fit, carried on, is the service asked.
   const forFit = told?.ongoing === true && /大|小|不合适|不喜欢|退|换|不要了/u.test(told.quote);
   const serviceOnly = told?.kind === 'general' && !told.problem && (!told.ongoing || forFit) && (intents[0]?.question === true || forFit) && SERVICE_ASKS.has(intents[0]?.intent ?? '');
-  const complaint = told && !serviceOnly && !replacing && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
+  // "沁润那个我以前用过 太厚了 闷得长闭口 换个别的": a suggestion turned down with what it did to them once,
+  // and another asked for, is a request; nothing bought here went wrong.
+  const inView = slots.focus?.value;
+  const turnedDown = newest !== undefined && inView !== undefined && slots.variant?.messageId === newest.id && intents[0]?.intent === '商品推荐' && (lastGuideMessage?.text.includes(inView.name) ?? false) && !relationship.purchases.some((p) => p.sku === inView.sku);
+  const complaint = told && !serviceOnly && !replacing && !turnedDown && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
   // "上次那双小白鞋…还有没有别的色儿 想再整一双": another of the one bought.
   const again = newest !== undefined && /再(?:整|买|来|要)|换着|又想|别的色|别的颜色/u.test(newest.text) && intents.some((h) => h.intent === '库存咨询');

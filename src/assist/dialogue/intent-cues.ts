@@ -59,6 +59,8 @@ export const EXTRA: [string, RegExp, number][] = [
   ['物流', ARRIVAL_DAY, 2.5],
   // "燕麦色M码还有吗 我周六想去静安店试一下": a visit planned to try the one in view — hold it for them.
   ['留货', /(?:周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|明天|后天|今天|下午|晚上|周末|下班)[^，。]{0,6}(?:去|来|到|过去)[^，。]{0,6}(?:店|门店|店里)[^，。]{0,4}试/u, 3],
+  // "杭州店有粗跟切尔西靴吗" (the name read as 这款): whether a store has the one named is a stock question.
+  ['库存咨询', /(?:店|门店|店里|仓库)(?:里)?(?:现在)?(?:还)?有(?:没有)?这款(?:吗|没|不|么)/u, 2.5],
   // "雪地靴一圈白印子 还能弄干净吗": how to get it clean.
   ['洗护', /(?:能|可以|怎么|咋)(?:弄|擦|洗)干净|(?:能|可以)(?:擦|洗|弄)掉|怎么去掉|能去掉吗|去得掉/u, 3],
   // "网上下单能去店里自己拿吗": picking an order up in a store.

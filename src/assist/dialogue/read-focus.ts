@@ -93,8 +93,12 @@ function byShortName(list: readonly Product[], text: string, least = 4): Product
   const [best, next] = scored;
   // "啲珍珠耳钉几钱": the end of one name (珍珠耳钉 of 925银淡水珍珠耳钉) says which one, one character short of the bar.
   // "那套真丝睡衣": its beginning will do as well (真丝睡衣套装).
-  const tail = best !== undefined && best.n === least - 1 && best.n >= 4 && runs.some((r) => r.includes(best.p.name.slice(-best.n)) || r.includes(best.p.name.slice(0, best.n)));
-  return best && (best.n >= least || tail) && best.n >= (next?.n ?? 0) + 2 ? best.p : undefined;
+  const ends = best === undefined || best.n < 4 ? [] : [best.p.name.slice(-best.n), best.p.name.slice(0, best.n)].filter((end) => runs.some((r) => r.includes(end)));
+  const tail = best !== undefined && best.n === least - 1 && ends.length > 0;
+  // An end said word for word that no other name holds is clear enough, whatever the others share loosely.
+  // (Pointed at: "那套真丝睡衣", not "我有好多真丝睡衣" nor "要件男款羽绒服".)
+  const only = ends.some((end) => runs.some((r) => new RegExp(`[那这][套件款条双个只瓶支]${end}`, 'u').test(r)) && list.every((p) => p === best?.p || !p.name.includes(end)));
+  return best && (best.n >= least || tail) && (best.n >= (next?.n ?? 0) + 2 || (tail && only)) ? best.p : undefined;
 }
 
 /** The one listed product whose name holds a two-to-four character word of the text that no other listed name holds. */

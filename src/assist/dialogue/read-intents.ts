@@ -63,7 +63,8 @@ export type ClauseNeeds = (clause: string) => { size?: unknown; colour?: unknown
 
 function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): IntentHit[] {
   // "那皮的那个多少钱": the trait says which one is meant; it asks nothing about leather.
-  const scores = detectIntent(clause.replace(/\p{Script=Han}{1,3}的那(?=[个款件双条只对支瓶])/gu, '那'));
+  // "今年没怎么买" is "not much", not "how to buy".
+  const scores = detectIntent(clause.replace(/\p{Script=Han}{1,3}的那(?=[个款件双条只对支瓶])/gu, '那').replace(/([没不])怎么(?=买|穿|用|来|逛|戴)/gu, '$1太'));
   const question = QUESTION.test(clause);
   const needs = needsOf?.(clause) ?? {};
   // The product's own words must not decide ("羊毛呢大衣有XXL吗" asks a size, not about wool), so a
@@ -80,7 +81,9 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   const sending = scores.has('物流') && !/想看|看看|想买|想要|推荐|有没有|有吗|有哪些/u.test(clause);
   // "徒步鞋那个有哪些颜色": the colours of the one named, not a request for products.
   const coloursOf = COLOURS_ASK.test(clause) && needs.budget === undefined;
-  if (wants && !sending && !coloursOf && !(scores.has('投诉安抚') && readsAsComplaint(clause)) && !['售后', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
+  // "想给婆婆买那套真丝睡衣 有XL吗": a size or colour asked of the one pointed at is a stock question about it.
+  const pointedOne = question && needs.budget === undefined && (needs.size !== undefined || needs.colour !== undefined) && /(?:那|这)(?:套|件|款|条|双|瓶|支|只)(?!的)\p{Script=Han}{2,}/u.test(clause);
+  if (wants && !sending && !coloursOf && !pointedOne && !(scores.has('投诉安抚') && readsAsComplaint(clause)) && !['售后', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');

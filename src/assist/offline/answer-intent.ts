@@ -67,7 +67,9 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
   // "你们家有洗发水吗": a kind the store does not carry is said plainly, with what it does carry.
   if (state.slots.unsold && (RECOMMENDING.has(hit.intent) || PRODUCT_ASKS.has(hit.intent) || hit.intent === OTHER_QUESTION)) return answerUnsold(kb, state);
   const budget = state.slots.budget;
-  if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && !withinBudget(focus.value.price, budget.value)) {
+  // "X多少钱 有没有更便宜的 一百以内": its price is still told, the others come with the request.
+  const othersAsked = hit.intent === '价格咨询' && state.intents.some((h) => RECOMMENDING.has(h.intent));
+  if (focus && budget && budget.messageId === state.newestMessageId && PRODUCT_ASKS.has(hit.intent) && !othersAsked && !withinBudget(focus.value.price, budget.value)) {
     return answerRecommend(kb, state, profile, { exclude: new Set([focus.value.sku]) });
   }
   // "两个都要 一共多少 包邮不": the total of what was just shown, before any FAQ on shipping.

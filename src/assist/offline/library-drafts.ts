@@ -104,6 +104,9 @@ export function libraryDrafts(kb: KnowledgeBase, context: AssistContext, state: 
     if (!skinsFit(script.tags ?? [], state.slots.skinType ? [state.slots.skinType.value] : [])) continue;
     const text = fillTemplate(script.text, { ...values, product_name: product?.name, price: product?.price });
     if (!text) continue;
+    // "换个别的": not a script for the one just turned down.
+    const turnedDown = kb.products.filter((p) => state.slots.variant?.value.besides.includes(p.sku));
+    if (turnedDown.some((p) => text.includes(p.name))) continue;
     // A learned script is a guide's words a manager liked, not policy text: its offers are checked as written.
     out.push({ source: 'script', sourceId: script.id, text, ...(script.learned ? {} : { approvedText: script.text }), products: usesProduct && product ? [product] : [] });
   }

@@ -166,6 +166,8 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (/厚一?点|厚实|保暖|降温|暖和|抗冻|零下/u.test(`${state.newestText} ${slots.wishes?.value ?? ''}`)) score += /羽绒|鹅绒|大衣|棉服|羊绒|羊毛|加绒|毛呢/u.test(`${product.name} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : -0.5;
   // "平时遛弯 要软底的": shoes for walking, the cushioned and easy ones before dress shoes.
   if (product.category === '鞋履' && /软底|好走|走路|遛弯|散步|久站|站一天|走一天|不累脚|走得多|爬山|旅游/u.test(state.newestText)) score += /缓震|EVA|软底|软羊皮|一脚蹬|不掉跟|好走/u.test(`${productWords(product)} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : /正装|婚礼|细跟|高跟/u.test(productWords(product)) ? -0.5 : 0;
+  // "平底的鞋子": flats before any heel.
+  if (product.category === '鞋履' && /平底|平跟|不要跟|没跟的/u.test(`${state.newestText} ${slots.wishes?.value ?? ''}`)) score += /平底|平跟|乐福|一脚蹬|芭蕾/u.test(productWords(product)) ? 1.5 : /高跟|细跟|中跟|粗跟|\dcm/u.test(productWords(product)) ? -1.5 : 0;
   // "短的" / "长款": the cut named in passing.
   if (/短的|短款|短一?点/u.test(state.newestText) && product.name.includes('短')) score += 1.5;
   if (/长的|长款|长一?点/u.test(state.newestText) && product.name.includes('长')) score += 1.5;
