@@ -99,6 +99,8 @@ const LATER_SETS: [string, number, Partial<Record<Property, number>>][] = [
   ['dev23.dialogue.jsonl', 120, { answers_newest: 0.79 /* 0.828 [0.72] */, fitting_product_top3: 0.69 /* 0.727 [0.73] */, complaint_tagged: 0.92 /* 0.955 */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.98 /* 1 */, no_wrong_terms: 0.97 /* 1 */, sendable_top3: 0.8 /* 0.833 [0.76] */ }],
   // one slot per message, kinds said by their use, sarcasm
   ['dev24.dialogue.jsonl', 120, { answers_newest: 0.76 /* 0.792 [0.75] */, fitting_product_top3: 0.75 /* 0.788 [0.79] */, complaint_tagged: 0.95 /* 1 */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.98 /* 1 */, no_wrong_terms: 0.94 /* 0.97 */, sendable_top3: 0.79 /* 0.825 [0.78] */ }],
+  // complaints and after-sales in many words, winter requests
+  ['dev25.dialogue.jsonl', 120, { answers_newest: 0.83 /* 0.867 [0.73] */, fitting_product_top3: 0.95 /* 1 [1] */, complaint_tagged: 0.95 /* 1 [0.77] */, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.98 /* 1 */, no_wrong_terms: 0.97 /* 1 */, sendable_top3: 0.89 /* 0.925 [0.80] */ }],
   ['dev8.dialogue.jsonl', 120, { answers_newest: 0.91 /* 0.941 [0.74] */, fitting_product_top3: 0.95 /* 0.981 [0.81] */, complaint_tagged: 1, no_placeholder: 1, no_third_person: 1, no_wrong_situation: 0.99 /* 0.992 */, sendable_top3: 0.88 /* 0.908 [0.72] */ }],
 ];
 

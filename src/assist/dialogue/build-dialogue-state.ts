@@ -7,12 +7,13 @@
 import type { ChatMessage, CustomerProfile } from '../../conversation/model.ts';
 import { looksLikeInstruction } from '../injection.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import type { CategoryNeed, DialogueState, IntentHit, Slot, Slots } from './dialogue-state.ts';
+import type { CategoryNeed, DialogueState, Slot, Slots } from './dialogue-state.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { readComplaint, stillOpen } from './read-complaint.ts';
 import { fitsNeed, productsInOrder, readFocus } from './read-focus.ts';
 import { ELSEWHERE_THEN_HERE, LONG_WEAR, MISHAP, REPLACEMENT } from './complaint-words.ts';
-import { OTHER_QUESTION, readIntents } from './read-intents.ts';
+import { OTHER_QUESTION } from './read-intents.ts';
+import { newestIntents } from './newest-intents.ts';
 import { toMandarin } from './to-mandarin.ts';
 import { shadedByTone } from './read-skin-tone.ts';
 import { colourNames, readNeeds } from './read-needs.ts';
@@ -74,42 +75,6 @@ function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
   }
   // A size given as a letter supersedes the body measurements it was chosen from, and the other way round.
   if (needs.size && !needs.body) delete slots.body;
-}
-
-function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest: ChatMessage | undefined, needs: Needs, male: boolean): IntentHit[] {
-  if (!newest) return [];
-  // Product names say what, not why: "羊毛呢大衣多少钱" asks a price, not about wool.
-  const text = productsInOrder(kb, newest.text).reduce((t, p) => t.split(p.name).join('这款').split(p.name.split(/\s/u)[0] ?? p.name).join('这款'), newest.text);
-  // "太贵了 有没有便宜点的": the same kind of product for less, whatever else the words suggest.
-  const another: IntentHit = { intent: '商品推荐', clause: newest.text, question: true, score: 1 };
-  // "安肌舒缓洁面乳多少钱 有没有更便宜的": the price of the one named first, then the cheaper ones.
-  const priceFirst = needs.cheaper && text.includes('这款') ? /^[^，。？?]*?(?:多少钱|什么价|几块钱|多钱|价格多少)/u.exec(text) : null;
-  if (priceFirst && needs.cheaper && priceFirst[0].length < text.indexOf(needs.cheaper.quote)) return [{ intent: '价格咨询', clause: priceFirst[0], question: true, score: 3 }, another];
-  if (needs.cheaper || needs.variant) return [another];
-  const intents = readIntents(text, (clause) => readNeeds(kb, clause, male));
-  // Only questions no cue knows: what the conversation says comes first, those asks last.
-  const onlyUnknown = intents.some((h) => h.intent === OTHER_QUESTION) && intents.every((h) => h.intent === OTHER_QUESTION || h.intent === '问候');
-  if (intents.length > 0 && !onlyUnknown) return intents;
-  const stated = Object.keys(needs).length > 0;
-  const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
-  // "是真的吗" after a pasted line: the pasted line (same unanswered burst) carries the ask.
-  if (!stated) {
-    for (const message of window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer' && m !== newest).toReversed()) {
-      const asked = readIntents(message.text, (clause) => readNeeds(kb, clause, male));
-      if (asked.length > 0) return asked.map((h) => ({ ...h, question: true }));
-    }
-  }
-  // "S码" / "预算八百" / "不限 质量好就行" answers the guide's question: it continues what the customer asked before.
-  const guideAsked = lastGuide >= 0 && /[?？吗呢]|多少|什么|哪/u.test(window[lastGuide]?.text ?? '');
-  const earlier = window.filter((m) => m.speaker === 'customer' && m !== newest).toReversed();
-  for (const message of earlier) {
-    const previous = readIntents(message.text, (clause) => readNeeds(kb, clause, male)).filter((h) => h.intent !== '问候' && h.intent !== '告别');
-    if (previous[0] && (stated || guideAsked)) return [{ ...previous[0], clause: newest.text, question: false }];
-  }
-  // "这款白茶淡香水留香久吗": a question about a product named in it is about that product.
-  if (productsInOrder(kb, newest.text).length > 0) return [{ intent: '材质咨询', clause: newest.text, question: true, score: 1 }];
-  if (intents.length > 0) return intents;
-  return stated ? [{ intent: '商品推荐', clause: newest.text, question: false, score: 1 }] : [];
 }
 
 const AFTER_SALES: ReadonlySet<string> = new Set(['洗护', '售后', '投诉安抚']);

@@ -22,7 +22,7 @@ const STOCK_ASK = /几个颜色|几种颜色|几个色|几色|什么颜色|哪�
 const PAST_PURCHASE = /我(?:的)?(?:这|那)(?:件|条|双|个|只)|(?:(?:上次|上回|之前|以前|前阵子|前几天|上个月|上周|去年|[一二两三四五六七八九十几\d]+(?:年|个月|天|周)前)[^，。？?]{0,6}(?:买|入|拿))|在你们(?:店|家)[^，。？?]{0,4}买的/u;
 
 /** "那个去角质的能天天用吗": a question about the one pointed at, naming its kind, is no request for others. */
-const POINTED_ASK = /(?:那|这)(?:个|款|瓶|支|双|件|条|只)[^，。？?]{0,6}(?:能|可以|会|要|是|好)[^，。？?]{0,8}[吗么嘛]/u;
+const POINTED_ASK = /(?:那|这)(?:个|款|瓶|支|双|件|条|只)[^，。？?]{0,6}(?:能|可以|会|要|是|好)[^，。？?\s]{0,8}(?:[吗么嘛]|不(?=[\s，。]|$))/u;
 
 const COLOUR_WORD = /黑|白|灰|红|粉|蓝|绿|驼|米色|卡其|杏色|棕|咖啡|紫|黄色|藏青|香槟|燕麦/gu;
 
@@ -83,7 +83,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   const coloursOf = COLOURS_ASK.test(clause) && needs.budget === undefined;
   // "想给婆婆买那套真丝睡衣 有XL吗": a size or colour asked of the one pointed at is a stock question about it.
   const pointedOne = question && needs.budget === undefined && (needs.size !== undefined || needs.colour !== undefined) && /(?:那|这)(?:套|件|款|条|双|瓶|支|只)(?!的)\p{Script=Han}{2,}/u.test(clause);
-  if (wants && !sending && !coloursOf && !pointedOne && !(scores.has('投诉安抚') && readsAsComplaint(clause)) && !['售后', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货'].some((i) => scores.has(i))) {
+  if (wants && !sending && !coloursOf && !pointedOne && !(scores.has('投诉安抚') && readsAsComplaint(clause)) && !['售后', '会员积分', '隐私', '调货', '新品推荐', '复购', '试用', '尺码标准', '补货', '价保'].some((i) => scores.has(i))) {
     scores.set('商品推荐', Math.max(2, ...scores.values()) + 0.5);
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');
@@ -106,6 +106,8 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('补货') || INGREDIENT_ASK.test(clause)) scores.delete('库存咨询');
   // "想换成黑色的 可以吗": the exchange is asked; the colour says what for.
   if (scores.has('售后') && /换成|想换|要换|换个/u.test(clause) && !/有没有|还有吗|有货/u.test(clause)) scores.delete('库存咨询');
+  // "那件卫衣我洗了一次 颜色太闷了 想换个燕麦色的": an exchange of one had, not advice on a colour.
+  if (scores.has('售后') && /换成|想换|要换|换个/u.test(clause) && /洗了|洗过|穿了|穿过|买的|收到/u.test(clause)) scores.delete('颜色建议');
   if (scores.has('考虑')) for (const other of ['促成下单', '告别']) scores.delete(other);
   if (scores.has('支付')) scores.delete('促成下单');
   // "多少钱包邮", "积分能抵多少钱": a price word next to another ask is that ask.

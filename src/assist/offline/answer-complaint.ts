@@ -113,6 +113,9 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
     const repair = answerFromFaq(kb, '售后', `${said} ${kind} 维修 修补 报价`, 0, undefined, '维修 修补 寄修 报价');
     if (repair) return { ...repair, text: `收到，给您添麻烦了！${repair.text.replace(/^可以的?[。，]/u, '')}` };
   }
+  // "拍了发你了 订单上写的明明是黑色L … 下礼拜就要穿": the wrong one is put right, at our cost, in time if it can be.
+  const urgent = /明天|后天|这周|下周|下礼拜|下星期|马上|急|赶|就要穿|要穿|要用/u.test(said) ? '您着急要，我优先给您安排，' : '';
+  if (complaint.kind === 'wrong_item' && /拍好了|拍了|发你了|发给你了|照片|图片|视频/u.test(said)) return { text: `收到，给您添麻烦了！确实是我们发错了，${urgent}马上给您换成您下单的那款；寄回的运费由我们承担，您用顺丰到付寄回就行，也可以直接拿到门店当场换。`, products: [] };
   if (/拍好了|拍了|发你了|发给你了|照片|图片|视频/u.test(said)) return { text: '收到，给您添麻烦了！我马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。', products: [] };
   return undefined;
 }
@@ -152,11 +155,16 @@ function policyPath(state: DialogueState, complaint: Complaint): { intent: strin
   return { intent: complaint.kind === 'quality' && !/变色|断/u.test(state.newestText) ? '质量投诉' : '投诉安抚', lead: FAQ_HINT[complaint.kind] };
 }
 
+/** "店员上下打量我 说这件很贵的哦 … 看不起人？": what happened is told; the apology asks no more about it. */
+function toldInFull(state: DialogueState, complaint: Complaint): boolean {
+  return (complaint.kind === 'service' || complaint.kind === 'general') && state.newestText.replace(/\s/gu, '').length >= 30;
+}
+
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
   const alteration = complaint.kind === 'delay' && (complaint.problem === '改衣' || ALTERATION.test(state.newestText));
   const opening: Part = alteration
     ? { text: '非常抱歉让您久等了，说好的时间没做到是我们的问题！我现在就去催师傅，能不能按您要的时间改好，我问清楚马上回您；改好了第一时间通知您来取，或者顺丰给您寄过去。', products: [] }
-    : { text: OPENING[complaint.kind], products: [] };
+    : { text: toldInFull(state, complaint) ? OPENING[complaint.kind].replace(/麻烦说一下具体情况[，,](?:我马上记录并)?/u, '您说的情况我都记下了，马上') : OPENING[complaint.kind], products: [] };
   const next = complaint.ongoing ? followUp(kb, state, complaint) : undefined;
   if (next) return [next, opening];
   // "袖口起球了 这正常吗": say honestly what is wear and what is a fault, then look at it together.
@@ -183,7 +191,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const silver = TARNISH.test(`${state.newestText} ${complaint.quote}`) && /银|手链|项链|戒指|耳钉|首饰/u.test(state.newestText);
   if (silver) {
     const care = answerFromFaq(kb, '售后', '银饰 氧化 发黑 擦银布 抛光 免费清洗', 0, undefined, '银饰 氧化 发黑');
-    if (care) return [{ ...care, text: `非常抱歉让您担心了！${care.text.replace(/^可以的?[。，]/u, '')}如果是刚买不久就严重发黑，也可以拿到门店帮您检测，是质量问题按质量问题30天包换处理。` }, opening];
+    // "你们这银的纯不纯啊": what it is made of, said first.
+    const made = product && /纯不纯|真银|纯银|是不是银|银的吗/u.test(state.newestText) ? String(product.attributes['材质'] ?? '').split(/[ ,，]/u).find((m) => /银/u.test(m)) : undefined;
+    if (care) return [{ ...care, text: `非常抱歉让您担心了！${made ? `${product?.name.includes(made) ? '这款' : product?.name}是${made}的，` : ''}${care.text.replace(/^可以的?[。，]/u, '')}如果是刚买不久就严重发黑，也可以拿到门店帮您检测，是质量问题按质量问题30天包换处理。` }, opening];
   }
   // "只有水和乳 霜呢": a piece missing is sent on, not exchanged like a wrong one.
   const missing = complaint.kind === 'wrong_item' && /只有|少|缺|漏|没在|没有|找不到|就到了?[一1]/u.test(complaint.quote);
@@ -210,7 +220,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     return [{ text: `${apology(state, complaint)}您${when ?? '马上'}就要穿的话，方便的话尽快拿到门店，我请师傅优先帮您把扣子钉上，能不能赶在您要穿之前，我确认好马上回您。${terms ? `${terms}。` : ''}`, products: [], ...(mend ? { approvedText: mend.answer, faqId: mend.id } : {}) }, opening];
   }
   const path = policyPath(state, complaint);
-  const faq = answerFromFaq(kb, repair ? '售后' : path.intent, `${broken && !repair ? '' : state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : path.lead));
+  const faq = answerFromFaq(kb, repair ? '售后' : path.intent, `${(broken && !repair) || complaint.kind === 'wrong_item' ? '' : state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : path.lead));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
   // A late refund or parcel: the concrete next step (the order number) comes first, the policy after.
   const withPolicy: Part = { ...faq, text: `${apology(state, complaint)}${faq.text.replace(/^可以的?[。，]/u, '')}` };

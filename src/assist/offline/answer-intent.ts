@@ -23,7 +23,7 @@ import { answerFarewell, answerGreeting, answerPraise, answerWhoAmI } from './an
 import { answerSmallTalk } from './answer-small-talk.ts';
 import type { Names } from './answer-greeting.ts';
 import { answerFromFaq, answerOffers, answerPriceMatch } from './answer-policy.ts';
-import { answerEfficacy, answerMaterial, answerPrice, answerSize, answerStock } from './answer-product.ts';
+import { answerEfficacy, answerMaterial, answerPrice, answerStock } from './answer-product.ts';
 import type { Part } from './answer-product.ts';
 import { findAnyFaq } from './find-faq.ts';
 import { hasSize, skinFits, withinBudget } from './pick-products.ts';
@@ -37,6 +37,7 @@ import { answerOtherPack } from './answer-other-pack.ts';
 import { answerMoment } from './answer-moments.ts';
 import { answerPairing } from './answer-pairing.ts';
 import { answerWarmth } from './answer-warmth.ts';
+import { answerSizeAsk } from './answer-size-ask.ts';
 
 export interface ComposeInput {
   kb: KnowledgeBase;
@@ -114,20 +115,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       if (focus && asksAboutProduct(focus.value, text)) return answerAboutProduct(focus.value, text) ?? anyFaq(kb, text);
       return anyFaq(kb, text) ?? (focus && ABOUT_PRODUCT_ASK.test(text) ? answerAboutProduct(focus.value, text) : undefined);
     case '尺码咨询':
-      // "我也不知道自己戴几号 咋量啊": how to measure, for a ring or for clothes.
-      if (/(?:怎么|咋|如何)(?:量|测)|不知道(?:自己)?(?:戴|穿)(?:几号|多大|什么码)/u.test(`${text} ${state.newestText}`)) {
-        const ring = /戒指|指圈|圈号|手寸/u.test(`${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''}`) || /戴/u.test(text);
-        const how = findAnyFaq(kb, ring ? '戒指圈号怎么量 不知道自己戴几号' : '衣服尺码怎么量 胸围 腰围 臀围');
-        // "素圈戒指有哪些号 我不知道自己戴几号": the sizes it comes in, then how to measure.
-        const sizes = focus && /哪些号|几个号|什么号|几号到几号/u.test(state.newestText) ? focus.value.attributes['尺寸'] : undefined;
-        if (how) return { text: `${sizes && focus ? `${focus.value.name}是${String(sizes)}。` : ''}${how.answer}`, products: sizes && focus ? [focus.value] : [], approvedText: how.answer, faqId: how.id };
-      }
-      // "一罐多大", "有深点的色号吗": a beauty product has a size in ml or a shade, not a clothing size.
-      // "我偏黄 也不算白 选哪个号": the shade, for the tone told.
-      if (focus?.value.category === '美妆' && focus.value.attributes['色号'] !== undefined && /号/u.test(text)) return answerColourChoice(kb, state) ?? answerAboutProduct(focus.value, text);
-      if (focus?.value.category === '美妆' && asksAboutProduct(focus.value, text)) return answerAboutProduct(focus.value, text);
-      // "我165 120斤穿什么码" asks for a size, not for products; "M码，驼色有吗" states one.
-      return focus || (hit.question && state.slots.body) || /还是\s*(?:XXL|XL|XS|S|M|L)\b/iu.test(text) || !(state.slots.category || state.slots.occasion || state.slots.recipient) ? answerSize(state, male, kb) : answerRecommend(kb, state, profile);
+      return answerSizeAsk(input, hit);
     case '价格咨询':
       return answerPrice(state, kb) ?? answerRecommend(kb, state, profile);
     case '库存咨询':

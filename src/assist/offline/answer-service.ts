@@ -20,6 +20,13 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   if (intent === '物流' && /(?<![寄邮退送])到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text) && !/改[^，。？?]{0,6}地址|地址[^，。？?]{0,4}(?:填错|写错|错了)/u.test(text)) {
     return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
   }
+  // "能刻他名字缩写吧 刻了要是他不喜欢还能退吗": engraving can be done, and makes it personalised, which is not returned.
+  if (intent === '售后' && /刻|压印|定制/u.test(state.newestText) && /退|换/u.test(state.newestText) && !state.complaint) {
+    const wrap = answerFromFaq(kb, '礼盒包装', `${text} 刻字母 压印 定制 不支持无理由退换`, 0, store, '压印或刻字母 定制后的商品不支持无理由退换');
+    const rule = (wrap?.approvedText ?? wrap?.text ?? '').split('。').find((sentence) => /定制/u.test(sentence));
+    const engraves = focus && (/皮具|首饰/u.test(focus.value.subcategory) || /刻|压印/u.test(focus.value.description)) ? focus.value : undefined;
+    if (wrap && rule) return { ...wrap, text: `${engraves ? `可以的，${engraves.name}可以压印或刻字母缩写` : rule.split('，')[0]}。不过刻了字就属于定制商品，${rule.slice(rule.indexOf('定制后'))}，您确定好再刻～`, products: engraves ? [engraves] : [] };
+  }
   // "我想退货 已经穿过一次了": worn is outside the seven days' terms; say so before anything else.
   const worn = /(?:穿过|洗过|用过|穿了|洗了)|剪了吊牌|吊牌剪|拆了吊牌|穿一晚|穿一次|穿完|穿出去|走了一天/u.exec(state.newestText);
   const wornSaid = worn && !/(?:没|未|不|还没|没有)$/u.test(state.newestText.slice(0, worn.index));
@@ -30,7 +37,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     if (rule) return { ...rule, text: '不好意思，内衣这类贴身衣物拆封后，出于卫生原因就不支持七天无理由退换了；如果是质量问题，签收30天内还是按质量问题30天包换处理。下次拿不准尺码可以先找我对一下尺码表，或者到店试穿～' };
   }
   if (intent === '售后' && /退|换/u.test(state.newestText) && wornSaid && !state.complaint) {
-    return { text: '不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，穿过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～', products: [] };
+    return { text: `不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，${/洗/u.test(worn[0]) ? '洗' : '穿'}过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～`, products: [] };
   }
   // "喷了两下 不太喜欢这个味儿 能退吗": opened skincare, make-up and perfume are outside the seven days' terms.
   const opened = /(?<![没未不])(?:喷了|喷过|用了|用过|涂了|涂过|抹了|擦了|拆了|拆开|拆封了|开封了|试了|试过)/u.test(state.newestText);

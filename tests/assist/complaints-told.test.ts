@@ -1,0 +1,91 @@
+/**
+ * Complaints told in the customer's own words are read as complaints and answered for what happened: a
+ * clerk who looked down on them, silver that marked the skin, a size other than the one ordered, an
+ * alteration gone wrong, a price cut after buying said with sarcasm, a crushed gift box, a missing piece
+ * of a set carried on after the guide answered; and after-sales asks with their terms (engraving, a washed
+ * exchange), a packing question about the one pointed at, a size asked of a kind.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
+import { chat, demoAssistant } from './support.ts';
+
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ assistant } = await demoAssistant());
+});
+
+const NOW = Date.parse('2026-11-28T10:00:00+08:00');
+const DAY = 86_400_000;
+const ask = (sku: string | undefined, ...lines: string[]): Promise<Suggestion> =>
+  assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: { ...emptyProfile('wmCUST', NOW), gender: 2, facts: sku ? [{ key: 'purchase', value: sku, at: NOW - 20 * DAY }] : [] } });
+const tagged = (s: Suggestion): boolean => s.tags.some((t) => /投诉|售后/u.test(t.tag));
+const top = (s: Suggestion): string => s.drafts[0]?.text ?? '';
+
+describe('complaints told in their own words', () => {
+  it('hears a clerk who looked a customer up and down as a service complaint, and asks nothing already told', async () => {
+    const s = await ask(undefined, '顾客: 上周六去静安店看大衣 那个店员上下打量我半天 问价格就说这件很贵的 看不起人是吧');
+    expect(tagged(s)).toBe(true);
+    expect(top(s)).toMatch(/^非常抱歉[\s\S]*店长/u);
+    expect(top(s)).not.toMatch(/麻烦说一下具体情况/u);
+    expect(top(s)).not.toMatch(/¥/u);
+  });
+
+  it('answers silver that turned a finger green with what it is made of and the free cleaning', async () => {
+    const s = await ask('AC-4042', '顾客: 那个素圈戒指戴了十来天 手指头一圈都绿了 到底是不是纯银啊');
+    expect(tagged(s)).toBe(true);
+    expect(top(s)).toMatch(/925银[\s\S]*氧化[\s\S]*清洗/u);
+  });
+
+  it('reads another size inside the box than the one ordered as a wrong item, not as shoes that pinch', async () => {
+    const s = await ask('SH-3012', '顾客: 雪地靴收到了 我下单的是39 里面装的是38的 穿着挤脚');
+    expect(tagged(s)).toBe(true);
+    expect(top(s)).toMatch(/发错/u);
+    expect(top(s)).not.toMatch(/撑一撑|防磨贴/u);
+  });
+
+  it('hears an alteration that left one leg short, and a price cut three weeks on said with sarcasm', async () => {
+    expect(tagged(await ask('AP-1089', '顾客: 裤子改完裤长 右腿比左腿长了一截 师傅怎么量的'))).toBe(true);
+    const drop = await ask('AP-1027', '顾客: 我两个礼拜前买的那件羊绒V领毛衣 现在小程序便宜了 我买早了活该多花钱是吧');
+    expect(tagged(drop)).toBe(true);
+    expect(top(drop)).toMatch(/7天/u);
+    expect(top(drop)).not.toMatch(/给您挑了/u);
+  });
+
+  it('hears a crushed gift box and a set missing a piece, and keeps the missing piece open after the guide answered', async () => {
+    const box = await ask(undefined, '顾客: 送人的香水礼盒刚到 盒子一角瘪进去了 还怎么送');
+    expect(tagged(box)).toBe(true);
+    expect(top(box)).toMatch(/拍/u);
+    const missing = await ask('BT-2010', '顾客: 晨露三件套拆开 里面就一瓶水一瓶霜 乳液呢', '导购: 实在抱歉！麻烦拍一下礼盒里面给我看看，我马上核实。', '顾客: 盒子早扔了 这还能管吗');
+    expect(tagged(missing)).toBe(true);
+  });
+
+  it('puts a wrong colour right at once when the photos are in and the customer needs it soon', async () => {
+    const s = await ask('AP-1008', '顾客: 我订的黑色长款羽绒服 到了打开是燕麦色的', '导购: 非常抱歉！麻烦拍一下收到的衣服和面单，我马上核对。', '顾客: 照片发你了 我下周就要穿');
+    expect(top(s)).toMatch(/确实是我们发错了[\s\S]*优先[\s\S]*运费由我们承担/u);
+  });
+});
+
+describe('after-sales terms and plain asks', () => {
+  it('says engraving makes a piece personalised, which is not returned', async () => {
+    const s = await ask(undefined, '顾客: 想送我老公个小东西', '导购: 牛皮卡包299元，可以放6张卡，可加刻字母，是实用的小礼物。', '顾客: 能刻他名字缩写吧 刻了要是他不喜欢还能退吗');
+    expect(top(s)).toMatch(/牛皮卡包可以压印或刻字母[\s\S]*定制后的商品不支持无理由退换/u);
+  });
+
+  it('says a washed piece is outside the seven days, not advice on the colour wanted', async () => {
+    const s = await ask('AP-1041', '顾客: 那件灰色连帽卫衣我洗了一次 还是觉得颜色太闷 想换个燕麦色的');
+    expect(top(s)).toMatch(/洗过的就不能无理由退换/u);
+  });
+
+  it('answers whether the one pointed at packs away, without pitching others for the trip', async () => {
+    const s = await ask(undefined, '顾客: 那个轻薄羽绒服能收起来不 出差要塞行李箱');
+    expect(top(s)).toMatch(/收纳袋/u);
+    expect(s.drafts[0]?.skus ?? []).toHaveLength(1);
+  });
+
+  it('reads 多少长 in Shanghainese as a length, and a size asked of a kind as whether any has it', async () => {
+    expect(top(await ask(undefined, '顾客: 搿条羊绒围巾多少长 好当披肩伐'))).toMatch(/200×70cm/u);
+    expect(top(await ask(undefined, '顾客: 我一米六五 一百一十斤 男款羽绒服有S码吗 黑色'))).toMatch(/暂时没有/u);
+  });
+});
