@@ -112,4 +112,16 @@ describe('the detail of an ask', () => {
     expect(bag.drafts[0]?.text).toMatch(/相机包/u);
     expect(bag.drafts[0]?.text).not.toMatch(/牛皮卡包/u);
   });
+
+  it('tells the dispatch cut-off of the day, the range of a ring after how to measure, and the volume of a trial size', async () => {
+    expect(await top('顾客: 就买一支润唇膏 包邮吗 今天下午能发出来不')).toMatch(/12元[\s\S]*16:00前付款的订单当天发出/u);
+    expect(await top('顾客: 想给我俩买对戒指', '导购: 925银素圈戒指259元，可以叠戴，也适合情侣一起戴。', '顾客: 我不知道自己戴几号 咋量啊 还有我男朋友手指粗 最大有几号')).toMatch(/绕一圈[\s\S]*925银素圈戒指是国际码7-15号/u);
+    expect(await top('顾客: 晨露面霜那个体验装是多大的 我想先试试')).toMatch(/容量是15g/u);
+  });
+
+  it('answers a discount asked with a threat to look elsewhere as bargaining, not a request for coats', async () => {
+    const text = await top('顾客: 我在你们家买了好几年了 这次大衣打个八折呗 不然我去别家看看了');
+    expect(text).toMatch(/满1000减100[\s\S]*95折/u);
+    expect(text).not.toMatch(/给您挑了/u);
+  });
 });

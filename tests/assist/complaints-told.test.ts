@@ -67,6 +67,23 @@ describe('complaints told in their own words', () => {
   });
 });
 
+describe('complaints carried on', () => {
+  it('sends a lost parcel again when the customer wants the thing, not a pitch for what was in it', async () => {
+    const s = await ask(undefined, '顾客: 顺丰说我的包裹在中转站弄丢了 让我找你们', '导购: 非常抱歉遇到这种情况！我马上联系顺丰核实。', '顾客: 核实完没 那是给我爸过年的羊绒毛衣 你们是重新发还是退钱 我要的是东西');
+    expect(tagged(s)).toBe(true);
+    expect(top(s)).toMatch(/重新发一件同款/u);
+    expect(s.drafts[0]?.skus ?? []).toHaveLength(0);
+  });
+
+  it('hears a first-order gift promised and not in the box, and answers 寄回还是拿去店里 in the order asked', async () => {
+    const sample = await ask(undefined, '顾客: 加你的时候你说首单送小样 面霜收到了 小样呢 盒子翻遍了都没有');
+    expect(tagged(sample)).toBe(true);
+    expect(top(sample)).toMatch(/^非常抱歉[\s\S]*小样/u);
+    const back = top(await ask('AC-4001', '顾客: 托特包肩带那里开线了 才背了两个礼拜', '导购: 非常抱歉！签收30天内开线属于质量问题，可以给您换同款，麻烦先拍一下开线的位置发我。', '顾客: 拍了 那我是寄回去还是拿去店里 寄的话运费谁出'));
+    expect(back).toMatch(/寄回或者拿到门店都可以[\s\S]*到付[\s\S]*由我们承担/u);
+  });
+});
+
 describe('after-sales terms and plain asks', () => {
   it('says engraving makes a piece personalised, which is not returned', async () => {
     const s = await ask(undefined, '顾客: 想送我老公个小东西', '导购: 牛皮卡包299元，可以放6张卡，可加刻字母，是实用的小礼物。', '顾客: 能刻他名字缩写吧 刻了要是他不喜欢还能退吗');

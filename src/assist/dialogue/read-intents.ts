@@ -75,7 +75,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (needs.colour !== undefined && question && !PAST_PURCHASE.test(clause)) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
   // A kind of product with a budget, an occasion or a recipient is a request for products, whatever
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
-  const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些|要(?:一|件|条|双|个|款|顶|只)|整(?:一|件|条|双|个)/u.test(clause));
+  const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些|要(?:一|件|条|双|个|款|顶|只)|整(?:一|件|条|双|个)/u.test(clause.replace(/(?:去|到)?(?:别家|别的店|别处|其他家)(?:再)?(?:看看|逛逛)/gu, '')));
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
   // "能把衣服寄到酒店吗 我在三亚度假": an ask about sending it is that ask, whatever the trip suggests.
   const sending = scores.has('物流') && !/想看|看看|想买|想要|推荐|有没有|有吗|有哪些/u.test(clause);

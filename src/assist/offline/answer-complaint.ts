@@ -83,6 +83,11 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
   const said = state.newestText;
   if (/\d{8,}/u.test(said)) return { text: `不好意思让您久等了！订单号收到了，我马上${complaint.kind === 'delay' ? '联系顺丰核实包裹位置' : complaint.kind === 'refund' ? '帮您查退款进度' : '帮您查订单'}，有结果第一时间告诉您。`, products: [] };
   if (/赔|补偿|怎么算|给个说法|要个说法/u.test(said)) return { text: '非常抱歉，给您添的麻烦我们很重视。赔偿和补偿要由店长根据情况确认，我现在就把情况报给店长，今天之内给您答复；相关的票据和照片也请先保留好。', products: [] };
+  // "你们是重新发还是退钱啊 我要的是东西": a lost parcel is sent again, at our cost.
+  if (complaint.kind === 'delay' && /重新发|补发|再发|我要的是东西|要东西/u.test(said)) {
+    const lost = answerFromFaq(kb, '物流', `${said} 丢件 重新安排发货`, 0, undefined, '如确认丢件 重新安排发货');
+    return { text: '非常抱歉，给您添麻烦了！和顺丰确认丢件后，我们马上给您重新发一件同款，发出后把新单号发您，不用您承担任何费用；您要是想改成退款，也可以直接办。', products: [], ...(lost ? { approvedText: lost.approvedText ?? lost.text, faqId: lost.faqId } : {}) };
+  }
   if (/退款|退钱|退掉|退了吧|不想换/u.test(said)) {
     const refund = answerFromFaq(kb, '售后', `${said} 退货 退款 多久到账`, 0, undefined, '退款 原路退回');
     if (refund) return { ...refund, text: `非常抱歉，给您添麻烦了！可以帮您办理退货退款，${refund.text.replace(/^可以的?[。，]/u, '')}` };
@@ -104,7 +109,7 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
   }
   // "拍了 要我寄回去吗": sending back a wrong item costs the customer nothing.
   // "照片发你了 我寄回去换的话是不是直接到付就行": a defect goes back at our cost too.
-  if ((complaint.kind === 'quality' || complaint.kind === 'package') && !TARNISH.test(`${complaint.quote} ${said}`) && /到付|寄回(?:去|来)?(?:换|还是)|运费|邮费|快递费|拿到店|拿去店|到店里|去店里|来店里|然后呢|怎么弄|咋弄|怎么处理|咋处理/u.test(said)) return { text: '不好意思给您添麻烦了！质量问题换货的运费由我们承担，您用顺丰到付寄回就行，地址我发给您，收到后马上给您换新；也可以直接拿到门店，我们当场帮您处理。', products: [] };
+  if ((complaint.kind === 'quality' || complaint.kind === 'package') && !TARNISH.test(`${complaint.quote} ${said}`) && /到付|寄回(?:去|来)?(?:换|还是)|运费|邮费|快递费|拿到店|拿去店|到店里|去店里|来店里|然后呢|怎么弄|咋弄|怎么处理|咋处理/u.test(said)) return { text: '不好意思给您添麻烦了！寄回或者拿到门店都可以：寄回的话用顺丰到付，运费由我们承担，地址我发给您，收到后马上给您换新；拿到门店的话我们当场帮您处理。', products: [] };
   if (complaint.kind === 'wrong_item' && /寄回|寄过去|退回去|怎么寄|寄哪|去寄|自己寄|要寄吗|怎么处理|咋处理|怎么办/u.test(said)) return { text: '不好意思给您添麻烦了！是我们发错了，寄回的运费由我们承担，您用顺丰到付寄回就行，地址我发给您；也可以直接拿到门店，我们当场给您换。', products: [] };
   // "照片发你了 能修不": the repair policy for the kind they bought.
   if (/修|维修/u.test(said)) {

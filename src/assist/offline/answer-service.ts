@@ -20,6 +20,11 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   if (intent === '物流' && /(?<![寄邮退送])到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text) && !/改[^，。？?]{0,6}地址|地址[^，。？?]{0,4}(?:填错|写错|错了)/u.test(text)) {
     return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
   }
+  // "今天下午能发出来不": when it leaves, by the day's cut-off.
+  if (intent === '物流' && /(?:今天|当天|明天|几点|什么时候|啥时候|多久)[^，。？?]{0,4}(?:能|可以)?发(?:货|出)?/u.test(text) && !/到/u.test(text)) {
+    const dispatch = answerFromFaq(kb, intent, `${text} 几点前付款当天发出 发货时间`, 0, store, '16:00前付款的订单当天发出');
+    if (dispatch) return dispatch;
+  }
   // "能刻他名字缩写吧 刻了要是他不喜欢还能退吗": engraving can be done, and makes it personalised, which is not returned.
   if (intent === '售后' && /刻|压印|定制/u.test(state.newestText) && /退|换/u.test(state.newestText) && !state.complaint) {
     const wrap = answerFromFaq(kb, '礼盒包装', `${text} 刻字母 压印 定制 不支持无理由退换`, 0, store, '压印或刻字母 定制后的商品不支持无理由退换');
