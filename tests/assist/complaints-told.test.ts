@@ -84,6 +84,31 @@ describe('complaints carried on', () => {
   });
 });
 
+describe('promises not kept, and trouble that has not happened', () => {
+  it('hears a call-back never made, an invoice never sent and a gift note ignored as complaints', async () => {
+    const call = await ask(undefined, '顾客: 上周问的那双乐福鞋 店员说调到货给我打电话 到现在一个电话都没有');
+    expect(tagged(call)).toBe(true);
+    expect(call.drafts[0]?.skus ?? []).toHaveLength(0);
+    const invoice = await ask(undefined, '顾客: 十天前就申请了发票 到现在邮箱里什么也没有 月底要报销');
+    expect(tagged(invoice)).toBe(true);
+    expect(top(invoice)).toMatch(/^非常抱歉/u);
+    expect(tagged(await ask(undefined, '顾客: 下单备注了礼盒包装 今天拆开就一个光秃秃的瓶子 这怎么送人'))).toBe(true);
+  });
+
+  it('hears a zip stuck halfway and a foundation that looks unlike its picture', async () => {
+    expect(tagged(await ask('AP-1008', '顾客: 羽绒服拉链拉到一半卡牢了 上不去下不来'))).toBe(true);
+    const shade = await ask(undefined, '顾客: 粉底液色号跟图上差好多 上脸黄了一个度');
+    expect(tagged(shade)).toBe(true);
+    expect(top(shade)).toMatch(/自然光/u);
+  });
+
+  it('answers pilling that may come one day as care, not as a complaint', async () => {
+    const s = await ask('AP-1002', '顾客: 上回买的羊绒衫 能自己洗不嘛 以后起球了咋个整');
+    expect(top(s)).toMatch(/^您好，可以手洗[\s\S]*起球器/u);
+    expect(top(s)).not.toMatch(/抱歉/u);
+  });
+});
+
 describe('after-sales terms and plain asks', () => {
   it('says engraving makes a piece personalised, which is not returned', async () => {
     const s = await ask(undefined, '顾客: 想送我老公个小东西', '导购: 牛皮卡包299元，可以放6张卡，可加刻字母，是实用的小礼物。', '顾客: 能刻他名字缩写吧 刻了要是他不喜欢还能退吗');

@@ -123,7 +123,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('调货')) for (const other of ['库存咨询', '物流', '尺码咨询']) scores.delete(other);
   // "敏感肌会不会过敏", "会不会起球", "不磨脚的单鞋": a worry or a wish before buying asks about the
   // product; only what the complaint reader calls a complaint is one.
-  const worry = /会不会|担心|怕|容易|会.{0,4}吗/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
+  const worry = /会不会|担心|怕|容易|会.{0,4}吗|以后|将来|万一|到时候/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
   // "不是质量问题 就是不喜欢": denied, it is no complaint either.
   // "淋了几滴 有几个水印 超喜欢这个包 别给我整坏了", "之前穿别家毛衣一圈都是红疹子": a mishap of their
   // own, praise, or trouble with something from elsewhere is no complaint to this store either.
