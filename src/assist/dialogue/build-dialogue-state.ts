@@ -250,7 +250,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     if (mine.length === 1 && mine[0]) slots.focus = { value: mine[0], messageId: slots.category.messageId, quote: slots.category.quote };
   }
   // "39有吗 不合适能换不": a bare shoe size asked after a shoe is a size question, first.
-  if (slots.size?.quote === bareShoe?.[0] && slots.size?.messageId === newest?.id && newest && /^\s*(?:有没有|有)?\s*\d{2}\s*(?:码|的)?\s*(?:有吗|有没有|有伐|有不|有么|吗|没|不)/u.test(newest.text) && !intents.some((h) => h.intent === '尺码咨询' || h.intent === '库存咨询')) {
+  if (slots.size?.quote === bareShoe?.[0] && slots.size?.messageId === newest?.id && newest && /^\s*(?:(?:我|他|她)?(?:男朋友|女朋友|老公|老婆|朋友|儿子|女儿|爸|妈|我|他|她)(?:的|穿)?)?\s*(?:有没有|有)?\s*\d{2}\s*(?:码|的)?\s*(?:有吗|有没有|有伐|有不|有么|吗|没|不)/u.test(newest.text) && !intents.some((h) => h.intent === '尺码咨询' || h.intent === '库存咨询')) {
     intents = [{ intent: '尺码咨询', clause: newest.text, question: true, score: 3 }, ...intents.filter((h) => h.intent !== OTHER_QUESTION)];
   }
   return {

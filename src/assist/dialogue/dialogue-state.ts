@@ -20,7 +20,7 @@ export interface CategoryNeed {
   category: Product['category'];
   /** Catalog subcategories the word covers (empty: the whole category). */
   subcategories: string[];
-  /** A product-name fragment the word requires ("牛仔裤" → 牛仔, "西装裤" → 西装裤). */
+  /** A product-name fragment the word requires ("牛仔裤" → 牛仔, "西装裤" → 西装裤), or alternatives joined by | ("项链|锁骨链|吊坠"). */
   nameIncludes?: string;
 }
 

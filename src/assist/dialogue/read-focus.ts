@@ -53,7 +53,7 @@ function pricesSaid(text: string): number[] {
 export function fitsNeed(product: Product, need: CategoryNeed): boolean {
   if (product.category !== need.category) return false;
   if (need.subcategories.length > 0 && !need.subcategories.includes(product.subcategory)) return false;
-  return need.nameIncludes === undefined || product.name.includes(need.nameIncludes);
+  return need.nameIncludes === undefined || need.nameIncludes.split('|').some((part) => product.name.includes(part));
 }
 
 /**

@@ -143,7 +143,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // "我是干皮 … 预算五六百 水乳霜都要", "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a request
   // this full is what the message is for, whatever it says about the past on the way.
   const stated = [needs.budget, needs.size, needs.colour, needs.skinType, needs.recipient].filter((x) => x !== undefined).length;
-  const fullRequest = needs.category !== undefined && stated >= 2 && /想找|想买|想要|想配|配一套|推荐|有没有|看看|有啥|换个[^，。\s]{1,4}的/u.test(clause);
+  const fullRequest = needs.category !== undefined && stated >= 2 && /想找|想买|想要|想配|配一套|推荐|有没有|看看|有啥|换个[^，。\s]{1,4}的|要[\u4e00-\u9fff]{1,3}的/u.test(clause);
   if (fullRequest) {
     for (const other of ['复购', '售后', '投诉安抚', '价格咨询', '尺码咨询', '库存咨询']) scores.delete(other);
     scores.set('商品推荐', Math.max(4, ...scores.values()) + 0.5);
@@ -157,6 +157,11 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('售后') && (/换个[^，。\s]{1,4}的|换个新的|换一个新的/u.test(clause) || instead) && (needs.budget !== undefined || wornOut || instead || /有吗|有没有/u.test(clause)) && !/买的|收到|退/u.test(clause)) {
     scores.delete('售后');
     scores.set('商品推荐', Math.max(3.5, ...scores.values()) + 0.5);
+  }
+  // "她不戴银的 说戴久了发黑 要金的 两千以内": why a metal is ruled out, then what is wanted.
+  if (scores.has('售后') && /不戴|不爱戴|戴不了/u.test(clause) && (needs.budget !== undefined || /要[\u4e00-\u9fff]{1,3}的/u.test(clause))) {
+    scores.delete('售后');
+    scores.set('商品推荐', Math.max(3, ...scores.values()) + 0.5);
   }
   // "一千五以内吧 有吗", "预算500左右": a budget stated asks no price.
   if (scores.has('价格咨询') && needs.budget !== undefined && !/多少钱|价格|价钱|什么价|几块钱|贵吗|贵不贵|怎么卖|多钱/u.test(clause)) {

@@ -266,7 +266,8 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (made.avoid) needs.avoid = made.avoid;
   // "戴金的过敏", "银的耳钉": a metal named is the material, not a colour.
   if (made.metal && needs.colour && /^[金银]/u.test(needs.colour.quote)) delete needs.colour;
-  const engraved = /(?:刻|压|印)(?:了|过|的是)?(?:字|名字|字母|缩写|日期)|定制的|压印|刻字/u.exec(text);
+  // "那条西装裤在店里改短了": altered for them is made to measure too.
+  const engraved = /(?:刻|压|印)(?:了|过|的是)?(?:字|名字|字母|缩写|日期)|定制的|压印|刻字|(?:改短|改长|改小|改瘦|收腰)了(?!吗|不|么|多少|要钱|收费|几天)|修改过|改过(?:裤长|袖长|腰)?(?!吗|不|么)|改了(?:裤长|袖长|腰)/u.exec(text);
   if (engraved && !/能(?:不能)?刻|可以刻|能压|可以压|刻字(?:吗|要钱|收费|多少)|能不能/u.test(text)) needs.personalised = { value: true, quote: engraved[0] };
   const child = readChild(text);
   if (child) needs.child = child;

@@ -79,6 +79,8 @@ export function readChild(text: string): Reading<true> | undefined {
   if (/怀孕|孕期|孕妇|备孕|哺乳|月子/u.test(text)) return undefined;
   // "孩子幼儿园毕业了 想给班主任送个礼物": the gift is for the grown-up named.
   if (/(?:送|给)[^，。]{0,8}(?:班主任|老师|阿姨|医生|教练)|(?:班主任|老师)[^，。]{0,6}(?:送|礼物)/u.test(text)) return undefined;
+  // "她家有小孩 别是很冲的": a child in the home says what must be safe, not who it is for.
+  if (/(?:家|家里)(?:里)?有(?:个|两个)?(?:小孩|孩子|宝宝|小朋友)|有(?:小孩|孩子|宝宝)在家/u.test(text) && !/(?:给|送|帮)(?:小孩|孩子|宝宝|小朋友)/u.test(text)) return undefined;
   // "我平时穿XS，有时候童装都能穿": a petite grown-up, not a child.
   if (/童装(?:都|也)?能穿|能穿(?:下)?童装|穿童装(?:都|也)|童装(?:都|也)穿得下/u.test(text)) return undefined;
   // "穿120的": a child's height size.

@@ -49,7 +49,8 @@ export function readVariant(text: string, focus: Product | undefined, sameKind: 
   const cut = /(?:^|[\s，,])(?:(?:那个|那|有没有|有)?([\u4e00-\u9fff]{1,2})款(?:的)?(?:呢|有吗|有没有|吗|有不)|(?:有没有|有无|要)([\u4e00-\u9fff]{1,2})款(?:的)?(?=[\s，,。？?！!]|$))/u.exec(text.trim());
   const asked = TRAIT_ASK.exec(text.trim()) ?? (cut ? Object.assign([cut[0], cut[1] ?? cut[2], undefined], { index: cut.index, input: cut.input }) as RegExpExecArray : null);
   const trait = asked?.[1] ?? asked?.[2];
-  if (!asked || !trait) return undefined;
+  // "是真皮的吗": whether the one in view is, not another that is.
+  if (!asked || !trait || trait.startsWith('是')) return undefined;
   const mapped = TRAITS.find(([pattern]) => pattern.test(trait));
   if (mapped) return { words: mapped[1], quote: asked[0].trim() };
   // "阔腿的呢": a word some other product of the kind carries.

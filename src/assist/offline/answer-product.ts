@@ -123,7 +123,7 @@ export function answerSize(state: DialogueState, customerMale: boolean, kb: Know
     const said = state.slots.colour;
     const colour = said && said.messageId === state.newestMessageId && hasColour(product, said.value) ? said.value : '';
     if (hasSize(product, size)) return { text: `${product.name}${colour}有${size}码，${fitNote(product, size)}。`, products: [product] };
-    const alternative = similar(kb, product, male, (p) => hasSize(p, size));
+    const alternative = similar(kb, product, male, (p) => hasSize(p, size) && (!state.slots.budget || withinBudget(p.price, state.slots.budget.value)));
     const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${size}码，可以看看。` : '您看需要我帮您找找有这个码的类似款吗？';
     return { text: `${product.name}没有${size}码，这款只有${sizeList(product)}码。${tail}`, products: alternative ? [product, alternative] : [product] };
   }
@@ -164,7 +164,8 @@ export function answerPrice(state: DialogueState, kb: KnowledgeBase): Part | und
 /** The same kind of product near its price, for the same wearer, that has what this one lacks. */
 function similar(kb: KnowledgeBase, product: Product, male: boolean, has: (p: Product) => boolean): Product | undefined {
   const alike = (p: Product): boolean => p.subcategory === product.subcategory && p.sku !== product.sku && has(p) && isMens(p) === (male || isMens(product));
-  return kb.products.find((p) => alike(p) && Math.abs(p.price - product.price) <= product.price * 0.4) ?? kb.products.find((p) => alike(p) && Math.abs(p.price - product.price) <= product.price * 0.6);
+  // Else the nearest in price of the kind that has it: a ¥499 vest in XL is still worth naming beside a ¥1280 one.
+  return kb.products.find((p) => alike(p) && Math.abs(p.price - product.price) <= product.price * 0.4) ?? kb.products.filter(alike).sort((a, b) => Math.abs(a.price - product.price) - Math.abs(b.price - product.price))[0];
 }
 
 export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boolean): Part | undefined {
@@ -186,7 +187,8 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
     // "换个颜色 有黑色的吗": say it plainly, and name one of its kind that has the colour (and the size).
     const shade = shadeOf(product, colour);
     // "有棕色的吗": one of its kind in that colour, or in a shade of it (深棕).
-    const alternative = similar(kb, product, male, (p) => hasColour(p, colour) && (!size || hasSize(p, size))) ?? similar(kb, product, male, (p) => shadeOf(p, colour) !== undefined && (!size || hasSize(p, size)));
+    const affordable = (p: Product): boolean => !state.slots.budget || withinBudget(p.price, state.slots.budget.value);
+    const alternative = similar(kb, product, male, (p) => hasColour(p, colour) && (!size || hasSize(p, size)) && affordable(p)) ?? similar(kb, product, male, (p) => shadeOf(p, colour) !== undefined && (!size || hasSize(p, size)) && affordable(p));
     const theirs = alternative && !hasColour(alternative, colour) ? (shadeOf(alternative, colour) ?? colour) : colour;
     const tail = alternative ? `同类的${alternative.name}（${priceTag(alternative)}）有${theirs}${size ? `${size}码` : ''}，可以看看。` : '';
     const own = shade ? `有接近的${shade}，` : '';

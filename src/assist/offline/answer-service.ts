@@ -20,6 +20,11 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   if (intent === '物流' && /(?<![寄邮退送])到哪|进度|物流信息|查.{0,3}(?:订单|快递|物流)|单号/u.test(text) && !/改[^，。？?]{0,6}地址|地址[^，。？?]{0,4}(?:填错|写错|错了)/u.test(text)) {
     return { text: '好的，您把订单号（或下单手机号后四位）发我，我马上帮您查物流进度，有结果第一时间告诉您～', products: [] };
   }
+  // "刚加上 新客有啥福利吗": the first-order gift, not the member discount.
+  if ((intent === '会员积分' || intent === '优惠活动') && /新客|新人|新会员|首单|第一次买|刚加/u.test(text) && /福利|优惠|礼|送|活动|有啥|有什么/u.test(text)) {
+    const gift = answerFromFaq(kb, intent, `${text} 新客首单赠送护肤小样`, 0, store, '首次在澜庭消费的新会员 首单赠送一份护肤小样');
+    if (gift) return gift;
+  }
   // "今天下午能发出来不": when it leaves, by the day's cut-off.
   if (intent === '物流' && /(?:今天|当天|明天|几点|什么时候|啥时候|多久)[^，。？?]{0,4}(?:能|可以)?发(?:货|出)?/u.test(text) && !/到/u.test(text)) {
     const dispatch = answerFromFaq(kb, intent, `${text} 几点前付款当天发出 发货时间`, 0, store, '16:00前付款的订单当天发出');
@@ -43,6 +48,12 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   }
   if (intent === '售后' && /退|换/u.test(state.newestText) && wornSaid && !state.complaint) {
     return { text: `不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，${/洗/u.test(worn[0]) ? '洗' : '穿'}过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～`, products: [] };
+  }
+  // "快三个礼拜了吧 一直放着没动 塑封都在": unused, but past the seven days.
+  const days = state.relationship.boughtDaysAgo ?? 0;
+  if (intent === '售后' && !state.complaint && days > 7 && days <= 60 && /没拆|未拆|没动|没穿|没用|塑封|吊牌(?:都|还)在|没开封|不想要|不喜欢/u.test(`${state.newestText} ${text}`)) {
+    const terms = answerFromFaq(kb, intent, '七天无理由退换 签收7天内', 0, store, '自签收之日起7天内');
+    if (terms) return { ...terms, text: `不好意思，七天无理由退换是从签收（门店购买当天）起7天内，您这个已经过了7天，就不能无理由退换了；如果有质量问题，签收30天内还是可以按质量问题处理。` };
   }
   // "喷了两下 不太喜欢这个味儿 能退吗": opened skincare, make-up and perfume are outside the seven days' terms.
   const opened = /(?<![没未不])(?:喷了|喷过|用了|用过|涂了|涂过|抹了|擦了|拆了|拆开|拆封了|开封了|试了|试过)/u.test(state.newestText);
@@ -70,6 +81,9 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     const rule = answerFromFaq(kb, intent, `${text} 刻字 压印 定制 不支持无理由退换`, 0, store, '刻字压印 个性化定制');
     // "戒指小了一点 … 能换个大一号的吗": the size is looked into, not promised.
     const sizing = /大一|小一|换个?(?:号|码)|尺寸|圈口|勒|紧|松/u.test(state.newestText);
+    // "在店里改短了 … 颜色不喜欢 想退": an alteration ends the seven days the same way.
+    const altered = /改|收/u.test(state.slots.personalised?.quote ?? '') ? answerFromFaq(kb, intent, '改裤长 修改过的商品不再支持无理由退换', 0, store, '修改过的商品不再支持无理由退换') : undefined;
+    if (altered) return { ...altered, text: `不好意思，修改过的商品就不再支持七天无理由退换了；如果是质量问题，签收30天内还是按质量问题30天包换处理。${/颜色|不好搭|搭不/u.test(state.newestText) ? '颜色不太好搭的话，我帮您配几件试试看？' : ''}` };
     if (rule) return { ...rule, text: `不好意思，压印或刻字之后就属于个性化定制商品，不支持七天无理由退换，质量问题仍然按质量问题30天包换处理。${sizing ? '尺寸的问题我帮您问一下门店师傅能不能调整，确认了马上回您～' : '选字母的时候拿不准可以跟我说，我帮您一起参考～'}` };
   }
   // "发票到现在也没开给我": not whether one can be had, but that it is owed.

@@ -1,0 +1,66 @@
+/**
+ * The terms that apply and the detail asked: past the seven days or altered is not returned; a guarantee of
+ * a delivery day is not given; a new contact's welcome gift, a candle's size, a shoe size for a boyfriend,
+ * whether the bag in view is leather; a kind ruled out for a reason (no silver); a brother is a man; a
+ * size or colour the product lacks is answered with one that has it, inside the budget.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
+import { chat, demoAssistant } from './support.ts';
+
+let kb: KnowledgeBase;
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ kb, assistant } = await demoAssistant());
+});
+
+const NOW = Date.parse('2026-11-28T10:00:00+08:00');
+const ask = (...lines: string[]): Promise<Suggestion> => assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: { ...emptyProfile('wmCUST', NOW), gender: 2 } });
+const top = async (...lines: string[]): Promise<string> => (await ask(...lines)).drafts[0]?.text ?? '';
+const priceOf = (sku: string): number => kb.products.find((p) => p.sku === sku)?.price ?? Number.NaN;
+
+describe('the terms that apply', () => {
+  it('says unopened but past the seven days, and altered, are not returned without a fault', async () => {
+    expect(await top('顾客: 买了瓶晚桂淡香精 没拆封 不想要了能退吗', '导购: 您好，麻烦问一下是什么时候收到的呢？', '顾客: 快三个礼拜了吧 一直放着没动 塑封都在')).toMatch(/已经过了7天[\s\S]*质量问题/u);
+    expect(await top('顾客: 那条九分西装裤在店里改短了', '导购: 嗯嗯，穿着还合适吗？', '顾客: 回家搭了一下颜色不喜欢 想退 能退吗')).toMatch(/修改过的商品就不再支持七天无理由退换/u);
+    // Asking for an alteration is not having had one.
+    expect(await top('顾客: 西装袖子有点长 能帮忙改短点吗')).not.toMatch(/不再支持七天无理由退换/u);
+  });
+
+  it('gives delivery times without guaranteeing a day', async () => {
+    const text = await top('顾客: 情人节礼物 寄北京 13号之前能保证送到吗 晚了就没意义了');
+    expect(text).toMatch(/没法跟您保证[\s\S]*2-3天/u);
+    expect(text).not.toMatch(/肯定能到/u);
+  });
+});
+
+describe('the detail asked', () => {
+  it('tells a new contact the first-order gift, and a candle its size and scent for a home with a child', async () => {
+    expect(await top('顾客: 你好 刚加上 新客有啥福利吗 会员怎么注册')).toMatch(/首单赠送一份护肤小样[\s\S]*小程序/u);
+    const candle = await top('顾客: 朋友年后搬新家 想送个暖房的小东西', '导购: 暖房的话晚桂香薰蜡烛269元挺合适的，礼盒包装也好看。', '顾客: 多大一个啊 啥味道的 别是那种很冲的 她家有小孩');
+    expect(candle).toMatch(/200g[\s\S]*桂花/u);
+    expect(candle).not.toMatch(/童装/u);
+  });
+
+  it('answers a size for a boyfriend and whether the bag in view is leather, about the one in view', async () => {
+    expect(await top('导购: 您说的靴子，厚底马丁靴999元，黑色和酒红，男生女生都能穿。', '顾客: 男朋友44的有吗 想情人节买一对情侣的')).toMatch(/厚底马丁靴有44码/u);
+    const leather = await ask('导购: 约会背的话，链条小方包1680元，黑色和米白，容量放手机口红刚好。', '顾客: 是真皮的吗 这个价');
+    expect(leather.drafts[0]?.text).toMatch(/链条小方包的材质是小羊皮/u);
+    expect(leather.drafts[0]?.skus).toEqual([kb.products.find((p) => p.name === '链条小方包')?.sku]);
+  });
+
+  it('recommends gold when silver is ruled out for a reason, and reads 弟娃 as a brother', async () => {
+    expect(await top('顾客: 情人节想给女朋友买条项链 有啥推荐没', '导购: 有的～想要什么材质的呢？预算大概多少？', '顾客: 她不戴银的 说戴久了发黑 要金的 两千以内吧')).toMatch(/18K金锁骨链/u);
+    expect(await top('顾客: 给我弟娃买件卫衣过年穿 他读高二 L码 灰色的 有没得')).toMatch(/暂时没有/u);
+  });
+
+  it('names one that has the size or colour lacking, inside the budget', async () => {
+    expect(await top('顾客: 羊绒针织马甲有XL吗 我妈穿XL的')).toMatch(/没有XL码[\s\S]*同类的[^（]+（¥\d+）有XL码/u);
+    const dress = await ask('顾客: 想买条连衣裙 年夜饭穿 M码 一千以内', '导购: 好的～一千以内M码有羊毛针织连衣裙699元（燕麦色、黑色），还有碎花茶歇裙599元（蓝底碎花、黑底碎花），您看喜欢哪种？', '顾客: 要红色的 过年嘛 图个吉利');
+    for (const draft of dress.drafts.slice(0, 3)) for (const sku of draft.skus ?? []) expect(priceOf(sku)).toBeLessThanOrEqual(1100);
+    expect(await top('顾客: 阿拉皮肤老敏感额 冬天风一吹就红 想买瓶爽肤水 侬搿搭有伐')).toMatch(/暂时没有适合敏感性肌肤/u);
+  });
+});
