@@ -109,6 +109,39 @@ describe('promises not kept, and trouble that has not happened', () => {
   });
 });
 
+describe('anger, evidence and promises', () => {
+  it('keeps the wrong item open when the evidence comes with anger at the warehouse', async () => {
+    const s = await ask('AP-1055', '顾客: 我下单的是驼色那条半身裙 寄来的是黑的', '导购: 不好意思，我帮您查一下订单，您方便拍一下吊牌吗？', '顾客: 吊牌上也写的黑色 订单截图也给你了 你们仓库怎么配的货');
+    expect(top(s)).toMatch(/确实是我们发错了/u);
+    expect(s.drafts[0]?.skus ?? []).toHaveLength(0);
+  });
+
+  it('hears a hold not kept, a parcel signed by someone else, a gift wrap promised and a late invoice', async () => {
+    const hold = await ask(undefined, '顾客: 周四让你帮我留的那双切尔西靴 38的', '导购: 嗯嗯记得的～', '顾客: 记得有啥用 昨天下班过去 店里说卖掉了 你们赶紧想办法调一双过来');
+    expect(tagged(hold)).toBe(true);
+    expect(top(hold)).toMatch(/^非常抱歉[\s\S]*1-2天/u);
+    expect(tagged(await ask(undefined, '顾客: 物流显示昨天签收了 签收人写的本人', '导购: 您先看看门卫、快递柜或者附近驿站有没有代收呢？', '顾客: 都找过了 我一整天都在家 根本没人敲门 谁签的啊'))).toBe(true);
+    expect(tagged(await ask(undefined, '顾客: 下单的时候备注了要礼盒包装 你也答应了 结果就一个快递袋装着 丢死人了'))).toBe(true);
+    expect(tagged(await ask(undefined, '顾客: 抬头税号都发你了 说一到三个工作日 现在一个多礼拜了邮箱里啥也没有'))).toBe(true);
+  });
+
+  it('hears a stain with the photo sent and a wear date, a shattered palette, points never credited and a rhetorical 忽悠', async () => {
+    const stain = await ask('AP-1032', '顾客: 收到的真丝衬衫领口有一块黄渍', '导购: 非常抱歉，麻烦您拍张照片发我看看', '顾客: 照片发你了 你们发货前都不检查的吗 我明天开会就要穿');
+    expect(top(stain)).toMatch(/优先/u);
+    expect(tagged(await ask(undefined, '顾客: 眼影盘到了 打开两格碎成渣 外面快递盒子倒是好好的'))).toBe(true);
+    const points = await ask(undefined, '顾客: 我买了二十天了 积分一分都没到 是不是没给我记上啊 上回也这样');
+    expect(tagged(points)).toBe(true);
+    expect(top(points)).not.toMatch(/麻烦说一下具体情况/u);
+    expect(tagged(await ask(undefined, '顾客: 买的时候店员跟我说七天内随时能退 现在又说拆封不能退 这不是忽悠人吗'))).toBe(true);
+  });
+
+  it('asks for both payment records when charged twice, keeps a late refund a refund, and does not hear a warning before buying as a complaint', async () => {
+    expect(top(await ask(undefined, '顾客: 付款的时候卡了一下 微信扣了我两次钱 订单就一个'))).toMatch(/多扣的那笔会原路退回/u);
+    expect(tagged(await ask(undefined, '顾客: 那雪地靴是真羊皮的不 别整个人造毛忽悠我啊'))).toBe(false);
+    expect(top(await ask('AP-1088', '顾客: 裙摆抽丝了 周一拿去店里 店员给我办了退款 说钱会原路退回 今天都周六了信用卡还没看到'))).toMatch(/退款/u);
+  });
+});
+
 describe('after-sales terms and plain asks', () => {
   it('says engraving makes a piece personalised, which is not returned', async () => {
     const s = await ask(undefined, '顾客: 想送我老公个小东西', '导购: 牛皮卡包299元，可以放6张卡，可加刻字母，是实用的小礼物。', '顾客: 能刻他名字缩写吧 刻了要是他不喜欢还能退吗');

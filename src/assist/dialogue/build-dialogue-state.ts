@@ -225,7 +225,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "拍好了 怎么处理": a complaint the guide has answered is still open while the customer keeps on about it.
   const fresh = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought, window.slice(Math.max(0, lastGuide - 2), lastGuide + 1).filter(evidence));
   // "那L这件我怎么处理": a trouble question in the newest message carries on the problem told before it.
-  const carried = !fresh || fresh.kind === 'general' ? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought) : undefined;
+  // "吊牌上也写的黑色 订单截图也给你了 … 你们仓库怎么配的货": anger at the store, with the evidence asked for, is the problem told before.
+  const followsUp = fresh?.kind === 'service' && newest !== undefined && /照片|图片|截图|吊牌|订单|拍了|发你了|给你了/u.test(newest.text);
+  const carried = !fresh || fresh.kind === 'general' || followsUp ? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought, followsUp) : undefined;
   const told = carried ?? fresh;
   // "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a full request from someone with nothing bought
   // here is a request; the trouble they had elsewhere is why they ask.

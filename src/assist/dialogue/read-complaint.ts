@@ -25,7 +25,11 @@ function named(clause: string): Found | undefined {
     // "不起球的毛衣", "防过敏", "不是质量问题": the word negated right before it is a wish or a denial;
     // "会不会起球", "怕过敏", "洗了会缩水吗": a worry before buying.
     // "别给我整坏了": a wish it does not happen.
-    if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) && !before.endsWith('是不是') || /别[^，。\s]{0,4}$/u.test(before) || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
+    // "这不是忽悠人吗": a rhetorical question says it is.
+    const rhetorical = /(?:这|那)?不(?:就)?是$/u.test(before) && /[吗嘛么][？?!！]*\s*$/u.test(clause);
+    if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) && !before.endsWith('是不是') && !rhetorical || /别[^，。\s]{0,4}$/u.test(before) || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
+    // "别整个人造毛忽悠我啊": a warning before buying, not a complaint.
+    if (kind === 'service' && /别[^，。]{0,8}$/u.test(before)) continue;
     // "这件衣服起球吗": the word asked about, right before the question's end.
     if ((kind === 'quality' || kind === 'harm') && /^\s*(?:吗|么|嘛|不|没有?)\s*[？?]?\s*$/u.test(clause.slice(match.index + match[0].length))) continue;
     // "耳朵过敏能戴吗": whether it can be worn or used, asked before buying.
@@ -80,9 +84,6 @@ function readMessage(text: string, had = text, bought = false): Found | undefine
   if (WORRY_WITH_HISTORY.test(text) && !/在你们|你们(?:家|店|这)(?:买|的)|你们那个/u.test(text)) return undefined;
   const across = WRONG_ITEM_ACROSS.exec(text);
   if (across) return ['wrong_item', across[0], true];
-  // "店员说调到货给我打电话 到现在一个电话都没有": a promise not kept, told across clauses.
-  const broken = PROMISE_NOT_KEPT.exec(text);
-  if (broken) return ['service', broken[0], true];
   // "物流显示昨天签收了 我家根本没人收到": signed for in one clause, never received in the next.
   const unreceived = SIGNED_NOT_RECEIVED.exec(text);
   if (unreceived) return ['delay', unreceived[0], true];
@@ -128,6 +129,9 @@ function readMessage(text: string, had = text, bought = false): Found | undefine
   if (claim) return ['quality', claim[0]];
   const waited = WAITED.exec(text);
   if (waited) return ['delay', waited[0]];
+  // "店员说调到货给我打电话 到现在一个电话都没有": a promise not kept, told across clauses.
+  const broken = PROMISE_NOT_KEPT.exec(text);
+  if (broken) return ['service', broken[0], true];
   return angry;
 }
 
@@ -190,11 +194,12 @@ const MOVED_ON: ReadonlySet<string> = new Set(['告别', '问候', '夸奖', '�
  * carries it on ("拍好了 怎么处理", "你们怎么赔", an order number) rather than closing it or asking for
  * something new.
  */
-export function stillOpen(before: readonly ChatMessage[], newest: { category?: unknown; budget?: unknown }, intents: readonly { intent: string }[], bought: boolean): Complaint | undefined {
+export function stillOpen(before: readonly ChatMessage[], newest: { category?: unknown; budget?: unknown }, intents: readonly { intent: string }[], bought: boolean, angry = false): Complaint | undefined {
   // "是换还是退 我周六当伴娘要穿的": an after-sales ask keeps the problem open, whatever else the message names.
   const afterSales = intents.some((h) => h.intent === '售后');
   // "衣服不就是这么洗的吗": a kind said in passing, in a question, is no new request.
-  if (!afterSales && ((newest.category !== undefined && intents.every((h) => h.intent !== OTHER_ASK)) || newest.budget !== undefined || intents.some((h) => MOVED_ON.has(h.intent)))) return undefined;
+  // Anger at the store ("你们仓库怎么配的货") has not moved on, whatever kind or colour it names.
+  if (!afterSales && !angry && ((newest.category !== undefined && intents.every((h) => h.intent !== OTHER_ASK)) || newest.budget !== undefined || intents.some((h) => MOVED_ON.has(h.intent)))) return undefined;
   const complaint = readComplaint(before.filter((m) => m.speaker === 'customer').slice(-3), bought);
   return complaint ? { ...complaint, ongoing: true } : undefined;
 }

@@ -120,8 +120,8 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
   }
   // "拍了发你了 订单上写的明明是黑色L … 下礼拜就要穿": the wrong one is put right, at our cost, in time if it can be.
   const urgent = /明天|后天|这周|下周|下礼拜|下星期|马上|急|赶|就要穿|要穿|要用/u.test(said) ? '您着急要，我优先给您安排，' : '';
-  if (complaint.kind === 'wrong_item' && /拍好了|拍了|发你了|发给你了|照片|图片|视频/u.test(said)) return { text: `收到，给您添麻烦了！确实是我们发错了，${urgent}马上给您换成您下单的那款；寄回的运费由我们承担，您用顺丰到付寄回就行，也可以直接拿到门店当场换。`, products: [] };
-  if (/拍好了|拍了|发你了|发给你了|照片|图片|视频/u.test(said)) return { text: '收到，给您添麻烦了！我马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。', products: [] };
+  if (complaint.kind === 'wrong_item' && /拍好了|拍了|发你了|发给你了|给你了|截图|照片|图片|视频/u.test(said)) return { text: `收到，给您添麻烦了！确实是我们发错了，${urgent}马上给您换成您下单的那款；寄回的运费由我们承担，您用顺丰到付寄回就行，也可以直接拿到门店当场换。`, products: [] };
+  if (/拍好了|拍了|发你了|发给你了|给你了|截图|照片|图片|视频/u.test(said)) return { text: `收到，给您添麻烦了！${urgent || '我'}马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。`, products: [] };
   return undefined;
 }
 
@@ -160,16 +160,21 @@ function policyPath(state: DialogueState, complaint: Complaint): { intent: strin
   return { intent: complaint.kind === 'quality' && !/变色|断/u.test(state.newestText) ? '质量投诉' : '投诉安抚', lead: FAQ_HINT[complaint.kind] };
 }
 
+/** "微信扣了我两次钱": paid twice for one order. */
+const DOUBLE_CHARGE = /扣了?(?:我)?(?:两次|二次|两遍|两笔)|重复扣|多扣|付了两次/u;
+
 /** "店员上下打量我 说这件很贵的哦 … 看不起人？": what happened is told; the apology asks no more about it. */
 function toldInFull(state: DialogueState, complaint: Complaint): boolean {
-  return (complaint.kind === 'service' || complaint.kind === 'general') && state.newestText.replace(/\s/gu, '').length >= 30;
+  return (complaint.kind === 'service' || complaint.kind === 'general') && state.newestText.replace(/\s/gu, '').length >= 20;
 }
 
 export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part[] {
   const alteration = complaint.kind === 'delay' && (complaint.problem === '改衣' || ALTERATION.test(state.newestText));
   const opening: Part = alteration
     ? { text: '非常抱歉让您久等了，说好的时间没做到是我们的问题！我现在就去催师傅，能不能按您要的时间改好，我问清楚马上回您；改好了第一时间通知您来取，或者顺丰给您寄过去。', products: [] }
-    : { text: toldInFull(state, complaint) ? OPENING[complaint.kind].replace(/麻烦说一下具体情况[，,](?:我马上记录并)?/u, '您说的情况我都记下了，马上') : OPENING[complaint.kind], products: [] };
+    : DOUBLE_CHARGE.test(`${complaint.quote} ${state.newestText}`)
+      ? { text: '非常抱歉，给您添麻烦了！麻烦把两笔扣款的支付记录截图和订单号发我，我马上核实，多扣的那笔会原路退回给您，有结果第一时间告诉您。', products: [] }
+      : { text: toldInFull(state, complaint) ? OPENING[complaint.kind].replace(/麻烦说一下具体情况[，,](?:我马上记录并)?/u, '您说的情况我都记下了，马上') : OPENING[complaint.kind], products: [] };
   const next = complaint.ongoing ? followUp(kb, state, complaint) : undefined;
   if (next) return [next, opening];
   // "袖口起球了 这正常吗": say honestly what is wear and what is a fault, then look at it together.

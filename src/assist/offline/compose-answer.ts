@@ -19,7 +19,7 @@ import { RECOMMENDING, answerIntent, anyFaq } from './answer-intent.ts';
 import type { ComposeInput } from './answer-intent.ts';
 
 /** Asks answered beside a complaint's apology: they are not about the problem itself. */
-const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付', '价保']);
+const ALSO_IN_COMPLAINT = new Set(['发票', '会员积分', '营业时间', '门店地址', '支付', '价保', '调货']);
 /** What a customer may have asked and not had answered, behind a complaint about the service. */
 const ASKED_UNANSWERED = new Set(['库存咨询', '尺码咨询', '物流']);
 
