@@ -142,6 +142,37 @@ describe('anger, evidence and promises', () => {
   });
 });
 
+describe('complaints in other words', () => {
+  it('hears make-up unlike its picture, an empty compartment, a size chart that lies and a clerk who did not look up', async () => {
+    const lipstick = await ask(undefined, '顾客: 豆沙粉涂上去是土棕色 跟你们图上那个温柔豆沙完全两个色 卖家秀真是绝了👍');
+    expect(tagged(lipstick)).toBe(true);
+    expect(top(lipstick)).toMatch(/自然光/u);
+    expect(tagged(await ask('BT-2010', '顾客: 三件套打开只有水和霜 乳液那格是空的'))).toBe(true);
+    expect(tagged(await ask('AP-1061', '顾客: 我平时一直穿M 你们这牛仔裤M腰围小了快两寸 尺码表跟实物根本对不上'))).toBe(true);
+    expect(tagged(await ask(undefined, '顾客: 问了店员两遍有没有M 她头都没抬 说了句自己找'))).toBe(true);
+  });
+
+  it('answers 呵呵 after an apology with a commitment, and hears a first-order gift missing as a promise not kept', async () => {
+    const sarcasm = await ask(undefined, '顾客: 双肩包拉链的事 前天你说第二天给我回电话', '顾客: 到现在电话没有 消息也没有', '导购: 实在不好意思，这两天店里事情多耽误了，我现在马上帮您跟进', '顾客: 呵呵');
+    expect(tagged(sarcasm)).toBe(true);
+    expect(top(sarcasm)).toMatch(/不找理由/u);
+    expect(tagged(await ask(undefined, '顾客: 加微信的时候你说首单送小样 粉底液到了 盒子里啥也没有 新客就这么对待的？'))).toBe(true);
+  });
+
+  it('tells jewellery that hurt to come off, and hears a refund not back, a smell that stays, scent gone in minutes, heels that slip and down clumped by washing', async () => {
+    expect(top(await ask('AC-4039', '顾客: 戴了那个几何耳环一下午 两个耳朵又红又肿'))).toMatch(/先把耳环摘下来/u);
+    const refund = await ask(undefined, '顾客: 退货你们说仓库周一就收到了 今天都第五个工作日了 钱还没回来 到底退没退');
+    expect(top(refund)).toMatch(/退款/u);
+    const smell = await ask('AC-4007', '顾客: 相机包一股特别冲的皮革味 放了两个礼拜还是散不掉');
+    expect(tagged(smell)).toBe(true);
+    expect(top(smell)).not.toMatch(/味了/u);
+    expect(tagged(await ask('BT-2053', '顾客: 你们这晚桂留香真“持久”啊 走到地铁站就闻不到了'))).toBe(true);
+    expect(tagged(await ask('SH-3004', '顾客: 我穿了十几年37 你们这37的高跟鞋比我其他37长出快一公分 走两步就掉跟'))).toBe(true);
+    expect(tagged(await ask(undefined, '顾客: 我脚小 平时穿34的 35穿着会掉跟 真没34的吗'))).toBe(false);
+    expect(top(await ask('AP-1008', '顾客: 鹅绒服按你们说的冷水手洗 洗完绒全结成一坨一坨的 拍了半天也不蓬'))).toMatch(/^非常抱歉[\s\S]*拍打/u);
+  });
+});
+
 describe('after-sales terms and plain asks', () => {
   it('says engraving makes a piece personalised, which is not returned', async () => {
     const s = await ask(undefined, '顾客: 想送我老公个小东西', '导购: 牛皮卡包299元，可以放6张卡，可加刻字母，是实用的小礼物。', '顾客: 能刻他名字缩写吧 刻了要是他不喜欢还能退吗');

@@ -130,7 +130,8 @@ function readMessage(text: string, had = text, bought = false): Found | undefine
   const waited = WAITED.exec(text);
   if (waited) return ['delay', waited[0]];
   // "店员说调到货给我打电话 到现在一个电话都没有": a promise not kept, told across clauses.
-  const broken = PROMISE_NOT_KEPT.exec(text);
+  // ("前天你说第二天给我回电话" … "到现在电话没有": the promise may be in the message before.)
+  const broken = PROMISE_NOT_KEPT.exec(text) ?? (had !== text && PROMISE_NOT_KEPT.test(had) && !PROMISE_NOT_KEPT.test(had.slice(0, had.length - text.length)) ? PROMISE_NOT_KEPT.exec(had) : null);
   if (broken) return ['service', broken[0], true];
   return angry;
 }

@@ -70,7 +70,8 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const told = complaint.kind === 'quality' && !complaint.problem && complaint.quote.length <= 10 && new RegExp(`^(?:${EXPERIENCED.source})`, 'u').test(complaint.quote) && !/^(?:收到|到手|拿到|买的|刚买|寄来|寄过来|到货|买回来)/u.test(complaint.quote) ? complaint.quote : undefined;
   const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? (complaint.problem ?? told) : undefined;
   // "是不是面料有问题" is their question, not a problem to name back.
-  const problem = named && !/是不是|问题/u.test(named) ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
+  // Nor a long or odd one ("一股特别冲的皮革味", "真“持久”啊"): the apology alone says enough.
+  const problem = named && !/是不是|问题/u.test(named) && named.length <= 6 && !/[“”"'啊呀吗呢]|一股|两个色|一坨|尺码表|实物/u.test(named) ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }
 
@@ -81,6 +82,8 @@ function apology(state: DialogueState, complaint: Complaint): string {
 /** The guide already answered the problem; the customer's next step is answered, not the first apology again. */
 function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint): Part | undefined {
   const said = state.newestText;
+  // "呵呵" after the guide's apology: no more excuses, a commitment.
+  if (/^\s*(?:呵呵|呵|哦|噢|行吧|好吧|随便|随便吧|无语)[。！!～~.]*\s*$/u.test(said)) return { text: '真的很抱歉，答应您的没做到是我们的问题，不找理由了。我现在就在跟进，今天之内一定给您一个明确的答复。', products: [] };
   if (/\d{8,}/u.test(said)) return { text: `不好意思让您久等了！订单号收到了，我马上${complaint.kind === 'delay' ? '联系顺丰核实包裹位置' : complaint.kind === 'refund' ? '帮您查退款进度' : '帮您查订单'}，有结果第一时间告诉您。`, products: [] };
   if (/赔|补偿|怎么算|给个说法|要个说法/u.test(said)) return { text: '非常抱歉，给您添的麻烦我们很重视。赔偿和补偿要由店长根据情况确认，我现在就把情况报给店长，今天之内给您答复；相关的票据和照片也请先保留好。', products: [] };
   // "你们是重新发还是退钱啊 我要的是东西": a lost parcel is sent again, at our cost.
@@ -126,7 +129,7 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
 }
 
 /** Wear that use explains: pilling, dye running, a washed sheen, a knit stretched, salt marks. */
-const WEAR_FROM_CARE = /结块|团成|成团|深坑|烧成(?:一个)?坑|没化|起球|全是球|掉色|褪色|染蓝|染成|染了|浮色|全是蓝|发白|变形|拉长|白印|盐渍|一圈白|皱得|皱巴巴|皱成/u;
+const WEAR_FROM_CARE = /结块|团成|成团|一坨|结成|深坑|烧成(?:一个)?坑|没化|起球|全是球|掉色|褪色|染蓝|染成|染了|浮色|全是蓝|发白|变形|拉长|白印|盐渍|一圈白|皱得|皱巴巴|皱成/u;
 /** How it came about: washed, hung, worn, walked in. */
 const CARE_CAUSE = /洗|晾|穿了|穿几次|穿两次|穿一次|踩|泡|淋|点了|点燃|烧/u;
 
@@ -174,7 +177,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     ? { text: '非常抱歉让您久等了，说好的时间没做到是我们的问题！我现在就去催师傅，能不能按您要的时间改好，我问清楚马上回您；改好了第一时间通知您来取，或者顺丰给您寄过去。', products: [] }
     : DOUBLE_CHARGE.test(`${complaint.quote} ${state.newestText}`)
       ? { text: '非常抱歉，给您添麻烦了！麻烦把两笔扣款的支付记录截图和订单号发我，我马上核实，多扣的那笔会原路退回给您，有结果第一时间告诉您。', products: [] }
-      : { text: toldInFull(state, complaint) ? OPENING[complaint.kind].replace(/麻烦说一下具体情况[，,](?:我马上记录并)?/u, '您说的情况我都记下了，马上') : OPENING[complaint.kind], products: [] };
+      : { text: toldInFull(state, complaint) ? OPENING[complaint.kind].replace(/麻烦说一下具体情况[，,]我马上记录并/u, '您说的情况我都记下了，马上').replace(/麻烦说一下具体情况[，,]/u, '您说的情况我都记下了，') : OPENING[complaint.kind], products: [] };
   const next = complaint.ongoing ? followUp(kb, state, complaint) : undefined;
   if (next) return [next, opening];
   // "袖口起球了 这正常吗": say honestly what is wear and what is a fault, then look at it together.
@@ -229,6 +232,11 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
     const when = /今天|明天|后天/u.exec(state.newestText)?.[0];
     return [{ text: `${apology(state, complaint)}您${when ?? '马上'}就要穿的话，方便的话尽快拿到门店，我请师傅优先帮您把扣子钉上，能不能赶在您要穿之前，我确认好马上回您。${terms ? `${terms}。` : ''}`, products: [], ...(mend ? { approvedText: mend.answer, faqId: mend.id } : {}) }, opening];
   }
+  // "豆沙粉涂上去是土棕色 跟图上完全两个色": make-up that looks unlike its picture — the shade checked in daylight.
+  if (complaint.kind === 'quality' && /色差|两个色|颜色不一样|不是一个色|跟(?:你们)?图|卖家秀|色号|偏(?:橘|黄|黑|红)/u.test(`${state.newestText} ${complaint.quote}`) && (product?.category === '美妆' || /口红|唇|粉底|眼影|腮红|色号|涂上|上嘴|上脸/u.test(state.newestText))) {
+    const shade = answerFromFaq(kb, '质量投诉', '颜色和图片有差异 自然光 试色 色号', 0, undefined, '颜色和图片有差异 自然光下 试色');
+    if (shade) return [{ ...shade, text: `非常抱歉让您失望了！${shade.text}` }, opening];
+  }
   const path = policyPath(state, complaint);
   const faq = answerFromFaq(kb, repair ? '售后' : path.intent, `${(broken && !repair) || complaint.kind === 'wrong_item' ? '' : state.newestText} ${complaint.quote} ${about ? CATEGORY_WORDS[about] ?? '' : ''}`, 0, undefined, repair || (missing ? '少件 补发' : path.lead));
   if (!faq || complaint.kind === 'service' || complaint.kind === 'general') return [opening];
@@ -247,7 +255,10 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const steps = lateDefect(state, complaint) ? policy.replace(/^签收30天内[^；。]*[；。]超过30天或[^，]*，/u, '已经过了质量问题30天包换的时间，') : policy;
   // The FAQ's steps may already say 请先停用: said once.
   const stop = /停用/u.test(steps) ? '症状明显的话及时就医。' : '请先停用，症状明显的话及时就医。';
-  const lead = complaint.kind === 'harm' && !footSore(state, complaint) ? `${apology(state, complaint)}${stop}` : apology(state, complaint);
+  // "戴了那个几何耳环 耳朵又红又肿": jewellery is taken off, not "stopped".
+  const jewel = /耳环|耳钉|耳饰|项链|手链|手镯|戒指|首饰/u.exec(`${state.newestText} ${product?.subcategory ?? ''} ${product?.name ?? ''}`)?.[0];
+  const takeOff = jewel ? `先把${jewel === '首饰' ? '首饰' : jewel}摘下来，先别再戴，` : '';
+  const lead = complaint.kind === 'harm' && !footSore(state, complaint) ? `${apology(state, complaint)}${takeOff}${stop}` : apology(state, complaint);
   // "鞋头开胶了 咋寄回去啊": how a defect goes back, and that we pay for it.
   const sendBack = (complaint.kind === 'quality' || complaint.kind === 'wrong_item') && /(?:咋|怎么|如何|要)(?:寄|退)回|寄回去|寄到哪|运费|邮费|快递费/u.test(state.newestText) ? findAnyFaq(kb, '退货的运费谁出 到付') : undefined;
   const postage = sendBack && !steps.includes('到付') ? sendBack.answer.replace(/^七天无理由[^；。]*[；。]/u, '').replace(/^质量问题退换由我们承担/u, '寄回的运费由我们承担') : '';
