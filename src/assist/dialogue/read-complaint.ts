@@ -8,7 +8,7 @@
  * (穿了一次就不行了) counts unless the clause praises it.
  */
 import type { ChatMessage } from '../../conversation/model.ts';
-import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, ELSEWHERE_THEN_HERE, WORRY_WITH_HISTORY, WORRY, WRONG_ITEM_ACROSS, PROMISE_NOT_KEPT } from './complaint-words.ts';
+import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, ELSEWHERE_THEN_HERE, WORRY_WITH_HISTORY, WORRY, WRONG_ITEM_ACROSS, PROMISE_NOT_KEPT, OWN_FAULT } from './complaint-words.ts';
 import { scoreSentiment } from '../tags/score-sentiment.ts';
 import type { Complaint } from './dialogue-state.ts';
 
@@ -27,6 +27,8 @@ function named(clause: string): Found | undefined {
     // "别给我整坏了": a wish it does not happen.
     // "这不是忽悠人吗": a rhetorical question says it is.
     const rhetorical = /(?:这|那)?不(?:就)?是$/u.test(before) && /[吗嘛么][？?!！]*\s*$/u.test(clause);
+    // "我以为坏了 这正常吗": what they feared, not what happened.
+    if (/以为(?:是)?$/u.test(before)) continue;
     if (/(?:[不没防抗无]|不是|没有|并非|不算|不属于)$/u.test(before) && !before.endsWith('是不是') && !rhetorical || /别[^，。\s]{0,4}$/u.test(before) || WORRY.test(before.slice(-8)) || (/会/u.test(before.slice(-4)) && /[吗么嘛]\s*$/u.test(clause))) continue;
     // "别整个人造毛忽悠我啊": a warning before buying, not a complaint.
     if (kind === 'service' && /别[^，。]{0,8}$/u.test(before)) continue;
@@ -74,6 +76,8 @@ const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:�
 
 /** `had`: the message with the customer's message before it ("那个面霜我用了三天了" … "脸上痒 还有点红"). */
 function readMessage(text: string, had = text, bought = false): Found | undefined {
+  // "被我自己手滑摔地上 断成两截了": their own doing.
+  if (OWN_FAULT.test(text) && !/质量|投诉|说法|才用|才穿/u.test(text)) return undefined;
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
   // "…一圈白印子 丑死了 这个还能弄干净吗": care asked in annoyance is still a complaint.
   if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量|丑死|气死|无语|太差|什么玩意|坑人/u.test(text)) return undefined;
@@ -163,6 +167,8 @@ function troubleWithPurchase(text: string, bought: boolean): Found | undefined {
   const trouble = TROUBLE.exec(text);
   // "包淋雨了 咋办": a mishap of their own is care, not a fault.
   if (!trouble || !(bought || OWN_THING.test(text)) || CARE_ASK.test(text) || MISHAP.test(text) || RESOLVED.test(text) || BOUGHT_ELSEWHERE.test(text) || PRAISE.test(text)) return undefined;
+  // "我以为坏了 这正常吗": what they feared, asked about.
+  if (/以为/u.test(text)) return undefined;
   // "买了不合适怎么办": a rule asked before buying, not a problem had.
   if (/如果|万一|要是|的话/u.test(text) && !OWN_THING.test(text)) return undefined;
   return ['general', trouble[0]];

@@ -123,12 +123,17 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('调货')) for (const other of ['库存咨询', '物流', '尺码咨询']) scores.delete(other);
   // "敏感肌会不会过敏", "会不会起球", "不磨脚的单鞋": a worry or a wish before buying asks about the
   // product; only what the complaint reader calls a complaint is one.
-  const worry = /会不会|担心|怕|容易|会.{0,4}吗|以后|将来|万一|到时候/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
+  const worry = /会不会|担心|怕|容易|会.{0,4}吗|以后|将来|万一|到时候|以为/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
   // "不是质量问题 就是不喜欢": denied, it is no complaint either.
   // "淋了几滴 有几个水印 超喜欢这个包 别给我整坏了", "之前穿别家毛衣一圈都是红疹子": a mishap of their
   // own, praise, or trouble with something from elsewhere is no complaint to this store either.
   const mishap = MISHAP.test(clause) && !/质量|投诉|说法/u.test(clause);
   const notOurs = mishap || PRAISE.test(clause) || BOUGHT_ELSEWHERE.test(clause);
+  // "万一开线了咋整": what happens if it goes wrong is the after-sales rule.
+  if (/万一|要是|如果|到时候/u.test(clause) && /开线|坏了|掉了|起球|脱胶|开胶|断了|掉色|质量问题/u.test(clause) && /咋整|怎么办|咋办|能换|能退|管不管|包换|保修/u.test(clause)) {
+    for (const other of ['投诉安抚', '材质咨询', '洗护']) scores.delete(other);
+    scores.set('售后', Math.max(3.5, ...scores.values()) + 0.5);
+  }
   if (scores.has('投诉安抚') && (worry || notOurs || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
     scores.delete('投诉安抚');
     if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);

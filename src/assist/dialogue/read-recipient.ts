@@ -39,8 +39,8 @@ const GIFT_CUE = /送|给|礼物|礼盒|生日|纪念日|过节|穿|用|戴|帮.
 /** The person is the one the thing is for: next to 送/给/帮, or before 穿/用/戴/生日 ("我朋友说…" is not). */
 function isFor(text: string, who: string): boolean {
   const w = who.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的" is the other way).
-  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?(?:屋里|家里|屋头|屋里的|家里的)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}.{0,6}(?:生日|大寿|过寿|寿辰|过生)|${w}[^，。,]{0,10}(?:送(?!我)|礼物)|${w}[^。]{0,16}(?:想|要|准备)(?:一起|一块|合伙)?送(?!我)`, 'iu').test(text);
+  // "同事要离职了 想送个小礼物": the person, then the gift, in one breath ("朋友送我的", "朋友送的手链" are the other way).
+  return new RegExp(`${w}(?:要|想)(?:买|换|挑|添)|${w}(?:要|想要|需要)(?:一|件|条|双|个|款|只|顶|套)|(?:送|给|帮|替|gift)(?:给)?(?:我|我的|我家|俺|俺家|我们|我们家)?(?:屋里|家里|屋头|屋里的|家里的)?${w}|${w}(?:的)?(?:穿|用|戴|生日|过生日|礼物|脚|平时|喜欢|六十|七十|五十|\\d{2}岁)|${w}.{0,6}(?:穿|用|戴)|${w}.{0,6}(?:生日|大寿|过寿|寿辰|过生)|${w}[^，。,]{0,10}(?:送(?!我|的)|礼物)|${w}[^。]{0,16}(?:想|要|准备)(?:一起|一块|合伙)?送(?!我|的)`, 'iu').test(text);
 }
 
 export function readRecipient(text: string): Reading<Recipient> | undefined {
@@ -82,7 +82,7 @@ export function readChild(text: string): Reading<true> | undefined {
   // "她家有小孩 别是很冲的": a child in the home says what must be safe, not who it is for.
   if (/(?:家|家里)(?:里)?有(?:个|两个)?(?:小孩|孩子|宝宝|小朋友)|有(?:小孩|孩子|宝宝)在家/u.test(text) && !/(?:给|送|帮)(?:小孩|孩子|宝宝|小朋友)/u.test(text)) return undefined;
   // "我平时穿XS，有时候童装都能穿": a petite grown-up, not a child.
-  if (/童装(?:都|也)?能穿|能穿(?:下)?童装|穿童装(?:都|也)|童装(?:都|也)穿得下/u.test(text)) return undefined;
+  if (/童装(?:都|也)?能穿|能穿(?:下)?童装|穿童装(?:都|也)|童装(?:都|也)穿得下|缩(?:成|得跟|得像)童装/u.test(text)) return undefined;
   // "穿120的": a child's height size.
   const said = /小朋友|(?<![女男])孩子(?![的]?(?:班主任|老师|同学|家长|的老师|他|她|爸|妈))|(?<!生完|生了|生)宝宝(?!之后|以后|后)|儿童|童装|童鞋|小孩|(?<!\d)(?:2\d|3[0-3])码|穿\s*(?:1[0-5]0|[89]0)(?![\d.])(?:的|码|cm)?/u.exec(text) ?? new RegExp(`(?:${KIN}).{0,10}上学`, 'u').exec(text);
   if (said) return { value: true, quote: said[0] };

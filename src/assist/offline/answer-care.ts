@@ -25,6 +25,8 @@ const CARE_KINDS: [RegExp, (p: Product) => boolean][] = [
 ];
 
 function careFits(question: string, product: Product): boolean {
+  // A coat's dry-cleaning is no answer for a knit of the same wool.
+  if (/大衣/u.test(question) && /毛衣|针织|开衫|打底/u.test(`${product.name}${product.subcategory}`)) return false;
   // A cashmere scarf takes the cashmere care, whatever kind the FAQ names.
   const material = /羊毛|羊绒|真丝|羽绒|真皮|银饰/u.exec(question)?.[0];
   if (material && `${product.name}${String(product.attributes['材质'] ?? '')}`.includes(material.replace('饰', ''))) return true;
@@ -40,7 +42,12 @@ export function answerCare(kb: KnowledgeBase, state: DialogueState, text: string
   const care = answerFromFaq(kb, '材质咨询', `${text} ${focus?.value.name ?? ''} ${focus?.value.subcategory ?? ''} ${String(focus?.value.attributes['材质'] ?? '')}`);
   // "雪地靴脏了咋洗": a wool coat's care is no answer for boots; the product's own words are.
   const question = care?.faqId ? kb.faqs.find((f) => f.id === care.faqId)?.question : undefined;
-  if (care && focus && question && !careFits(question, focus.value)) return answerMaterial(state) ?? care;
+  if (care && focus && question && !careFits(question, focus.value)) {
+    // "高领羊毛打底 … 羊毛的到底要咋洗": a knit's own care, asked again by its kind.
+    const knit = /毛衣|针织|开衫|打底/u.test(`${focus.value.name}${focus.value.subcategory}`) ? answerFromFaq(kb, '材质咨询', `${text} 针织衫 毛衣 手洗`) : undefined;
+    const knitQuestion = knit?.faqId ? kb.faqs.find((f) => f.id === knit.faqId)?.question : undefined;
+    return (knit && knitQuestion && careFits(knitQuestion, focus.value) ? knit : undefined) ?? answerMaterial(state) ?? care;
+  }
   // "贵的那件能机洗吗": which one it is about, when the care is for its fabric.
   const fabric = String(focus?.value.attributes['材质'] ?? '');
   const about = care && focus && question && !care.text.includes(focus.value.name) && fabric && /醋酸|棉|牛仔|聚酯/u.test(question) ? `${focus.value.name}是${fabric}面料，` : '';

@@ -49,6 +49,11 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   if (intent === '售后' && /退|换/u.test(state.newestText) && wornSaid && !state.complaint) {
     return { text: `不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，${/洗/u.test(worn[0]) ? '洗' : '穿'}过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～`, products: [] };
   }
+  // "万一开线了咋整": a fault that may come is covered by the 30 days.
+  if (intent === '售后' && !state.complaint && /万一|要是|如果|到时候/u.test(text) && /开线|坏了|掉了|起球|脱胶|开胶|断了|掉色|质量问题/u.test(text)) {
+    const quality = answerFromFaq(kb, '质量投诉', '签收30天内 开线 脱胶 五金脱落 质量问题 30天包换', 0, store, '质量问题30天包换');
+    if (quality) return { ...quality, text: `放心，${quality.text.replace(/^可以的?[。，]/u, '').replace(/麻烦先拍照发给我[^。]*。$/u, '真遇到的话拍张照片发我，我马上帮您处理。')}` };
+  }
   // "快三个礼拜了吧 一直放着没动 塑封都在": unused, but past the seven days.
   const days = state.relationship.boughtDaysAgo ?? 0;
   if (intent === '售后' && !state.complaint && days > 7 && days <= 60 && /没拆|未拆|没动|没穿|没用|塑封|吊牌(?:都|还)在|没开封|不想要|不喜欢/u.test(`${state.newestText} ${text}`)) {

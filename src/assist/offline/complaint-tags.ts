@@ -1,6 +1,7 @@
 /**
  * Every complaint is tagged: when the keyword rules missed it, the after-sales tag (and for harm,
- * service and wrong-item complaints the complaint tag) is proposed with the customer's own words as evidence.
+ * service and wrong-item complaints the complaint tag) is proposed with the customer's own words as evidence;
+ * a complaint tag the keyword rules proposed for a fear, a hypothetical, praise or their own doing is dropped.
  */
 import type { CustomerProfile } from '../../conversation/model.ts';
 import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
@@ -16,7 +17,9 @@ export function withComplaintTags(tags: TagProposal[], state: DialogueState, lib
   // "我退的那件大衣 钱什么时候能退回来": after-sales about their own purchase, with no complaint in it.
   const afterSales = !state.complaint && ['售后', '换货进度', '退款进度', '洗护', '价保'].includes(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state);
   const complaint = state.complaint ?? (afterSales ? { kind: 'general' as const, messageId: state.newestMessageId ?? '', quote: state.newestSaid.slice(0, 40) } : undefined);
-  if (!complaint) return tags;
+  // "万一开线了咋整", "便宜得离谱": a complaint word with no complaint read is no complaint tag.
+  const notHad = /万一|要是|如果|怕|担心|会不会|以为|到时候|以后|得离谱|到哭|怪我自己|手滑|没看洗标/u.test(state.newestText);
+  if (!complaint) return notHad && !state.intents.some((h) => h.intent === '投诉安抚') ? tags.filter((t) => t.tag !== COMPLAINT) : tags;
   const existing = existingTagIds(profile, guideId);
   const wanted = afterSales ? [AFTER_SALES] : complaint.kind === 'harm' || complaint.kind === 'service' || complaint.kind === 'wrong_item' ? [AFTER_SALES, COMPLAINT] : [AFTER_SALES];
   const out = [...tags];
