@@ -69,6 +69,7 @@ describe.each([
   ['holdout20.dialogue.jsonl', 80],
   ['dev26.dialogue.jsonl', 120],
   ['dev27.dialogue.jsonl', 120],
+  ['holdout22.dialogue.jsonl', 80],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
