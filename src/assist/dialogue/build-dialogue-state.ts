@@ -11,7 +11,7 @@ import type { CategoryNeed, DialogueState, Slot, Slots } from './dialogue-state.
 import type { Product } from '../knowledge/schemas.ts';
 import { readComplaint, stillOpen } from './read-complaint.ts';
 import { fitsNeed, productsInOrder, readFocus } from './read-focus.ts';
-import { ELSEWHERE_THEN_HERE, LONG_WEAR, MISHAP, REPLACEMENT } from './complaint-words.ts';
+import { ELSEWHERE_THEN_HERE, EVIDENCE_SENT, LONG_WEAR, MISHAP, REPLACEMENT } from './complaint-words.ts';
 import { OTHER_QUESTION } from './read-intents.ts';
 import { newestIntents } from './newest-intents.ts';
 import { toMandarin } from './to-mandarin.ts';
@@ -226,7 +226,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const fresh = readComplaint((unanswered.length > 0 ? unanswered : newest ? [newest] : []).filter(evidence), bought, window.slice(Math.max(0, lastGuide - 2), lastGuide + 1).filter(evidence));
   // "那L这件我怎么处理": a trouble question in the newest message carries on the problem told before it.
   // "吊牌上也写的黑色 订单截图也给你了 … 你们仓库怎么配的货": anger at the store, with the evidence asked for, is the problem told before.
-  const followsUp = fresh?.kind === 'service' && newest !== undefined && /照片|图片|截图|吊牌|订单|拍了|发你了|给你了/u.test(newest.text);
+  const followsUp = fresh?.kind === 'service' && newest !== undefined && (EVIDENCE_SENT.test(newest.text) || /吊牌|订单/u.test(newest.text));
   const carried = !fresh || fresh.kind === 'general' || followsUp ? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought, followsUp) : undefined;
   const told = carried ?? fresh;
   // "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a full request from someone with nothing bought

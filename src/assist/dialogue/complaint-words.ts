@@ -75,3 +75,11 @@ export const REPLACEMENT = /换(?:个|双|件|条|只|瓶|套|一个|一双|一�
 
 /** "会不会越用越油啊 我之前用过一个 用完脸更油": a worry before buying, told with what happened to another. */
 export const WORRY_WITH_HISTORY = /(?:会不会|担心|怕)[^。]{0,40}(?:之前(?:用过|穿过|买过|那件|那双|那个|那条|用的|穿的)|以前(?:用过|穿过|买过)|上一(?:件|双|个|条|瓶)|我之前那)|(?:之前(?:用过|穿过|买过|那件|那双|那个|那条)|以前(?:用过|穿过|买过)|上一(?:件|双|个|条|瓶))[^。]{0,40}(?:会不会|担心|怕)/u;
+
+/** "万一开线了", "以后起球了咋整": trouble that may come, not trouble had ("已经", "今天" say it came). */
+export const SOMEDAY = /以后|将来|万一|要是|如果|到时候/u;
+export const CAME_ALREADY = /已经|现在|今天|刚/u;
+/** A fault a customer may fear before it happens. */
+export const FEARED_FAULT = /开线|坏了|掉了|起球|脱胶|开胶|断了|掉色|质量问题/u;
+/** "拍了发你了", "订单截图也给你了": the evidence the guide asked for, sent. */
+export const EVIDENCE_SENT = /拍好了|拍了|发你了|发给你了|给你了|截图|照片|图片|视频/u;

@@ -8,7 +8,7 @@
  * (穿了一次就不行了) counts unless the clause praises it.
  */
 import type { ChatMessage } from '../../conversation/model.ts';
-import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, ELSEWHERE_THEN_HERE, WORRY_WITH_HISTORY, WORRY, WRONG_ITEM_ACROSS, PROMISE_NOT_KEPT, OWN_FAULT } from './complaint-words.ts';
+import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, ELSEWHERE_THEN_HERE, WORRY_WITH_HISTORY, WORRY, WRONG_ITEM_ACROSS, PROMISE_NOT_KEPT, OWN_FAULT, SOMEDAY, CAME_ALREADY } from './complaint-words.ts';
 import { scoreSentiment } from '../tags/score-sentiment.ts';
 import type { Complaint } from './dialogue-state.ts';
 
@@ -108,7 +108,7 @@ function readMessage(text: string, had = text, bought = false): Found | undefine
     // "我一用面霜就闷痘": the skin described before buying, not a reaction to something bought.
     if (HABIT.test(clause) && !/买的|收到|上次|之前买/u.test(text)) continue;
     // "以后起球了咋个整": a problem that may come one day is a care question, not one had.
-    const hypothetical = /以后|将来|万一|要是|如果|到时候/u.test(clause) && !/已经|现在|今天|刚/u.test(clause);
+    const hypothetical = SOMEDAY.test(clause) && !CAME_ALREADY.test(clause);
     const found = hypothetical ? undefined : named(clause) ?? (WORRY.test(clause) || PRAISE.test(clause) || NOT_A_FAULT.test(clause) ? undefined : (experienced(clause, had) ?? (bought || OWN_THING.test(text) || EXPERIENCED.test(text) ? partDamage(clause) : undefined)));
     // "那件旧西装 穿了四五年 袖口都磨起毛了": wear after years, not a fault.
     if (found && found[0] === 'quality' && LONG_WEAR.test(text)) continue;
@@ -182,7 +182,7 @@ export function readComplaint(messages: readonly ChatMessage[], bought = false, 
     // "他用了十几年那个都烂了": wear after years is no fault, however unhappy it sounds.
     const worn = LONG_WEAR.test(message.text);
     // "以后起球了咋个整": trouble that may come one day is no trouble had.
-    const someday = /以后|将来|万一|要是|如果|到时候/u.test(message.text) && !/已经|现在|今天|刚/u.test(message.text);
+    const someday = SOMEDAY.test(message.text) && !CAME_ALREADY.test(message.text);
     const found = readMessage(message.text, before ? `${before.text} ${message.text}` : message.text, bought) ?? (worn || someday ? undefined : (unhappyWithPurchase(message.text, bought) ?? troubleWithPurchase(message.text, bought)));
     // "裤子改好了没 …都第八天了": a late alteration is named as such (the tailor, not the courier).
     const alteration = found?.[0] === 'delay' && /改好|改裤|修改|改短|改长|改衣/u.test(message.text) && !/改地址/u.test(message.text);

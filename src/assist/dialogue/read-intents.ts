@@ -8,7 +8,7 @@ import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
-import { BOUGHT_ELSEWHERE, MISHAP, PRAISE } from './complaint-words.ts';
+import { BOUGHT_ELSEWHERE, FEARED_FAULT, MISHAP, PRAISE, SOMEDAY } from './complaint-words.ts';
 import { COLOURS_ASK, EXTRA, INGREDIENT_ASK, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
 import { preferPrecise } from './prefer-precise.ts';
 import { settleIntents } from './settle-intents.ts';
@@ -130,7 +130,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   const mishap = MISHAP.test(clause) && !/质量|投诉|说法/u.test(clause);
   const notOurs = mishap || PRAISE.test(clause) || BOUGHT_ELSEWHERE.test(clause);
   // "万一开线了咋整": what happens if it goes wrong is the after-sales rule.
-  if (/万一|要是|如果|到时候/u.test(clause) && /开线|坏了|掉了|起球|脱胶|开胶|断了|掉色|质量问题/u.test(clause) && /咋整|怎么办|咋办|能换|能退|管不管|包换|保修/u.test(clause)) {
+  if (SOMEDAY.test(clause) && FEARED_FAULT.test(clause) && /咋整|怎么办|咋办|能换|能退|管不管|包换|保修/u.test(clause)) {
     for (const other of ['投诉安抚', '材质咨询', '洗护']) scores.delete(other);
     scores.set('售后', Math.max(3.5, ...scores.values()) + 0.5);
   }

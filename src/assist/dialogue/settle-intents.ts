@@ -5,7 +5,7 @@
  */
 import type { IntentHit } from './dialogue-state.ts';
 import { EASY_CARE, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
-import { MISHAP } from './complaint-words.ts';
+import { MISHAP, SOMEDAY } from './complaint-words.ts';
 
 export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
   // "积分能抵多少钱？会不会过期": a question no cue knows, right after a FAQ ask, asks about the same thing.
@@ -25,7 +25,7 @@ export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
   // "拆开试了一下…这样能换个大一码的吗": an exchange asked, not an order placed.
   if (hits.some((h) => h.intent === '售后')) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '促成下单') hits.splice(i, 1);
   // "怕穿几次开线 … 万一开线了咋整": the worry and what happens then are one ask, the after-sales rule.
-  if (hits.some((h) => h.intent === '售后' && /万一|要是|如果|到时候/u.test(h.clause))) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && /怕|担心/u.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
+  if (hits.some((h) => h.intent === '售后' && SOMEDAY.test(h.clause))) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && /怕|担心/u.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
   // "积分咋查啊 老多了 能换点啥不": what the points buy, asked on its own.
   if (hits.some((h) => h.intent === '会员积分')) for (const [index, hit] of hits.entries()) if (hit.intent === '售后' && /^(?:能|可以)?(?:兑)?换(?:点|些)?(?:啥|什么)/u.test(hit.clause)) hits[index] = { ...hit, intent: '会员积分' };
   // "大衣退了的话 之前给的积分会扣掉吗", "想退了 送的小样也要寄回去吗": the points and gifts of a return are after-sales,

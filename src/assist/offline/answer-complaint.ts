@@ -3,7 +3,7 @@
  * (photos and the batch number, 到店处理, the manager). Never a product pitch.
  */
 import type { Complaint, DialogueState } from '../dialogue/dialogue-state.ts';
-import { EXPERIENCED, TARNISH } from '../dialogue/complaint-words.ts';
+import { EVIDENCE_SENT, EXPERIENCED, TARNISH } from '../dialogue/complaint-words.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
@@ -123,8 +123,8 @@ function followUp(kb: KnowledgeBase, state: DialogueState, complaint: Complaint)
   }
   // "拍了发你了 订单上写的明明是黑色L … 下礼拜就要穿": the wrong one is put right, at our cost, in time if it can be.
   const urgent = /明天|后天|这周|下周|下礼拜|下星期|马上|急|赶|就要穿|要穿|要用/u.test(said) ? '您着急要，我优先给您安排，' : '';
-  if (complaint.kind === 'wrong_item' && /拍好了|拍了|发你了|发给你了|给你了|截图|照片|图片|视频/u.test(said)) return { text: `收到，给您添麻烦了！确实是我们发错了，${urgent}马上给您换成您下单的那款；寄回的运费由我们承担，您用顺丰到付寄回就行，也可以直接拿到门店当场换。`, products: [] };
-  if (/拍好了|拍了|发你了|发给你了|给你了|截图|照片|图片|视频/u.test(said)) return { text: `收到，给您添麻烦了！${urgent || '我'}马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。`, products: [] };
+  if (complaint.kind === 'wrong_item' && EVIDENCE_SENT.test(said)) return { text: `收到，给您添麻烦了！确实是我们发错了，${urgent}马上给您换成您下单的那款；寄回的运费由我们承担，您用顺丰到付寄回就行，也可以直接拿到门店当场换。`, products: [] };
+  if (EVIDENCE_SENT.test(said)) return { text: `收到，给您添麻烦了！${urgent || '我'}马上登记并确认处理方式，签收30天内的质量问题可以享受质量问题30天包换，确认好了第一时间告诉您。`, products: [] };
   return undefined;
 }
 
