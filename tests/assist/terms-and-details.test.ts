@@ -64,3 +64,20 @@ describe('the detail asked', () => {
     expect(await top('顾客: 阿拉皮肤老敏感额 冬天风一吹就红 想买瓶爽肤水 侬搿搭有伐')).toMatch(/暂时没有适合敏感性肌肤/u);
   });
 });
+
+describe('what a request says in passing', () => {
+  it('reads a gift box wished for, a courier fetched in house clothes and things for a new home as parts of a request', async () => {
+    const mother = await top('顾客: 过年回老家想给我妈带套护肤品', '导购: 好呀，阿姨是什么肤质呢？平时觉得干还是油？', '顾客: 她在北方 一到冬天脸就干得起皮 预算七百左右 要有盒子能送人的');
+    expect(mother).toMatch(/晨露保湿三件套礼盒/u);
+    const loungewear = await top('顾客: 过年回婆家住一礼拜 想带套家居服', '导购: 好的～您平时穿什么码？喜欢什么面料？', '顾客: L 要能出门见人的那种 下楼拿个快递不尴尬 别太像睡衣');
+    expect(loungewear).toMatch(/纯棉家居服套装/u);
+    expect(loungewear).not.toMatch(/顺丰|物流/u);
+    const home = await top('顾客: 想送闺蜜新年礼物 300左右 她啥都不缺', '导购: 好的～她平时喜欢什么？香氛、首饰还是小皮具？', '顾客: 她最近刚搬新家 想送点家里用的');
+    expect(home).toMatch(/^给您推荐这款家居香氛：晚桂香薰蜡烛/u);
+  });
+
+  it('says a size the way the product labels it', async () => {
+    expect(await top('顾客: 我想给老伴买双暖和的棉拖鞋 在家穿', '导购: 好的叔叔～阿姨平时穿多大的鞋？', '顾客: 她穿38的 有时候37也能穿')).toMatch(/有37-38码/u);
+  });
+});
+

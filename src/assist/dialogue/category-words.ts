@@ -15,6 +15,9 @@ const MAKEUP = ['口红', '底妆', '眼妆', '腮红', '高光', '彩妆套装'
 const c = (category: Entry['category'], subcategories: string[] = [], nameIncludes?: string): Entry =>
   nameIncludes ? { category, subcategories, nameIncludes } : { category, subcategories };
 
+/** Words said for a kind that a draft names otherwise ("给您推荐这款家居香氛", not "这款家里用的"). */
+export const SHOWN_AS: Record<string, string> = { 家里用的: '家居香氛', 家用的: '家居香氛' };
+
 export const CATEGORY_WORDS: Record<string, Entry> = {
   衣服: c('服装'),
   女装: c('服装'),
@@ -163,6 +166,9 @@ export const CATEGORY_WORDS: Record<string, Entry> = {
   皮带: c('配饰', ['腰带']),
   首饰: c('配饰', ['首饰']),
   项链: c('配饰', ['首饰'], '项链|锁骨链|吊坠'),
+  // "刚搬新家 想送点家里用的": things for the home.
+  家里用的: c('美妆', ['家居香氛']),
+  家用的: c('美妆', ['家居香氛']),
   耳环: c('配饰', ['首饰'], '耳'),
   耳钉: c('配饰', ['首饰'], '耳钉'),
   手链: c('配饰', ['首饰'], '手链'),

@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { normalizeAligned } from '../tags/find-phrases.ts';
-import { CATEGORY_WORDS } from './category-words.ts';
+import { CATEGORY_WORDS, SHOWN_AS } from './category-words.ts';
 import type { CategoryNeed } from './dialogue-state.ts';
 import type { Reading } from './read-needs.ts';
 
@@ -74,7 +74,7 @@ export function readCategory(kb: KnowledgeBase, text: string): Reading<CategoryN
       bestAt = at;
     }
   };
-  for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word, ...entry });
+  for (const [word, entry] of Object.entries(CATEGORY_WORDS)) consider(word, { word: SHOWN_AS[word] ?? word, ...entry });
   for (const need of catalogWords(kb)) consider(need.word, need);
   return best ? eitherOf(kb, normalized, best) : best;
 }

@@ -8,11 +8,11 @@ import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
-import { BOUGHT_ELSEWHERE, FEARED_FAULT, MISHAP, PRAISE, SOMEDAY } from './complaint-words.ts';
+import { BOUGHT_ELSEWHERE, MISHAP, PRAISE } from './complaint-words.ts';
 import { COLOURS_ASK, EXTRA, INGREDIENT_ASK, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
 import { preferPrecise } from './prefer-precise.ts';
 import { settleIntents } from './settle-intents.ts';
-import { settleLookAlikes } from './settle-look-alikes.ts';
+import { settleLookAlikes, settleReasonsGiven } from './settle-look-alikes.ts';
 import { HABIT } from './complaint-words.ts';
 
 /** Asking which colours or sizes there are, or whether one is there (not stating one: "卡其M码"). */
@@ -129,11 +129,6 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   // own, praise, or trouble with something from elsewhere is no complaint to this store either.
   const mishap = MISHAP.test(clause) && !/质量|投诉|说法/u.test(clause);
   const notOurs = mishap || PRAISE.test(clause) || BOUGHT_ELSEWHERE.test(clause);
-  // "万一开线了咋整": what happens if it goes wrong is the after-sales rule.
-  if (SOMEDAY.test(clause) && FEARED_FAULT.test(clause) && /咋整|怎么办|咋办|能换|能退|管不管|包换|保修/u.test(clause)) {
-    for (const other of ['投诉安抚', '材质咨询', '洗护']) scores.delete(other);
-    scores.set('售后', Math.max(3.5, ...scores.values()) + 0.5);
-  }
   if (scores.has('投诉安抚') && (worry || notOurs || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
     scores.delete('投诉安抚');
     if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
@@ -163,11 +158,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
     scores.delete('售后');
     scores.set('商品推荐', Math.max(3.5, ...scores.values()) + 0.5);
   }
-  // "她不戴银的 说戴久了发黑 要金的 两千以内": why a metal is ruled out, then what is wanted.
-  if (scores.has('售后') && /不戴|不爱戴|戴不了/u.test(clause) && (needs.budget !== undefined || /要[\u4e00-\u9fff]{1,3}的/u.test(clause))) {
-    scores.delete('售后');
-    scores.set('商品推荐', Math.max(3, ...scores.values()) + 0.5);
-  }
+  settleReasonsGiven(scores, clause, needs);
   // "一千五以内吧 有吗", "预算500左右": a budget stated asks no price.
   if (scores.has('价格咨询') && needs.budget !== undefined && !/多少钱|价格|价钱|什么价|几块钱|贵吗|贵不贵|怎么卖|多钱/u.test(clause)) {
     const weight = scores.get('价格咨询') ?? 1;

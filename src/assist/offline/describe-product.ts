@@ -8,7 +8,7 @@ import type { Product } from '../knowledge/schemas.ts';
 import { COLOURS_ASK } from '../dialogue/intent-cues.ts';
 import { clauseForWishes } from './echo-wishes.ts';
 import { formatPrice } from './fill-template.ts';
-import { aboveBudget, colours, hasColour, hasSize, withinBudget } from './pick-products.ts';
+import { aboveBudget, colours, hasColour, hasSize, sizesOf, withinBudget } from './pick-products.ts';
 import { coloursWished } from '../dialogue/read-colour-wish.ts';
 import { shadeFor } from './shade-for.ts';
 import { speakOfRecipient } from './speak-of-recipient.ts';
@@ -27,7 +27,9 @@ export function priceTag(product: Product): string {
 export function reasonsFor(product: Product, state: DialogueState): string[] {
   const { slots } = state;
   const reasons: string[] = [];
-  if (slots.size && hasSize(product, slots.size.value) && slots.size.value !== '均码') reasons.push(`有${slots.size.value}码`);
+  // "她穿38的" for slippers sized 37-38: the size as the product labels it.
+  const label = slots.size ? sizesOf(product).find((s) => s.includes('-') && s.split('-').includes(slots.size?.value ?? '')) : undefined;
+  if (slots.size && hasSize(product, slots.size.value) && slots.size.value !== '均码') reasons.push(`有${label ?? slots.size.value}码`);
   if (slots.colour && hasColour(product, slots.colour.value)) reasons.push(`有${slots.colour.value}`);
   // "干皮 我比较白": the shade of a foundation for the tone told.
   const shade = slots.skinTone ? shadeFor(product, slots.skinTone.value) : undefined;
