@@ -79,5 +79,20 @@ describe('what a request says in passing', () => {
   it('says a size the way the product labels it', async () => {
     expect(await top('顾客: 我想给老伴买双暖和的棉拖鞋 在家穿', '导购: 好的叔叔～阿姨平时穿多大的鞋？', '顾客: 她穿38的 有时候37也能穿')).toMatch(/有37-38码/u);
   });
+
+  it('keeps what is worn over or under it, clothes ruled out, the cold felt, a colour changed last and English words out of the kind wanted', async () => {
+    const fleece = await top('顾客: 元旦去崇礼滑雪 想买件摇粒绒的 穿在滑雪服里面', '导购: 好的～可以看看摇粒绒立领外套369元，米白和浅灰，宽松版型。', '顾客: 外面还要套滑雪服 里面还穿保暖内衣 是不是拿M好点 那就M吧');
+    expect(fleece).toMatch(/^摇粒绒立领外套有M码/u);
+    const noClothes = await ask('顾客: 第一次去男朋友家过年 给他妈妈带个礼物', '导购: 好的～阿姨大概多大年纪？预算呢？', '顾客: 五十出头 500左右 不要买衣服 我不知道她穿多大');
+    for (const sku of noClothes.drafts[0]?.skus ?? []) expect(kb.products.find((p) => p.sku === sku)?.category).not.toBe('服装');
+    const warm = await ask('顾客: 过年回家要给一家子买东西', '导购: 好的～我们一个一个来，总预算大概多少？', '顾客: 先帮我看看我妈的 她六十了 特别怕冷 一千以内');
+    expect(warm.drafts[0]?.skus?.length ?? 0).toBeGreaterThan(0);
+    const caramel = await top('顾客: 老婆要只包 过年走亲戚用', '导购: 好的～太太喜欢什么颜色？预算大概多少？', '顾客: 黑的 两千以内', '导购: 黑色两千以内可以看看月牙腋下包1280元和抽绳水桶包1380元。', '顾客: 她说黑的已经有一只了 要换只焦糖色的 其他不变');
+    expect(caramel).toMatch(/焦糖色/u);
+    expect(caramel).not.toMatch(/不好意思给您添麻烦|改裤长/u);
+    const english = await ask('顾客: hi 想要一个 work bag 能放 14 inch laptop', '导购: 有的～您预算大概多少？颜色有偏好吗？', '顾客: budget around 1500 吧 不要 black 我衣服都是黑的');
+    expect(english.drafts[0]?.text).toMatch(/1500左右的预算/u);
+    expect(english.drafts[0]?.text).not.toMatch(/有黑色/u);
+  });
 });
 

@@ -16,7 +16,7 @@ import { OTHER_QUESTION } from './read-intents.ts';
 import { newestIntents } from './newest-intents.ts';
 import { toMandarin } from './to-mandarin.ts';
 import { shadedByTone } from './read-skin-tone.ts';
-import { colourNames, readNeeds } from './read-needs.ts';
+import { colourNames, readNeeds, WARM_CLOTHES } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
 import { readUnsold } from './read-unsold.ts';
@@ -182,6 +182,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     slots.category = { value: { word: slots.category?.value.word ?? focus.value.subcategory, category: focus.value.category, subcategories: [focus.value.subcategory] }, messageId: newest.id, quote: newestNeeds.dearer.quote };
     slots.variant = { value: { words: [], besides: [focus.value.sku] }, messageId: newest.id, quote: newestNeeds.dearer.quote };
   }
+  // "先帮我看看我妈的 她六十了 特别怕冷 一千以内": no kind named in the whole talk, someone who feels the cold wants something warm.
+  if (!slots.category && newest && /(?<!不)怕冷|怕冻|手脚冰凉/u.test(newest.text) && !/店里|屋里/u.test(newest.text)) slots.category = { value: WARM_CLOTHES, messageId: newest.id, quote: '怕冷' };
   if (slots.category) {
     // From the message that named the kind, or a later one that named someone else to buy for.
     const from = Math.max(...[slots.category.messageId, slots.recipient?.messageId].map((id) => window.findIndex((m) => m.id === id)));

@@ -41,6 +41,11 @@ export function settleReasonsGiven(scores: Map<string, number>, clause: string, 
     scores.delete('礼盒包装');
     scores.set('商品推荐', Math.max(3, ...scores.values()) + 0.5);
   }
+  // "黑额已经有一只了 要换只焦糖色额 其他不变": another colour for the request, not an exchange.
+  if (scores.has('售后') && needs.colour !== undefined && /换(?:只|个|件|条|双|成|一只|一个)?[^，。\s]{0,3}色/u.test(clause) && !/买|收到|退|到了|寄来|拆|洗|穿|能换|换不|可以吗|行吗|能不能|可以吧/u.test(clause)) {
+    scores.delete('售后');
+    scores.set('商品推荐', Math.max(3, ...scores.values()) + 0.5);
+  }
   // "她不戴银的 说戴久了发黑 要金的 两千以内": why a metal is ruled out, then what is wanted.
   if (scores.has('售后') && /不戴|不爱戴|戴不了/u.test(clause) && (needs.budget !== undefined || /要[\u4e00-\u9fff]{1,3}的/u.test(clause))) {
     scores.delete('售后');
