@@ -94,5 +94,10 @@ describe('what a request says in passing', () => {
     expect(english.drafts[0]?.text).toMatch(/1500左右的预算/u);
     expect(english.drafts[0]?.text).not.toMatch(/有黑色/u);
   });
+
+  it('reads 马 typed for 吗, and says how far the shoe sizes of a kind go when the size asked is past them', async () => {
+    expect(await top('导购: 直筒牛仔裤459元，浅蓝、深蓝、黑色，XS到XL都有。', '顾客: 有弹力马 我坐办公室一坐一天 怕勒')).toMatch(/^直筒牛仔裤：微弹/u);
+    expect(await top('顾客: 我穿45的 你们男士乐福鞋有吗 没有的话切尔西靴有没有45')).toMatch(/暂时没有45码[\s\S]*码数只做到44码/u);
+  });
 });
 

@@ -112,5 +112,6 @@ export function toMandarin(said: string): string {
         return TABLE.get(word) ?? word;
       });
   // "揾条裙": a skirt or dress said without 子; "想买双平底的": a pair of flats said without 鞋.
-  return mapped.replace(CLOSING_BU, '吗').replace(/(?<=[条件])裙(?![子装])/gu, '裙子').replace(/(?<=[买要来整一]双)平底的/gu, '平底鞋');
+  // "有弹力马 我坐办公室": 马 typed for 吗 at the end of a question.
+  return mapped.replace(CLOSING_BU, '吗').replace(/(?<=\p{Script=Han})(?<![斑骑木宝河海铁黑白出人兵万骏野赛竹])马(?=\s|$|[，。？?！!])/gu, '吗').replace(/(?<=[条件])裙(?![子装])/gu, '裙子').replace(/(?<=[买要来整一]双)平底的/gu, '平底鞋');
 }

@@ -6,6 +6,7 @@
 import type { CustomerProfile } from '../../conversation/model.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
+import { fitsNeed } from '../dialogue/read-focus.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { sizeForBody } from './size-for-body.ts';
 import type { Part } from './answer-product.ts';
@@ -88,7 +89,19 @@ export function answerRecommend(kb: KnowledgeBase, given: DialogueState, profile
       products: [nearest],
     };
   }
-  return { text: `${word || '这类'}里暂时没有${wanted ? `${wanted}的` : '合适的'}款，我帮您留意新到货，也可以看看其他款式，您觉得呢？`, products: [] };
+  return { text: `${word || '这类'}里暂时没有${wanted ? `${wanted}的` : '合适的'}款${sizeRange(kb, state, profile)}，我帮您留意新到货，也可以看看其他款式，您觉得呢？`, products: [] };
+}
+
+/** "切尔西靴有没有45": how far the kind's shoe sizes go, when the one asked is past them. */
+function sizeRange(kb: KnowledgeBase, state: DialogueState, profile: CustomerProfile | undefined): string {
+  const need = state.slots.category?.value;
+  const size = Number(state.slots.size?.value);
+  if (!need || !Number.isInteger(size) || size < 30) return '';
+  const male = wearerGender(state, profile) === 'male';
+  const sizes = kb.products.filter((p) => fitsNeed(p, need) && /男士/u.test(p.name) === male).flatMap((p) => sizesOf(p).flatMap((s) => s.split('-'))).map(Number).filter((n) => Number.isInteger(n) && n >= 30);
+  if (sizes.length === 0) return '';
+  const [lo, hi] = [Math.min(...sizes), Math.max(...sizes)];
+  return size > hi ? `（码数只做到${hi}码）` : size < lo ? `（码数从${lo}码起）` : '';
 }
 
 /** 最近有什么新款: the newest arrivals (catalog arrivedAt), in the kind of product asked for when one was. */
