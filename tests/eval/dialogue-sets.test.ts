@@ -72,6 +72,7 @@ describe.each([
   ['holdout21.dialogue.jsonl', 80],
   ['holdout22.dialogue.jsonl', 80],
   ['holdout23.dialogue.jsonl', 80],
+  ['dev28.dialogue.jsonl', 100],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
