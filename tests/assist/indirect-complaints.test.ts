@@ -1,0 +1,46 @@
+/**
+ * Complaints as customers really put them, never saying 投诉 or 质量: what happened to them or a relative,
+ * a thing that squeaks or marks the skin, a shade unlike the label, being passed from phone to phone.
+ * Each is tagged and answered with an apology first and no product pitched.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
+import { chat, demoAssistant } from './support.ts';
+
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ assistant } = await demoAssistant());
+});
+
+const NOW = Date.parse('2026-11-28T10:00:00+08:00');
+const ask = (sku: string | undefined, ...lines: string[]): Promise<Suggestion> =>
+  assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: { ...emptyProfile('wmCUST', NOW), gender: 2, facts: sku ? [{ key: 'purchase', value: sku, at: NOW - 20 * 86_400_000 }] : [] } });
+/** What a guide would have to fix: no complaint tag, no apology first, a product pitched. */
+const faults = (s: Suggestion): string[] => [
+  ...(s.tags.some((t) => /投诉|售后/u.test(t.tag)) ? [] : ['untagged']),
+  ...(/^(?:您好，)?(?:非常抱歉|真的很抱歉|不好意思|实在抱歉)/u.test(s.drafts[0]?.text ?? '') ? [] : [`no apology: ${s.drafts[0]?.text ?? ''}`]),
+  ...((s.drafts[0]?.skus ?? []).length === 0 ? [] : ['a product pitched']),
+];
+
+describe('complaints that never say so', () => {
+  it('hears what the wearing did: blood at the heel, a black ring on the neck, pearls falling off', async () => {
+    expect(faults(await ask('SH-3021', '顾客: 周六穿去当伴娘 穿了一天脚后跟全是血 今天走路还一瘸一拐的'))).toEqual([]);
+    expect(faults(await ask('AC-4037', '顾客: 锁骨链戴了一个多礼拜 脖子上一圈黑印子 洗都洗不掉'))).toEqual([]);
+    expect(faults(await ask('AC-4036', '顾客: 我早排喺你哋度买嗰条珍珠项链 啱啱发现甩咗两粒珠 条线都松晒'))).toEqual([]);
+  });
+
+  it('hears a clerk who left them waiting, an eye on a mother dressed plainly, and being passed between phones', async () => {
+    expect(faults(await ask(undefined, '顾客: 站了快十分钟没人过来 问了一句 说你自己先看看 算了 不说了'))).toEqual([]);
+    expect(faults(await ask(undefined, '顾客: 我妈前天去湖滨店 回来跟我说 你们店员看她穿得普通 问价格的时候那个眼神'))).toEqual([]);
+    expect(faults(await ask(undefined, '顾客: 打客服电话听了二十分钟音乐 又说找门店 门店电话又没人接 你们这皮球踢得挺溜啊'))).toEqual([]);
+  });
+
+  it('hears shoes that squeak, plating that flakes, a shade unlike the label and a lid that leaks', async () => {
+    expect(faults(await ask('SH-3002', '顾客: 这鞋走一步吱一声 开会的时候一屋人都看我'))).toEqual([]);
+    expect(faults(await ask('AC-4040', '顾客: 几何耳环上的金色一块一块往下掉 露出来黑黑的 才戴了几回'))).toEqual([]);
+    expect(faults(await ask('BT-2033', '顾客: 我买的象牙白 挤出来咋是黄的 比我脖子深两个度 是不是装错了'))).toEqual([]);
+    expect(faults(await ask('BT-2032', '顾客: 唇釉盖子拧不紧 放包里全漏出来了 新包啊'))).toEqual([]);
+  });
+});
