@@ -43,4 +43,16 @@ describe('complaints that never say so', () => {
     expect(faults(await ask('BT-2033', '顾客: 我买的象牙白 挤出来咋是黄的 比我脖子深两个度 是不是装错了'))).toEqual([]);
     expect(faults(await ask('BT-2032', '顾客: 唇釉盖子拧不紧 放包里全漏出来了 新包啊'))).toEqual([]);
   });
+
+  it('hears the same wrong size again, a Cantonese rash, a parcel never moving, specks in a serum and uneven hems after an alteration', async () => {
+    expect(faults(await ask('SH-3012', '顾客: 换的那双到了', '导购: 好的～这次38码穿着合适吗？', '顾客: 合适啥呀 打开又是37 盒子标签写的38 里面鞋是37 折腾两回了'))).toEqual([]);
+    expect(faults(await ask('BT-2008', '顾客: 你哋支保湿霜搽完块面又红又痕 今朝起身仲有啲肿 点算啊'))).toEqual([]);
+    expect(faults(await ask(undefined, '导购: 换的M码今天给您发出，单号稍后发您～', '顾客: 你讲咗一个礼拜前就寄 到而家物流都冇更新过 係咪根本冇寄啊'))).toEqual([]);
+    const specks = await ask('BT-2015', '顾客: 精华滴管里有个黑点 瓶口那一圈也有黑渣渣 到底还能不能用啊');
+    expect(faults(specks)).toEqual([]);
+    expect(specks.drafts[0]?.text).toMatch(/先别用/u);
+    expect(specks.drafts[0]?.text).not.toMatch(/黑渣了/u);
+    expect(faults(await ask('AP-1062', '导购: 九分西装裤的裤长改好了，今天下午可以来店里取哦。', '顾客: 取回来了 一条腿长一条腿短 差了快一厘米'))).toEqual([]);
+  });
 });
+

@@ -71,7 +71,7 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? (complaint.problem ?? told) : undefined;
   // "是不是面料有问题" is their question, not a problem to name back.
   // Nor a long or odd one ("一股特别冲的皮革味", "真“持久”啊"): the apology alone says enough.
-  const problem = named && !/是不是|问题/u.test(named) && named.length <= 6 && !/[“”"'啊呀吗呢]|一股|两个色|一坨|尺码表|实物/u.test(named) ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
+  const problem = named && !/是不是|问题/u.test(named) && named.length <= 6 && !/[“”"'啊呀吗呢]|一股|两个色|一坨|尺码表|实物|黑点|黑渣|渣|杂质|异物|灰蒙蒙/u.test(named) ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }
 
@@ -216,7 +216,7 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   const broken = complaint.kind === 'quality' && /断|折|裂|碎|漏|按不出|喷不出|拧不开|坏/u.test(complaint.quote);
   const about = complaint.ongoing || broken ? undefined : kindComplainedOf(state);
   // "你们不会卖假货吧": that it is genuine, then a look at the batch to be sure.
-  const genuine = /假|正品|山寨|高仿/u.test(`${complaint.quote} ${state.newestText}`) ? findAnyFaq(kb, '你们家是正品吗 假货') : undefined;
+  const genuine = /假|正品|山寨|高仿|次一点|以次充好|不是真钻/u.test(`${complaint.quote} ${state.newestText}`) ? findAnyFaq(kb, '你们家是正品吗 假货') : undefined;
   if (genuine) {
     const batch = kindComplainedOf(state) === '美妆' ? '麻烦拍一下瓶身或盒底的批号发给我' : '麻烦拍一下吊牌和您收到的包装发给我';
     return [{ text: `非常抱歉让您担心了！${genuine.answer.replace(/^是的[，。]/u, '')}${batch}，我马上帮您核实。`, products: [], approvedText: genuine.answer, faqId: genuine.id }, opening];
@@ -258,7 +258,9 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // "戴了那个几何耳环 耳朵又红又肿": jewellery is taken off, not "stopped".
   const jewel = /耳环|耳钉|耳饰|项链|手链|手镯|戒指|首饰/u.exec(`${state.newestText} ${product?.subcategory ?? ''} ${product?.name ?? ''}`)?.[0];
   const takeOff = jewel ? `先把${jewel === '首饰' ? '首饰' : jewel}摘下来，先别再戴，` : '';
-  const lead = complaint.kind === 'harm' && !footSore(state, complaint) ? `${apology(state, complaint)}${takeOff}${stop}` : apology(state, complaint);
+  // "到底还能不能用啊": not until it is checked.
+  const notYet = complaint.kind === 'quality' && /能不能用|还能用吗|能用吗|还能用不/u.test(state.newestText) ? '在确认之前先别用了，' : '';
+  const lead = complaint.kind === 'harm' && !footSore(state, complaint) ? `${apology(state, complaint)}${takeOff}${stop}` : `${apology(state, complaint)}${notYet}`;
   // "鞋头开胶了 咋寄回去啊": how a defect goes back, and that we pay for it.
   const sendBack = (complaint.kind === 'quality' || complaint.kind === 'wrong_item') && /(?:咋|怎么|如何|要)(?:寄|退)回|寄回去|寄到哪|运费|邮费|快递费/u.test(state.newestText) ? findAnyFaq(kb, '退货的运费谁出 到付') : undefined;
   const postage = sendBack && !steps.includes('到付') ? sendBack.answer.replace(/^七天无理由[^；。]*[；。]/u, '').replace(/^质量问题退换由我们承担/u, '寄回的运费由我们承担') : '';
