@@ -54,5 +54,14 @@ describe('complaints that never say so', () => {
     expect(specks.drafts[0]?.text).not.toMatch(/黑渣了/u);
     expect(faults(await ask('AP-1062', '导购: 九分西装裤的裤长改好了，今天下午可以来店里取哦。', '顾客: 取回来了 一条腿长一条腿短 差了快一厘米'))).toEqual([]);
   });
+
+  it('hears marks left after drying and a gift sent bare, and leaves a what-if about an untouched tag alone', async () => {
+    expect(faults(await ask('AP-1006', '顾客: 那个织物喷雾 我隔了三十厘米喷的大衣 干了以后留了好几个圈圈印子'))).toEqual([]);
+    expect(faults(await ask(undefined, '顾客: 让你们包成礼盒直接寄给我朋友 我特意备注了是生日礼物 她收到就一个快递袋 连张卡片都没有 我脸都丢尽了'))).toEqual([]);
+    const whatIf = await ask(undefined, '顾客: 想买条丝巾送人 万一她不喜欢 吊牌没拆的话能退吗');
+    expect(whatIf.tags.some((t) => /投诉/u.test(t.tag))).toBe(false);
+    expect(whatIf.drafts[0]?.text).toMatch(/7天|七天/u);
+    expect(whatIf.drafts[0]?.text).not.toMatch(/抱歉/u);
+  });
 });
 
