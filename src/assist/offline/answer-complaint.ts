@@ -3,7 +3,7 @@
  * (photos and the batch number, 到店处理, the manager). Never a product pitch.
  */
 import type { Complaint, DialogueState } from '../dialogue/dialogue-state.ts';
-import { EVIDENCE_SENT, EXPERIENCED, TARNISH } from '../dialogue/complaint-words.ts';
+import { DOUBLE_CHARGE, EVIDENCE_SENT, EXPERIENCED, TARNISH } from '../dialogue/complaint-words.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
@@ -162,9 +162,6 @@ function policyPath(state: DialogueState, complaint: Complaint): { intent: strin
   if (footSore(state, complaint)) return { intent: '投诉安抚', lead: '新鞋磨脚 撑鞋 后跟贴' };
   return { intent: complaint.kind === 'quality' && !/变色|断/u.test(state.newestText) ? '质量投诉' : '投诉安抚', lead: FAQ_HINT[complaint.kind] };
 }
-
-/** "微信扣了我两次钱": paid twice for one order. */
-const DOUBLE_CHARGE = /扣了?(?:我)?(?:两次|二次|两遍|两笔)|重复扣|多扣|付了两次/u;
 
 /** "店员上下打量我 说这件很贵的哦 … 看不起人？": what happened is told; the apology asks no more about it. */
 function toldInFull(state: DialogueState, complaint: Complaint): boolean {

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import { sizeForBody } from './size-for-body.ts';
 import type { Part } from './answer-product.ts';
 import { priceTag, productLine, sellingPoint } from './describe-product.ts';
-import { pickProducts, shadeOf, sizesOf, wearerGender } from './pick-products.ts';
+import { isMens, pickProducts, shadeOf, sizesOf, wearerGender } from './pick-products.ts';
 import type { PickOptions } from './pick-products.ts';
 import { speakOfRecipient } from './speak-of-recipient.ts';
 
@@ -98,7 +98,7 @@ function sizeRange(kb: KnowledgeBase, state: DialogueState, profile: CustomerPro
   const size = Number(state.slots.size?.value);
   if (!need || !Number.isInteger(size) || size < 30) return '';
   const male = wearerGender(state, profile) === 'male';
-  const sizes = kb.products.filter((p) => fitsNeed(p, need) && /男士/u.test(p.name) === male).flatMap((p) => sizesOf(p).flatMap((s) => s.split('-'))).map(Number).filter((n) => Number.isInteger(n) && n >= 30);
+  const sizes = kb.products.filter((p) => fitsNeed(p, need) && isMens(p) === male).flatMap((p) => sizesOf(p).flatMap((s) => s.split('-'))).map(Number).filter((n) => Number.isInteger(n) && n >= 30);
   if (sizes.length === 0) return '';
   const [lo, hi] = [Math.min(...sizes), Math.max(...sizes)];
   return size > hi ? `（码数只做到${hi}码）` : size < lo ? `（码数从${lo}码起）` : '';
