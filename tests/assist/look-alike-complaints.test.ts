@@ -7,8 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assist/create-assistant.ts';
 import type { KnowledgeBase } from '../../src/assist/knowledge/build-knowledge-base.ts';
 import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
-import { emptyProfile } from '../../src/conversation/model.ts';
-import { chat, demoAssistant } from './support.ts';
+import { askAfterPurchase, demoAssistant } from './support.ts';
 
 let kb: KnowledgeBase;
 let assistant: Assistant;
@@ -16,10 +15,7 @@ beforeAll(async () => {
   ({ kb, assistant } = await demoAssistant());
 });
 
-const NOW = Date.parse('2026-11-28T10:00:00+08:00');
-const DAY = 86_400_000;
-const ask = (sku: string | undefined, ...lines: string[]): Promise<Suggestion> =>
-  assistant.suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: NOW, profile: { ...emptyProfile('wmCUST', NOW), gender: 2, facts: sku ? [{ key: 'purchase', value: sku, at: NOW - 20 * DAY }] : [] } });
+const ask = askAfterPurchase(() => assistant);
 const complaintTag = (s: Suggestion): boolean => s.tags.some((t) => /投诉/u.test(t.tag));
 const top = (s: Suggestion): string => s.drafts[0]?.text ?? '';
 

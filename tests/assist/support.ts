@@ -15,6 +15,7 @@ import { loadCorpTags, loadKnowledge } from '../../src/assist/knowledge/load-kno
 import type { CorpTagLibrary } from '../../src/assist/knowledge/schemas.ts';
 import { parseContextLine } from '../../src/assist/offline/rank-replies.ts';
 import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
+import { emptyProfile } from '../../src/conversation/model.ts';
 import type { ChatMessage } from '../../src/conversation/model.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -84,4 +85,11 @@ export interface ChatAsker {
 export function askDemo(assistant: () => Assistant): ChatAsker {
   const suggest = (...lines: string[]): Promise<Suggestion> => assistant().suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now: CHAT_NOW });
   return { suggest, top: async (...lines) => (await suggest(...lines)).drafts[0]?.text ?? '' };
+}
+
+/** A woman asking on 2026-11-28 (the eval clock) who bought `sku` twenty days before (none when undefined). */
+export function askAfterPurchase(assistant: () => Assistant): (sku: string | undefined, ...lines: string[]) => Promise<Suggestion> {
+  const now = Date.parse('2026-11-28T10:00:00+08:00');
+  return (sku, ...lines) =>
+    assistant().suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now, profile: { ...emptyProfile('wmCUST', now), gender: 2, facts: sku ? [{ key: 'purchase', value: sku, at: now - 20 * 86_400_000 }] : [] } });
 }

@@ -247,7 +247,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const complaint = told && !serviceOnly && !replacing && !turnedDown && !(request && !bought && relationship.purchases.length === 0) ? told : heard;
   // "托特包淋了雨 咋办": care or after-sales for a kind the customer bought is about theirs.
   // "上次那双小白鞋…还有没有别的色儿 想再整一双": another of the one bought.
-  const again = newest !== undefined && /再(?:整|买|来|要)|换着|又想|别的色|别的颜色/u.test(newest.text) && intents.some((h) => h.intent === '库存咨询');
+  // "这鞋穿上贼拉舒服 … 给她也整一双 38的有不": the same one again, for someone else.
+  const again = newest !== undefined && ((/再(?:整|买|来|要)|换着|又想|别的色|别的颜色/u.test(newest.text) && intents.some((h) => h.intent === '库存咨询')) || (/也(?:想)?(?:整|买|来|要|入)(?:一)?(?:双|件|条|个|瓶|支|只|套)/u.test(newest.text) && intents.some((h) => ['库存咨询', '尺码咨询', '商品推荐'].includes(h.intent))));
   if (!slots.focus && slots.category && (complaint || again || intents.some((h) => AFTER_SALES.has(h.intent)))) {
     const need = slots.category.value;
     const mine = relationship.purchases.filter((p) => p.category === need.category && (!need.subcategories?.length || need.subcategories.includes(p.subcategory)));

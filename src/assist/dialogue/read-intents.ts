@@ -75,7 +75,7 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (needs.colour !== undefined && question && !PAST_PURCHASE.test(clause)) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
   // A kind of product with a budget, an occasion or a recipient is a request for products, whatever
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
-  const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些|要(?:一|件|条|双|个|款|顶|只)|整(?:一|件|条|双|个)/u.test(clause.replace(/(?:去|到)?(?:别家|别的店|别处|其他家)(?:再)?(?:看看|逛逛)/gu, '')));
+  const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些|有(?:什么|啥)?适合|要(?:一|件|条|双|个|款|顶|只)|整(?:一|件|条|双|个)/u.test(clause.replace(/(?:去|到)?(?:别家|别的店|别处|其他家)(?:再)?(?:看看|逛逛)/gu, '')));
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
   // "能把衣服寄到酒店吗 我在三亚度假": an ask about sending it is that ask, whatever the trip suggests.
   const sending = scores.has('物流') && !/想看|看看|想买|想要|推荐|有没有|有吗|有哪些/u.test(clause);
@@ -121,15 +121,18 @@ function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined): Intent
   if (scores.has('试用')) for (const other of ['商品推荐', '会员积分', '材质咨询', '预约到店']) scores.delete(other);
   if (scores.has('隐私')) for (const other of scores.keys()) if (other !== '隐私') scores.delete(other);
   if (scores.has('调货')) for (const other of ['库存咨询', '物流', '尺码咨询']) scores.delete(other);
-  // "敏感肌会不会过敏", "会不会起球", "不磨脚的单鞋": a worry or a wish before buying asks about the
+  // "敏感肌会不会过敏", "会不会起球", "不磨脚的单鞋", "别磨脚就行": a worry or a wish before buying asks about the
   // product; only what the complaint reader calls a complaint is one.
   const worry = /会不会|担心|怕|容易|会.{0,4}吗|以后|将来|万一|到时候|以为/u.test(clause) && !/投诉|差评|态度|说法/u.test(clause);
   // "不是质量问题 就是不喜欢": denied, it is no complaint either.
   // "淋了几滴 有几个水印 超喜欢这个包 别给我整坏了", "之前穿别家毛衣一圈都是红疹子": a mishap of their
   // own, praise, or trouble with something from elsewhere is no complaint to this store either.
+  const wish = /(?:别|不要)[^，。\s]{1,4}就(?:行|好|可以|成)/u.test(clause);
+  // "37 黑色 别磨脚就行": what it must do, said as a wish, asks nothing about the material.
+  if (wish && !question) scores.delete('材质咨询');
   const mishap = MISHAP.test(clause) && !/质量|投诉|说法/u.test(clause);
   const notOurs = mishap || PRAISE.test(clause) || BOUGHT_ELSEWHERE.test(clause);
-  if (scores.has('投诉安抚') && (worry || notOurs || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
+  if (scores.has('投诉安抚') && (worry || wish || notOurs || /不[^，。]{0,3}的|(?:不是|并非|不算|没有)[^，。]{0,4}(?:质量|问题)/u.test(clause)) && !readsAsComplaint(clause)) {
     scores.delete('投诉安抚');
     if (worry) scores.set('材质咨询', (scores.get('材质咨询') ?? 0) + 2);
     if (mishap) scores.set('洗护', (scores.get('洗护') ?? 0) + 2);

@@ -1,0 +1,44 @@
+/**
+ * Questions about something the customer already has: a scratch their cat made, pilling on a coat from
+ * another shop, leather darkening with use, a wish for new shoes said as "别磨脚就行", the same shoes again
+ * for a sister. Each is answered about the thing itself, not with products like it or an apology.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { askAfterPurchase, demoAssistant } from './support.ts';
+
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ assistant } = await demoAssistant());
+});
+
+const ask = askAfterPurchase(() => assistant);
+const top = async (sku: string | undefined, ...lines: string[]): Promise<string> => (await ask(sku, ...lines)).drafts[0]?.text ?? '';
+
+describe('questions about what the customer already has', () => {
+  it('answers care and repair for a mishap of their own or a coat bought elsewhere, not with bags or coats to buy', async () => {
+    const scratched = await ask(undefined, '顾客: 哭了 我家猫把月牙包抓了几道印子 是我自己没放好 这种还能补救吗');
+    expect(scratched.drafts[0]?.text).toMatch(/报价|补色/u);
+    expect(scratched.drafts[0]?.skus ?? []).toEqual([]);
+    expect(await top(undefined, '顾客: 我在别家买的羊绒大衣起球了 不是你们家的哈 想问下你们店能帮忙去球吗 或者有啥办法')).toMatch(/起球器|小剪刀/u);
+  });
+
+  it('says leather darkening with use is normal, from the FAQ', async () => {
+    const darker = await ask('AC-4011', '顾客: 半月包背了三个礼拜 颜色比买的时候深了一点 这是正常的吧 我还挺喜欢这个变化的');
+    expect(darker.drafts[0]?.text).toMatch(/正常/u);
+    expect(darker.tags.some((t) => /投诉/u.test(t.tag))).toBe(false);
+  });
+
+  it('hears "别磨脚就行" as what new shoes must do, and an oily-skin eye cream asked for as a request', async () => {
+    const shoes = await ask(undefined, '顾客: 想要双上班穿的平底鞋 我一站一整天', '导购: 好的～平时穿几码？颜色有要求吗？', '顾客: 37 黑色 别磨脚就行');
+    expect(shoes.drafts[0]?.text).not.toMatch(/抱歉/u);
+    expect(shoes.drafts.slice(0, 3).some((d) => d.skus.length > 0)).toBe(true);
+    expect(shoes.tags.some((t) => /投诉|售后/u.test(t.tag))).toBe(false);
+    expect(await top(undefined, '顾客: 我大油皮 眼周也爱出油 有适合的眼霜吗')).toMatch(/没有|暂无|暂时/u);
+  });
+
+  it('offers the shoes bought again when a sister wants the same pair', async () => {
+    const again = await ask('SH-3002', '顾客: 这鞋穿上贼拉舒服 害得我姐天天惦记 非让我给她也整一双 38的有不');
+    expect(again.drafts.slice(0, 3).some((d) => d.skus.includes('SH-3002'))).toBe(true);
+  });
+});
