@@ -73,6 +73,7 @@ describe.each([
   ['holdout22.dialogue.jsonl', 80],
   ['holdout23.dialogue.jsonl', 80],
   ['dev28.dialogue.jsonl', 100],
+  ['holdout25.dialogue.jsonl', 80],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
