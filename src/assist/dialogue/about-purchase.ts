@@ -16,5 +16,8 @@ const HYPOTHETICAL = /如果|万一|要是|的话|假如|会不会|买了不合�
 export function aboutOwnPurchase(state: DialogueState): boolean {
   const text = state.newestText;
   const returning = state.intents[0]?.intent === '售后' && RETURN_ASK.test(text) && !HYPOTHETICAL.test(text);
-  return state.relationship.purchases.length > 0 || OWN.test(text) || BOUGHT_WHEN.test(text) || returning;
+  // "要是开线了 能给换不 寄回去运费谁掏": sending it back, asked of a hypothetical, is the policy too.
+  const own = OWN.exec(text);
+  const owned = own !== null && !(own[0] === '寄回去' && HYPOTHETICAL.test(text));
+  return state.relationship.purchases.length > 0 || owned || BOUGHT_WHEN.test(text) || returning;
 }

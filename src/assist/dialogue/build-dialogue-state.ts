@@ -20,6 +20,7 @@ import { colourNames, readNeeds, WARM_CLOTHES } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
 import { readUnsold } from './read-unsold.ts';
+import { partOfShown } from './part-of-shown.ts';
 import { madeFor } from '../offline/pick-products.ts';
 import { readVariant, variantScore } from './read-variant.ts';
 
@@ -90,6 +91,12 @@ function ownPurchase(focus: Slot<Product> | undefined, purchases: readonly Produ
   return mine.length === 1 && mine[0] ? { ...focus, value: mine[0] } : focus;
 }
 
+function withoutCategory(needs: Needs): Needs {
+  const rest = { ...needs };
+  delete rest.category;
+  return rest;
+}
+
 export function buildDialogueState(kb: KnowledgeBase, input: StateInput): DialogueState {
   const asWritten = input.conversation.filter((m) => m.text.trim().length > 0).slice(-(input.windowSize ?? 12));
   // Read in Mandarin ("有冇M码" → "有没有M码"); the newest message as written is kept for display.
@@ -101,6 +108,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   let newestNeeds: Needs = {};
   const newestCustomer = window.findLast((m) => m.speaker === 'customer');
   let guideSaid = '';
+  let partAsked = false;
   for (const message of window) {
     // The guide's "芭蕾舞鞋37码有货" puts a size in play that "有大一码的吗" steps from.
     if (message.speaker === 'guide') {
@@ -113,6 +121,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     }
     if (!evidence(message)) continue;
     newestNeeds = readNeeds(kb, message.text, male);
+    // "帽子能拆下来不 我不喜欢带帽子的": a part of the product in view, asked about (not another kind, nor another one).
+    partAsked = message === newestCustomer && newestNeeds.category !== undefined && partOfShown(kb, guideSaid, newestNeeds.category.value, message.text);
+    if (partAsked) newestNeeds = withoutCategory(newestNeeds);
     applyNeeds(slots, newestNeeds, message.id);
     // "37，预算五百以内吧" earlier in a talk of shoes: the bare number was the size (the newest is read below).
     const bare = message === newestCustomer || newestNeeds.size ? null : BARE_SHOE.exec(message.text);
@@ -143,7 +154,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "有没有平一点的 还要香槟色": a colour kept from before changes nothing of the ask.
   const keptColour = newest !== undefined && /(?:还|也|还是)(?:要|得)[^，。\s]{0,4}色/u.test(newest.text);
   const plain = !newestNeeds.category && (!newestNeeds.colour || keptColour) && !newestNeeds.size && !newestNeeds.budget && !newestNeeds.cheaper && !newestNeeds.recipient;
-  const variantAsk = plain && focus && newest && newest.id !== focus.messageId ? readVariant(newest.text, focus.value, kb.products.filter((p) => p.subcategory === focus.value.subcategory)) : undefined;
+  const variantAsk = plain && !partAsked && focus && newest && newest.id !== focus.messageId ? readVariant(newest.text, focus.value, kb.products.filter((p) => p.subcategory === focus.value.subcategory)) : undefined;
   // "莫要皮鞋" after a pair of leather shoes: others of the category, not that kind.
   if (!variantAsk && focus && newest && newestNeeds.avoid && focus.value.subcategory.includes(newestNeeds.avoid.value) && !newestNeeds.category) {
     slots.category = { value: { word: focus.value.category, category: focus.value.category, subcategories: [] }, messageId: newest.id, quote: newestNeeds.avoid.quote };
@@ -193,6 +204,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   const unanswered = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer');
   const bought = (input.profile?.facts ?? []).some((f) => f.key === 'purchase');
+
   let intents = (variantAsk || avoidAsk || (newestNeeds.dearer && focus)) && newest && !newestNeeds.cheaper ? [{ intent: '商品推荐', clause: newest.text, question: true, score: 1 }] : newestIntents(kb, window, newest, newestNeeds, male);
   // "冬天要穿厚袜子 还是拿38吧": a size settled on for the one in view, with nothing else asked.
   if (newest && focus && slots.size?.messageId === newest.id && intents.length === 0) intents = [{ intent: '库存咨询', clause: newest.text, question: true, score: 3 }];

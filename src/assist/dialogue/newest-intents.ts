@@ -10,6 +10,9 @@ import { productsInOrder } from './read-focus.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
 import { readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
+import { partOfShown } from './part-of-shown.ts';
+import { QUESTION } from './looks-like-question.ts';
+import { bestClause } from '../offline/answer-about-product.ts';
 
 export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest: ChatMessage | undefined, needs: Needs, male: boolean): IntentHit[] {
   if (!newest) return [];
@@ -21,7 +24,16 @@ export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[],
   const priceFirst = needs.cheaper && text.includes('这款') ? /^[^，。？?]*?(?:多少钱|什么价|几块钱|多钱|价格多少)/u.exec(text) : null;
   if (priceFirst && needs.cheaper && priceFirst[0].length < text.indexOf(needs.cheaper.quote)) return [{ intent: '价格咨询', clause: priceFirst[0], question: true, score: 3 }, another];
   if (needs.cheaper || needs.variant) return [another];
-  const read = readIntents(text, (clause) => readNeeds(kb, clause, male));
+  // "帽子能拆下来不 我不喜欢带帽子的": a part of the product just shown names no kind wanted.
+  const guideSaid = window.findLast((m) => m.speaker === 'guide')?.text ?? '';
+  const clauseNeeds = (clause: string): Needs => {
+    const read = readNeeds(kb, clause, male);
+    if (!read.category || !partOfShown(kb, guideSaid, read.category.value, newest.text)) return read;
+    const rest = { ...read };
+    delete rest.category;
+    return rest;
+  };
+  const read = readIntents(text, clauseNeeds);
   // "那个轻薄羽绒服能收起来不 出差想塞箱子里": the trip says why they ask about the one pointed at, not a request.
   const pointed = /这款|[那这](?:个|款|件|条|双|瓶|支|套)/u.test(text) && read.some((h) => h.question && h.intent !== '商品推荐');
   const intents = pointed ? read.filter((h) => h.intent !== '商品推荐' || h.question) : read;
@@ -37,6 +49,9 @@ export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[],
       if (asked.length > 0) return asked.map((h) => ({ ...h, question: true }));
     }
   }
+  const shown = productsInOrder(kb, guideSaid);
+  // "帽子能拆下来不" after one product was shown: a question about it, asked in words no cue knows.
+  if (intents.every((h) => h.intent === OTHER_QUESTION) && QUESTION.test(newest.text) && shown.length === 1 && shown[0] !== undefined && bestClause(shown[0], newest.text) !== undefined && Object.keys(needs).every((k) => k === 'avoid') && !/有没有|还有|别的|其他|推荐|想要|换/u.test(newest.text)) return [{ intent: OTHER_QUESTION, clause: newest.text, question: true, score: 0.5 }];
   // "S码" / "预算八百" / "不限 质量好就行" answers the guide's question: it continues what the customer asked before.
   const guideAsked = lastGuide >= 0 && /[?？吗呢]|多少|什么|哪/u.test(window[lastGuide]?.text ?? '');
   const earlier = window.filter((m) => m.speaker === 'customer' && m !== newest).toReversed();

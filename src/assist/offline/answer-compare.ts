@@ -17,6 +17,14 @@ function warmthOf(p: Product): string {
   return fill ? `填充的是${fill}，更保暖` : `是${String(p.attributes['材质'] ?? '用料').replace(/^面料/u, '')}，更保暖`;
 }
 
+const heelOf = (p: Product): number => Number.parseFloat(String(p.attributes['跟高'] ?? '99'));
+
+/** Content characters the customer's words share with a product's description ("跳操" with 跳操、力量训练). */
+function sharedWith(p: Product, said: string): number {
+  const own = new Set(`${p.name}${p.subcategory}`);
+  return new Set([...said].filter((c) => /\p{Script=Han}/u.test(c) && !own.has(c) && p.description.includes(c) && !/[的了吗呢吧啊呀哦嘛也都很就还是在有我你他她它们这那么个一不没和跟与或给把被让要想能会可以啥什怎样多少款件条双买哪好]/u.test(c))).size;
+}
+
 /** What the customer weighs them on: a score (higher is better) and how to say why. */
 const ASPECTS: [RegExp, (p: Product) => number, (p: Product) => string][] = [
   // Silk, cashmere, wool and leather want hand washing, dry cleaning or care; cotton and easy-care finishes go in the machine.
@@ -25,6 +33,8 @@ const ASPECTS: [RegExp, (p: Product) => number, (p: Product) => string][] = [
   [/便宜|划算|性价比|实惠|省钱/u, (p) => -p.price, (p) => `${priceTag(p)}更实惠`],
   // Perfume lasts by concentration: 香精 > 淡香精 > 淡香水.
   [/持久|留香|香味久|香得久/u, (p) => (/淡香精/u.test(p.name) ? 2 : /香精/u.test(p.name) ? 3 : /淡香水/u.test(p.name) ? 1 : 0), (p) => `${/淡香精/u.test(p.name) ? '是淡香精，浓度比淡香水高，' : ''}留香更久`],
+  // "哪双跟矮一点": the lower heel.
+  [/跟(?:矮|低)|矮一点|低一点|不穿高跟|穿不了高跟|好走/u, (p) => -heelOf(p), (p) => `跟高${String(p.attributes['跟高'])}，更好走`],
   [/轻|轻便|不压|好带/u, (p) => (/轻/u.test(made(p)) ? 1 : 0), () => '更轻便'],
   [/耐穿|耐用|质量|高级|档次|质感/u, (p) => p.price, (p) => `用料和做工更好（${priceTag(p)}）`],
 ];
@@ -34,6 +44,11 @@ export function answerCompare(state: DialogueState, named: readonly Product[]): 
   const [first, second] = options;
   if (!first || !second) return undefined;
   const aspect = ASPECTS.find(([pattern]) => pattern.test(state.newestText));
+  // "我主要是跳操加撸铁 买哪个好": the one whose description speaks to the use told.
+  const [byUse, less] = sharedWith(second, state.newestText) > sharedWith(first, state.newestText) ? [second, first] : [first, second];
+  if (!aspect && sharedWith(byUse, state.newestText) >= 2 && sharedWith(byUse, state.newestText) > sharedWith(less, state.newestText)) {
+    return { text: `按您说的，更推荐${byUse.name}（${priceTag(byUse)}）：${byUse.description.replace(/。$/u, '')}；${less.name}（${priceTag(less)}）${sellingPoint(less)}。您看需要我把两款的细节图都发您吗？`, products: [byUse, less] };
+  }
   if (!aspect) {
     return {
       text: `两款各有优点：${first.name}（${priceTag(first)}）${sellingPoint(first)}；${second.name}（${priceTag(second)}）${sellingPoint(second)}。您更看重哪一点，我帮您选；方便的话到店两款都试一下～`,

@@ -204,7 +204,12 @@ export function answerStock(state: DialogueState, kb: KnowledgeBase, male: boole
     return { text: `${head}，要几件我这就帮您查门店现货和仓库，确认了马上回您。`, products: [product] };
   }
   if (size && !hasSize(product, size)) return { text: `${product.name}没有${size}码，这款是${sizeList(product)}码。`, products: [product] };
-  const asked = [colour, size && `${size}码`].filter(Boolean).join('');
+  // "有35码吗 裸粉的还有没": the size and the colour in the order asked.
+  const sizeAt = size ? state.newestText.indexOf(size) : -1;
+  const colourAt = colour ? state.newestText.indexOf(colour.replace(/色$/u, '')) : -1;
+  // ("37黑色" together stays 黑色37码.)
+  const sizeFirst = colour !== undefined && size !== undefined && sizeAt >= 0 && sizeAt < colourAt && /[\s，,。？?]/u.test(state.newestText.slice(sizeAt, colourAt));
+  const asked = sizeFirst ? `${size}码、${colour}` : [colour, size && `${size}码`].filter(Boolean).join('');
   // "有啥颜色 有35码吗": the colours asked for as well as the size.
   const coloursAsked = !colour && colourList && COLOURS_ASK.test(state.newestText);
   const head = coloursAsked && size ? `${product.name}有${colourList}，${size}码也有` : asked ? `${product.name}有${asked}的` : `${product.name}${colourList ? `有${colourList}` : ''}${sizeList(product) ? `，${sizeList(product)}码` : ''}`;
