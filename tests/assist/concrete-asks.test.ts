@@ -91,3 +91,24 @@ describe('typed by sound', () => {
     expect(s.drafts.slice(0, 3).some((d) => /防晒/u.test(d.text) && d.skus.length > 0)).toBe(true);
   });
 });
+
+describe('worries and wishes before buying', () => {
+  it('hears "戴不是纯金的耳朵会红肿" as a worry and answers the material with the note for sensitive ears', async () => {
+    const s = await suggest('导购: 镀金几何耳环199元，黄铜镀金，长3.5cm，戴上很提气色。', '顾客: 可是我戴不是纯金的耳朵会红肿 这个能戴吗');
+    expect(s.drafts[0]?.text).toMatch(/黄铜镀金/u);
+    expect(s.drafts[0]?.text).toMatch(/银针/u);
+    expect(s.tags.some((t) => /投诉|售后/u.test(t.tag))).toBe(false);
+  });
+
+  it('answers whether a knit dress is warm enough alone with what to wear over it', async () => {
+    expect(await top('导购: 燕麦色M码有货的，羊毛针织连衣裙699元，腰部做了收针，不显腰粗。', '顾客: 冬天单穿会冷吗 上海这种湿冷天')).toMatch(/大衣|外套|叠穿/u);
+  });
+
+  it('leaves high and stiletto heels out for someone who cannot walk in them', async () => {
+    const { kb } = await demoAssistant();
+    const s = await suggest('导购: 在的～三醋酸小黑裙1980元，黑色，S到XL，一字领修身款，垂顺不容易皱。', '顾客: 我要了 下周有个dinner 配什么鞋比较好 我不太会穿高跟');
+    const named = s.drafts.slice(0, 3).flatMap((d) => d.skus).map((sku) => kb.products.find((p) => p.sku === sku));
+    expect(named.length).toBeGreaterThan(0);
+    for (const p of named) expect(p && (Number.parseFloat(String(p.attributes['跟高'] ?? '0')) > 5 || /细跟/u.test(p.name)), p?.name).toBe(false);
+  });
+});

@@ -156,7 +156,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const plain = !newestNeeds.category && (!newestNeeds.colour || keptColour) && !newestNeeds.size && !newestNeeds.budget && !newestNeeds.cheaper && !newestNeeds.recipient;
   const variantAsk = plain && !partAsked && focus && newest && newest.id !== focus.messageId ? readVariant(newest.text, focus.value, kb.products.filter((p) => p.subcategory === focus.value.subcategory)) : undefined;
   // "莫要皮鞋" after a pair of leather shoes: others of the category, not that kind.
-  if (!variantAsk && focus && newest && newestNeeds.avoid && focus.value.subcategory.includes(newestNeeds.avoid.value) && !newestNeeds.category) {
+  // ("哪双跟矮一点 我基本不穿高跟": a choice between the ones shown, asked with the reason.)
+  if (!variantAsk && focus && newest && newestNeeds.avoid && focus.value.subcategory.includes(newestNeeds.avoid.value) && !newestNeeds.category && !(slots.shown && /哪(?:双|个|件|款|条)/u.test(newest.text))) {
     slots.category = { value: { word: focus.value.category, category: focus.value.category, subcategories: [] }, messageId: newest.id, quote: newestNeeds.avoid.quote };
     slots.variant = { value: { words: [], besides: [focus.value.sku] }, messageId: newest.id, quote: newestNeeds.avoid.quote };
   }

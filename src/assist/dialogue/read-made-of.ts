@@ -42,6 +42,9 @@ export function readUnwanted(text: string): Reading<string> | undefined {
   if (noPiercing) return { value: '耳', quote: noPiercing[0] };
   const avoid = /(?:不喜欢|不要|不想要|别要|讨厌|不太喜欢)(?:那种|这种|带|有)?([\u4e00-\u9fff]{2,4}?)(?:的|款)/u.exec(text);
   if (avoid && !/^(?:太|很|特别)/u.test(avoid[1] ?? '')) return { value: avoid[1] ?? '', quote: avoid[0] };
+  // "我不太会穿高跟", "穿不了高跟": heels ruled out.
+  const noHeels = /(?:不太?会穿|穿不了|穿不惯|不能穿|不爱穿|不穿)(?:高跟|细跟)/u.exec(text);
+  if (noHeels) return { value: '高跟', quote: noHeels[0] };
   // "她不戴银的": a metal they do not wear.
   const metal = /不(?:戴|爱戴|喜欢)(银|金|铜|合金)的/u.exec(text);
   if (metal) return { value: metal[1] ?? '', quote: metal[0] };

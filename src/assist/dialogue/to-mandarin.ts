@@ -91,7 +91,7 @@ const ENGLISH: [RegExp, string][] = [
   [/(不要|别要|不喜欢|不想要)\s+(?=[a-z])/giu, '$1'], [/\bbudget\s+(?:is\s+)?(?:around|about)\s*(\d+)/giu, '预算$1左右'], [/\bbudget\b/giu, '预算'], [/\b(?:around|about)\s*(\d{3,5})\b/giu, '$1左右'],
   [/\bwork\s*bag\b/giu, '通勤包'], [/\blaptop\b/giu, '电脑'], [/\bbag\b/giu, '包'], [/\bshoes\b/giu, '鞋'], [/\bsneakers\b/giu, '运动鞋'], [/\bboots\b/giu, '靴子'],
   [/\bblack\b/giu, '黑色'], [/\bwhite\b/giu, '白色'], [/\bgr[ae]y\b/giu, '灰色'], [/\bbeige\b/giu, '米色'], [/\bpink\b/giu, '粉色'], [/\bred\b/giu, '红色'], [/\bnavy\b/giu, '藏青'], [/\bcamel\b/giu, '驼色'],
-  [/\bcashmere\b/giu, '羊绒'], [/\bsilk\b/giu, '真丝'], [/\bwool\b/giu, '羊毛'], [/\bleather\b/giu, '真皮'], [/\bcotton\b/giu, '棉'],
+  [/\bcashmere\b/giu, '羊绒'], [/\bsilk\b/giu, '真丝'], [/\bwool\b/giu, '羊毛'], [/\bleather\b/giu, '真皮'], [/\bcotton\b/giu, '棉'], [/\b(?:dinner|party|gala)\b/giu, '晚宴'], [/\bdate\b/giu, '约会'], [/\bwedding\b/giu, '婚礼'], [/\binterview\b/giu, '面试'],
 ];
 
 function english(text: string): string {

@@ -254,7 +254,9 @@ export function answerMaterial(state: DialogueState): Part | undefined {
     return { text: `${materialAsked ? `${head}，` : product.name}${[...said, ...(clause ? [clause] : [])].join('，')}。`, products: [product] };
   }
   const pregnancy = /孕妇|孕期|怀孕|哺乳/u.test(state.newestText) ? '孕期、哺乳期使用前建议先咨询医生。' : '';
-  return { text: `${head}${skinNote}${point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
+  // "戴不是纯金的耳朵会红肿": what the description says for sensitive skin, rather than its selling point.
+  const sensitive = /敏感|过敏|痒|红肿|发红/u.test(state.newestText) ? product.description.split(/[。；]/u).find((c) => /敏感|过敏/u.test(c)) : undefined;
+  return { text: `${head}${skinNote}${sensitive ? `，${sensitive}` : point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
 }
 
 /** 酒精 is listed as 乙醇 on a label. */

@@ -142,7 +142,9 @@ export function shadeOf(product: Product, colour: string): string | undefined {
 const OCCASION_WORDS: Record<string, RegExp> = { 休闲: /休闲|百搭|轻便|舒适|软底|日常|透气|帆布|小白/u, 旅行: /轻便|收纳|旅行|度假|海边|防泼水|速干|大容量|亚麻|草编|凉鞋|防晒|碎花/u, 聚会: /缎面|珠光|亮片|礼服|精致/u };
 
 function productWords(product: Product): string {
-  return `${product.name} ${product.subcategory} ${product.description}`;
+  // A heel over 5cm is a 高跟 whatever the name says ("一字带细跟凉鞋").
+  const heel = Number.parseFloat(String(product.attributes['跟高'] ?? '0'));
+  return `${product.name} ${product.subcategory} ${product.description}${heel > 5 || /细跟/u.test(product.name) ? ' 高跟' : ''}`;
 }
 
 function softScore(product: Product, doc: number, state: DialogueState, relevance: ReadonlyMap<number, number>, gender: string | undefined, focusSku: string | undefined): number {
@@ -156,6 +158,8 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   // Things for home (拖鞋, 家居服) only when asked for by name.
   if (/拖鞋|家居服|家居香氛|收纳/u.test(product.subcategory) && !(slots.category?.value.subcategories.length === 1)) score -= 1.5;
   if (slots.occasion?.value === '休闲' && /高跟|细跟|婚鞋|礼服/u.test(productWords(product))) score -= 1;
+  // "下周有个晚宴": training shoes and sportswear are for the gym, not a dinner or a wedding.
+  if (slots.occasion && ['聚会', '婚礼', '约会', '商务', '面试'].includes(slots.occasion.value) && tags.includes('场合/运动')) score -= 2;
   if (slots.recipient && tags.includes('场合/送礼')) score += 0.8;
   if (slots.recipient && /礼盒|套装/u.test(product.name)) score += 0.4;
   if (slots.recipient?.value.older && /羊绒|真丝|羊毛|礼盒/u.test(product.name)) score += 0.4;
@@ -168,6 +172,8 @@ function softScore(product: Product, doc: number, state: DialogueState, relevanc
   if (product.category === '鞋履' && /软底|好走|走路|遛弯|散步|久站|站一天|走一天|不累脚|走得多|爬山|旅游/u.test(state.newestText)) score += /缓震|EVA|软底|软羊皮|一脚蹬|不掉跟|好走/u.test(`${productWords(product)} ${String(product.attributes['材质'] ?? '')}`) ? 1.5 : /正装|婚礼|细跟|高跟/u.test(productWords(product)) ? -0.5 : 0;
   // "平底的鞋子": flats before any heel.
   if (product.category === '鞋履' && /平底|平跟|不要跟|没跟的/u.test(`${state.newestText} ${slots.wishes?.value ?? ''}`)) score += /平底|平跟|乐福|一脚蹬|芭蕾/u.test(productWords(product)) ? 1.5 : /高跟|细跟|中跟|粗跟|\dcm/u.test(productWords(product)) ? -1.5 : 0;
+  // "我不太会穿高跟": flats and low heels that still dress up.
+  if (product.category === '鞋履' && slots.avoid?.value === '高跟') score += /芭蕾|乐福|中跟|玛丽珍|穆勒|单鞋/u.test(`${product.name} ${product.subcategory}`) ? 1.5 : 0;
   // "短的" / "长款": the cut named in passing.
   if (/短的|短款|短一?点/u.test(state.newestText) && product.name.includes('短')) score += 1.5;
   if (/长的|长款|长一?点/u.test(state.newestText) && product.name.includes('长')) score += 1.5;
