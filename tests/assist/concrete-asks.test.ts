@@ -112,3 +112,17 @@ describe('worries and wishes before buying', () => {
     for (const p of named) expect(p && (Number.parseFloat(String(p.attributes['跟高'] ?? '0')) > 5 || /细跟/u.test(p.name)), p?.name).toBe(false);
   });
 });
+
+describe('a product named by its kind and one word of its name', () => {
+  it('answers the price, the cut to length and the colour of 男士针扣腰带, in order', async () => {
+    const text = await top('顾客: 给我老公看的 男士针扣腰带多少钱 能剪短吗 有棕色吗');
+    expect(inOrder(text, /499/u, /剪到合适长度/u, /深棕/u)).toBe(true);
+    expect(text).not.toMatch(/裤长/u);
+  });
+
+  it('answers the price and the colours of the beret, not with a list of hats', async () => {
+    const text = await top('顾客: 贝雷帽多少钱 有几个颜色 头围多大的');
+    expect(text).toMatch(/^(?:您好，)?羊毛贝雷帽是¥259/u);
+    expect(inOrder(text, /259/u, /黑色、驼色、酒红/u)).toBe(true);
+  });
+});

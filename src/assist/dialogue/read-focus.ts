@@ -121,6 +121,38 @@ function byDistinctWord(list: readonly Product[], text: string): Product | undef
   return undefined;
 }
 
+const GENERIC_WORDS = /羊绒|羊毛|真丝|桑蚕丝|牛皮|羊皮|真皮|纯棉|亚麻|男款|女款|男士|女士|短款|长款|[黑白灰红粉蓝绿紫黄棕驼杏米]色|多少钱|什么|颜色|有没有|能不能/gu;
+
+/** A question about one product rather than a request for some ("贝雷帽多少钱", "男士针扣腰带能剪短吗"). */
+const ASKS_OF_ONE = /多少钱|什么价|几个颜色|什么颜色|哪些颜色|有[^，。？?]{1,4}色(?:的)?吗|[码号]|多大|多长|多重|能不能|可不可以|能[^，。？?]{1,6}吗|可以[^，。？?]{1,6}吗|是不是|证书|什么材质|什么面料/u;
+const REQUEST = /推荐|想买|想要|看看|有没有(?:什么|别的|其他|便宜)|预算|以内|左右|送给|送人|礼物/u;
+
+/**
+ * "男士针扣腰带多少钱 能剪短吗": of the products of the kind the message names (腰带), the one a word of it
+ * (针扣) belongs to alone, when the message asks about one rather than for some.
+ */
+function namedWithinKind(kb: KnowledgeBase, text: string): Product | undefined {
+  if (!ASKS_OF_ONE.test(text) || REQUEST.test(text)) return undefined;
+  const kind = readCategory(kb, text)?.value;
+  if (!kind) return undefined;
+  const ofKind = kb.products.filter((p) => fitsNeed(p, kind));
+  // The kind itself, what it is made of, its colour and cut say no name ("男款羽绒服", "羊绒大衣").
+  const naming = text.split(kind.word).join(' ').replace(GENERIC_WORDS, ' ');
+  const runs = naming.match(/\p{Script=Han}{2,}/gu) ?? [];
+  const hits = new Set<Product>();
+  for (const run of runs)
+    for (let size = 2; size <= Math.min(4, run.length); size++)
+      for (let i = 0; i + size <= run.length; i++) {
+        const word = run.slice(i, i + size);
+        const holders = ofKind.filter((p) => p.name.includes(word));
+        // Said as the name of the kind ("针扣腰带", "贝雷帽"), not elsewhere in the message.
+        if (holders.length === 1 && holders[0] && text.includes(`${word}${kind.word}`)) hits.add(holders[0]);
+      }
+  // "针扣" belongs to one belt, "扣腰" to another: the one whose name the words follow more closely.
+  const ranked = [...hits].map((p) => ({ p, n: Math.max(0, ...runs.map((r) => common(r, p.name))) })).sort((a, b) => b.n - a.n);
+  return ranked[0] && (ranked.length === 1 || ranked[0].n > (ranked[1]?.n ?? 0)) ? ranked[0].p : undefined;
+}
+
 const BACK_TO = /上一款|上一个|上一双|上一件|之前那(?:款|个|双|件)|刚才那(?:款|个|双|件)|原来那(?:款|个|双|件)|还是(?:要|买)?(?:之前|原来|刚才|最开始)的?/u;
 
 export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], category: Slot<CategoryNeed> | undefined): Slot<Product> | undefined {
@@ -205,7 +237,7 @@ export function readFocus(kb: KnowledgeBase, window: readonly ChatMessage[], cat
     }
     // "莫代尔长袖打底有肤色的吗": a product named short of its full name, when only one has that name.
     if (named.length === 0 && message.speaker === 'customer') {
-      const short = byShortName(kb.products, message.text, 5);
+      const short = byShortName(kb.products, message.text, 5) ?? (list.length === 0 ? namedWithinKind(kb, message.text) : undefined);
       if (short) {
         focus = { value: short, messageId: message.id, quote: short.name };
         focusIndex = index;

@@ -48,7 +48,8 @@ function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
 function join(parts: readonly Part[]): Part | undefined {
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0];
-  const text = parts.map((p, i) => (i === 0 ? p.text : `另外，${p.text.replace(/^好的[，,]/u, '')}`)).join('');
+  // "还有想了解的随时问我～" closes the whole answer, not a part of it.
+  const text = parts.map((p, i) => (i === 0 ? p.text : `另外，${p.text.replace(/^好的[，,]/u, '')}`).replace(i < parts.length - 1 ? /还有想了解的随时问我～$/u : /$^/u, '')).join('');
   const approved = parts.flatMap((p) => (p.approvedText ? [p.approvedText] : [])).join('\n');
   return { text, products: [...new Map(parts.flatMap((p) => p.products).map((p) => [p.sku, p])).values()], ...(approved ? { approvedText: approved } : {}) };
 }
