@@ -76,6 +76,7 @@ describe.each([
   ['dev29.dialogue.jsonl', 100],
   ['holdout24.dialogue.jsonl', 80],
   ['holdout25.dialogue.jsonl', 80],
+  ['holdout27.dialogue.jsonl', 80],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
