@@ -7,8 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assist/create-assistant.ts';
-import type { Suggestion } from '../../src/assist/suggestion-schema.ts';
-import { askAfterPurchase, demoAssistant } from './support.ts';
+import { askAfterPurchase, complaintTagged, demoAssistant, topText } from './support.ts';
 
 let assistant: Assistant;
 beforeAll(async () => {
@@ -16,8 +15,8 @@ beforeAll(async () => {
 });
 
 const ask = askAfterPurchase(() => assistant);
-const tagged = (s: Suggestion): boolean => s.tags.some((t) => /投诉|售后/u.test(t.tag));
-const top = (s: Suggestion): string => s.drafts[0]?.text ?? '';
+const tagged = complaintTagged;
+const top = topText;
 
 describe('complaints told in their own words', () => {
   it('hears a clerk who looked a customer up and down as a service complaint, and asks nothing already told', async () => {

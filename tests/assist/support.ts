@@ -93,3 +93,8 @@ export function askAfterPurchase(assistant: () => Assistant): (sku: string | und
   return (sku, ...lines) =>
     assistant().suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now, profile: { ...emptyProfile('wmCUST', now), gender: 2, facts: sku ? [{ key: 'purchase', value: sku, at: now - 20 * 86_400_000 }] : [] } });
 }
+
+/** Whether a complaint or after-sales tag is proposed. */
+export const complaintTagged = (s: Suggestion): boolean => s.tags.some((t) => /投诉|售后/u.test(t.tag));
+/** The top draft's text. */
+export const topText = (s: Suggestion): string => s.drafts[0]?.text ?? '';

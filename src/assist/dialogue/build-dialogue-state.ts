@@ -246,7 +246,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   const told = carried ?? fresh;
   // "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a full request from someone with nothing bought
   // here is a request; the trouble they had elsewhere is why they ask.
-  const request = intents[0]?.intent === '商品推荐' && newestNeeds.category && [newestNeeds.budget, newestNeeds.size, newestNeeds.colour, newestNeeds.skinType].filter(Boolean).length >= 2;
+  // ("300左右 一定要油皮能用的 之前用厚面霜闷痘了": the kind may have been named a turn before.)
+  const request = intents[0]?.intent === '商品推荐' && (newestNeeds.category ?? slots.category) && [newestNeeds.budget, newestNeeds.size, newestNeeds.colour, newestNeeds.skinType].filter(Boolean).length >= 2;
   // "什么服务态度", "你们文案写得真好": the intent reader heard a complaint the problem words did not name.
   const heard = !told && newest && evidence(newest) && intents[0]?.intent === '投诉安抚' ? { kind: /店员|服务|态度|导购|客服|理我|不理/u.test(newest.text) ? ('service' as const) : ('general' as const), messageId: newest.id, quote: newest.text.slice(0, 40) } : undefined;
   // "寄回去了 多久能退款": no problem named, only the service asked after; the service is the answer.

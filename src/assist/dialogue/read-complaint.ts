@@ -91,6 +91,9 @@ function readMessage(text: string, had = text, bought = false): Found | undefine
   // "物流显示昨天签收了 我家根本没人收到": signed for in one clause, never received in the next.
   const unreceived = SIGNED_NOT_RECEIVED.exec(text);
   if (unreceived) return ['delay', unreceived[0], true];
+  // "快递盒子一股香味 拆开一看香水瓶口那里裂了": broken in transit, whatever the smell said first.
+  const inTransit = /(?:拆开|打开|收到|到手)(?:一看|就|发现|后)?([^。\s]{0,10}?(?:裂了|碎了|漏了|破了|碎成|摔碎|压坏了))/u.exec(text);
+  if (inTransit && /快递|盒子|包裹|箱子/u.test(text)) return ['package', inTransit[1] ?? inTransit[0], true];
 
   // "冬天用这个控油水 脸干得起皮": skin that peels after using what they bought, told across clauses.
   const peeling = bought && /(?:用|涂|擦|抹)(?:了|这个|这款|你们)/u.test(text) ? /起皮|皮屑|脱皮/u.exec(text) : null;

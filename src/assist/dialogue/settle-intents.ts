@@ -48,6 +48,10 @@ export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
   // "每次买大衣都像偷穿大人衣服，这款长度到哪里？": a story beside questions wants no other products.
   const wish = /想买|想要|想找|想挑|想换|要一|找一|推荐|看看|有没有|来一|给我|帮我/u;
   if (real.some((h) => h.question)) for (let i = real.length - 1; i >= 0; i--) if (real[i]?.intent === '商品推荐' && !real[i]?.question && !wish.test(real[i]?.clause ?? '')) real.splice(i, 1);
+  // "好 回头去店里看 另外半月包…是不是我手上的油蹭的": a visit said in passing is no ask before the question.
+  if (real.some((h) => h.question && h.intent !== '预约到店')) for (let i = real.length - 1; i >= 0; i--) if (real[i]?.intent === '预约到店' && !real[i]?.question) real.splice(i, 1);
+  // "1299 能减吗 好像是新款吧": whether the offer covers the one named, not a list of new arrivals.
+  if (real.some((h) => h.intent === '优惠活动')) for (let i = real.length - 1; i >= 0; i--) if (real[i]?.intent === '新品推荐' && !/有(?:没有|什么|哪些)|推荐|看看|上了/u.test(real[i]?.clause ?? '')) real.splice(i, 1);
   // "在吗 问下…" with an ask no cue knows: the greeting is answered too, in case no FAQ covers the ask.
   if (real.length > 0 && real.every((h) => h.intent === OTHER_QUESTION)) return hits;
   // In the order asked: a guide answers "有38码吗 另外能开发票吗" in that order.

@@ -7,7 +7,7 @@ import type { Product } from '../knowledge/schemas.ts';
 import type { Part } from './answer-product.ts';
 
 /** Questions about a product: A-not-A (透不透), either-or (宽松还是修身), what / how much / how. */
-export const ABOUT_PRODUCT_ASK = /几(?:片|个|号|种|cm|厘米|克|支)|(\p{Script=Han})不\1|是[^，。？?]{1,8}还是|什么|啥|多(?:大|长|厚|重|高|宽|久)|怎么样|怎么(?:用|穿|洗|弄|点)|要注意|[吗嘛么][？?]?\s*$|[吗嘛么](?=\s|[，,])|[？?]\s*$/u;
+export const ABOUT_PRODUCT_ASK = /几(?:片|个|号|种|cm|厘米|克|支|张|格|层)|(\p{Script=Han})不\1|是[^，。？?]{1,8}还是|什么|啥|多(?:大|长|厚|重|高|宽|久)|怎么样|怎么(?:用|穿|洗|弄|点)|要注意|[吗嘛么][？?]?\s*$|[吗嘛么](?=\s|[，,])|[？?]\s*$/u;
 
 /** Words that name an attribute, by the catalog's attribute key. */
 const ATTRIBUTE_CUES: [string, RegExp][] = [

@@ -59,7 +59,12 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const said = (name: string): string | undefined => /(?:牛仔裤|阔腿裤|西装裤|休闲裤|瑜伽裤|直筒裤|连衣裙|半身裙|针织衫|羊绒衫|开衫|毛衣|大衣|外套|衬衫|丝巾|方巾|披肩|围巾|手套|腰带|钱包|卡包|戒指|耳环|耳钉|项链|手链|手镯|裤|裙|鞋|靴|包|帽|精华|面霜)$/u.exec(name)?.[0];
   const bought = state.relationship.purchases.map((p) => said(p.name)).find((w) => w !== undefined && state.newestText.includes(w));
   const thing = bought ?? (category && namedAt >= 0 && namedAt < state.newestText.indexOf(complaint.quote) ? category.value.word : '');
-  if (complaint.kind === 'package') return /压|瘪|箱|盒/u.test(complaint.quote) ? '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！' : `非常抱歉，收到就${spoken(complaint.quote).replace(/^(?:收到|到手|拆开|打开)(?:就|时|的时候)?(?:是)?/u, '').replace(/[的了]$/u, '')}了，给您添麻烦了！`;
+  if (complaint.kind === 'package') {
+    if (/压|瘪|箱|盒/u.test(complaint.quote)) return '非常抱歉，快递包装在路上被压坏了，给您添麻烦了！';
+    const broke = spoken(complaint.quote).replace(/^(?:收到|到手|拆开|打开)(?:就|时|的时候)?(?:是)?/u, '').replace(/[的了]$/u, '');
+    // "香水瓶口那里裂了" says what broke; "碎了" alone says when.
+    return broke.length > 3 ? `非常抱歉，${broke}了，收到就是这样真的给您添麻烦了！` : `非常抱歉，收到就${broke}了，给您添麻烦了！`;
+  }
   // "我这盒里就一个 没有替换芯": the missing piece named back.
   const missingPiece = complaint.kind === 'wrong_item' ? /(?:没有|少了|缺了?)\s*([^\s，。！？?!]{2,6})\s*$/u.exec(state.newestText)?.[1] : undefined;
   if (missingPiece && !/^(?:东西|货)$/u.test(missingPiece)) return `非常抱歉，少发了${missingPiece}，给您添麻烦了！`;
@@ -242,6 +247,11 @@ export function answerComplaint(kb: KnowledgeBase, state: DialogueState, complai
   // "顺丰说包裹丢了": what happens to a lost parcel (sent again) is the answer, before the order number.
   // "显示签收了我没收着": where to look and what happens next is the answer.
   if (complaint.kind === 'delay' && /丢|签收/u.test(complaint.quote)) return [withPolicy, opening];
+  // "只退了425 我买的时候明明459": less back than paid is how an offer was shared out, explained, and checked.
+  if (complaint.kind === 'refund' && /只退了|少退了|退少了|差了[^，。]{0,6}块/u.test(state.newestText)) {
+    const shared = answerFromFaq(kb, '售后', '部分退货 满减 实付金额 退款 积分', 0, undefined, '满1000减100 实付金额');
+    if (shared) return [{ ...shared, text: `${apology(state, complaint)}一般是这样：${shared.text.replace(/^可以的?[。，]/u, '')}麻烦把订单号发给我，我逐项核对实付和退款金额给您看。` }, opening];
+  }
   // "钱退到哪去了": where the money goes is the answer, before the order number.
   // "是不是哪里出了问题还是要再等等": how long it takes is the answer, before the order number.
   if (complaint.kind === 'refund' && /退到哪|哪(?:去|里|儿)了|去哪了|再等等|要等|多久|几天|什么时候|啥时候|几时|正常吗|出了问题/u.test(state.newestText)) return [withPolicy, opening];

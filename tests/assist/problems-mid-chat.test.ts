@@ -1,0 +1,62 @@
+/**
+ * Problems with a purchase told in the middle of other talk, in the customer's own words: a clerk's stony
+ * face, a size unlike its label, the wrong bottle called a 盲盒, an alteration not done as promised, down
+ * coming through, doubt that an online bottle is genuine, a broken bottle in the parcel, less refunded
+ * than paid. Each is tagged; and look-alikes (their own washing machine, a reaction to cream used
+ * elsewhere before) are not.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { askAfterPurchase, complaintTagged, demoAssistant, topText } from './support.ts';
+
+let assistant: Assistant;
+beforeAll(async () => {
+  ({ assistant } = await demoAssistant());
+});
+const ask = askAfterPurchase(() => assistant);
+
+describe('problems told in the middle of a chat', () => {
+  it('hears a clerk who treated a return with suspicion, after talk of a visit', async () => {
+    const s = await ask(undefined, '顾客: 周末想去店里看看男士大衣', '导购: 好呀，您平时穿什么码？我提前帮您备好', '顾客: 先不急 有个事想说 上次去静安店退那双小白鞋 那个店员一直板着脸 还说我肯定穿出去过 我就在家试了一下 搞得我当场特别尴尬');
+    expect(complaintTagged(s)).toBe(true);
+    expect(s.drafts[0]?.skus ?? []).toEqual([]);
+  });
+
+  it('hears a size unlike its label, the wrong product called a surprise, and an alteration not ready as promised', async () => {
+    expect(complaintTagged(await ask('AP-1045', '顾客: 我问下 你们M码是按什么标准做的', '导购: 您好，是哪一款呢？不同版型上身会有点差别，我帮您看看', '顾客: 针织连衣裙 我一直穿M 这件M跟我别的M比小了一圈 吊牌写的M 我怀疑是不是标错了'))).toBe(true);
+    expect(complaintTagged(await ask('BT-2060', '顾客: 谢谢你们送的盲盒哈 我买的身体乳 到手是瓶沐浴露 挺有惊喜的'))).toBe(true);
+    expect(complaintTagged(await ask('AP-1089', '导购: 裤长已经给您登记好了，3-5天就可以来取～', '顾客: 好 那我下周过来拿', '顾客: 我今天专门请了假跑过去拿裤子 结果跟我说还没改 你们说话算不算数啊'))).toBe(true);
+  });
+
+  it('hears down coming through and doubt about a bottle bought online', async () => {
+    expect(complaintTagged(await ask('AP-1007', '顾客: 这两天降温好厉害', '导购: 是呀，出门记得穿厚点～', '顾客: 穿了你们那件短款羽绒服 一天下来黑裤子上全是白毛毛 你们家羽绒服都这样吗'))).toBe(true);
+    expect(complaintTagged(await ask(undefined, '顾客: 你们家香薰蜡烛能点多久', '导购: 晚桂香薰蜡烛燃烧时长约40小时，第一次点建议烧到整个表面融化再熄灭～', '顾客: 行 不过我有点怀疑 上次在小程序买的晚桂香精跟店里闻的不太一样 留香也就一个小时 线上发的是正品吗'))).toBe(true);
+  });
+
+  it('answers a bottle broken in the parcel with sending another, and less refunded with how an offer is shared out', async () => {
+    const broken = await ask(undefined, '导购: 早上好～有什么可以帮您的吗', '顾客: 快递盒子一股香味 拆开一看香水瓶口那里裂了 漏了小半瓶 盒子都泡湿了');
+    expect(complaintTagged(broken)).toBe(true);
+    expect(topText(broken)).toMatch(/补发|换货/u);
+    const short = await ask(undefined, '顾客: 嗯', '顾客: 钱到了 但是只退了425 我买的时候明明459 差了三十多块 你们是不是扣了我什么');
+    expect(complaintTagged(short)).toBe(true);
+    expect(topText(short)).toMatch(/实付/u);
+  });
+
+  it('tells a skin reaction after cream to stop using it', async () => {
+    expect(topText(await ask(undefined, '顾客: 上回推荐我的那个舒缓霜', '顾客: 说好的敏感肌能用呢 涂了两天脸又烫又刺 现在洗脸都不敢碰'))).toMatch(/停用/u);
+  });
+});
+
+describe('look-alikes', () => {
+  it('answers silk put in the washing machine by the customer with its care, not an apology', async () => {
+    const s = await ask(undefined, '导购: 哈哈 怎么啦？', '顾客: 我把那件真丝衬衫跟别的衣服一起丢洗衣机了 现在皱巴巴的 摸着还有点硬 不怪你们哈 就是还能救吗');
+    expect(topText(s)).toMatch(/冷水|低温|手洗/u);
+    expect(topText(s)).not.toMatch(/抱歉/u);
+  });
+
+  it('takes a reaction to cream used before as a need for the next one, not a complaint', async () => {
+    const s = await ask(undefined, '顾客: 想买个面霜', '导购: 预算大概多少呢？', '顾客: 300左右 一定要油皮能用的 之前用厚面霜闷痘了');
+    expect(s.tags.some((t) => /投诉/u.test(t.tag))).toBe(false);
+    expect(topText(s)).not.toMatch(/抱歉/u);
+  });
+});
