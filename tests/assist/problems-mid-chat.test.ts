@@ -47,6 +47,22 @@ describe('problems told in the middle of a chat', () => {
   });
 });
 
+describe('more of a problem, and problems beside a service', () => {
+  it('keeps a complaint open when the customer adds more of the same problem in another part', async () => {
+    const s = await ask('AP-1074', '顾客: 送闺蜜的真丝睡衣 她说裤子上有块黄印子', '导购: 非常抱歉！麻烦您让朋友拍一下印子的位置发给我，我马上帮您确认', '顾客: 她刚又跟我说上衣领口也有一小块 两件都有 这还是新的吗 我都不好意思见她了');
+    expect(complaintTagged(s)).toBe(true);
+    expect(topText(s)).toMatch(/^非常抱歉/u);
+    expect(s.drafts[0]?.skus ?? []).toEqual([]);
+  });
+
+  it('apologises for a gift card left out before any gift-wrap terms, and gives the price protection to one who paid more', async () => {
+    const card = await ask(undefined, '导购: 您好～', '顾客: 我那天让你们帮忙写贺卡的丝巾 我婆婆收到了 说盒子里啥也没有 就一条丝巾 我在卡上写了好多话的 好尴尬');
+    expect(topText(card)).toMatch(/^非常抱歉/u);
+    const dropped = await ask('AP-1023', '导购: 有的～羊毛V领开衫599元，米白、藏青、酒红三个颜色，可以当外套也能扣起来当上衣穿', '顾客: 哦 我刚在小程序上看到 我那件羊绒毛衣现在便宜了两百 我双十一前才买的 早知道等等了 我这不是冤大头嘛');
+    expect(topText(dropped)).toMatch(/7天/u);
+  });
+});
+
 describe('look-alikes', () => {
   it('answers silk put in the washing machine by the customer with its care, not an apology', async () => {
     const s = await ask(undefined, '导购: 哈哈 怎么啦？', '顾客: 我把那件真丝衬衫跟别的衣服一起丢洗衣机了 现在皱巴巴的 摸着还有点硬 不怪你们哈 就是还能救吗');

@@ -242,7 +242,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
   // "那L这件我怎么处理": a trouble question in the newest message carries on the problem told before it.
   // "吊牌上也写的黑色 订单截图也给你了 … 你们仓库怎么配的货": anger at the store, with the evidence asked for, is the problem told before.
   const followsUp = fresh?.kind === 'service' && newest !== undefined && (EVIDENCE_SENT.test(newest.text) || /吊牌|订单/u.test(newest.text));
-  const carried = !fresh || fresh.kind === 'general' || followsUp ? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought, followsUp) : undefined;
+  // "她刚又跟我说上衣领口也有一小块 两件都有": more of the same problem, whatever part it names.
+  const addsToIt = !fresh && newest !== undefined && /也有|也是|又发现|还发现|两(?:件|个|双|只)都/u.test(newest.text) && !/想买|想要|推荐|有没有|再买|再来/u.test(newest.text);
+  const carried = !fresh || fresh.kind === 'general' || followsUp || addsToIt ? stillOpen(window.slice(0, lastGuide + 1).filter(evidence), newestNeeds, intents, bought, followsUp || addsToIt) : undefined;
   const told = carried ?? fresh;
   // "鞋子磨脚磨得我想哭 … 想找一双 37码 黑色 不超过900": a full request from someone with nothing bought
   // here is a request; the trouble they had elsewhere is why they ask.

@@ -76,7 +76,7 @@ function apology(state: DialogueState, complaint: Complaint): string {
   const named = complaint.kind === 'quality' || /^(?:发错|寄错|少发|漏发)/u.test(complaint.problem ?? '') ? (complaint.problem ?? told) : undefined;
   // "是不是面料有问题" is their question, not a problem to name back.
   // Nor a long or odd one ("一股特别冲的皮革味", "真“持久”啊"): the apology alone says enough.
-  const problem = named && !/是不是|问题/u.test(named) && named.length <= 6 && !/[“”"'啊呀吗呢]|一股|两个色|一坨|尺码表|实物|黑点|黑渣|渣|杂质|异物|灰蒙蒙/u.test(named) ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
+  const problem = named && !/是不是|问题/u.test(named) && named.length <= 6 && !/^有|[“”"'啊呀吗呢]|一股|两个色|一坨|尺码表|实物|黑点|黑渣|渣|杂质|异物|灰蒙蒙/u.test(named) ? `${thing}${spoken(named).replace(/了$/u, '')}了，` : '';
   return `非常抱歉，${problem}给您添麻烦了！`;
 }
 
