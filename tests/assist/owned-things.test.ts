@@ -42,3 +42,21 @@ describe('questions about what the customer already has', () => {
     expect(again.drafts.slice(0, 3).some((d) => d.skus.includes('SH-3002'))).toBe(true);
   });
 });
+
+describe('what the customer wears or owns, told as context', () => {
+  it('keeps the belt asked for when the trousers he wears are mentioned', async () => {
+    const s = await ask(undefined, '顾客: 男朋友下周生日 想送条皮带', '导购: 好呀～他平时穿正装多还是休闲多？', '顾客: 上班穿西裤 喜欢黑的', '导购: 好的，预算大概多少呢？', '顾客: 五百左右吧 别太贵 不然他又说我乱花钱');
+    expect(s.drafts[0]?.text).toMatch(/腰带/u);
+    expect(s.drafts[0]?.text).not.toMatch(/西裤/u);
+  });
+
+  it('says no white scarf is there when the coat it goes with is mentioned, and any wool will do', async () => {
+    const text = await top(undefined, '顾客: 有没有白色的围巾', '导购: 您想要羊绒的还是羊毛的呢？', '顾客: 羊绒羊毛都行 一定要白色 配我那件黑大衣');
+    expect(text).toMatch(/围巾里暂时没有白色/u);
+  });
+
+  it('offers the one cardigan bought again for a sister in her size', async () => {
+    const s = await ask('AP-1024', '导购: 新的开衫已经给您寄出了，顺丰单号发您短信了～', '顾客: 收到啦', '顾客: 新的这件没毛病了 谢谢哈 顺便想给我妹也买一件 她穿S 米白的还有吗');
+    expect(s.drafts[0]?.skus).toContain('AP-1024');
+  });
+});

@@ -53,8 +53,13 @@ function newestBareShoe(text: string): RegExpExecArray | null {
   return BARE_SHOE.exec(text);
 }
 
-function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
-  if (needs.category) {
+/** "上班穿西裤 喜欢黑的", "配我那件黑大衣": a kind they wear or own, told as context for the one wanted. */
+function worn(text: string, word: string): boolean {
+  return new RegExp(`(?:我(?:的|那件|那条|那双|那个)|配我(?:的|那件|那条|那双)?|(?:平时|上班|天天|一般|经常)穿)[^，。\\s]{0,3}${word}`, 'u').test(text) && !/想(?:要|买|找|挑)|推荐|有没有|要(?:一|件|条|双|个)/u.test(text);
+}
+
+function applyNeeds(slots: Slots, needs: Needs, messageId: string, text = ''): void {
+  if (needs.category && !(slots.category && worn(text, needs.category.value.word))) {
     if (slots.category && slots.category.value.category !== needs.category.value.category) {
       delete slots.size;
       delete slots.budget;
@@ -124,7 +129,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     // "帽子能拆下来不 我不喜欢带帽子的": a part of the product in view, asked about (not another kind, nor another one).
     partAsked = message === newestCustomer && newestNeeds.category !== undefined && partOfShown(kb, guideSaid, newestNeeds.category.value, message.text);
     if (partAsked) newestNeeds = withoutCategory(newestNeeds);
-    applyNeeds(slots, newestNeeds, message.id);
+    applyNeeds(slots, newestNeeds, message.id, message.text);
     // "37，预算五百以内吧" earlier in a talk of shoes: the bare number was the size (the newest is read below).
     const bare = message === newestCustomer || newestNeeds.size ? null : BARE_SHOE.exec(message.text);
     if (bare && (slots.category?.value.category === '鞋履' || productsInOrder(kb, guideSaid).some((p) => p.category === '鞋履'))) slots.size = { value: bare[1] ?? '', messageId: message.id, quote: bare[0] };
@@ -270,6 +275,9 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     const mine = relationship.purchases.filter((p) => p.category === need.category && (!need.subcategories?.length || need.subcategories.includes(p.subcategory)));
     if (mine.length === 1 && mine[0]) slots.focus = { value: mine[0], messageId: slots.category.messageId, quote: slots.category.quote };
   }
+  // "新的这件没毛病了 … 给我妹也买一件 她穿S 米白的还有吗": the one thing bought, again.
+  const [only] = relationship.purchases;
+  if (!slots.focus && !slots.category && again && newest && only && relationship.purchases.length === 1) slots.focus = { value: only, messageId: newest.id, quote: newest.text.slice(0, 12) };
   // "39有吗 不合适能换不": a bare shoe size asked after a shoe is a size question, first.
   if (slots.size?.quote === bareShoe?.[0] && slots.size?.messageId === newest?.id && newest && /^\s*(?:(?:我|他|她)?(?:男朋友|女朋友|老公|老婆|朋友|儿子|女儿|爸|妈|我|他|她)(?:的|穿)?)?\s*(?:有没有|有)?\s*\d{2}\s*(?:码|的)?\s*(?:有吗|有没有|有伐|有不|有么|吗|没|不)/u.test(newest.text) && !intents.some((h) => h.intent === '尺码咨询' || h.intent === '库存咨询')) {
     intents = [{ intent: '尺码咨询', clause: newest.text, question: true, score: 3 }, ...intents.filter((h) => h.intent !== OTHER_QUESTION)];

@@ -108,7 +108,7 @@ export function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined):
   }
   // "伊欢喜穿羊毛衫": a kind they like to wear, said as a wish, asks nothing about the material.
   // "他穿XL 纯棉的就行": the material wanted, said as a wish.
-  if (scores.has('材质咨询') && ((needs.category !== undefined && /(?:喜欢|爱|习惯)(?:穿|戴|用|背)/u.test(clause)) || /(?:纯棉|棉|羊毛|羊绒|真丝|真皮|亚麻)的?(?:就行|就可以|就好|最好)|最好是(?:纯棉|棉|羊毛|羊绒|真丝|真皮)/u.test(clause)) && !QUESTION.test(clause)) {
+  if (scores.has('材质咨询') && ((needs.category !== undefined && /(?:喜欢|爱|习惯)(?:穿|戴|用|背)/u.test(clause)) || /(?:纯棉|棉|羊毛|羊绒|真丝|真皮|亚麻)的?(?:就行|就可以|就好|最好)|(?:羊毛|羊绒|真丝|棉|真皮|亚麻)[^，。？?]{0,4}(?:都行|都可以|都好|无所谓)|最好是(?:纯棉|棉|羊毛|羊绒|真丝|真皮)/u.test(clause)) && !QUESTION.test(clause)) {
     scores.delete('材质咨询');
     scores.set('商品推荐', Math.max(2, ...scores.values()));
   }
