@@ -126,3 +126,10 @@ describe('a product named by its kind and one word of its name', () => {
     expect(inOrder(text, /259/u, /黑色、驼色、酒红/u)).toBe(true);
   });
 });
+
+describe('a choice stated beside a service ask', () => {
+  it('confirms the size and colour of the trousers in view before the alteration days', async () => {
+    const text = await top('导购: 有的，男士直筒西裤599元，黑色、藏青、炭灰，M到XXL，门店购买可以免费改裤长。', '顾客: L 藏青 我腿短 改裤长要几天');
+    expect(inOrder(text, /男士直筒西裤藏青L码有的/u, /3-5天/u)).toBe(true);
+  });
+});

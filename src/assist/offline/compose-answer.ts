@@ -9,6 +9,7 @@ import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-inte
 import { ABOUT_PRODUCT_ASK, answerAboutProduct, asksAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { stockAside } from './answer-stock-aside.ts';
+import { withChoiceConfirmed } from './choice-confirmed.ts';
 import type { Part } from './answer-product.ts';
 import { pickProducts, skinFits, withinBudget } from './pick-products.ts';
 import { describeBudget } from '../dialogue/describe-state.ts';
@@ -141,8 +142,9 @@ export function composeAnswer(input: ComposeInput): Part[] {
     const about = answerAboutProduct(focus, state.newestText);
     if (about) parts.push(about);
   }
-  const top = join(parts);
-  if (!top) return [];
+  const joined = join(parts);
+  if (!joined) return [];
+  const top = withChoiceConfirmed(joined, state);
   // "我退的那件大衣 钱什么时候能退回来", "上次买的乐福鞋 能换38吗": after-sales about their own purchase opens
   // with an apology for the trouble, as a guide would, before the policy.
   if (AFTER_SALES_ASKS.has(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state) && !APOLOGY.test(top.text.slice(0, 12))) {
