@@ -41,6 +41,11 @@ describe('two asks in one message', () => {
     expect(inOrder(text, /S码/u, /公司/u)).toBe(true);
   });
 
+  it('answers the return and who pays its postage, asked in Cantonese, and the floor asked as 哪层', async () => {
+    expect(inOrder(await top('顾客: 买咗唔啱着可唔可以退啊 运费边个出'), /七天无理由/u, /寄回运费/u)).toBe(true);
+    expect(inOrder(await top('顾客: 静安店国庆开到几点 在嘉里中心哪层啊'), /10:00/u, /L2/u)).toBe(true);
+  });
+
   it('answers a size and a colour in the order they were asked', async () => {
     expect(inOrder(await top('顾客: 软羊皮芭蕾舞鞋有35码吗 裸粉的还有没'), /35/u, /裸粉/u)).toBe(true);
   });

@@ -63,6 +63,22 @@ describe('more of a problem, and problems beside a service', () => {
   });
 });
 
+describe('complaints in sarcasm and dialect', () => {
+  it('hears a jumper shrunk to a niece\'s size, a clasp fallen off, a price drop to an old customer, a bottle left on their hands', async () => {
+    for (const [sku, said] of [
+      [undefined, '顾客: 一千六的羊绒衫 按你们说的手洗 洗完能给我侄女穿了 真不错呢'],
+      ['AC-4002', '顾客: 月牙包那个扣子今天直接掉地上了 捡起来装不回去 二十天就这样？'],
+      [undefined, '顾客: 才买二十天的风衣今天小程序便宜了一百多 早知道晚点买了 老顾客就这待遇'],
+      [undefined, '顾客: 停了啊 那这瓶就这么砸手里了？三百块呢 当时推荐的时候说得那么好'],
+    ] as const) expect(complaintTagged(await ask(sku, said)), said).toBe(true);
+  });
+
+  it('hears another colour than the one bought, and a Shanghainese clerk who never looked up', async () => {
+    expect(complaintTagged(await ask(undefined, '顾客: 快递到了', '顾客: 我买的深蓝 这条是浅蓝的啊 吊牌都没拆 我也懒得拆了'))).toBe(true);
+    expect(topText(await ask(undefined, '顾客: 侬拉店里个小姑娘态度老推板额 我上趟去换尺码 伊眼睛也勿抬一抬'))).toMatch(/^(?:您好，)?(?:非常|真的很)?抱歉/u);
+  });
+});
+
 describe('look-alikes', () => {
   it('answers silk put in the washing machine by the customer with its care, not an apology', async () => {
     const s = await ask(undefined, '导购: 哈哈 怎么啦？', '顾客: 我把那件真丝衬衫跟别的衣服一起丢洗衣机了 现在皱巴巴的 摸着还有点硬 不怪你们哈 就是还能救吗');
