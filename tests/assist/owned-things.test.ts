@@ -60,3 +60,20 @@ describe('what the customer wears or owns, told as context', () => {
     expect(s.drafts[0]?.skus).toContain('AP-1024');
   });
 });
+
+describe('needs told with a past or a reason', () => {
+  it('hears "想换双跑鞋" as a new pair wanted, and "想换个码" as an exchange', async () => {
+    const run = await ask(undefined, '顾客: 想换双跑鞋 43码 六百左右 脚背高 平时穿别的牌子老压脚');
+    expect(run.drafts[0]?.skus.length ?? 0).toBeGreaterThan(0);
+    expect(run.drafts[0]?.text).not.toMatch(/添麻烦|抱歉/u);
+    const exchange = await ask('AP-1061', '顾客: 想换个码 牛仔裤买大了 还没穿 吊牌都在');
+    expect(exchange.drafts[0]?.skus ?? []).toEqual([]);
+  });
+
+  it('takes an allergy to cheap metal as a need for the gift, and 香香的东西 as fragrance', async () => {
+    const jewel = await ask(undefined, '顾客: 想给女朋友买个首饰 五百到八百 她耳朵对便宜的金属过敏');
+    expect(jewel.drafts[0]?.text).not.toMatch(/抱歉/u);
+    expect(jewel.drafts[0]?.skus.length ?? 0).toBeGreaterThan(0);
+    expect(await top(undefined, '顾客: 舍友下周过生 想送个小礼物三百块以内 女生 平时就爱香香的东西')).toMatch(/两款香氛/u);
+  });
+});

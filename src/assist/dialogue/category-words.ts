@@ -16,7 +16,7 @@ const c = (category: Entry['category'], subcategories: string[] = [], nameInclud
   nameIncludes ? { category, subcategories, nameIncludes } : { category, subcategories };
 
 /** Words said for a kind that a draft names otherwise ("给您推荐这款家居香氛", not "这款家里用的"). */
-export const SHOWN_AS: Record<string, string> = { 家里用的: '家居香氛', 家用的: '家居香氛' };
+export const SHOWN_AS: Record<string, string> = { 家里用的: '家居香氛', 家用的: '家居香氛', 香香的东西: '香氛' };
 
 export const CATEGORY_WORDS: Record<string, Entry> = {
   衣服: c('服装'),
@@ -207,6 +207,7 @@ export const CATEGORY_WORDS: Record<string, Entry> = {
   气垫: c('美妆', ['底妆'], '气垫'),
   眼影: c('美妆', ['眼妆'], '眼影'),
   香水: c('美妆', ['香水', '香氛套装']),
+  香香的东西: c('美妆', ['香水', '香氛套装', '家居香氛']),
   香氛: c('美妆', ['香水', '家居香氛', '身体护理', '香氛套装']),
   身体乳: c('美妆', ['身体护理']),
   护手霜: c('美妆', ['身体护理'], '护手'),

@@ -44,6 +44,8 @@ export function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined):
   // A kind of product with a budget, an occasion or a recipient is a request for products, whatever
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些|有(?:什么|啥)?适合|要(?:一|件|条|双|个|款|顶|只)|整(?:一|件|条|双|个)/u.test(clause.replace(/(?:去|到)?(?:别家|别的店|别处|其他家)(?:再)?(?:看看|逛逛)/gu, '')));
+  // "想换双跑鞋 43码 六百左右": a new pair wanted, not an exchange.
+  if (needs.category !== undefined && /(?:想|要|打算|准备)换(?:一)?(?:双|件|个|条|只|款|副|顶)(?![^，。\s]{0,3}(?:码|号|色|大|小|尺|长|短|新|同|\d|[XSML]))/u.test(clause) && !/买的|买了|收到|穿了|不合适|吊牌/u.test(clause)) scores.delete('售后');
   const states = needs.budget !== undefined || needs.category !== undefined || needs.recipient !== undefined || needs.skinType !== undefined || needs.occasion !== undefined;
   // "能把衣服寄到酒店吗 我在三亚度假": an ask about sending it is that ask, whatever the trip suggests.
   const sending = scores.has('物流') && !/想看|看看|想买|想要|推荐|有没有|有吗|有哪些/u.test(clause);
