@@ -55,6 +55,12 @@ describe('what the customer wears or owns, told as context', () => {
     expect(text).toMatch(/围巾里暂时没有白色/u);
   });
 
+  it('asks for the cardigan, not the trousers it must go with, when both are named together', async () => {
+    const s = await ask(undefined, '顾客: 秋装上新了吗 想要件开衫配我那条黑色阔腿裤', '导购: 上新了～您穿什么码？喜欢什么颜色？', '顾客: M码 六百以内 先要米白吧');
+    expect(s.drafts.slice(0, 3).some((d) => /开衫/u.test(d.text) && d.skus.length > 0)).toBe(true);
+    expect(s.drafts[0]?.text).not.toMatch(/阔腿裤/u);
+  });
+
   it('offers the one cardigan bought again for a sister in her size', async () => {
     const s = await ask('AP-1024', '导购: 新的开衫已经给您寄出了，顺丰单号发您短信了～', '顾客: 收到啦', '顾客: 新的这件没毛病了 谢谢哈 顺便想给我妹也买一件 她穿S 米白的还有吗');
     expect(s.drafts[0]?.skus).toContain('AP-1024');

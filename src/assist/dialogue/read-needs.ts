@@ -214,12 +214,16 @@ export const WARM_CLOTHES: CategoryNeed = { word: '保暖外套', category: '服
 
 const SKIN_TONE = /(?:皮肤|肤色|脸色|气色|脸)[^，。\s]{0,3}(?:黄|黑|白|红)|显(?:得)?(?:更|很|有点)?(?:黄|黑)|黄皮|黑皮|黄黑皮/gu;
 
+const OWN_TO_MATCH = /(?:配|搭)我(?:的|那条|那件|那双|那个|条|件|双|个)?[^，。\s的]{0,6}?(?=[，。\s]|$)/gu;
+
 export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs {
   const needs: Needs = { ...readSizeAndBody(text, male) };
   // "会不会钻绒啊 我之前那件 穿一次黑毛衣就变白毛衣了": the kinds in a past experience told with a worry are not wanted.
   const told = /会不会|担心|怕/u.test(text) ? text.replace(/(?:之前|以前|上一(?:件|双|个|条|瓶)|我之前)[^。？?！!]*/gu, ' ') : text;
   const wanted = told.replace(NOT_WANTED, ' ');
-  const category = readCategory(kb, wanted);
+  // "想要件开衫配我那条黑色阔腿裤": the one they own, told to match, is not wanted (unless it is the only kind said).
+  const matched = wanted.replace(OWN_TO_MATCH, ' ');
+  const category = readCategory(kb, matched) ?? readCategory(kb, wanted);
   if (category) needs.category = category;
   if (!needs.category && /(?:买|要|来|整|挑)(?:一)?件[^，。\s]{0,3}(?:暖和|保暖|厚实|厚)(?:点|些)?的/u.test(text)) needs.category = { value: WARM_CLOTHES, quote: '暖和的' };
   // "想给他买双跑步穿的": a pair to wear is shoes.
