@@ -138,3 +138,14 @@ describe('a choice stated beside a service ask', () => {
     expect(inOrder(text, /男士直筒西裤藏青L码有的/u, /3-5天/u)).toBe(true);
   });
 });
+
+describe('what a product holds and has', () => {
+  it('says a 14-inch laptop fits the tote, from its description, and finds the jacket\'s inner pockets under another name', async () => {
+    expect(await top('顾客: 大号托特包能塞下电脑吗 我那个是14寸的')).toMatch(/能放下14寸电脑/u);
+    expect(await top('导购: 男士立领夹克899元，藏青和卡其，M到XXL～', '顾客: 有没有内兜 我钱包手机喜欢揣里面')).toMatch(/暗袋/u);
+  });
+
+  it('answers what points are worth to a gold member, not the tiers, then the discount', async () => {
+    expect(inOrder(await top('顾客: 我是金卡 积分能抵钱不 买东西有折扣没'), /100积分抵1元/u, /95折/u)).toBe(true);
+  });
+});

@@ -127,7 +127,9 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       {
         const thing = /有没有([\u4e00-\u9fff]{2,4}?)(?:的|吗|呀|啊|$|\s)|(?:带|附|有)([\u4e00-\u9fff]{2,4}?)吗/u.exec(text);
         const word = thing?.[1] ?? thing?.[2];
-        const said = word && focus && !/色|码|号|货|款|尺/u.test(word) ? focus.value.description.split(/[，。；]/u).find((piece) => piece.includes(word)) : undefined;
+        // "有没有内兜": the description may call it 暗袋.
+        const words = word ? [word, ...(PART_NAMES[word] ?? [])] : [];
+        const said = word && focus && !/色|码|号|货|款|尺/u.test(word) ? focus.value.description.split(/[，。；]/u).find((piece) => words.some((w) => piece.includes(w))) : undefined;
         if (said && focus) return { text: `有的，${focus.value.name}${said.startsWith(focus.value.name) ? said.slice(focus.value.name.length) : said}。`, products: [focus.value] };
       }
       // "黑色藏青都太沉闷了 有没有浅一点的颜色": the lighter colours it comes in.
@@ -263,6 +265,9 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       return undefined;
   }
 }
+
+/** Parts a customer names in other words than the catalog. */
+const PART_NAMES: Record<string, string[]> = { 内兜: ['暗袋', '内袋', '口袋'], 内袋: ['暗袋', '内兜', '口袋'], 口袋: ['暗袋', '内袋', '侧袋'], 夹层: ['隔层', '内袋'], 隔层: ['夹层', '内袋'] };
 
 /** The newest message names the product and asks about it, rather than for others like it. */
 export function asksAboutNamed(state: DialogueState, product: Product): boolean {

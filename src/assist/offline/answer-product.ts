@@ -117,6 +117,10 @@ export function answerSize(state: DialogueState, customerMale: boolean, kb: Know
       const inRange = want >= Number(range[1]) && want <= Number(range[2]);
       return { text: inRange ? `${product.name}有${want}号的，尺寸是${measures}，您平时戴${want}号就选${want}号，我帮您确认一下现货～` : `${product.name}是${measures}，没有${want}号，您看需要我帮您找找有这个号的类似款吗？`, products: [product] };
     }
+    // "能塞下电脑吗 我那个是14寸的": what fits in it, as its description says.
+    const holds = /电脑|笔记本|iPad|平板|A4|文件|水杯|雨伞|充电宝/iu.exec(state.newestText)?.[0];
+    const fits = holds ? product.description.split(/[，。；]/u).find((c) => c.includes(holds.replace(/笔记本/u, '电脑'))) : undefined;
+    if (fits) return { text: `${product.name}${fits}，尺寸是${measures}。`, products: [product] };
     return { text: `${product.name}的尺寸是${measures}，您平时戴或用的是哪个尺寸？我帮您对照一下。`, products: [product] };
   }
   if (size && sizes.length > 0 && !sizes.includes('均码')) {
