@@ -79,6 +79,13 @@ describe('complaints in sarcasm and dialect', () => {
   });
 });
 
+describe('trouble asked as a question about what was bought', () => {
+  it('hears "都这样吗" after a jumper went loose as a complaint, but not a question about the cut before buying', async () => {
+    expect(complaintTagged(await ask('AP-1023', '顾客: 你们家的毛衣都这样吗 穿两次就松了'))).toBe(true);
+    expect((await ask(undefined, '顾客: 你们家衣服都这样宽松吗 我想买件合身的')).tags.some((t) => /投诉/u.test(t.tag))).toBe(false);
+  });
+});
+
 describe('look-alikes', () => {
   it('answers silk put in the washing machine by the customer with its care, not an apology', async () => {
     const s = await ask(undefined, '导购: 哈哈 怎么啦？', '顾客: 我把那件真丝衬衫跟别的衣服一起丢洗衣机了 现在皱巴巴的 摸着还有点硬 不怪你们哈 就是还能救吗');

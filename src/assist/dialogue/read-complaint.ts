@@ -163,7 +163,7 @@ function unhappyWithPurchase(text: string, bought: boolean): Found | undefined {
 
 /** `earlier`: the customer's messages before these, for what was used ("那个面霜我用了三天了") when these say only how it went. */
 /** "上次买的那件 怎么回事啊": a trouble question about something bought, however the problem is put. */
-const TROUBLE = /还能管吗|还管不管|能不能管|还能处理吗|怎么回事|咋回事|啥情况|什么情况|怎么搞的|咋搞的|怎么办|咋办|咋整|怎么处理|咋处理|怎么解决|正常吗|正不正常|是不是质量问题|算质量问题吗|有问题/u;
+const TROUBLE = /都这样吗|都是这样吗|是我的问题吗|是不是我的问题|是我(?:穿|用|洗|戴)的不对吗|是我(?:穿|用|洗|戴)(?:得|的)?不对|怎么会这样|这合理吗|就这质量|就这样了吗|还管不管|能不能管|还能处理吗|怎么回事|咋回事|啥情况|什么情况|怎么搞的|咋搞的|怎么办|咋办|咋整|怎么处理|咋处理|怎么解决|正常吗|正不正常|是不是质量问题|算质量问题吗|有问题/u;
 const OWN_THING = /我买的|买的那|上次买|之前买|前几天买|刚买|收到的|到手的|寄来的|寄过来的|在你这买|在你们(?:这|店|家)买/u;
 
 function troubleWithPurchase(text: string, bought: boolean): Found | undefined {
