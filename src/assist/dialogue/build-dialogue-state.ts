@@ -20,7 +20,7 @@ import { colourNames, readNeeds, WARM_CLOTHES } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { readRelationship } from './read-relationship.ts';
 import { readUnsold } from './read-unsold.ts';
-import { partOfShown } from './part-of-shown.ts';
+import { withoutPartOfShown } from './part-of-shown.ts';
 import { madeFor } from '../offline/pick-products.ts';
 import { readVariant, variantScore } from './read-variant.ts';
 
@@ -96,12 +96,6 @@ function ownPurchase(focus: Slot<Product> | undefined, purchases: readonly Produ
   return mine.length === 1 && mine[0] ? { ...focus, value: mine[0] } : focus;
 }
 
-function withoutCategory(needs: Needs): Needs {
-  const rest = { ...needs };
-  delete rest.category;
-  return rest;
-}
-
 export function buildDialogueState(kb: KnowledgeBase, input: StateInput): DialogueState {
   const asWritten = input.conversation.filter((m) => m.text.trim().length > 0).slice(-(input.windowSize ?? 12));
   // Read in Mandarin ("有冇M码" → "有没有M码"); the newest message as written is kept for display.
@@ -127,8 +121,11 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
     if (!evidence(message)) continue;
     newestNeeds = readNeeds(kb, message.text, male);
     // "帽子能拆下来不 我不喜欢带帽子的": a part of the product in view, asked about (not another kind, nor another one).
-    partAsked = message === newestCustomer && newestNeeds.category !== undefined && partOfShown(kb, guideSaid, newestNeeds.category.value, message.text);
-    if (partAsked) newestNeeds = withoutCategory(newestNeeds);
+    if (message === newestCustomer) {
+      const read = newestNeeds;
+      newestNeeds = withoutPartOfShown(kb, guideSaid, read, message.text);
+      partAsked = newestNeeds !== read;
+    }
     applyNeeds(slots, newestNeeds, message.id, message.text);
     // "37，预算五百以内吧" earlier in a talk of shoes: the bare number was the size (the newest is read below).
     const bare = message === newestCustomer || newestNeeds.size ? null : BARE_SHOE.exec(message.text);

@@ -10,7 +10,7 @@ import { productsInOrder } from './read-focus.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
 import { readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
-import { partOfShown } from './part-of-shown.ts';
+import { withoutPartOfShown } from './part-of-shown.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { bestClause } from '../offline/answer-about-product.ts';
 
@@ -26,14 +26,7 @@ export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[],
   if (needs.cheaper || needs.variant) return [another];
   // "帽子能拆下来不 我不喜欢带帽子的": a part of the product just shown names no kind wanted.
   const guideSaid = window.findLast((m) => m.speaker === 'guide')?.text ?? '';
-  const clauseNeeds = (clause: string): Needs => {
-    const read = readNeeds(kb, clause, male);
-    if (!read.category || !partOfShown(kb, guideSaid, read.category.value, newest.text)) return read;
-    const rest = { ...read };
-    delete rest.category;
-    return rest;
-  };
-  const read = readIntents(text, clauseNeeds);
+  const read = readIntents(text, (clause) => withoutPartOfShown(kb, guideSaid, readNeeds(kb, clause, male), newest.text));
   // "那个轻薄羽绒服能收起来不 出差想塞箱子里": the trip says why they ask about the one pointed at, not a request.
   const pointed = /这款|[那这](?:个|款|件|条|双|瓶|支|套)/u.test(text) && read.some((h) => h.question && h.intent !== '商品推荐');
   const intents = pointed ? read.filter((h) => h.intent !== '商品推荐' || h.question) : read;

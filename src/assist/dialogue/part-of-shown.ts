@@ -4,6 +4,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { CategoryNeed } from './dialogue-state.ts';
+import type { Needs } from './read-needs.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { fitsNeed, productsInOrder } from './read-focus.ts';
 
@@ -13,4 +14,12 @@ export function partOfShown(kb: KnowledgeBase, guideSaid: string, need: Category
   if (!QUESTION.test(text) || WANTS.test(text)) return false;
   const shown = productsInOrder(kb, guideSaid);
   return shown.length > 0 && shown.every((p) => !fitsNeed(p, need)) && shown.some((p) => p.description.includes(need.word));
+}
+
+/** The needs read from `text` without a kind that is only a part of the product the guide just showed. */
+export function withoutPartOfShown(kb: KnowledgeBase, guideSaid: string, needs: Needs, text: string): Needs {
+  if (!needs.category || !partOfShown(kb, guideSaid, needs.category.value, text)) return needs;
+  const rest = { ...needs };
+  delete rest.category;
+  return rest;
 }

@@ -37,7 +37,8 @@ const DESCRIPTION_CUES: [RegExp, string][] = [
 /** Characters that carry no content of their own in a question. */
 const FUNCTION = /[的了吗呢吧啊呀哦嘛也都很就还是在有我你他她它们这那么个一不没和跟与或给把被让要想能会可以啥什怎样多少款件条双]/u;
 
-function contentChars(text: string): Set<string> {
+/** The characters of a text that carry content (not 的/了/吗, pronouns or measure words). */
+export function contentChars(text: string): Set<string> {
   return new Set([...(text.match(/\p{Script=Han}/gu) ?? [])].filter((c) => !FUNCTION.test(c)));
 }
 

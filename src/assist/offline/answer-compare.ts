@@ -6,6 +6,7 @@ import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { EASY_CARE } from '../dialogue/intent-cues.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { Part } from './answer-product.ts';
+import { contentChars } from './answer-about-product.ts';
 import { fillingOf } from './answer-warmth.ts';
 import { priceTag, sellingPoint } from './describe-product.ts';
 
@@ -22,7 +23,7 @@ const heelOf = (p: Product): number => Number.parseFloat(String(p.attributes['�
 /** Content characters the customer's words share with a product's description ("跳操" with 跳操、力量训练). */
 function sharedWith(p: Product, said: string): number {
   const own = new Set(`${p.name}${p.subcategory}`);
-  return new Set([...said].filter((c) => /\p{Script=Han}/u.test(c) && !own.has(c) && p.description.includes(c) && !/[的了吗呢吧啊呀哦嘛也都很就还是在有我你他她它们这那么个一不没和跟与或给把被让要想能会可以啥什怎样多少款件条双买哪好]/u.test(c))).size;
+  return [...contentChars(said)].filter((c) => !own.has(c) && p.description.includes(c)).length;
 }
 
 /** What the customer weighs them on: a score (higher is better) and how to say why. */
@@ -45,8 +46,9 @@ export function answerCompare(state: DialogueState, named: readonly Product[]): 
   if (!first || !second) return undefined;
   const aspect = ASPECTS.find(([pattern]) => pattern.test(state.newestText));
   // "我主要是跳操加撸铁 买哪个好": the one whose description speaks to the use told.
-  const [byUse, less] = sharedWith(second, state.newestText) > sharedWith(first, state.newestText) ? [second, first] : [first, second];
-  if (!aspect && sharedWith(byUse, state.newestText) >= 2 && sharedWith(byUse, state.newestText) > sharedWith(less, state.newestText)) {
+  const [firstShares, secondShares] = [sharedWith(first, state.newestText), sharedWith(second, state.newestText)];
+  const [byUse, less] = secondShares > firstShares ? [second, first] : [first, second];
+  if (!aspect && Math.max(firstShares, secondShares) >= 2 && firstShares !== secondShares) {
     return { text: `按您说的，更推荐${byUse.name}（${priceTag(byUse)}）：${byUse.description.replace(/。$/u, '')}；${less.name}（${priceTag(less)}）${sellingPoint(less)}。您看需要我把两款的细节图都发您吗？`, products: [byUse, less] };
   }
   if (!aspect) {
