@@ -12,6 +12,7 @@ import { Journal } from '../../src/jobs/journal.ts';
 import { startJournalReplayer } from '../../src/jobs/journal-replayer.ts';
 import { Spool } from '../../src/jobs/spool.ts';
 import { startRedisChild } from '../../src/ops/ensure-redis.ts';
+import { stopChild } from '../faults/support/service-process.ts';
 import { readRunId } from '../../src/ops/redis-persistence.ts';
 import { eventually } from '../support/eventually.ts';
 import { deleteUnder, REDIS_URL, silentLog } from '../support/test-service.ts';
@@ -176,7 +177,8 @@ describe('the journal replayer', () => {
       await new Promise((r) => setTimeout(r, 200));
       expect(await inbox()).toBe(2);
 
-      server.child?.kill('SIGKILL');
+      // Gone before the new one binds the same port (a kill only sends the signal).
+      if (server.child) await stopChild(server.child, 'SIGKILL');
       server = await startRedisChild(join(dir, 'redis'), port, ['--appendonly', 'no']);
       expect(await eventually(() => inbox(), (n) => n === 3)).toBe(3);
       expect(await admin.exists(...[31, 32, 33].map((n) => keys.dedupe(`msg-${n}`)))).toBe(3);
