@@ -53,13 +53,8 @@ function newestBareShoe(text: string): RegExpExecArray | null {
   return BARE_SHOE.exec(text);
 }
 
-/** "上班穿西裤 喜欢黑的", "配我那件黑大衣": a kind they wear or own, told as context for the one wanted. */
-function worn(text: string, word: string): boolean {
-  return new RegExp(`(?:我(?:的|那件|那条|那双|那个)|配我(?:的|那件|那条|那双)?|(?:平时|上班|天天|一般|经常)穿)[^，。\\s]{0,3}${word}`, 'u').test(text) && !/想(?:要|买|找|挑)|推荐|有没有|要(?:一|件|条|双|个)/u.test(text);
-}
-
-function applyNeeds(slots: Slots, needs: Needs, messageId: string, text = ''): void {
-  if (needs.category && !(slots.category && worn(text, needs.category.value.word))) {
+function applyNeeds(slots: Slots, needs: Needs, messageId: string): void {
+  if (needs.category && !(slots.category && needs.categoryOwned)) {
     if (slots.category && slots.category.value.category !== needs.category.value.category) {
       delete slots.size;
       delete slots.budget;
@@ -126,7 +121,7 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
       newestNeeds = withoutPartOfShown(kb, guideSaid, read, message.text);
       partAsked = newestNeeds !== read;
     }
-    applyNeeds(slots, newestNeeds, message.id, message.text);
+    applyNeeds(slots, newestNeeds, message.id);
     // "37，预算五百以内吧" earlier in a talk of shoes: the bare number was the size (the newest is read below).
     const bare = message === newestCustomer || newestNeeds.size ? null : BARE_SHOE.exec(message.text);
     if (bare && (slots.category?.value.category === '鞋履' || productsInOrder(kb, guideSaid).some((p) => p.category === '鞋履'))) slots.size = { value: bare[1] ?? '', messageId: message.id, quote: bare[0] };

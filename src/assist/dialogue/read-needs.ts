@@ -18,6 +18,7 @@ import { readSkinTone } from './read-skin-tone.ts';
 import type { SkinTone } from './read-skin-tone.ts';
 import { readChild, readRecipient } from './read-recipient.ts';
 import { readCategory } from './read-category.ts';
+import { ownsKind, withoutOwnToMatch } from './read-owned.ts';
 
 export interface Reading<T> {
   value: T;
@@ -26,6 +27,8 @@ export interface Reading<T> {
 
 export interface Needs {
   category?: Reading<CategoryNeed>;
+  /** "上班穿西裤", "配我那件黑大衣": the kind read is theirs, told as context; it does not replace a kind wanted. */
+  categoryOwned?: Reading<true>;
   budget?: Reading<Budget>;
   size?: Reading<string>;
   body?: Reading<Body>;
@@ -214,17 +217,15 @@ export const WARM_CLOTHES: CategoryNeed = { word: '保暖外套', category: '服
 
 const SKIN_TONE = /(?:皮肤|肤色|脸色|气色|脸)[^，。\s]{0,3}(?:黄|黑|白|红)|显(?:得)?(?:更|很|有点)?(?:黄|黑)|黄皮|黑皮|黄黑皮/gu;
 
-const OWN_TO_MATCH = /(?:配|搭)我(?:的|那条|那件|那双|那个|条|件|双|个)?[^，。\s的]{0,6}?(?=[，。\s]|$)/gu;
-
 export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs {
   const needs: Needs = { ...readSizeAndBody(text, male) };
   // "会不会钻绒啊 我之前那件 穿一次黑毛衣就变白毛衣了": the kinds in a past experience told with a worry are not wanted.
   const told = /会不会|担心|怕/u.test(text) ? text.replace(/(?:之前|以前|上一(?:件|双|个|条|瓶)|我之前)[^。？?！!]*/gu, ' ') : text;
   const wanted = told.replace(NOT_WANTED, ' ');
   // "想要件开衫配我那条黑色阔腿裤": the one they own, told to match, is not wanted (unless it is the only kind said).
-  const matched = wanted.replace(OWN_TO_MATCH, ' ');
-  const category = readCategory(kb, matched) ?? readCategory(kb, wanted);
+  const category = readCategory(kb, withoutOwnToMatch(wanted)) ?? readCategory(kb, wanted);
   if (category) needs.category = category;
+  if (category && ownsKind(text, category.value.word)) needs.categoryOwned = { value: true, quote: category.quote };
   if (!needs.category && /(?:买|要|来|整|挑)(?:一)?件[^，。\s]{0,3}(?:暖和|保暖|厚实|厚)(?:点|些)?的/u.test(text)) needs.category = { value: WARM_CLOTHES, quote: '暖和的' };
   // "想给他买双跑步穿的": a pair to wear is shoes.
   if (!needs.category && /(?:买|要|来|整|挑|选|找)(?:一)?双[^，。\s]{0,6}(?:穿的|的)/u.test(wanted) && !/袜|手套/u.test(wanted)) needs.category = { value: { word: '鞋', category: '鞋履', subcategories: [] }, quote: '双' };
