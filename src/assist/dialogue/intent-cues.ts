@@ -16,6 +16,9 @@ export const INGREDIENT_ASK = /(?:含|有没有|有|加了?|添加)(?:酒精|乙
 /** "我人懒，不想手洗", "要好打理的": a wish for easy care, weighed when choosing (not a washing question). */
 export const EASY_CARE = /懒|不想手洗|不愿意手洗|懒得洗|懒得手洗|好打理|易打理|省事|省心|能机洗|可以机洗|直接机洗|不用熨|免烫/u;
 
+/** "不知道咋保养", "能自己洗吗": how to look after something (not a problem with it). */
+export const CARE_ASK = /保养|护理|打理|(?:怎么|咋|能|可以|自己|能不能)(?:水)?洗|机洗|手洗|干洗/u;
+
 /** "礼拜一能收到不", "明天一定能到北京吗": a day it should arrive by (not 到店, picking up in store). */
 export const ARRIVAL_DAY = /(?:今天|明天|后天|当天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[\d一二三四五六七八九十]+号|几号)(?:之前)?[^，。]{0,4}(?:一定|肯定|保证)?(?:能|可以)(?:保证|确保)?(?:送|收)?到(?!店|门店)|(?:今天|明天|后天)[^，。]{0,3}到(?:不|吗|么|嘛|没)/u;
 

@@ -107,7 +107,8 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       }
       // "第二个衣服上能喷吗": how the product in view is used, as its description says.
       if (focus && /(?:能|可以|能不能|可不可以)(?:喷|擦|抹|涂|放|用在)/u.test(text) && /喷|涂|抹|擦|放|用/u.test(focus.value.description)) {
-        return { text: `${focus.value.name}的用法是这样的：${focus.value.description}`, products: [focus.value] };
+        const clause = bestClause(focus.value, text);
+        return { text: clause ? `${focus.value.name}${clause}。` : `${focus.value.name}：${focus.value.description}`, products: [focus.value] };
       }
       // "会不会钻绒啊": a worry about the product in view, answered from what it is made of.
       if (focus && /会不会|容易|会.{0,4}[吗不]|担心|怕/u.test(text) && fabricConcern(focus.value, text)) return answerMaterial(state);

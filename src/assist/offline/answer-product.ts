@@ -237,8 +237,8 @@ export function answerMaterial(state: DialogueState): Part | undefined {
     .filter((key) => product.attributes[key] !== undefined && new RegExp(FACT_CUES[key] ?? key, 'u').test(asked))
     .map((key) => `${key}${key === '跟高' || key === '容量' ? '' : '是'}${String(product.attributes[key])}`);
   const made = Array.isArray(material) ? material.join('、') : String(material ?? '');
-  // "面料聚酯纤维，填充90%白鹅绒" says what it is made of in its own words.
-  const head = material ? (made.startsWith('面料') ? `${product.name}是${made}` : `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${made}`) : product.name;
+  // "面料聚酯纤维，填充90%白鹅绒": the shell and the filling, each said as what it is.
+  const head = material ? (made.startsWith('面料') ? `${product.name}${made.replace(/^面料/u, '的面料是').replace(/，填充/u, '，里面填充的是')}` : `${product.name}的${product.category === '服装' ? '面料' : product.category === '美妆' ? '主要成分' : '材质'}是${made}`) : product.name;
   // "是真的羊绒吗 有多大": the material too when it is asked beside the measure.
   const materialAsked = material && /材质|面料|成分|真的|是不是|纯|羊绒|真丝|羊毛|真皮|什么做的/u.test(state.newestText);
   // "长度到哪里": the length the description gives ("衣长在臀线以上"), or a promise to measure it.

@@ -5,6 +5,7 @@
  */
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
 import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
+import { CARE_ASK } from '../dialogue/intent-cues.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
 import { ABOUT_PRODUCT_ASK, answerAboutProduct, asksAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
@@ -72,6 +73,9 @@ const ABOUT_IN_VIEW: ReadonlySet<string> = new Set(['价格咨询', '库存咨�
 /** After-sales asks: about an exchange or refund, or how one under way is going. */
 const AFTER_SALES_ASKS: ReadonlySet<string> = new Set(['售后', '换货进度', '退款进度', '价保']);
 const APOLOGY = /抱歉|不好意思|对不起|麻烦您了|添麻烦/u;
+
+/** "不知道咋保养 能自己洗吗": how to look after what they bought is no trouble to apologise for. */
+const caresFor = (state: DialogueState): boolean => CARE_ASK.test(state.intents[0]?.clause ?? '') && !/退|换|坏了|问题|不行/u.test(state.intents[0]?.clause ?? '');
 
 /** The top draft, then alternatives made from the same state. */
 export function composeAnswer(input: ComposeInput): Part[] {
@@ -147,7 +151,7 @@ export function composeAnswer(input: ComposeInput): Part[] {
   const top = withChoiceConfirmed(joined, state);
   // "我退的那件大衣 钱什么时候能退回来", "上次买的乐福鞋 能换38吗": after-sales about their own purchase opens
   // with an apology for the trouble, as a guide would, before the policy.
-  if (AFTER_SALES_ASKS.has(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state) && !APOLOGY.test(top.text.slice(0, 12))) {
+  if (AFTER_SALES_ASKS.has(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state) && !APOLOGY.test(top.text.slice(0, 12)) && !caresFor(state)) {
     // "前天才买的 今天就降了": the price-protection terms, without the offers beside them.
     if (state.intents[0]?.intent === '价保') top.text = withoutOffers(top).text;
     top.text = `不好意思给您添麻烦了！${top.text}`;

@@ -25,6 +25,8 @@ const RULES: Rule[] = [
   // Words about clothes (面料, 版型, 起皱) fit only clothes; words about shoes only shoes.
   [/面料|起皱|弹性|版型|上身/u, (s) => !s.slots.focus || s.slots.focus.value.category === '服装'],
   [/鞋跟|磨脚|鞋码|脚背/u, (s) => !s.slots.focus || s.slots.focus.value.category === '鞋履'],
+  // Words about skincare and make-up fit only beauty: "已拆封的护肤品…" is no reply about a coat.
+  [/护肤品|化妆品|彩妆|口红|粉底|面霜|精华|用着不舒服|停用/u, (s) => !s.slots.focus || s.slots.focus.value.category === '美妆'],
   // Facts the script asserts that nothing in the conversation backs.
   [/周末愉快|您试了几次|暂时没有了|目前没有您要的颜色|您说的那款|我帮您查了|您目前有|已经给您下单|已经帮您|给您下单了|库存不多了|这两件|您是金卡|您说的|刚好满|已经满了|您这单|我都查过了|已经顺丰发出|已经发出|已发货|您预约的是|积分已经到账|您已经很接近|还差多少/u, () => false],
   // A styling script (西装, 裤, 裙) is about clothes: never filled with a cosmetic.
