@@ -82,6 +82,7 @@ describe.each([
   ['dev31.dialogue.jsonl', 100],
   ['holdout28.dialogue.jsonl', 80],
   ['holdout29.dialogue.jsonl', 80],
+  ['holdout30.dialogue.jsonl', 80],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
