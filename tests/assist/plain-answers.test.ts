@@ -35,3 +35,23 @@ describe('plain answers', () => {
     expect(text).not.toMatch(/用法是这样的/u);
   });
 });
+
+describe('questions about the one just shown', () => {
+  it('answers "这鞋子滑不滑" from the description, not with a list of shoes for the trip', async () => {
+    const slip = await ask(undefined, '导购: 轻量徒步鞋799元，卡其和深灰，防泼水网面。', '顾客: 周末要去爬山 听说要落雨 这鞋子踩石板滑不滑哦 莫得摔跤嘛');
+    expect(topText(slip)).toMatch(/抓地/u);
+    expect(slip.drafts[0]?.skus).toEqual(['SH-3018']);
+  });
+
+  it('hears a trait that washing may take away as a care question, not stock', async () => {
+    expect(topText(await ask(undefined, '导购: 百褶半身裙459元，黑色、灰色、卡其，压褶定型好。', '顾客: 洗了褶子会不会没了 要不要熨啊 我家没熨斗'))).toMatch(/不用熨/u);
+  });
+
+  it('reads worries asked as A-not-A (缩不缩, 掉不掉色, 磨不磨脚) as the worry, with the colour saying which one', async () => {
+    expect(topText(await ask(undefined, '顾客: 想买几件T恤冬天打底穿', '导购: 可以看看长绒棉短袖T恤，169元，白色、燕麦色、雾蓝，手感细腻柔软。', '顾客: 洗了缩不缩 我都是洗衣机一把梭的'))).toMatch(/缩水/u);
+    const fade = await ask(undefined, '导购: 直筒牛仔裤459元，浅蓝、深蓝、黑色，微弹。', '顾客: 深蓝的掉不掉色啊 我家沙发是白的 以前别的牛仔裤给我染过');
+    expect(topText(fade)).toMatch(/浮色/u);
+    expect(topText(fade)).not.toMatch(/给您挑了|现货/u);
+    expect(topText(await ask(undefined, '导购: 轻量徒步鞋799元', '顾客: 磨不磨脚哦 我脚后跟容易破'))).toMatch(/不太磨脚|袜子/u);
+  });
+});

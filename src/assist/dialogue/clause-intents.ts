@@ -40,7 +40,8 @@ export function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined):
   for (const [intent, pattern, weight] of EXTRA) if (pattern.test(clause)) scores.set(intent, (scores.get(intent) ?? 0) + weight);
   if (needs.size !== undefined || needs.body !== undefined) scores.set('尺码咨询', (scores.get('尺码咨询') ?? 0) + (question ? 2 : 1.5));
   // "三年前买的那个焦糖色的水桶包": a colour that says which one was bought asks nothing about stock.
-  if (needs.colour !== undefined && question && !PAST_PURCHASE.test(clause)) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
+  // "深蓝的会掉色吗": the colour says which one a worry is about, not a stock question.
+  if (needs.colour !== undefined && question && !PAST_PURCHASE.test(clause) && !/会(?:不会)?(?:掉色|褪色|起球|缩水|掉毛|变形|起皱|皱|透|闷)/u.test(clause)) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
   // A kind of product with a budget, an occasion or a recipient is a request for products, whatever
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些|有(?:什么|啥)?适合|要(?:一|件|条|双|个|款|顶|只)|整(?:一|件|条|双|个)/u.test(clause.replace(/(?:去|到)?(?:别家|别的店|别处|其他家)(?:再)?(?:看看|逛逛)/gu, '')));
@@ -58,7 +59,8 @@ export function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined):
     // "有没有能机洗的衬衫": the washing is what the shirt must do, not a care question.
     scores.delete('材质咨询');
     scores.delete('洗护');
-  } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause) && !POINTED_ASK.test(clause)) scores.set('商品推荐', 1);
+  // "以前别的牛仔裤给我染过": what happened before is told, nothing asked for.
+  } else if (scores.size === 0 && states && !PAST_PURCHASE.test(clause) && !POINTED_ASK.test(clause) && !/(?:以前|之前|原来|上次)[^，。？?]*(?:过|了)$/u.test(clause)) scores.set('商品推荐', 1);
   if (scores.has('会员积分')) scores.delete('送礼推荐');
   settleLookAlikes(scores, clause, needs);
   preferPrecise(scores, clause, question);

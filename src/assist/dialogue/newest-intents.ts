@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from '../../conversation/model.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import type { Product } from '../knowledge/schemas.ts';
 import type { IntentHit } from './dialogue-state.ts';
 import { productsInOrder } from './read-focus.ts';
 import { OTHER_QUESTION, readIntents } from './read-intents.ts';
@@ -13,6 +14,19 @@ import type { Needs } from './read-needs.ts';
 import { withoutPartOfShown } from './part-of-shown.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { bestClause } from '../offline/answer-about-product.ts';
+
+/** "这鞋子", "这双": the one in view pointed at, with or without a measure word. */
+const POINTED = /这款|[那这](?:个|款|件|条|双|瓶|支|套|只|鞋|靴|包|裙|裤|衣服|大衣|外套|毛衣)/u;
+const ASKS_FOR_OTHERS = /有没有|还有|别的|其他|推荐|想要|想买|换/u;
+
+/** Pointed at the one product the guide just showed, asking what its description speaks to, and asking for no other. */
+function aboutTheOneShown(shown: readonly Product[], text: string, needs: Needs): boolean {
+  const [one] = shown;
+  if (shown.length !== 1 || !one || !POINTED.test(text) || !QUESTION.test(text) || ASKS_FOR_OTHERS.test(text)) return false;
+  const sameKind = !needs.category || needs.category.value.subcategories.includes(one.subcategory) || one.name.includes(needs.category.value.word) || needs.category.value.category === one.category && needs.category.value.subcategories.length === 0;
+  const nothingElse = Object.keys(needs).every((k) => k === 'avoid' || k === 'occasion' || k === 'category' || k === 'categoryOwned');
+  return sameKind && nothingElse && bestClause(one, text) !== undefined;
+}
 
 export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest: ChatMessage | undefined, needs: Needs, male: boolean): IntentHit[] {
   if (!newest) return [];
@@ -30,6 +44,9 @@ export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[],
   // "那个轻薄羽绒服能收起来不 出差想塞箱子里": the trip says why they ask about the one pointed at, not a request.
   const pointed = /这款|[那这](?:个|款|件|条|双|瓶|支|套)/u.test(text) && read.some((h) => h.question && h.intent !== '商品推荐');
   const intents = pointed ? read.filter((h) => h.intent !== '商品推荐' || h.question) : read;
+  // "这鞋子踩石板滑不滑 周末要去爬山": a question about the one just shown that its description answers, not a request.
+  const shown = productsInOrder(kb, guideSaid);
+  if (aboutTheOneShown(shown, text, needs) && intents.length > 0 && intents.every((h) => h.question && (h.intent === '商品推荐' || h.intent === OTHER_QUESTION))) return [{ intent: OTHER_QUESTION, clause: newest.text, question: true, score: 0.5 }];
   // Only questions no cue knows: what the conversation says comes first, those asks last.
   const onlyUnknown = intents.some((h) => h.intent === OTHER_QUESTION) && intents.every((h) => h.intent === OTHER_QUESTION || h.intent === '问候');
   if (intents.length > 0 && !onlyUnknown) return intents;
@@ -42,7 +59,6 @@ export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[],
       if (asked.length > 0) return asked.map((h) => ({ ...h, question: true }));
     }
   }
-  const shown = productsInOrder(kb, guideSaid);
   // "帽子能拆下来不" after one product was shown: a question about it, asked in words no cue knows.
   if (intents.every((h) => h.intent === OTHER_QUESTION) && QUESTION.test(newest.text) && shown.length === 1 && shown[0] !== undefined && bestClause(shown[0], newest.text) !== undefined && Object.keys(needs).every((k) => k === 'avoid') && !/有没有|还有|别的|其他|推荐|想要|换/u.test(newest.text)) return [{ intent: OTHER_QUESTION, clause: newest.text, question: true, score: 0.5 }];
   // "S码" / "预算八百" / "不限 质量好就行" answers the guide's question: it continues what the customer asked before.

@@ -17,6 +17,8 @@ export function settleLookAlikes(scores: Map<string, number>, clause: string, ne
     scores.delete('尺码咨询');
     if (needs.budget !== undefined || needs.recipient !== undefined) scores.set(needs.recipient !== undefined ? '送礼推荐' : '商品推荐', Math.max(2, ...scores.values()));
   }
+  // "洗了褶子会不会没了": a trait that washing or wear may take away, not stock that may run out.
+  if (scores.has('库存咨询') && /(?:洗|穿|用|戴|晒|淋)[^，。？?]{0,6}(?:会不会|会|就)没了/u.test(clause) && needs.size === undefined && needs.colour === undefined) scores.delete('库存咨询');
   // "预算加到四千左右ok的": an ok that comes with a budget agrees to look further; it is no goodbye.
   if (scores.has('告别') && needs.budget !== undefined) {
     scores.delete('告别');

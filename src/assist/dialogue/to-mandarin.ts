@@ -98,11 +98,17 @@ function english(text: string): string {
   return /[a-z]{4}/iu.test(text) ? ENGLISH.reduce((t, [pattern, word]) => t.replace(pattern, word), text) : text;
 }
 
+/** "缩不缩", "起不起球": a worry asked as A-not-A is the 会…吗 question the readers know. */
+const A_NOT_A: [RegExp, string][] = [
+  [/缩不缩(?:水)?/gu, '会缩水吗'], [/起不起球/gu, '会起球吗'], [/(掉|褪)不\1色/gu, '会$1色吗'], [/掉不掉毛/gu, '会掉毛吗'],
+  [/磨不磨脚/gu, '会磨脚吗'], [/变不变形/gu, '会变形吗'], [/勒不勒/gu, '会勒吗'], [/闷不闷(脚)?/gu, '会闷$1吗'],
+];
+
 // "能退不", "男的能用不", "有货不": a question closed with 不 is the 吗 question the readers know.
 const CLOSING_BU = /(?<=(?:能|可以|会|有|行|好|要|是|用|穿|戴|得[进下了动开完起住上出过到来去]|放|装|拆|洗|退|换)[^\s，。？?！!不]{0,8})不(?=\s|$|[，。？?！!啊呀])/gu;
 
 export function toMandarin(said: string): string {
-  const text = english(millilitres(unspaced(simplified(said))));
+  const text = A_NOT_A.reduce((t, [pattern, word]) => t.replace(new RegExp(`${pattern.source}(?:啊|呀|呢|哦|哈|嘛)?`, 'gu'), word), english(millilitres(unspaced(simplified(said)))));
   PATTERN.lastIndex = 0;
   const mapped = !PATTERN.test(text)
     ? text
