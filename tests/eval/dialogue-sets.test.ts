@@ -81,6 +81,7 @@ describe.each([
   ['holdout27.dialogue.jsonl', 80],
   ['dev31.dialogue.jsonl', 100],
   ['holdout28.dialogue.jsonl', 80],
+  ['dev33.dialogue.jsonl', 100],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
