@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { toMandarin } from '../../src/assist/dialogue/to-mandarin.ts';
 import { askAfterPurchase, complaintTagged, demoAssistant, topText } from './support.ts';
 
 let assistant: Assistant;
@@ -97,5 +98,32 @@ describe('look-alikes', () => {
     const s = await ask(undefined, '顾客: 想买个面霜', '导购: 预算大概多少呢？', '顾客: 300左右 一定要油皮能用的 之前用厚面霜闷痘了');
     expect(s.tags.some((t) => /投诉/u.test(t.tag))).toBe(false);
     expect(topText(s)).not.toMatch(/抱歉/u);
+  });
+});
+
+describe('problems told in more words, and what only sounds like one', () => {
+  it('hears another colour found inside, a refund waited on for weeks and a shrink after following the care advice', async () => {
+    expect(complaintTagged(await ask(undefined, '顾客: 快递放了半个月今天才拆 我买的是灰色连帽卫衣 结果里面是黑的 你们打包都不看一眼的吗'))).toBe(true);
+    const refund = await ask(undefined, '顾客: 芭蕾舞鞋退回去都一个多礼拜了 钱呢？不是说1-3个工作日吗 我都问第三遍了');
+    expect(complaintTagged(refund)).toBe(true);
+    expect(topText(refund)).toMatch(/退款/u);
+    expect(refund.drafts[0]?.skus ?? []).toEqual([]);
+    expect(complaintTagged(await ask(undefined, '顾客: 羊毛针织连衣裙我是按你说的冷水手洗 平铺晾干的 结果缩了一截 现在短到膝盖上面了 还怎么穿'))).toBe(true);
+  });
+
+  it('does not hear a skin that always reacts, a correction or a worn-out belt to replace as a complaint', async () => {
+    const eyes = await ask(undefined, '顾客: 我眼周特别敏感 用眼霜老是刺痛流眼泪 你们有敏感肌能用的眼霜么');
+    expect(complaintTagged(eyes)).toBe(false);
+    expect(topText(eyes)).toMatch(/没有|暂无|暂时/u);
+    const thinner = await ask(undefined, '顾客: 想给男朋友挑件毛衣 圣诞节送', '导购: 好呀～他平时穿什么码？喜欢什么颜色？', '顾客: 藏青吧 他穿m', '导购: 男士羊绒V领毛衣1880元有藏青M码，男士圆领针织衫499元也有藏青M码。', '顾客: 哦不对 他最近减肥瘦了一大圈 m穿着晃荡 得要s的');
+    expect(complaintTagged(thinner)).toBe(false);
+    expect(thinner.drafts.slice(0, 3).map((d) => d.text).join(' ')).not.toMatch(/裤长|臀围/u);
+    const belt = await ask(undefined, '顾客: 老公皮带扣子坏了 想给他买条新的 三四百块就行 他这人不讲究');
+    expect(belt.tags.map((t) => t.tag)).not.toContain('客户状态/投诉');
+    expect(belt.drafts[0]?.skus.length).toBeGreaterThan(0);
+  });
+
+  it('reads a question closed with 么 as a question (not the 幺 a converter makes of it)', async () => {
+    expect(toMandarin('有敏感肌能用的眼霜么 這個麼')).toBe('有敏感肌能用的眼霜么 这个么');
   });
 });

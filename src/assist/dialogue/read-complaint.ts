@@ -135,7 +135,8 @@ function readMessage(text: string, had = text, bought = false): Found | undefine
   const claim = BROKEN_CLAIM.exec(text);
   if (claim) return ['quality', claim[0]];
   const waited = WAITED.exec(text);
-  if (waited) return ['delay', waited[0]];
+  // "退回去都一个多礼拜了 钱呢": the wait is for the refund.
+  if (waited) return [/退/u.test(text) && /钱|退款|到账/u.test(waited[0]) ? 'refund' : 'delay', waited[0]];
   // "店员说调到货给我打电话 到现在一个电话都没有": a promise not kept, told across clauses.
   // ("前天你说第二天给我回电话" … "到现在电话没有": the promise may be in the message before.)
   const broken = PROMISE_NOT_KEPT.exec(text) ?? (had !== text && PROMISE_NOT_KEPT.test(had) && !PROMISE_NOT_KEPT.test(had.slice(0, had.length - text.length)) ? PROMISE_NOT_KEPT.exec(had) : null);

@@ -16,8 +16,10 @@ const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
 function simplified(text: string): string {
   return text
     .replace(/著/gu, '着')
-    .split(/([係嗰])/u)
-    .map((part) => (part === '係' || part === '嗰' ? part : fromTaiwan(fromHongKong(part))))
+    .replace(/麼/gu, '么')
+    // Kept as they are: 係/嗰 are read as Cantonese words, and the converter turns a simplified 么 into 幺.
+    .split(/([係嗰么])/u)
+    .map((part) => (part === '係' || part === '嗰' || part === '么' ? part : fromTaiwan(fromHongKong(part))))
     .join('');
 }
 

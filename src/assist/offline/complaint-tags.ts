@@ -6,6 +6,7 @@
 import type { CustomerProfile } from '../../conversation/model.ts';
 import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
+import { REPLACEMENT } from '../dialogue/complaint-words.ts';
 import type { TagProposal } from '../suggestion-schema.ts';
 import { existingTagIds } from '../tags/propose-tags.ts';
 import type { TagLibrary } from '../tags/tag-library.ts';
@@ -18,7 +19,9 @@ export function withComplaintTags(tags: TagProposal[], state: DialogueState, lib
   const afterSales = !state.complaint && ['售后', '换货进度', '退款进度', '洗护', '价保'].includes(state.intents[0]?.intent ?? '') && aboutOwnPurchase(state);
   const complaint = state.complaint ?? (afterSales ? { kind: 'general' as const, messageId: state.newestMessageId ?? '', quote: state.newestSaid.slice(0, 40) } : undefined);
   // "万一开线了咋整", "便宜得离谱": a complaint word with no complaint read is no complaint tag.
-  const notHad = /万一|要是|如果|怕|担心|会不会|以为|到时候|以后|得离谱|到哭|怪我自己|手滑|没看洗标/u.test(state.newestText);
+  // "皮带扣子坏了 想给他买条新的": an old one worn out, and a new one wanted.
+  const replacing = REPLACEMENT.test(state.newestText) && ['商品推荐', '送礼推荐'].includes(state.intents[0]?.intent ?? '');
+  const notHad = replacing || /万一|要是|如果|怕|担心|会不会|以为|到时候|以后|得离谱|到哭|怪我自己|手滑|没看洗标/u.test(state.newestText);
   if (!complaint) return notHad && !state.intents.some((h) => h.intent === '投诉安抚') ? tags.filter((t) => t.tag !== COMPLAINT) : tags;
   const existing = existingTagIds(profile, guideId);
   const wanted = afterSales ? [AFTER_SALES] : complaint.kind === 'harm' || complaint.kind === 'service' || complaint.kind === 'wrong_item' ? [AFTER_SALES, COMPLAINT] : [AFTER_SALES];

@@ -25,6 +25,8 @@ const RULES: Rule[] = [
   // Words about clothes (面料, 版型, 起皱) fit only clothes; words about shoes only shoes.
   [/面料|起皱|弹性|版型|上身/u, (s) => !s.slots.focus || s.slots.focus.value.category === '服装'],
   [/鞋跟|磨脚|鞋码|脚背/u, (s) => !s.slots.focus || s.slots.focus.value.category === '鞋履'],
+  // A trousers script (腰围, 裤长) never filled with a sweater.
+  [/裤长|腰围|臀围|裤腰/u, (s) => !s.slots.focus || /裤|裙/u.test(`${s.slots.focus.value.subcategory}${s.slots.focus.value.name}`)],
   // Words about skincare and make-up fit only beauty: "已拆封的护肤品…" is no reply about a coat.
   [/护肤品|化妆品|彩妆|口红|粉底|面霜|精华|用着不舒服|停用/u, (s) => !s.slots.focus || s.slots.focus.value.category === '美妆'],
   // Facts the script asserts that nothing in the conversation backs.
