@@ -83,6 +83,7 @@ describe.each([
   ['holdout28.dialogue.jsonl', 80],
   ['holdout29.dialogue.jsonl', 80],
   ['holdout30.dialogue.jsonl', 80],
+  ['dev34.dialogue.jsonl', 100],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
