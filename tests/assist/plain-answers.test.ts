@@ -3,16 +3,10 @@
  * apologise for, a down jacket's shell and filling are each named as what they are, what a bag holds is
  * said from its description, and a script about opened skincare never trails a question about a coat.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Assistant } from '../../src/assist/create-assistant.ts';
-import { askAfterPurchase, demoAssistant, topText } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { askDemoAfterPurchase, topText } from './support.ts';
 
-let assistant: Assistant;
-beforeAll(async () => {
-  ({ assistant } = await demoAssistant());
-});
-
-const ask = askAfterPurchase(() => assistant);
+const ask = askDemoAfterPurchase();
 
 describe('plain answers', () => {
   it('answers how to look after a coat bought and loved without an apology, a skincare script or a fabric pitch', async () => {

@@ -5,16 +5,11 @@
  * than paid. Each is tagged; and look-alikes (their own washing machine, a reaction to cream used
  * elsewhere before) are not.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Assistant } from '../../src/assist/create-assistant.ts';
+import { describe, expect, it } from 'vitest';
 import { toMandarin } from '../../src/assist/dialogue/to-mandarin.ts';
-import { askAfterPurchase, complaintTagged, demoAssistant, topText } from './support.ts';
+import { askDemoAfterPurchase, complaintTagged, topText } from './support.ts';
 
-let assistant: Assistant;
-beforeAll(async () => {
-  ({ assistant } = await demoAssistant());
-});
-const ask = askAfterPurchase(() => assistant);
+const ask = askDemoAfterPurchase();
 
 describe('problems told in the middle of a chat', () => {
   it('hears a clerk who treated a return with suspicion, after talk of a visit', async () => {

@@ -3,6 +3,7 @@
  * files (policy, guardrails, tag rules), the demo corp tags, and a conversation builder.
  */
 import { randomUUID } from 'node:crypto';
+import { beforeAll } from 'vitest';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -92,6 +93,18 @@ export function askAfterPurchase(assistant: () => Assistant): (sku: string | und
   const now = Date.parse('2026-11-28T10:00:00+08:00');
   return (sku, ...lines) =>
     assistant().suggest({ conversation: chat(...lines), guideId: 'guide.lin', customerId: 'wmCUST', now, profile: { ...emptyProfile('wmCUST', now), gender: 2, facts: sku ? [{ key: 'purchase', value: sku, at: now - 20 * 86_400_000 }] : [] } });
+}
+
+/** askAfterPurchase on the demo assistant, loaded once before the calling file's tests. */
+export function askDemoAfterPurchase(): (sku: string | undefined, ...lines: string[]) => Promise<Suggestion> {
+  let assistant: Assistant | undefined;
+  beforeAll(async () => {
+    ({ assistant } = await demoAssistant());
+  });
+  return askAfterPurchase(() => {
+    if (!assistant) throw new Error('the demo assistant is not loaded yet');
+    return assistant;
+  });
 }
 
 /** Whether a complaint or after-sales tag is proposed. */

@@ -8,7 +8,7 @@
  * (穿了一次就不行了) counts unless the clause praises it.
  */
 import type { ChatMessage } from '../../conversation/model.ts';
-import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, ELSEWHERE_THEN_HERE, WORRY_WITH_HISTORY, WORRY, WRONG_ITEM_ACROSS, PROMISE_NOT_KEPT, OWN_FAULT, SOMEDAY, CAME_ALREADY } from './complaint-words.ts';
+import { BAD_OUTCOMES, BOUGHT_ELSEWHERE, EXPERIENCED, HABIT, RESOLVED, LONG_WEAR, MISHAP, NAMED_PROBLEMS, NOT_A_FAULT, PART_DAMAGE, PRAISE, BROKEN_CLAIM, WAITED, ELSEWHERE_THEN_HERE, WORRY_WITH_HISTORY, WORRY, WRONG_ITEM_ACROSS, PROMISE_NOT_KEPT, OWN_FAULT, SOMEDAY, CAME_ALREADY, PATINA, ADMIRED } from './complaint-words.ts';
 import { scoreSentiment } from '../tags/score-sentiment.ts';
 import type { Complaint } from './dialogue-state.ts';
 
@@ -78,6 +78,7 @@ const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:�
 function readMessage(text: string, had = text, bought = false): Found | undefined {
   // "被我自己手滑摔地上 断成两截了": their own doing.
   if (OWN_FAULT.test(text) && !/质量|投诉|说法|才用|才穿/u.test(text)) return undefined;
+  if (PATINA.test(text) && !/掉色|染|花了|斑|裂|脱皮|发霉/u.test(text)) return undefined;
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
   // "…一圈白印子 丑死了 这个还能弄干净吗": care asked in annoyance is still a complaint.
   if (CARE_ASK.test(text) && !/退|换|赔|投诉|质量|丑死|气死|无语|太差|什么玩意|坑人/u.test(text)) return undefined;
@@ -182,6 +183,8 @@ export function readComplaint(messages: readonly ChatMessage[], bought = false, 
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
     if (!message || message.speaker !== 'customer') continue;
+    // "气死我了" … "被八个同事追着问链接": the cross words before were about being admired.
+    if (i < messages.length - 1 && ADMIRED.test(messages.at(-1)?.text ?? '')) return undefined;
     const before = [...earlier, ...messages.slice(0, i)].findLast((m) => m.speaker === 'customer');
     // "他用了十几年那个都烂了": wear after years is no fault, however unhappy it sounds.
     const worn = LONG_WEAR.test(message.text);

@@ -5,7 +5,7 @@
  */
 import type { IntentHit } from './dialogue-state.ts';
 import { CARE_ASK, EASY_CARE, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
-import { MISHAP, SOMEDAY } from './complaint-words.ts';
+import { MISHAP, PATINA, SOMEDAY } from './complaint-words.ts';
 
 export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
   // "积分能抵多少钱？会不会过期": a question no cue knows, right after a FAQ ask, asks about the same thing.
@@ -28,6 +28,8 @@ export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
   if (hits.some((h) => h.intent === '售后' && SOMEDAY.test(h.clause))) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && /怕|担心/u.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
   // "不知道咋保养 能自己洗吗 怕洗坏了": the worry is the care question again, not one about the material.
   if (hits.some((h) => h.intent !== '材质咨询' && CARE_ASK.test(h.clause))) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && /(?:怕|担心)[^，。]{0,2}洗/u.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
+  // "半月包越背颜色越深了 是不是坏了啊": leather darkening with use asks about care, not a fault.
+  if (PATINA.test(text) && !/掉色|染|花了|斑|裂|脱皮|发霉/u.test(text)) for (const [index, hit] of hits.entries()) if (hit.intent === '投诉安抚') hits[index] = { ...hit, intent: '洗护', clause: text };
   // "积分咋查啊 老多了 能换点啥不": what the points buy, asked on its own.
   if (hits.some((h) => h.intent === '会员积分')) for (const [index, hit] of hits.entries()) if (hit.intent === '售后' && /^(?:能|可以)?(?:兑)?换(?:点|些)?(?:啥|什么)/u.test(hit.clause)) hits[index] = { ...hit, intent: '会员积分' };
   // "大衣退了的话 之前给的积分会扣掉吗", "想退了 送的小样也要寄回去吗": the points and gifts of a return are after-sales,

@@ -88,6 +88,7 @@ function millilitres(text: string): string {
 const ENGLISH: [RegExp, string][] = [
   [/\btrench\s*coat\b|\btrench\b/giu, '风衣'], [/\bdown\s*jacket\b|\bpuffer\b/giu, '羽绒服'], [/\bcoat\b/giu, '大衣'], [/\bjacket\b/giu, '外套'], [/\bblazer\b/giu, '西装外套'],
   [/\bdress\b/giu, '连衣裙'], [/\bskirt\b/giu, '半身裙'], [/\bsweater\b|\bjumper\b/giu, '毛衣'], [/\bhoodie\b/giu, '卫衣'], [/\bt-?shirt\b|\btee\b/giu, 'T恤'], [/\bshirt\b/giu, '衬衫'], [/\bjeans\b/giu, '牛仔裤'],
+  [/\bsqueak(?:\s+squeak)*\b/giu, '吱吱响'], [/\b(?:so\s+)?embarrassing\b/giu, '好尴尬'], [/\bor\b/giu, '或'], [/都\s*ok\b/giu, '都行'],
   [/\bhow\s+much\b/giu, '多少钱'], [/\bin\s+stock\b|\bstock\b/giu, '有货'],
   [/\bprice\b/giu, '价格'], [/\bsize\b/giu, '尺码'], [/\bcolou?rs?\b/giu, '颜色'], [/\brose\s*gold\b/giu, '玫瑰金色'], [/\bdiscount\b/giu, '折扣'], [/\binvoice\b/giu, '发票'],
   [/(不要|别要|不喜欢|不想要)\s+(?=[a-z])/giu, '$1'], [/\bbudget\s+(?:is\s+)?(?:around|about)\s*(\d+)/giu, '预算$1左右'], [/\bbudget\b/giu, '预算'], [/\b(?:around|about)\s*(\d{3,5})\b/giu, '$1左右'],
@@ -121,5 +122,6 @@ export function toMandarin(said: string): string {
       });
   // "揾条裙": a skirt or dress said without 子; "想买双平底的": a pair of flats said without 鞋.
   // "有弹力马 我坐办公室": 马 typed for 吗 at the end of a question.
-  return mapped.replace(CLOSING_BU, '吗').replace(/(?<=\p{Script=Han})(?<![斑骑木宝河海铁黑白出人兵万骏野赛竹])马(?=\s|$|[，。？?！!])/gu, '吗').replace(/(?<=[条件])裙(?![子装])/gu, '裙子').replace(/(?<=[买要来整一]双)平底的/gu, '平底鞋');
+  // "有16好吗": the ring size 号 typed as its homophone 好.
+  return mapped.replace(/有\s*(\d{1,2})\s*好(?=吗|么|没|不|伐)/gu, '有$1号').replace(CLOSING_BU, '吗').replace(/(?<=\p{Script=Han})(?<![斑骑木宝河海铁黑白出人兵万骏野赛竹])马(?=\s|$|[，。？?！!])/gu, '吗').replace(/(?<=[条件])裙(?![子装])/gu, '裙子').replace(/(?<=[买要来整一]双)平底的/gu, '平底鞋');
 }

@@ -1,0 +1,43 @@
+/**
+ * Customers who write in their own ways: half in English (blazer, or, ok, squeak), a formal elder
+ * (购得, 遍寻不见), a homophone typed from pinyin (有16好吗), sarcasm (球比我头发还多), cross words that mean
+ * praise (气死我了 … 被同事追着问链接), a promised wait overrun, and leather darkening asked as a fault.
+ */
+import { describe, expect, it } from 'vitest';
+import { toMandarin } from '../../src/assist/dialogue/to-mandarin.ts';
+import { askDemoAfterPurchase, complaintTagged, topText } from './support.ts';
+
+const ask = askDemoAfterPurchase();
+
+describe('customers who write in their own ways', () => {
+  it('keeps a request going when both colours are "ok" in English', async () => {
+    const blazer = await ask(undefined, '顾客: hi 想找一件blazer 通勤穿的 size S, budget 1k以内', '导购: 好的～颜色有偏好吗？', '顾客: 黑色or藏青都ok 要显精神一点的 不要太oversize');
+    expect(blazer.drafts[0]?.skus.length).toBeGreaterThan(0);
+    expect(topText(blazer)).not.toMatch(/不客气|不打扰/u);
+  });
+
+  it('hears complaints in sarcasm, English, formal writing and an overrun wait', async () => {
+    for (const said of ['一千六的羊绒衫 穿了三次 球比我头发还多 真是物超所值哈', '那双一脚蹬 每走一步都squeak squeak的 在office里所有人都回头看我 so embarrassing', '您好，打扰了。前些日子在贵店购得的珍珠耳钉，今日发现其中一只的珍珠脱落了，遍寻不见。烦请告知该如何处理，谢谢。']) {
+      const reply = await ask(undefined, `顾客: ${said}`);
+      expect(complaintTagged(reply), said).toBe(true);
+      expect(reply.drafts[0]?.skus ?? [], said).toEqual([]);
+    }
+    const late = await ask(undefined, '顾客: 请问我那条西裤改好了吗', '导购: 您好，我帮您问一下，一般3-5天可以取。', '顾客: 你上次也说3到5天 这都十天了 我周一出差要穿的');
+    expect(complaintTagged(late)).toBe(true);
+    expect(late.drafts[0]?.skus ?? []).toEqual([]);
+  });
+
+  it('takes cross words about being admired as praise, and darkening leather as what it does', async () => {
+    const admired = await ask(undefined, '顾客: 气死我了', '顾客: 穿你们那件短款大衣去上班 一天被八个同事追着问链接 饭都没吃好😤😂');
+    expect(topText(admired)).not.toMatch(/抱歉/u);
+    expect(admired.drafts[0]?.skus ?? []).toEqual([]);
+    const darker = await ask(undefined, '顾客: 我那个半月包怎么越背颜色越深了 是不是坏了啊 刚买的时候明明是浅浅的焦糖色');
+    expect(topText(darker)).toMatch(/正常/u);
+    expect(topText(darker)).not.toMatch(/抱歉/u);
+  });
+
+  it('works out points said after the word (积分一万多了) and reads 有16好吗 as the ring size', async () => {
+    expect(topText(await ask(undefined, '顾客: 我积分一万多了 什么时候过期啊 能抵多少钱'))).toMatch(/12月31日[^]*100多元/u);
+    expect(toMandarin('素圈戒指有16好吗')).toBe('素圈戒指有16号吗');
+  });
+});
