@@ -41,3 +41,25 @@ describe('customers who write in their own ways', () => {
     expect(toMandarin('素圈戒指有16好吗')).toBe('素圈戒指有16号吗');
   });
 });
+
+describe('more ways of telling a problem, and what they own', () => {
+  it('hears a down jacket that sheds, a clerk who pulled a face, a seam opened in Shanghainese', async () => {
+    for (const said of ['呵呵 你们家羽绒服是自带飞毛功能吗 穿一天黑裤子上全是白毛 我是去上班还是去养鸭', '前阵子在静安店买大衣 我试第二件的时候那个店员脸就拉下来了 一直催我快点定 搞得我很不舒服 衣服是好看 但体验真的很差', '侬好 阿拉上趟买额西装 袖子底下额线脱开了 还没穿几趟 哪能弄']) {
+      const reply = await ask(undefined, `顾客: ${said}`);
+      expect(complaintTagged(reply), said).toBe(true);
+      expect(reply.drafts[0]?.skus ?? [], said).toEqual([]);
+    }
+    // 额 at the end of a Shanghainese clause is a particle, not 的 before a noun.
+    expect(toMandarin('太贵了伊舍不得穿额 一千以内有伐')).not.toMatch(/穿的/u);
+  });
+
+  it('refuses an invoice for more than was paid, said as "开个三千的"', async () => {
+    expect(topText(await ask(undefined, '导购: 双面羊毛呢大衣1299元，订单链接发您了。', '顾客: 付了 发票能帮我开个三千的不 公司报销额度有多的 不用白不用'))).toMatch(/实际|如实/u);
+  });
+
+  it('takes the colour of what they own ("西装是藏青色") as no colour or kind wanted', async () => {
+    const shoes = await ask(undefined, '顾客: 下个月我结婚 想买双皮鞋配西装', '导购: 恭喜恭喜！男士牛皮德比鞋1299元，黑色和深棕，正装和婚礼都合适。您穿几码？', '顾客: 42 要深棕的 西装是藏青色');
+    expect(topText(shoes)).toMatch(/深棕/u);
+    expect(topText(shoes)).not.toMatch(/藏青|西装/u);
+  });
+});

@@ -65,7 +65,7 @@ function experienced(clause: string, message: string): Found | undefined {
 }
 
 /** "银手链发黑了 可以拿去店里弄一下吗": wear brought in for care, not a fault to make good. */
-const CARE_ASK = /清洗|保养|抛光|弄一下|擦一下|护理|翻新|打理一下|能洗吗|可以洗吗|洗一下|洗吗|怎么洗(?![一了过完])|(?:能|可以)[^，。]{0,4}(?:洗衣机|机洗|水洗|手洗)|刷吗|能刷|怎么弄干净|能弄干净|洗得干净|擦得干净|怎么清理/u;
+const CARE_ASK = /清洗|保养|烘干|抛光|弄一下|擦一下|护理|翻新|打理一下|能洗吗|可以洗吗|洗一下|洗吗|怎么洗(?![一了过完])|(?:能|可以)[^，。]{0,4}(?:洗衣机|机洗|水洗|手洗)|刷吗|能刷|怎么弄干净|能弄干净|洗得干净|擦得干净|怎么清理/u;
 
 /** "穿一晚 第二天寄回来退掉", "保证不钻绒不": a plan or a guarantee asked for before buying, not a problem had. */
 const NOT_YET = /穿一(?:晚|天|次)[^。]{0,30}(?:退|寄回)|(?:退掉|寄回来)[^，。]{0,6}看不出来|保证[^，。]{0,6}(?:不|没)/u;

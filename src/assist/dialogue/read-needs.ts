@@ -18,7 +18,7 @@ import { readSkinTone } from './read-skin-tone.ts';
 import type { SkinTone } from './read-skin-tone.ts';
 import { readChild, readRecipient } from './read-recipient.ts';
 import { readCategory } from './read-category.ts';
-import { ownsKind, withoutOwnToMatch } from './read-owned.ts';
+import { ownsKind, withoutOwnColour, withoutOwnToMatch } from './read-owned.ts';
 
 export interface Reading<T> {
   value: T;
@@ -243,7 +243,7 @@ export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs 
   if (budget && !cost && !stature) needs.budget = budget;
   // "我皮肤有点黄，怕穿了显得更黄", "之前买过一件芥末黄的": the skin and a past buy are no colour wanted.
   // "黑的我有好几个了", "黑色藏青都太沉闷了": a colour they have or turn down is none wanted.
-  const colourText = told.replace(SKIN_TONE, ' ').split(/(?<=[，。！？,!?\s])/u).filter((c) => !/之前买过|以前买过|上次买过|买过一件|买过一条|我(?:已经)?有(?:好几|几|一|两)?[个件条双只]?了?|有了$|太(?:沉闷|暗|素|艳|老气|闷)|不喜欢|不想要|显老|显黑|穿腻/u.test(c)).join('');
+  const colourText = withoutOwnColour(told).replace(SKIN_TONE, ' ').split(/(?<=[，。！？,!?\s])/u).filter((c) => !/之前买过|以前买过|上次买过|买过一件|买过一条|我(?:已经)?有(?:好几|几|一|两)?[个件条双只]?了?|有了$|太(?:沉闷|暗|素|艳|老气|闷)|不喜欢|不想要|显老|显黑|穿腻/u.test(c)).join('');
   // "小白鞋" is a white casual shoe, whatever its name.
   const wish = readColourWish(text, colourNames(kb, undefined, text));
   if (wish) needs.colourWish = wish;

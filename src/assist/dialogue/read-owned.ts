@@ -1,7 +1,7 @@
 /**
  * A kind the customer already owns or wears, told as context for the one wanted: "想要件开衫配我那条黑色阔腿裤"
- * (the trousers are theirs, the cardigan is wanted), "上班穿西裤 喜欢黑的" and "配我那件黑大衣" (the belt or the
- * scarf asked before stays wanted).
+ * (the trousers are theirs, the cardigan is wanted), "上班穿西裤 喜欢黑的", "配我那件黑大衣" and "西装是藏青色"
+ * (the belt, the scarf or the shoes asked before stay wanted).
  */
 
 /** "配我那条黑色阔腿裤": what the new piece is to go with. */
@@ -18,5 +18,15 @@ export function withoutOwnToMatch(text: string): string {
 /** The kind `word` is theirs or worn by them in `text`, and nothing in it asks for one. */
 export function ownsKind(text: string, word: string): boolean {
   const mine = new RegExp(`(?:我(?:的|那件|那条|那双|那个)|配我(?:的|那件|那条|那双)?|(?:平时|上班|天天|一般|经常)穿)[^，。\\s]{0,3}${word}`, 'u');
-  return mine.test(text) && !ASKS_FOR_IT.test(text);
+  // "42 要深棕的 西装是藏青色", "我礼服是黑的": the colour of what it is to go with, whatever else is asked.
+  const described = new RegExp(`(?:^|[\\s，。,])我?(?:的)?${word}(?:也)?是[^，。\\s]{1,4}(?:色|的)`, 'u');
+  return described.test(text) || (mine.test(text) && !ASKS_FOR_IT.test(text));
+}
+
+/** "西装是藏青色", "我礼服是黑的": the colour of something they have, which is no colour wanted. */
+const OWN_COLOUR = /(?:^|[\s，。,])我?(?:的)?(?:西装|西服|礼服|裙子|连衣裙|半身裙|大衣|外套|裤子|西裤|衬衫|毛衣|鞋子|包包?)(?:也)?是[^，。\s]{1,4}(?:色|的)/u;
+
+/** The text without the colours of things they have. */
+export function withoutOwnColour(text: string): string {
+  return text.replace(new RegExp(OWN_COLOUR.source, 'gu'), ' ');
 }

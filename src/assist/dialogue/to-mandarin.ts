@@ -57,6 +57,9 @@ const CONTEXT_ONLY: Record<string, RegExp> = {
   好多钱: /(?<![了花费用])好多钱/u,
 };
 
+/** Shanghainese 额 is 的 ("买额西装"), only in a message that is Shanghainese (额度, 金额 stay). */
+const SHANGHAINESE = /阿拉|侬|伐|哪能|覅|辰光|今朝|交关|搿/u;
+
 const PATTERN = new RegExp(WORDS.map(([w]) => w).join('|'), 'gu');
 const TABLE = new Map(WORDS);
 
@@ -111,7 +114,8 @@ const A_NOT_A: [RegExp, string][] = [
 const CLOSING_BU = /(?<=(?:能|可以|会|有|行|好|要|是|用|穿|戴|得[进下了动开完起住上出过到来去]|放|装|拆|洗|退|换)[^\s，。？?！!不]{0,8})不(?=\s|$|[，。？?！!啊呀])/gu;
 
 export function toMandarin(said: string): string {
-  const text = A_NOT_A.reduce((t, [pattern, word]) => t.replace(new RegExp(`${pattern.source}(?:啊|呀|呢|哦|哈|嘛)?`, 'gu'), word), english(millilitres(unspaced(simplified(said)))));
+  const plain = SHANGHAINESE.test(said) ? said.replace(/(?<=\p{Script=Han})额(?=\p{Script=Han})(?![度头外])/gu, '的').replace(/脱开/gu, '开') : said;
+  const text = A_NOT_A.reduce((t, [pattern, word]) => t.replace(new RegExp(`${pattern.source}(?:啊|呀|呢|哦|哈|嘛)?`, 'gu'), word), english(millilitres(unspaced(simplified(plain)))));
   PATTERN.lastIndex = 0;
   const mapped = !PATTERN.test(text)
     ? text
