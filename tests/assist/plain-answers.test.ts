@@ -49,3 +49,19 @@ describe('questions about the one just shown', () => {
     expect(topText(await ask(undefined, '导购: 轻量徒步鞋799元', '顾客: 磨不磨脚哦 我脚后跟容易破'))).toMatch(/不太磨脚|袜子/u);
   });
 });
+
+describe('two asks in one message, each answered once', () => {
+  it('gives the address of the store named with the hours, not of every store', async () => {
+    const text = topText(await ask(undefined, '顾客: 今天湖滨那家几点关门啊 在银泰哪个区来着 我下班过去估计得九点多了'));
+    expect(text).toMatch(/22:00[^]*in77 B区/u);
+    expect(text).not.toMatch(/静安/u);
+  });
+
+  it('answers engraving from the product, and how many cards it holds without saying the engraving twice', async () => {
+    const text = topText(await ask(undefined, '导购: 牛皮长款钱包699元，黑色和酒红。', '顾客: 牛皮长款钱包能刻名字不 卡位多不多 我卡贼多'));
+    expect(text).toMatch(/^牛皮长款钱包可以免费压印姓名缩写/u);
+    expect(text).toMatch(/12个卡位/u);
+    expect(text.match(/压印/gu)?.length).toBe(1);
+    expect(text).not.toMatch(/礼盒包装|好的，就/u);
+  });
+});

@@ -49,7 +49,7 @@ export function withoutRepeats(part: Part, before: readonly Part[]): Part | unde
     return core.length < 5 || !said.includes(core);
   });
   if (kept.length === pieces.length) return part;
-  const text = kept.join('').replace(/[，,]$/u, '。');
+  const text = kept.join('').replace(/[，,](?=还有想了解的随时问我～$|$)/u, '。');
   const own = text.replace(/^(?:另外|可以|可以的|是的|能|好的)[，,。]?/u, '').replace(/[，。！？；,!?;\s]/gu, '');
   return own.length >= 6 && text.length * 2 >= part.text.length ? { ...part, text } : undefined;
 }

@@ -15,11 +15,12 @@ const YES_NO = /[吗么嘛]|能不能|可不可以|会不会|是不是|有没有
 const OPENERS: Record<string, string> = { 发票: '可以开发票的，', 营业时间: '', 门店地址: '', 物流: '', 会员积分: '', 售后: '' };
 
 /** "上海静安嘉里店…；杭州湖滨银泰店…": the guide's own store's part when the answer lists each store. */
-function ownStore(answer: string, store: string | undefined, asked: string): string {
+function ownStore(answer: string, store: string | undefined, asked: string, around: string): string {
   const pieces = answer.split(/[；;]/u);
   // The store the customer names first ("湖滨店开到几点"), else the guide's own.
-  // By the store's own name ("湖滨店") or its city ("上海的店").
-  const named = pieces.find((p) => /^(\S{2})/u.test(p) && asked.includes(p.slice(2, 4))) ?? pieces.find((p) => /^\S{2}/u.test(p) && asked.includes(p.slice(0, 2)));
+  // By the store's own name ("湖滨店") or its city ("上海的店"); in the ask itself, else elsewhere in the message.
+  const namedIn = (text: string): string | undefined => pieces.find((p) => /^(\S{2})/u.test(p) && text.includes(p.slice(2, 4))) ?? pieces.find((p) => /^\S{2}/u.test(p) && text.includes(p.slice(0, 2)));
+  const named = namedIn(asked) ?? namedIn(around);
   const own = named ?? (store ? pieces.find((p) => p.includes(store) || (store.length > 4 && p.includes(store.slice(-4)))) : undefined);
   if (!own || pieces.length < 2) return answer;
   const rest = pieces.slice(pieces.indexOf(own) + 1).join('；');
@@ -27,11 +28,12 @@ function ownStore(answer: string, store: string | undefined, asked: string): str
   return `${own.replace(/[。]$/u, '')}。${tail}`;
 }
 
-export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, index = 0, store?: string, lead?: string): Part | undefined {
+/** `around`: where else a store may be named ("今天湖滨那家几点关门 … 在银泰哪个区" names it for the address too). */
+export function answerFromFaq(kb: KnowledgeBase, intent: string, text: string, index = 0, store?: string, lead?: string, around = ''): Part | undefined {
   const faq = findFaqs(kb, intent, text, index + 1, lead)[index];
   if (!faq) return undefined;
   const opener = OPENERS[intent] ?? '';
-  const stored = intent === '营业时间' || intent === '门店地址' ? ownStore(faq.answer, store, text) : faq.answer;
+  const stored = intent === '营业时间' || intent === '门店地址' ? ownStore(faq.answer, store, text, around) : faq.answer;
   // "积分多久过期": the FAQ's "会的。" answers 会过期吗, not what was asked.
   const own = YES_NO.test(text) ? stored : stored.replace(/^(?:会的|是的|能的)[。，,！!]/u, '');
   const answer = opener && own.startsWith('可以') ? own.replace(/^可以[的，。]*/u, opener) : `${opener}${own}`;

@@ -62,6 +62,12 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
     return terms && { ...terms, text: `可以换${has ? `${product.name}${size}码` : `${size}码`}的，${terms.text.replace(/^可以的?[。，]/u, '')}`, products: has ? [product] : [] };
   }
   // "短的吧 能刻他名字缩写吗": the wrapping answer for the product picked.
+  // "牛皮长款钱包能刻名字不": engraving the product's own description offers, with the rule for made-to-order.
+  const engraving = focus && /刻|压印|印字|缩写/u.test(text) ? focus.value.description.split(/[，。；]/u).find((c) => /刻|压印/u.test(c)) : undefined;
+  if (intent === '礼盒包装' && focus && engraving) {
+    const faq = answerFromFaq(kb, intent, text, 0, store);
+    return { text: `${focus.value.name}${engraving.replace(/^可(?!以)/u, '可以')}，定制后的商品不支持无理由退换。`, products: [focus.value], ...(faq ? { approvedText: faq.approvedText ?? faq.text, ...(faq.faqId ? { faqId: faq.faqId } : {}) } : {}) };
+  }
   if (intent === '礼盒包装' && focus && focus.messageId === state.newestMessageId && state.intents[0]?.intent === '礼盒包装') {
     const faq = answerFromFaq(kb, intent, text, 0, store);
     return faq && { ...faq, text: `好的，就${focus.value.name}（${priceTag(focus.value)}）。${faq.text.replace(/^可以[，,]/u, '可以的，')}`, products: [focus.value] };
@@ -107,7 +113,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   const second = state.intents.filter((h) => h.intent === intent).length >= 2 && state.intents.findIndex((h) => h.intent === intent && h.clause === text) > 0;
   const inView = !about && focus && second && text.length <= 10 ? `${focus.value.subcategory} ${focus.value.category}` : '';
   const query = about ? `${text} ${about}` : inView ? `${text} ${inView}` : text;
-  const found = answerFromFaq(kb, intent, query, 0, store);
+  const found = answerFromFaq(kb, intent, query, 0, store, undefined, state.newestText);
   // "想换个码 牛仔裤买大了": a fabric's care is no answer to an exchange that never mentions washing.
   const care = found?.faqId !== undefined && kb.faqs.find((f) => f.id === found.faqId)?.topic === '保养' && !/洗|保养|护理|清洁|抛光|擦|打理/u.test(`${text} ${state.newestText}`);
   return care ? (answerFromFaq(kb, intent, query, 1, store) ?? found) : found;

@@ -47,11 +47,24 @@ function withImplicitFocus(input: ComposeInput, hit: IntentHit): ComposeInput {
   return best ? { ...input, state: { ...state, slots: { ...state.slots, focus: { value: best, messageId: 'compose', quote: best.name } } } } : input;
 }
 
+/** A later part of a joined answer, without the product name or the pieces the answer already said ('' when nothing new is left). */
+function laterPart(part: Part, said: string): string {
+  let own = part.text.replace(/^好的[，,]/u, '');
+  // "牛皮长款钱包：12个卡位…" after the name was said: once is enough.
+  const named = /^([^：，。]{2,20})：/u.exec(own);
+  if (named?.[1] && said.includes(named[1])) own = own.slice(named[0].length);
+  return withoutRepeats({ ...part, text: own }, [{ text: said, products: [] }])?.text ?? '';
+}
+
 function join(parts: readonly Part[]): Part | undefined {
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0];
   // "还有想了解的随时问我～" closes the whole answer, not a part of it.
-  const text = parts.map((p, i) => (i === 0 ? p.text : `另外，${p.text.replace(/^好的[，,]/u, '')}`).replace(i < parts.length - 1 ? /还有想了解的随时问我～$/u : /$^/u, '')).join('');
+  let text = '';
+  for (const [i, part] of parts.entries()) {
+    const own = (i === 0 ? part.text : laterPart(part, text)).replace(i < parts.length - 1 ? /还有想了解的随时问我～$/u : /$^/u, '');
+    if (own) text += i === 0 ? own : `另外，${own}`;
+  }
   const approved = parts.flatMap((p) => (p.approvedText ? [p.approvedText] : [])).join('\n');
   return { text, products: [...new Map(parts.flatMap((p) => p.products).map((p) => [p.sku, p])).values()], ...(approved ? { approvedText: approved } : {}) };
 }
