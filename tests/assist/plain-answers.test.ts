@@ -65,3 +65,11 @@ describe('two asks in one message, each answered once', () => {
     expect(text).not.toMatch(/礼盒包装|好的，就/u);
   });
 });
+
+describe('terms of the product itself', () => {
+  it('says silk pyjamas asked about before buying are not returned once opened, from their own description', async () => {
+    const text = topText(await ask(undefined, '顾客: 看中了真丝睡衣套装 想问下买回去要是穿着不合适能退吗 怕尺码不准'));
+    expect(text).toMatch(/^您好，真丝睡衣套装属于贴身衣物，拆封后就不支持无理由退换了/u);
+    expect(text).toMatch(/没拆封/u);
+  });
+});

@@ -32,6 +32,12 @@ export function answerReturnTerms(kb: KnowledgeBase, state: DialogueState, text:
     const rule = answerFromFaq(kb, intent, `${text} 贴身衣物 拆封 不支持`, 0, store, '贴身衣物 拆封 不支持七天无理由退换');
     if (rule) return { ...rule, text: '不好意思，内衣这类贴身衣物拆封后，出于卫生原因就不支持七天无理由退换了；如果是质量问题，签收30天内还是按质量问题30天包换处理。下次拿不准尺码可以先找我对一下尺码表，或者到店试穿～' };
   }
+  // "看中了真丝睡衣套装 要是穿着不合适能退吗": asked before buying, what its own terms say about opening it.
+  const sealed = focus?.value.description.split(/[。；]/u).find((c) => /拆封后不支持无理由退换/u.test(c));
+  if (/退|换/u.test(state.newestText) && focus && sealed && !wornSaid && !state.complaint && state.relationship.purchases.every((p) => p.sku !== focus.value.sku)) {
+    const rule = answerFromFaq(kb, intent, `${text} 贴身衣物 拆封 不支持`, 0, store, '贴身衣物 拆封 不支持七天无理由退换');
+    return { text: `${focus.value.name}${sealed.replace(/^属/u, '属于').replace(/，拆封后/u, '，拆封后就')}了；没拆封、吊牌完好的话，7天内可以无理由退换。`, products: [focus.value], ...(rule ? { approvedText: rule.approvedText ?? rule.text, ...(rule.faqId ? { faqId: rule.faqId } : {}) } : {}) };
+  }
   if (/退|换/u.test(state.newestText) && wornSaid && !state.complaint) {
     return { text: `不好意思，七天无理由退换需要商品未穿着、未洗涤、吊牌完好，${/洗/u.test(worn[0]) ? '洗' : '穿'}过的就不能无理由退换了。如果是质量问题，签收30天内可以享受质量问题30天包换，您看是哪种情况？方便的话拍张照片给我看看～`, products: [] };
   }
