@@ -87,6 +87,7 @@ describe.each([
   ['dev33.dialogue.jsonl', 100],
   ['dev34.dialogue.jsonl', 100],
   ['holdout31.dialogue.jsonl', 80],
+  ['dev35.dialogue.jsonl', 100],
 ])('%s', (name, least) => {
   it(`has at least ${least} conversations of 1–8 turns ending with the customer`, async () => {
     const lines = await readSet(name);
