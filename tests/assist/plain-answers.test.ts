@@ -73,3 +73,27 @@ describe('terms of the product itself', () => {
     expect(text).toMatch(/没拆封/u);
   });
 });
+
+describe('a burst of lines before the guide answers', () => {
+  it('answers the question asked in an earlier line when the newest only tells why', async () => {
+    const heel = topText(await ask(undefined, '顾客: 年会要穿礼服 想配双高跟鞋', '导购: 可以看看尖头细跟高跟鞋899元，前掌有软垫，黑色和裸色两色，裸色很拉长腿部线条～', '顾客: 跟多高啊', '顾客: 我平时只穿平底 太高了怕崴脚'));
+    expect(heel).toMatch(/7cm/u);
+  });
+
+  it('answers two policy asks of one kind in the order asked', async () => {
+    const points = topText(await ask(undefined, '顾客: 我看小程序里有三万多积分 都不知道干嘛用的', '导购: 积分是可以直接用的哦～', '顾客: 能抵钱吗 多少分抵一块', '顾客: 会不会过期啊'));
+    expect(points).toMatch(/100积分抵1元[^]*12月31日/u);
+  });
+
+  it('keeps the product shown by name in view after a guide line that names none, and a hood is a part of it', async () => {
+    const hood = await ask(undefined, '导购: 可以看看过膝长款鹅绒服2599元，过膝长度，填充90%白鹅绒，领口内侧有防风罗纹，黑色和燕麦色两色～', '顾客: 燕麦色好看 就是有点贵', '导购: 这款是鹅绒的，保暖性很好，江南湿冷天也扛得住～', '顾客: 帽子能拆吗 我不喜欢带帽子的 显得人很壮');
+    expect(topText(hood)).toMatch(/帽子可拆/u);
+    expect(hood.drafts[0]?.skus).toEqual(['AP-1008']);
+  });
+
+  it('hears a box wished for a gift as a wish, not a complaint', async () => {
+    const box = await ask(undefined, '顾客: 婆婆喜欢丝巾 想送她一条', '导购: 可以看看真丝印花方巾90cm，899元，桑蚕丝斜纹绸，手工卷边，有青花、墨绿花园、珊瑚红三款～', '顾客: 青花的好', '顾客: 有盒子装吗 送长辈光秃秃的不好看');
+    expect(topText(box)).toMatch(/礼盒/u);
+    expect(topText(box)).not.toMatch(/抱歉/u);
+  });
+});

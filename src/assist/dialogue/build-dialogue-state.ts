@@ -110,7 +110,8 @@ export function buildDialogueState(kb: KnowledgeBase, input: StateInput): Dialog
       const said = readNeeds(kb, message.text, male).size;
       const listed = (message.text.match(/(?<![A-Za-z])(?:XXL|XL|XS|S|M|L)(?![A-Za-z])|(?<!\d)(?:3[4-9]|4[0-6])(?!\d)/gu) ?? []).length > 1;
       if (said && !slots.size && !listed) slots.size = { ...said, messageId: message.id };
-      guideSaid = message.text;
+      // "这款是鹅绒的…" names nothing: the product shown before is still the one in view.
+      if (productsInOrder(kb, message.text).length > 0 || productsInOrder(kb, guideSaid).length === 0) guideSaid = message.text;
       continue;
     }
     if (!evidence(message)) continue;

@@ -13,6 +13,7 @@ import { readNeeds } from './read-needs.ts';
 import type { Needs } from './read-needs.ts';
 import { withoutPartOfShown } from './part-of-shown.ts';
 import { QUESTION } from './looks-like-question.ts';
+import { ONE_FAQ_EACH } from './intent-cues.ts';
 import { bestClause } from '../offline/answer-about-product.ts';
 
 /** "这鞋子", "这双": the one in view pointed at, with or without a measure word. */
@@ -28,6 +29,13 @@ function aboutTheOneShown(shown: readonly Product[], text: string, needs: Needs)
   return sameKind && nothingElse && bestClause(one, text) !== undefined;
 }
 
+/** The questions of the customer's messages before the newest one since the guide last spoke, in the order asked. */
+function burstAsks(kb: KnowledgeBase, window: readonly ChatMessage[], newest: ChatMessage, male: boolean): IntentHit[] {
+  const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
+  const burst = window.slice(lastGuide + 1).filter((m) => m.speaker === 'customer' && m !== newest);
+  return burst.flatMap((m) => readIntents(m.text, (clause) => readNeeds(kb, clause, male)).filter((h) => h.question && !['问候', '告别', '闲聊', '夸奖', OTHER_QUESTION].includes(h.intent)));
+}
+
 export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[], newest: ChatMessage | undefined, needs: Needs, male: boolean): IntentHit[] {
   if (!newest) return [];
   // Product names say what, not why: "羊毛呢大衣多少钱" asks a price, not about wool.
@@ -40,16 +48,25 @@ export function newestIntents(kb: KnowledgeBase, window: readonly ChatMessage[],
   if (needs.cheaper || needs.variant) return [another];
   // "帽子能拆下来不 我不喜欢带帽子的": a part of the product just shown names no kind wanted.
   const guideSaid = window.findLast((m) => m.speaker === 'guide')?.text ?? '';
-  const read = readIntents(text, (clause) => withoutPartOfShown(kb, guideSaid, readNeeds(kb, clause, male), newest.text));
+  // "帽子能拆吗" after "这款是鹅绒的…": a part of the product the guide last showed by name.
+  const lastShown = window.findLast((m) => m.speaker === 'guide' && productsInOrder(kb, m.text).length > 0)?.text ?? guideSaid;
+  const read = readIntents(text, (clause) => withoutPartOfShown(kb, lastShown, readNeeds(kb, clause, male), newest.text));
   // "那个轻薄羽绒服能收起来不 出差想塞箱子里": the trip says why they ask about the one pointed at, not a request.
   const pointed = /这款|[那这](?:个|款|件|条|双|瓶|支|套)/u.test(text) && read.some((h) => h.question && h.intent !== '商品推荐');
   const intents = pointed ? read.filter((h) => h.intent !== '商品推荐' || h.question) : read;
   // "这鞋子踩石板滑不滑 周末要去爬山": a question about the one just shown that its description answers, not a request.
-  const shown = productsInOrder(kb, guideSaid);
+  const shown = productsInOrder(kb, lastShown);
   if (aboutTheOneShown(shown, text, needs) && intents.length > 0 && intents.every((h) => h.question && (h.intent === '商品推荐' || h.intent === OTHER_QUESTION))) return [{ intent: OTHER_QUESTION, clause: newest.text, question: true, score: 0.5 }];
   // Only questions no cue knows: what the conversation says comes first, those asks last.
   const onlyUnknown = intents.some((h) => h.intent === OTHER_QUESTION) && intents.every((h) => h.intent === OTHER_QUESTION || h.intent === '问候');
-  if (intents.length > 0 && !onlyUnknown) return intents;
+  if (intents.length > 0 && !onlyUnknown) {
+    // "跟多高啊" then "我平时只穿平底 太高了怕崴脚": the questions of the same unanswered burst are answered too,
+    // in the order asked; what the newest only tells adds nothing to answer.
+    // (Two policy asks of one kind, "多少分抵一块" then "会不会过期", are two answers.)
+    const more = burstAsks(kb, window, newest, male).filter((h) => !intents.some((i) => i.intent === h.intent && (!ONE_FAQ_EACH.has(h.intent) || i.clause === h.clause)));
+    if (more.length === 0) return intents;
+    return intents.some((h) => h.question) ? [...more, ...intents] : more;
+  }
   const stated = Object.keys(needs).length > 0;
   const lastGuide = window.findLastIndex((m) => m.speaker === 'guide');
   // "是真的吗" after a pasted line: the pasted line (same unanswered burst) carries the ask.
