@@ -63,3 +63,19 @@ describe('more ways of telling a problem, and what they own', () => {
     expect(topText(shoes)).not.toMatch(/藏青|西装/u);
   });
 });
+
+describe('what the product itself says, and what is no fault of it', () => {
+  it('answers a belt hole from the belt, parking with the hours, and a clasp that came loose as a complaint', async () => {
+    expect(topText(await ask(undefined, '顾客: 问下 前阵子买的那根细腰带', '导购: 您说～女士细款牛皮腰带是吗？', '顾客: 对 系大衣外面长了一大截 甩来甩去的 能给打个孔吗'))).toMatch(/打孔/u);
+    expect(topText(await ask(undefined, '顾客: 估计晚饭后 九点多了 今天开到几点啊 车好停吗'))).toMatch(/22:00[^]*停车/u);
+    const clasp = await ask(undefined, '顾客: 您好 打扰了', '顾客: 我于本月初在贵店购买的淡水珍珠项链 今日佩戴时发现扣头松脱 无法扣合 险些遗失', '顾客: 请问此事应如何处理');
+    expect(complaintTagged(clasp)).toBe(true);
+    expect(clasp.drafts[0]?.skus ?? []).toEqual([]);
+  });
+
+  it('hears smoke on a boyfriend as the reason for a perfume, not a complaint', async () => {
+    const perfume = await ask(undefined, '顾客: 圣诞想送男朋友香水 他不喜欢甜的', '导购: 送男士可以看看木质调的，干净沉稳一些～您预算大概多少？', '顾客: 七八百吧', '顾客: 他身上老是一股烟味😅 想让他香一点');
+    expect(complaintTagged(perfume)).toBe(false);
+    expect(perfume.drafts.slice(0, 3).some((d) => d.skus.length > 0)).toBe(true);
+  });
+});

@@ -78,6 +78,8 @@ const ARRIVED_BROKEN = /收到(?:的时候|时|就|后一看|一看)|到货(?:�
 function readMessage(text: string, had = text, bought = false): Found | undefined {
   // "被我自己手滑摔地上 断成两截了": their own doing.
   if (OWN_FAULT.test(text) && !/质量|投诉|说法|才用|才穿/u.test(text)) return undefined;
+  // "他身上老是一股烟味 想让他香一点": a smell on a person, not on what was bought.
+  if (/身上[^，。]{0,4}(?:一股|有股|都是|老有)[^，。]{0,3}味/u.test(text) && !/衣服|鞋|包|面料|味道太|洗了/u.test(text)) return undefined;
   if (PATINA.test(text) && !/掉色|染|花了|斑|裂|脱皮|发霉/u.test(text)) return undefined;
   if (NOT_YET.test(text) && !/收到|买的|穿了[^一]|用了/u.test(text.replace(/穿了保证/u, ''))) return undefined;
   // "…一圈白印子 丑死了 这个还能弄干净吗": care asked in annoyance is still a complaint.

@@ -57,6 +57,17 @@ export function bestClause(product: Product, question: string): string | undefin
   return best?.clause;
 }
 
+/** "能给打个孔吗" of a belt "可以在门店免费打孔": a word of the question (two characters, not the product's own) its description says. */
+export function descriptionSays(product: Product, question: string): boolean {
+  const own = `${product.name}${product.subcategory}`;
+  const han = question.replace(/[^\p{Script=Han}]/gu, ' ');
+  for (let i = 0; i + 2 <= han.length; i++) {
+    const pair = han.slice(i, i + 2);
+    if (!/\s/u.test(pair) && contentChars(pair).size === 2 && !own.includes(pair) && product.description.includes(pair)) return true;
+  }
+  return false;
+}
+
 /** Whether the question names one of the product's attributes or a trait its description speaks to. */
 export function asksAboutProduct(product: Product, question: string): boolean {
   return ATTRIBUTE_CUES.some(([key, cue]) => product.attributes[key] !== undefined && cue.test(question)) || DESCRIPTION_CUES.some(([cue]) => cue.test(question));

@@ -8,7 +8,7 @@ import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import { ABOUT_PRODUCT_ASK, answerAboutProduct, answerContents, asksAboutProduct, bestClause } from './answer-about-product.ts';
+import { ABOUT_PRODUCT_ASK, answerAboutProduct, answerContents, asksAboutProduct, bestClause, descriptionSays } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { answerUnsold } from './answer-unsold.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
@@ -115,7 +115,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
       // "能点多久", "味儿冲不冲": a trait of the product in view, before any FAQ sharing a word.
       if (focus && asksAboutProduct(focus.value, text)) return answerAboutProduct(focus.value, text) ?? anyFaq(kb, text);
       // "男士针扣腰带 … 能剪短吗": a short ask its description answers ("门店可以剪到合适长度") is about it, not the alterations FAQ.
-      if (focus && text.length <= 12 && bestClause(focus.value, text) !== undefined) return answerAboutProduct(focus.value, text) ?? anyFaq(kb, text);
+      if (focus && (text.length <= 12 ? bestClause(focus.value, text) !== undefined : descriptionSays(focus.value, text))) return answerAboutProduct(focus.value, text) ?? anyFaq(kb, text);
       return anyFaq(kb, text) ?? (focus && ABOUT_PRODUCT_ASK.test(text) ? answerAboutProduct(focus.value, text) : undefined);
     case '尺码咨询':
       return answerSizeAsk(input, hit);

@@ -52,7 +52,7 @@ function laterPart(part: Part, said: string): string {
   let own = part.text.replace(/^好的[，,]/u, '');
   // "牛皮长款钱包：12个卡位…" after the name was said: once is enough.
   const named = /^([^：，。]{2,20})：/u.exec(own);
-  if (named?.[1] && said.includes(named[1])) own = own.slice(named[0].length);
+  if (named?.[1] && part.products.some((p) => p.name === named[1]) && said.includes(named[1])) own = own.slice(named[0].length);
   return withoutRepeats({ ...part, text: own }, [{ text: said, products: [] }])?.text ?? '';
 }
 
