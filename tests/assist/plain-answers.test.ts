@@ -97,3 +97,18 @@ describe('a burst of lines before the guide answers', () => {
     expect(topText(box)).not.toMatch(/抱歉/u);
   });
 });
+
+describe('measures said plainly', () => {
+  it('tells a ring size worn outside the range, and an earring size without asking which size they wear', async () => {
+    expect(topText(await ask(undefined, '顾客: 925银素圈戒指有16好吗 我手指粗 一般戴16'))).toMatch(/没有16号/u);
+    const stud = topText(await ask(undefined, '顾客: 想买对小耳钉 天天戴不想摘的那种', '导购: 可以看看18K金小圆耳钉880元，18K金，黄金色和玫瑰金色，日常戴着很省心～', '顾客: 玫瑰金的', '顾客: 多大一颗啊 洗澡能戴着吗 我懒得天天摘'));
+    expect(stud).toMatch(/6mm/u);
+    expect(stud).not.toMatch(/哪个尺寸/u);
+  });
+
+  it('answers whether a down jacket packs small from its description', async () => {
+    const packs = await ask(undefined, '顾客: 下个月去北海道出差 老是带不下厚衣服 烦死', '导购: 可以看看轻薄短款羽绒服699元，90%白鸭绒，充绒量适中，黑色、奶白、雾蓝三色～', '顾客: 北海道够不够暖我自己再查查 里面可以套毛衣', '顾客: 主要是能压小吗 我箱子就20寸的');
+    expect(packs.drafts.slice(0, 3).map((d) => d.text).join(' ')).toMatch(/收纳袋/u);
+    expect(topText(packs)).not.toMatch(/给您挑了/u);
+  });
+});

@@ -110,7 +110,7 @@ export function answerSize(state: DialogueState, customerMale: boolean, kb: Know
   if (sizes.length === 0 && measure) {
     const measures = Array.isArray(measure) ? measure.join('、') : measure;
     // "我戴13号" against 国际码7-15号: say whether it is there.
-    const worn = /(?:戴|手指|圈口|指围)\D{0,3}(\d{1,2})\s*号|(\d{1,2})\s*号(?:的)?(?:戒指|手指|圈口)/u.exec(state.newestText);
+    const worn = /(?:戴|手指|圈口|指围)\D{0,3}(\d{1,2})(?!\d)(?:\s*号)?|(\d{1,2})\s*号(?:的)?(?:戒指|手指|圈口|吗|么|没|不)/u.exec(state.newestText);
     const range = /(\d{1,2})\s*[-–~到至]\s*(\d{1,2})\s*号/u.exec(measures);
     if (worn && range) {
       const want = Number(worn[1] ?? worn[2]);
@@ -121,7 +121,8 @@ export function answerSize(state: DialogueState, customerMale: boolean, kb: Know
     const holds = /电脑|笔记本|iPad|平板|A4|文件|水杯|雨伞|充电宝/iu.exec(state.newestText)?.[0];
     const fits = holds ? product.description.split(/[，。；]/u).find((c) => c.includes(holds.replace(/笔记本/u, '电脑'))) : undefined;
     if (fits) return { text: `${product.name}${fits}，尺寸是${measures}。`, products: [product] };
-    return { text: `${product.name}的尺寸是${measures}，您平时戴或用的是哪个尺寸？我帮您对照一下。`, products: [product] };
+    // A ring's size is matched against the one they wear; an earring's or a bag's measure is simply said.
+    return { text: /号/u.test(measures) ? `${product.name}的尺寸是${measures}，您平时戴几号？我帮您对照一下。` : `${product.name}的尺寸是${measures}。`, products: [product] };
   }
   if (size && sizes.length > 0 && !sizes.includes('均码')) {
     const said = state.slots.colour;
