@@ -6,7 +6,7 @@ import { detectIntent } from '../offline/detect-intent.ts';
 import type { IntentHit } from './dialogue-state.ts';
 import { QUESTION } from './looks-like-question.ts';
 import { readsAsComplaint } from './read-complaint.ts';
-import { BOUGHT_ELSEWHERE, CAME_ALREADY, HABIT, MISHAP, PRAISE, SOMEDAY } from './complaint-words.ts';
+import { BOUGHT_ELSEWHERE, CAME_ALREADY, FAULT_WORRY, HABIT, MISHAP, PRAISE, SOMEDAY } from './complaint-words.ts';
 import { COLOURS_ASK, EXTRA, INGREDIENT_ASK, OTHER_QUESTION } from './intent-cues.ts';
 import { preferPrecise } from './prefer-precise.ts';
 import { settleLookAlikes, settleReasonsGiven } from './settle-look-alikes.ts';
@@ -42,7 +42,7 @@ export function clauseIntents(clause: string, needsOf: ClauseNeeds | undefined):
   // "三年前买的那个焦糖色的水桶包": a colour that says which one was bought asks nothing about stock.
   // "深蓝的会掉色吗": the colour says which one a worry is about, not a stock question.
   // "黑的也行 …穿得进去不": a colour accepted, not asked after.
-  if (needs.colour !== undefined && question && !PAST_PURCHASE.test(clause) && !/会(?:不会)?(?:掉色|褪色|起球|缩水|掉毛|变形|起皱|皱|透|闷)|的?也行|的?也可以|的?都行/u.test(clause)) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
+  if (needs.colour !== undefined && question && !PAST_PURCHASE.test(clause) && !FAULT_WORRY.test(clause) && !/的?也行|的?也可以|的?都行/u.test(clause)) scores.set('库存咨询', (scores.get('库存咨询') ?? 0) + 1.5);
   // A kind of product with a budget, an occasion or a recipient is a request for products, whatever
   // material or greeting words come with it ("不超过两千的真丝连衣裙", "早上好 想看看大衣").
   const wants = needs.category !== undefined && (needs.budget !== undefined || needs.recipient !== undefined || needs.occasion !== undefined || /想看|看看|想买|想要|推荐(?!来|过来)|有没有|有吗|有哪些|有(?:什么|啥)?适合|要(?:一|件|条|双|个|款|顶|只)|整(?:一|件|条|双|个)/u.test(clause.replace(/(?:去|到)?(?:别家|别的店|别处|其他家)(?:再)?(?:看看|逛逛)/gu, '')));

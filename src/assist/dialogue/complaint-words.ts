@@ -88,6 +88,8 @@ export const WORRY_WITH_HISTORY = /(?:会不会|担心|怕)[^。]{0,40}(?:之前
 export const SOMEDAY = /(?<![了完])以后|将来|万一|要是|如果|到时候/u;
 export const CAME_ALREADY = /已经|现在|今天|刚/u;
 /** A fault a customer may fear before it happens. */
+/** "深蓝的会掉色吗", "会起球吗": a fault feared of something not yet bought or worn. */
+export const FAULT_WORRY = /会(?:不会)?(?:掉色|褪色|起球|缩水|掉毛|变形|起皱|皱|透|闷)/u;
 export const FEARED_FAULT = /开线|坏了|掉了|起球|脱胶|开胶|断了|掉色|质量问题/u;
 /** "拍了发你了", "订单截图也给你了": the evidence the guide asked for, sent. */
 export const EVIDENCE_SENT = /拍好了|拍了|发你了|发给你了|给你了|截图|照片|图片|视频/u;

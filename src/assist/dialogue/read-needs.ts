@@ -18,6 +18,7 @@ import { readSkinTone } from './read-skin-tone.ts';
 import type { SkinTone } from './read-skin-tone.ts';
 import { readChild, readRecipient } from './read-recipient.ts';
 import { readCategory } from './read-category.ts';
+import { FAULT_WORRY } from './complaint-words.ts';
 import { ownsKind, withoutOwnColour, withoutOwnToMatch } from './read-owned.ts';
 
 export interface Reading<T> {
@@ -220,7 +221,7 @@ const SKIN_TONE = /(?:皮肤|肤色|脸色|气色|脸)[^，。\s]{0,3}(?:黄|黑
 export function readNeeds(kb: KnowledgeBase, text: string, male = false): Needs {
   const needs: Needs = { ...readSizeAndBody(text, male) };
   // "会不会钻绒啊 我之前那件 穿一次黑毛衣就变白毛衣了": the kinds in a past experience told with a worry are not wanted.
-  const told = /会不会|担心|怕|会(?:掉色|褪色|起球|缩水|掉毛|变形|起皱)吗/u.test(text) ? text.replace(/(?:之前|以前|上一(?:件|双|个|条|瓶)|我之前)[^。？?！!]*/gu, ' ') : text;
+  const told = /会不会|担心|怕/u.test(text) || FAULT_WORRY.test(text) ? text.replace(/(?:之前|以前|上一(?:件|双|个|条|瓶)|我之前)[^。？?！!]*/gu, ' ') : text;
   const wanted = told.replace(NOT_WANTED, ' ');
   // "想要件开衫配我那条黑色阔腿裤": the one they own, told to match, is not wanted (unless it is the only kind said).
   const category = readCategory(kb, withoutOwnToMatch(wanted)) ?? readCategory(kb, wanted);

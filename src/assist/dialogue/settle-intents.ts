@@ -4,7 +4,7 @@
  * a mishap's "怎么办" is care; politeness, who is asking and a story beside real questions ask nothing.
  */
 import type { IntentHit } from './dialogue-state.ts';
-import { CARE_ASK, EASY_CARE, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
+import { HOW_TO_CARE, EASY_CARE, ONE_FAQ_EACH, OTHER_QUESTION } from './intent-cues.ts';
 import { MISHAP, PATINA, SOMEDAY } from './complaint-words.ts';
 
 export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
@@ -27,7 +27,7 @@ export function settleIntents(hits: IntentHit[], text: string): IntentHit[] {
   // "怕穿几次开线 … 万一开线了咋整": the worry and what happens then are one ask, the after-sales rule.
   if (hits.some((h) => h.intent === '售后' && SOMEDAY.test(h.clause))) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && /怕|担心/u.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
   // "不知道咋保养 能自己洗吗 怕洗坏了": the worry is the care question again, not one about the material.
-  if (hits.some((h) => h.intent !== '材质咨询' && CARE_ASK.test(h.clause))) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && /(?:怕|担心)[^，。]{0,2}洗/u.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
+  if (hits.some((h) => h.intent !== '材质咨询' && HOW_TO_CARE.test(h.clause))) for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.intent === '材质咨询' && /(?:怕|担心)[^，。]{0,2}洗/u.test(hits[i]?.clause ?? '')) hits.splice(i, 1);
   // "半月包越背颜色越深了 是不是坏了啊": leather darkening with use asks about care, not a fault.
   if (PATINA.test(text) && !/掉色|染|花了|斑|裂|脱皮|发霉/u.test(text)) for (const [index, hit] of hits.entries()) if (hit.intent === '投诉安抚') hits[index] = { ...hit, intent: '洗护', clause: text };
   // "积分咋查啊 老多了 能换点啥不": what the points buy, asked on its own.

@@ -5,7 +5,7 @@
  */
 import type { DialogueState, IntentHit } from '../dialogue/dialogue-state.ts';
 import { aboutOwnPurchase } from '../dialogue/about-purchase.ts';
-import { CARE_ASK } from '../dialogue/intent-cues.ts';
+import { HOW_TO_CARE } from '../dialogue/intent-cues.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS, readIntents } from '../dialogue/read-intents.ts';
 import { ABOUT_PRODUCT_ASK, answerAboutProduct, asksAboutProduct } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
@@ -88,7 +88,7 @@ const AFTER_SALES_ASKS: ReadonlySet<string> = new Set(['售后', '换货进度',
 const APOLOGY = /抱歉|不好意思|对不起|麻烦您了|添麻烦/u;
 
 /** "不知道咋保养 能自己洗吗": how to look after what they bought is no trouble to apologise for. */
-const caresFor = (state: DialogueState): boolean => CARE_ASK.test(state.intents[0]?.clause ?? '') && !/退|换|坏了|问题|不行/u.test(state.intents[0]?.clause ?? '');
+const caresFor = (state: DialogueState): boolean => HOW_TO_CARE.test(state.intents[0]?.clause ?? '') && !/退|换|坏了|问题|不行/u.test(state.intents[0]?.clause ?? '');
 
 /** The top draft, then alternatives made from the same state. */
 export function composeAnswer(input: ComposeInput): Part[] {
