@@ -79,3 +79,11 @@ describe('what the product itself says, and what is no fault of it', () => {
     expect(perfume.drafts.slice(0, 3).some((d) => d.skus.length > 0)).toBe(true);
   });
 });
+
+describe('a colour turned down for being everywhere', () => {
+  it('takes "黑白的满大街都是" as no colour wanted, so the one asked for is answered', async () => {
+    const shoes = topText(await ask(undefined, '顾客: 想买双跑步鞋', '导购: 好的～平时穿几码？预算多少？', '顾客: 38 六百以内', '导购: 缓震跑步鞋599元，黑白、雾蓝、浅灰，EVA中底有回弹。', '顾客: 有雾蓝吗 黑白的满大街都是'));
+    expect(shoes).toMatch(/雾蓝/u);
+    expect(shoes).not.toMatch(/有黑白/u);
+  });
+});
