@@ -57,6 +57,11 @@ export function bestClause(product: Product, question: string): string | undefin
   return best?.clause;
 }
 
+/** The first piece of the description (between commas, or a whole sentence) that `says` holds for ("可以免费压印姓名缩写"). */
+export function descriptionPiece(product: Product, says: (piece: string) => boolean, by: 'piece' | 'sentence' = 'piece'): string | undefined {
+  return product.description.split(by === 'piece' ? /[，。；]/u : /[。；]/u).find(says);
+}
+
 /** "能给打个孔吗" of a belt "可以在门店免费打孔": a word of the question (two characters, not the product's own) its description says. */
 export function descriptionSays(product: Product, question: string): boolean {
   const own = `${product.name}${product.subcategory}`;

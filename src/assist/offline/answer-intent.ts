@@ -8,7 +8,7 @@ import { fitsNeed, productsInOrder } from '../dialogue/read-focus.ts';
 import { OTHER_QUESTION, PRODUCT_ASKS } from '../dialogue/read-intents.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
-import { ABOUT_PRODUCT_ASK, answerAboutProduct, answerContents, asksAboutProduct, bestClause, descriptionSays } from './answer-about-product.ts';
+import { ABOUT_PRODUCT_ASK, answerAboutProduct, answerContents, asksAboutProduct, bestClause, descriptionPiece, descriptionSays } from './answer-about-product.ts';
 import { answerComplaint } from './answer-complaint.ts';
 import { answerUnsold } from './answer-unsold.ts';
 import { answerHealth, answerPaidReview } from './answer-boundaries.ts';
@@ -130,7 +130,7 @@ export function answerIntent(input: ComposeInput, hit: IntentHit): Part | undefi
         const word = thing?.[1] ?? thing?.[2];
         // "有没有内兜": the description may call it 暗袋.
         const words = word ? [word, ...(PART_NAMES[word] ?? [])] : [];
-        const said = word && focus && !/色|码|号|货|款|尺/u.test(word) ? focus.value.description.split(/[，。；]/u).find((piece) => words.some((w) => piece.includes(w))) : undefined;
+        const said = word && focus && !/色|码|号|货|款|尺/u.test(word) ? descriptionPiece(focus.value, (piece) => words.some((w) => piece.includes(w))) : undefined;
         if (said && focus) return { text: `有的，${focus.value.name}${said.startsWith(focus.value.name) ? said.slice(focus.value.name.length) : said}。`, products: [focus.value] };
       }
       // "黑色藏青都太沉闷了 有没有浅一点的颜色": the lighter colours it comes in.

@@ -8,7 +8,7 @@ import { describeBudget } from '../dialogue/describe-state.ts';
 import { COLOURS_ASK } from '../dialogue/intent-cues.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
 import type { Product } from '../knowledge/schemas.ts';
-import { bestClause } from './answer-about-product.ts';
+import { bestClause, descriptionPiece } from './answer-about-product.ts';
 import { memberPrice, priceTag, sellingPoint } from './describe-product.ts';
 import { fabricConcern } from './fabric-concern.ts';
 import { ORDER, sizeForBody } from './size-for-body.ts';
@@ -119,7 +119,7 @@ export function answerSize(state: DialogueState, customerMale: boolean, kb: Know
     }
     // "能塞下电脑吗 我那个是14寸的": what fits in it, as its description says.
     const holds = /电脑|笔记本|iPad|平板|A4|文件|水杯|雨伞|充电宝/iu.exec(state.newestText)?.[0];
-    const fits = holds ? product.description.split(/[，。；]/u).find((c) => c.includes(holds.replace(/笔记本/u, '电脑'))) : undefined;
+    const fits = holds ? descriptionPiece(product, (c) => c.includes(holds.replace(/笔记本/u, '电脑'))) : undefined;
     if (fits) return { text: `${product.name}${fits}，尺寸是${measures}。`, products: [product] };
     // A ring's size is matched against the one they wear; an earring's or a bag's measure is simply said.
     return { text: /号/u.test(measures) ? `${product.name}的尺寸是${measures}，您平时戴几号？我帮您对照一下。` : `${product.name}的尺寸是${measures}。`, products: [product] };
@@ -260,7 +260,7 @@ export function answerMaterial(state: DialogueState): Part | undefined {
   }
   const pregnancy = /孕妇|孕期|怀孕|哺乳/u.test(state.newestText) ? '孕期、哺乳期使用前建议先咨询医生。' : '';
   // "戴不是纯金的耳朵会红肿": what the description says for sensitive skin, rather than its selling point.
-  const sensitive = /敏感|过敏|痒|红肿|发红/u.test(state.newestText) ? product.description.split(/[。；]/u).find((c) => /敏感|过敏/u.test(c)) : undefined;
+  const sensitive = /敏感|过敏|痒|红肿|发红/u.test(state.newestText) ? descriptionPiece(product, (c) => /敏感|过敏/u.test(c), 'sentence') : undefined;
   return { text: `${head}${skinNote}${sensitive ? `，${sensitive}` : point ? `，${point}` : ''}。${pregnancy}`, products: [product] };
 }
 

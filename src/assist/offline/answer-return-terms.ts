@@ -8,6 +8,7 @@ import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { FEARED_FAULT, SOMEDAY } from '../dialogue/complaint-words.ts';
 import { REFUND_WHEN } from '../dialogue/intent-cues.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import { descriptionPiece } from './answer-about-product.ts';
 import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
 
@@ -33,7 +34,7 @@ export function answerReturnTerms(kb: KnowledgeBase, state: DialogueState, text:
     if (rule) return { ...rule, text: '不好意思，内衣这类贴身衣物拆封后，出于卫生原因就不支持七天无理由退换了；如果是质量问题，签收30天内还是按质量问题30天包换处理。下次拿不准尺码可以先找我对一下尺码表，或者到店试穿～' };
   }
   // "看中了真丝睡衣套装 要是穿着不合适能退吗": asked before buying, what its own terms say about opening it.
-  const sealed = focus?.value.description.split(/[。；]/u).find((c) => /拆封后不支持无理由退换/u.test(c));
+  const sealed = focus && descriptionPiece(focus.value, (c) => /拆封后不支持无理由退换/u.test(c), 'sentence');
   if (/退|换/u.test(state.newestText) && focus && sealed && !wornSaid && !state.complaint && state.relationship.purchases.every((p) => p.sku !== focus.value.sku)) {
     const rule = answerFromFaq(kb, intent, `${text} 贴身衣物 拆封 不支持`, 0, store, '贴身衣物 拆封 不支持七天无理由退换');
     return { text: `${focus.value.name}${sealed.replace(/^属/u, '属于').replace(/，拆封后/u, '，拆封后就')}了；没拆封、吊牌完好的话，7天内可以无理由退换。`, products: [focus.value], ...(rule ? { approvedText: rule.approvedText ?? rule.text, ...(rule.faqId ? { faqId: rule.faqId } : {}) } : {}) };

@@ -7,6 +7,7 @@ import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { ARRIVAL_DAY } from '../dialogue/intent-cues.ts';
 import { fitsNeed } from '../dialogue/read-focus.ts';
 import type { KnowledgeBase } from '../knowledge/build-knowledge-base.ts';
+import { descriptionPiece } from './answer-about-product.ts';
 import type { Part } from './answer-product.ts';
 import { answerFromFaq } from './answer-policy.ts';
 import { priceTag } from './describe-product.ts';
@@ -63,7 +64,7 @@ export function answerService(kb: KnowledgeBase, state: DialogueState, intent: s
   }
   // "短的吧 能刻他名字缩写吗": the wrapping answer for the product picked.
   // "牛皮长款钱包能刻名字不": engraving the product's own description offers, with the rule for made-to-order.
-  const engraving = focus && /刻|压印|印字|缩写/u.test(text) ? focus.value.description.split(/[，。；]/u).find((c) => /刻|压印/u.test(c)) : undefined;
+  const engraving = focus && /刻|压印|印字|缩写/u.test(text) ? descriptionPiece(focus.value, (c) => /刻|压印/u.test(c)) : undefined;
   if (intent === '礼盒包装' && focus && engraving) {
     const faq = answerFromFaq(kb, intent, text, 0, store);
     return { text: `${focus.value.name}${engraving.replace(/^可(?!以)/u, '可以')}，定制后的商品不支持无理由退换。`, products: [focus.value], ...(faq ? { approvedText: faq.approvedText ?? faq.text, ...(faq.faqId ? { faqId: faq.faqId } : {}) } : {}) };
